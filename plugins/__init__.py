@@ -1,0 +1,1 @@
+"""Plugins shipped with wmo-dsl that are not regions (output formats)."""

@@ -1,0 +1,30 @@
+"""The built-in output formats of ``wmo beoordeel``: tekst, markdown and json.
+
+They register through the same hook as any third-party format, so a region
+or a municipality can add (say) a beschikking letter without touching the engine.
+"""
+
+from __future__ import annotations
+
+import json
+
+from wmo_dsl import hookimpl
+from wmo_dsl.engine import result_json
+from wmo_dsl.explain import render
+
+
+def tekst(beoordeling, uitleg) -> str:
+    return render(uitleg, "tekst")
+
+
+def markdown(beoordeling, uitleg) -> str:
+    return render(uitleg, "markdown")
+
+
+def json_formaat(beoordeling, uitleg) -> str:
+    return json.dumps(result_json(beoordeling, uitleg.als_data()), ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def wmo_output_formats():
+    return {"tekst": tekst, "markdown": markdown, "json": json_formaat}

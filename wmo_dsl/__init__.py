@@ -1,0 +1,38 @@
+"""wmo-dsl: Wmo-begeleiding rules per region, written once, evaluated and explained.
+
+The small public API, used by the CLI and the intake alike::
+
+    from wmo_dsl import load_region, load_rules, convert_answers
+
+    regels = load_region("lekstroom")
+    antwoorden = convert_answers(regels.model, {"type": "ontwikkelen", ...})
+    beoordeling = regels.evaluate(antwoorden, peildatum)
+    regels.still_needed(antwoorden, peildatum)
+
+Plugins (regions, output formats) write ``from wmo_dsl import hookimpl``.
+"""
+
+from .hookspecs import hookimpl
+
+__all__ = ["hookimpl", "load_region", "load_rules", "convert_answers", "region_sources", "Rules", "WmoFout"]
+
+
+def __getattr__(name):
+    # Lazy so that a plugin's `from wmo_dsl import hookimpl` does not import the engine.
+    if name in ("load_region", "load_rules", "region_sources"):
+        from . import regions
+
+        return getattr(regions, name)
+    if name == "convert_answers":
+        from .answers import convert_answers
+
+        return convert_answers
+    if name == "Rules":
+        from .engine import Rules
+
+        return Rules
+    if name == "WmoFout":
+        from .errors import WmoFout
+
+        return WmoFout
+    raise AttributeError(name)

@@ -1,0 +1,230 @@
+"""The ``wmo`` command: Dutch subcommands over the public API.
+
+Every user mistake arrives here as a :class:`~wmo_dsl.errors.WmoFout` and
+leaves as a Dutch message on stderr with exit code 2; a traceback would mean a
+bug in wmo-dsl, not in the user's input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .errors import CasusFout, RegelbestandFout, WmoFout
+
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments:": "argumenten:",
+    "options:": "opties:",
+    "show this help message and exit": "toon deze hulp en stop",
+}
+
+
+class _DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch headings and errors that exit 2 like every user error."""
+
+    def format_usage(self) -> str:
+        return _dutch(super().format_usage())
+
+    def format_help(self) -> str:
+        return _dutch(super().format_help())
+
+    def error(self, message: str):
+        message = (message.replace("the following arguments are required", "verplicht")
+                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
+                   .replace("unrecognized arguments", "onbekende argumenten")
+                   .replace("expected one argument", "verwacht één waarde"))
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _dutch(text: str) -> str:
+    for en, nl in _ARGPARSE_DUTCH.items():
+        text = text.replace(en, nl)
+    return text
+
+
+def _date(text: str) -> dt.date:
+    from .casefile import parse_peildatum
+
+    try:
+        return parse_peildatum(text, "")
+    except CasusFout as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(prog="wmo", description="Wmo-begeleiding: regels per regio, beoordeling en uitleg.")
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_DutchParser)
+    sub.required = True
+
+    p = sub.add_parser("regios", help="toon de geïnstalleerde regio's", description="Toon de geïnstalleerde regio's met versie, geldigheid en gemeenten.")
+    p.set_defaults(func=cmd_regios)
+
+    p = sub.add_parser("check", help="controleer regelbestanden", description="Controleer regelbestanden; zonder PAD alle geïnstalleerde regio's.")
+    p.add_argument("paden", nargs="*", metavar="PAD", help="een regelbestand (.wmo)")
+    p.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of json")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("beoordeel", help="beoordeel één casus", description="Beoordeel een casus (JSON) en leg de uitkomst uit.")
+    p.add_argument("casus", metavar="CASUS.json", help="casusbestand: {\"regio\", \"peildatum\", \"antwoorden\"}")
+    p.add_argument("--regio", help="regio-id; nodig als de casus geen 'regio' noemt")
+    p.add_argument("--regels", metavar="PAD", help="gebruik dit regelbestand in plaats van een geïnstalleerde regio")
+    p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: uit de casus, anders vandaag)")
+    p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown of json")
+    p.set_defaults(func=cmd_beoordeel)
+
+    p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's", description="Draai de voorbeeldcasussen die elke regio meelevert en toon verschillen.")
+    p.add_argument("--regio", help="alleen deze regio")
+    p.set_defaults(func=cmd_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except RegelbestandFout as err:
+        print(err.melding(), file=sys.stderr)
+        return 2
+    except WmoFout as err:
+        print(f"wmo: fout: {err.melding()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nafgebroken", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# ── wmo regios ──
+
+
+def cmd_regios(args) -> int:
+    from .regions import load_region, region_sources
+
+    sources = region_sources()
+    if not sources:
+        print("Er zijn geen regio's geïnstalleerd.")
+        return 0
+    for rid in sources:
+        rules = load_region(rid)
+        r = rules.model.regio
+        tot = f" tot {r.geldig_tot:%d-%m-%Y}" if r.geldig_tot else ""
+        print(f"{r.id}  {r.naam}")
+        print(f"    versie {rules.model.regio.bron.versie if r.bron and r.bron.versie else 'onbekend'}, geldig vanaf {r.geldig_vanaf:%d-%m-%Y}{tot}")
+        if r.bron:
+            print(f"    bron: {r.bron.tekst}")
+        print(f"    gemeenten: {', '.join(r.gemeenten) if r.gemeenten else '(geen genoemd)'}")
+    return 0
+
+
+# ── wmo check ──
+
+
+def cmd_check(args) -> int:
+    from .check import check
+    from .parse import parse_file
+    from .regions import region_sources
+
+    paths = [Path(p) for p in args.paden] or [p for s in region_sources().values() for p in s.regels]
+    findings = []
+    failed = False
+    for path in paths:
+        try:
+            model = check(parse_file(path))
+            findings.extend(model.waarschuwingen)
+        except RegelbestandFout as err:
+            findings.extend(err.bevindingen)
+            failed = True
+    if args.formaat == "json":
+        print(json.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f.toon(), file=sys.stderr if f.ernst == "fout" else sys.stdout)
+            print(file=sys.stderr if f.ernst == "fout" else sys.stdout)
+        errors = sum(1 for f in findings if f.ernst == "fout")
+        if failed:
+            print(f"{errors} fout{'en' if errors != 1 else ''} in {len(paths)} bestand{'en' if len(paths) != 1 else ''}", file=sys.stderr)
+        else:
+            print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} gecontroleerd: geen fouten")
+    return 2 if failed else 0
+
+
+# ── wmo beoordeel ──
+
+
+def output_formats() -> dict:
+    from .regions import plugin_manager
+
+    formats = {}
+    for contributed in plugin_manager().hook.wmo_output_formats():
+        for name, fn in (contributed or {}).items():
+            formats.setdefault(name, fn)
+    return formats
+
+
+def cmd_beoordeel(args) -> int:
+    from .answers import convert_answers
+    from .casefile import read_case
+    from .explain import build
+    from .regions import load_region, load_rules
+
+    formats = output_formats()
+    if args.formaat not in formats:
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted(formats))}")
+    casus = read_case(args.casus)
+    peildatum = args.peildatum or casus.peildatum or dt.date.today()
+    if args.regels:
+        rules = load_rules(args.regels)
+    else:
+        regio = args.regio or casus.regio
+        if regio is None:
+            raise CasusFout(f"{args.casus}: de casus noemt geen regio; geef --regio op")
+        if args.regio and casus.regio and args.regio != casus.regio:
+            raise CasusFout(f"{args.casus}: de casus is voor regio '{casus.regio}', maar --regio zegt '{args.regio}'")
+        rules = load_region(regio, peildatum)
+    antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
+    beoordeling = rules.evaluate(antwoorden, peildatum)
+    sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling)))
+    return 0
+
+
+# ── wmo test ──
+
+
+def cmd_test(args) -> int:
+    from .casetest import region_cases, run_case
+    from .regions import load_region, region_sources
+
+    sources = region_sources()
+    if args.regio:
+        if args.regio not in sources:
+            raise WmoFout(f"onbekende regio '{args.regio}'; geïnstalleerd: {', '.join(sources)}")
+        sources = {args.regio: sources[args.regio]}
+    total = failed = 0
+    for rid, source in sources.items():
+        rules = load_region(rid)
+        cases = region_cases(source.casussen)
+        print(f"{rid}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}")
+        for casus in cases:
+            total += 1
+            result = run_case(load_region(rid, casus.peildatum) if casus.peildatum else rules, casus)
+            if result.geslaagd:
+                print(f"  ok    {result.titel}")
+                continue
+            failed += 1
+            print(f"  FOUT  {result.titel}  ({Path(result.pad).name})")
+            for line in ([result.fout] if result.fout else result.verschillen):
+                print(f"          {line}")
+    print(f"\n{total - failed} geslaagd, {failed} mislukt")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""The errors a user can cause, and how they are shown.
+
+There is one base class, :class:`WmoFout`: the CLI catches it, prints its Dutch
+message and exits with code 2. Anything else that escapes is a bug in wmo-dsl,
+never a mistake of the user. A rule file collects all its findings before it
+fails, so a policy writer fixes a whole file in one round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class WmoFout(Exception):
+    """A mistake by the user (rule file, case file, answer, command line)."""
+
+    exit_code = 2
+
+    def melding(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """One finding in a rule file: an error or a warning at ``bestand:regel:kolom``."""
+
+    code: str  # e.g. "E101"
+    bericht: str
+    bestand: str
+    regel: int
+    kolom: int
+    hint: str | None = None
+    ernst: str = "fout"  # "fout" | "waarschuwing"
+    bronregel: str | None = None
+
+    def toon(self) -> str:
+        """Render as a policy writer sees it: location, message, the line, a caret, a hint."""
+        soort = "fout" if self.ernst == "fout" else "waarschuwing"
+        regels = [f"{self.bestand}:{self.regel}:{self.kolom}: {soort} {self.code}: {self.bericht}"]
+        if self.bronregel is not None:
+            tekst = self.bronregel.rstrip("\n").expandtabs(4)
+            regels.append(f"    {self.regel:>4} | {tekst}")
+            regels.append("    " + " " * 4 + " | " + " " * max(self.kolom - 1, 0) + "^")
+        if self.hint:
+            regels.append(f"    tip: {self.hint}")
+        return "\n".join(regels)
+
+    def als_data(self) -> dict:
+        return {
+            "code": self.code,
+            "ernst": self.ernst,
+            "bericht": self.bericht,
+            "bestand": self.bestand,
+            "regel": self.regel,
+            "kolom": self.kolom,
+            "hint": self.hint,
+        }
+
+
+class RegelbestandFout(WmoFout):
+    """A rule file that cannot be used: carries every finding, not just the first."""
+
+    def __init__(self, bevindingen: list[Bevinding]):
+        self.bevindingen = list(bevindingen)
+        super().__init__(self.melding())
+
+    def melding(self) -> str:
+        fouten = [b for b in self.bevindingen if b.ernst == "fout"]
+        kop = f"{len(fouten)} fout{'en' if len(fouten) != 1 else ''} in het regelbestand"
+        return "\n\n".join([b.toon() for b in self.bevindingen] + [kop])
+
+
+class CasusFout(WmoFout):
+    """A case file or an answer that does not fit the region's questions."""
+
+
+class RegioFout(WmoFout):
+    """An unknown region, or a region without valid rules on the peildatum."""

@@ -1,0 +1,233 @@
+"""Explain stage: a Beoordeling and its trace to a short Dutch argument.
+
+The argument has the order a consultant defends an indicatie in: the
+indicatie itself, then why (each step with the condition or table row that
+decided it, the values it used, and its source paragraph), then what was not
+indicated and why, then referrals and signals. ``build`` makes that as data;
+``render`` pours it into a Jinja2 template (plain text or Markdown), so the
+wording lives in templates, not in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import jinja2
+
+from . import ast
+from .engine import Beoordeling
+from .evaluate import Stap
+from .exprtext import cell_text, to_text, value_text
+
+
+@dataclass(frozen=True)
+class Punt:
+    """One point of the argument: a subject, a sentence, a source."""
+
+    onderwerp: str
+    tekst: str
+    bron: str | None = None
+    regel: int | None = None
+
+    def als_data(self) -> dict:
+        return {"onderwerp": self.onderwerp, "tekst": self.tekst, "bron": self.bron}
+
+
+@dataclass
+class Uitleg:
+    regio: str
+    regio_naam: str
+    regelversie: str
+    bron_document: str | None
+    peildatum: str
+    uitkomst: str
+    producten: list[dict] = field(default_factory=list)
+    antwoorden: list[tuple[str, str]] = field(default_factory=list)
+    waarom: list[Punt] = field(default_factory=list)
+    niet: list[Punt] = field(default_factory=list)
+    verwijzingen: list[Punt] = field(default_factory=list)
+    signalen: list[Punt] = field(default_factory=list)
+    ontbrekend: list[tuple[str, str]] = field(default_factory=list)
+    afwijkingen: list[Punt] = field(default_factory=list)
+
+    def punten(self) -> list[Punt]:
+        return self.waarom + self.niet + self.verwijzingen + self.signalen + self.afwijkingen
+
+    def als_data(self) -> list[dict]:
+        return [p.als_data() for p in self.punten()]
+
+
+class Labels:
+    """Readable names for ids: question options, products, derived symbols."""
+
+    def __init__(self, model):
+        self.model = model
+        self.by_question = {q.id: {o.id: o.label for o in q.opties} for q in model.vragen.values()}
+        self.products = {p.id: f"{p.code} ({p.naam})" for p in model.producten.values()}
+
+    def value(self, naam: str, value) -> str:
+        labels = dict(self.by_question.get(naam, {}))
+        if isinstance(value, str) and value in self.products:
+            return self.products[value]
+        return value_text(value, labels)
+
+    def name(self, naam: str) -> str:
+        vraag = self.model.vragen.get(naam)
+        return naam.replace("_", " ")
+
+
+def build(b: Beoordeling) -> Uitleg:
+    m = b.model
+    labels = Labels(m)
+    regio = m.regio
+    u = Uitleg(
+        regio=regio.id,
+        regio_naam=regio.naam,
+        regelversie=(regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"),
+        bron_document=regio.bron.tekst if regio.bron else None,
+        peildatum=f"{b.peildatum.day}-{b.peildatum.month}-{b.peildatum.year}",
+        uitkomst=b.uitkomst,
+    )
+    for qid, value in b.antwoorden.items():
+        if qid in m.vragen:
+            u.antwoorden.append((m.vragen[qid].tekst or labels.name(qid), labels.value(qid, value)))
+    if b.uitkomst == "onvolledig":
+        for qid in b.ontbrekend:
+            u.ontbrekend.append((qid, m.vragen[qid].tekst or labels.name(qid)))
+        return u
+    c = b.conclusies
+    ev = b.evaluatie
+    for p in b.producten:
+        product = m.producten[p.product]
+        u.producten.append({
+            "code": product.code,
+            "naam": product.naam,
+            "eenheid": product.eenheid or "",
+            "duur": value_text(p.duur) if p.duur else None,
+            "maximale_duur": "onbeperkt" if p.onbeperkt else (value_text(p.maximale_duur) if p.maximale_duur else None),
+            "bron": product.bron.tekst if product.bron else None,
+            "toelichting": product.toelichting,
+        })
+    # Why: the derived values the concluding rules rest on, in rule-file order, then the rules.
+    fired = [r for r in m.regels.values() if ev.trace.get("regel:" + r.id) and ev.trace["regel:" + r.id].waarde is True]
+    relevant = _closure(ev, ["regel:" + r.id for r in fired if b.uitkomst == "indicatie" or not _is_product_rule(r)])
+    definitions = sorted(list(m.waarden.values()) + list(m.tabellen.values()), key=lambda d: d.pos.line)
+    for naam in (d.id for d in definitions):
+        stap = ev.trace.get(naam)
+        if stap is None or naam not in relevant or not b.known_from_answers(naam):
+            continue
+        if naam in m.waarden and m.waarden[naam].parameter:
+            u.waarom.append(Punt(labels.name(naam), f"{labels.name(naam)} is {labels.value(naam, stap.waarde)} (parameter van de regio)"
+                                 + (f": {stap.toelichting}" if stap.toelichting else "."), stap.bron, stap.regelnummer))
+            continue
+        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, labels, m), stap.bron, stap.regelnummer))
+    for regel in fired:
+        if b.uitkomst != "indicatie" and _is_product_rule(regel):
+            continue
+        if any(isinstance(x, ast.GeenIndicatie) for x in regel.conclusies):
+            continue
+        if not b.known_from_answers("regel:" + regel.id):
+            continue
+        tekst = regel.toelichting or f"regel {regel.id} is van toepassing"
+        u.waarom.append(Punt(f"regel {regel.id}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    # What was not indicated, and why.
+    for rid in c.geen_indicatie:
+        regel = m.regels[rid]
+        voorwaarde = to_text(regel.voorwaarde) if regel.voorwaarde is not None else None
+        tekst = regel.toelichting or f"geen indicatie, want {voorwaarde}"
+        u.niet.append(Punt("geen indicatie", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    for rid in c.niet_van_toepassing:
+        regel = m.regels[rid]
+        stap = ev.trace.get("regel:" + rid)
+        if stap is None or not b.known_from_answers("regel:" + rid):
+            continue
+        if c.geen_indicatie:
+            continue
+        u.niet.append(Punt(f"regel {rid}", f"niet van toepassing: {to_text(regel.voorwaarde)} geldt niet", regel.bron.tekst if regel.bron else None, regel.pos.line))
+    for vid, rid in c.verwijzingen:
+        v = m.verwijzingen[vid]
+        tekst = v.omschrijving + (f". {v.toelichting}" if v.toelichting else "")
+        u.verwijzingen.append(Punt(f"verwijzing {vid}", tekst, v.bron.tekst if v.bron else None, v.pos.line))
+    for sid, rid in c.signalen:
+        s = m.signalen[sid]
+        tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
+        u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    for afwijking in b.afwijkingen:
+        u.afwijkingen.append(Punt(f"professionele afweging: {afwijking['onderwerp']}",
+                                  f"{afwijking['van']} → {afwijking['naar']}. Reden: {afwijking['reden']}", None))
+    return u
+
+
+def _is_product_rule(regel: ast.Regel) -> bool:
+    return any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies)
+
+
+def _closure(ev, roots: list[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        stap = ev.trace.get(n)
+        if stap is not None:
+            stack.extend(stap.gelezen)
+    return seen
+
+
+def _step_sentence(naam: str, stap: Stap, ev, labels: Labels, m) -> str:
+    waarde = labels.value(naam, stap.waarde)
+    inputs = "; ".join(f"{labels.name(g)}: {labels.value(g, ev.values.get(g))}" for g in stap.gelezen if g in ev.values and g not in m.producten)
+    via = stap.via
+    if isinstance(via, ast.Geval):
+        if via.voorwaarde is None:
+            reden = "omdat geen van de eerdere gevallen van toepassing is"
+        else:
+            reden = f"want {to_text(via.voorwaarde)}"
+    elif isinstance(via, ast.Rij):
+        tabel = m.tabellen[naam]
+        cellen = ", ".join(f"{kolom} {cell_text(cel)}" for kolom, cel in zip(tabel.invoer, via.cellen) if not cel.elk)
+        reden = f"volgens tabel {naam}, rij {via.pos.line}: {cellen}"
+        inputs = ""
+    elif stap.soort == "waarde" and naam in m.waarden and m.waarden[naam].expr is not None:
+        expr = to_text(m.waarden[naam].expr)
+        if stap.waarde is True:
+            reden = f"want {expr}"
+        elif stap.waarde is False:
+            reden = f"want '{expr}' geldt niet"
+        else:
+            reden = f"berekend als {expr}"
+    else:
+        reden = "geen van de gevallen is van toepassing"
+    tekst = f"{labels.name(naam)} is {waarde}, {reden}"
+    if inputs:
+        tekst += f" ({inputs})"
+    return tekst + "."
+
+
+# ── Rendering ─────────────────────────────────────────────────────────────
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("wmo_dsl", "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def _wrap(text: str, width: int = 78, indent: str = "") -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=width, initial_indent="", subsequent_indent=indent, break_on_hyphens=False)
+
+
+_env.filters["wrap"] = _wrap
+
+
+def render(uitleg: Uitleg, formaat: str) -> str:
+    """Render an explanation with the ``tekst`` or ``markdown`` template."""
+    template = _env.get_template({"tekst": "uitleg.txt.j2", "markdown": "uitleg.md.j2"}[formaat])
+    return template.render(u=uitleg)

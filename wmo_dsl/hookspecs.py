@@ -1,0 +1,39 @@
+"""Hook specifications: the ways a plugin can extend wmo-dsl.
+
+Every region, the built-in ones too, is a plugin that implements
+:func:`wmo_regions`; output formats beyond the built-in text, Markdown and JSON
+come through :func:`wmo_output_formats`. A plugin registers under the entry-point
+group ``wmo_dsl`` and writes ``from wmo_dsl import hookimpl``.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("wmo_dsl")
+hookimpl = pluggy.HookimplMarker("wmo_dsl")
+
+
+# ── Regions ───────────────────────────────────────────────────────────────
+
+
+@hookspec
+def wmo_regions() -> list:
+    """Return the regions this plugin contributes.
+
+    :return: a list of :class:`wmo_dsl.regions.RegionSource`, usually made with
+        ``RegionSource.from_folder(Path(__file__).parent)``: the folder holds the
+        region's rule file (``*.wmo``) and its example cases (``casussen/*.json``).
+    """
+
+
+# ── Output ────────────────────────────────────────────────────────────────
+
+
+@hookspec
+def wmo_output_formats() -> dict:
+    """Return extra output formats for ``wmo beoordeel --formaat``.
+
+    :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,
+        where ``uitleg`` is the explanation as built by ``wmo_dsl.explain``.
+    """

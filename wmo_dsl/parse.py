@@ -1,0 +1,493 @@
+"""Parse stage: rule-file text to the typed AST of ``ast.py``.
+
+The syntax lives in ``grammar/wmo.lark`` alone; this module loads it once (LALR,
+cached), lays the Python-style indentation over it, and turns Lark's tree into
+frozen dataclasses. A syntax error becomes a :class:`~wmo_dsl.errors.Bevinding`
+in Dutch: where, what was expected, and a hint when the mistake is one we know
+(see ``syntax_hints.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.indenter import DedentError, Indenter
+
+from . import ast
+from .errors import Bevinding, RegelbestandFout
+from .syntax_hints import describe_expected, hint_for
+
+
+class _WmoIndenter(Indenter):
+    NL_type = "_NL"
+    OPEN_PAREN_types = ["LPAR", "LSQB"]
+    CLOSE_PAREN_types = ["RPAR", "RSQB"]
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 4
+
+
+def grammar_text() -> str:
+    """The grammar, from the installed package or from the checkout."""
+    try:
+        from importlib.resources import files
+
+        return (files("wmo_grammar") / "wmo.lark").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # running from a bare checkout
+        return (Path(__file__).resolve().parent.parent / "grammar" / "wmo.lark").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        postlex=_WmoIndenter(),
+        propagate_positions=True,
+        maybe_placeholders=True,
+        cache=True,
+    )
+
+
+def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
+    """Parse one rule file's text; raise RegelbestandFout with Dutch findings."""
+    regels = tuple(text.splitlines())
+    if not text.endswith("\n"):
+        text += "\n"
+    try:
+        tree = parser().parse(text)
+    except UnexpectedInput as err:
+        raise RegelbestandFout([_syntax_finding(err, text, regels, pad)]) from None
+    except DedentError as err:
+        raise RegelbestandFout([_dedent_finding(err, regels, pad)]) from None
+    except LarkError as err:  # pragma: no cover - any other parser failure is still a user-file problem
+        raise RegelbestandFout([Bevinding("E001", f"het bestand kan niet gelezen worden ({err})", pad, 1, 1)]) from None
+    definities = _ToAst(pad).transform(tree)
+    return ast.Regelbestand(pad=pad, definities=tuple(definities), bronregels=regels)
+
+
+def parse_file(pad: str | Path) -> ast.Regelbestand:
+    pad = Path(pad)
+    try:
+        text = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RegelbestandFout([Bevinding("E002", "bestand bestaat niet", str(pad), 0, 0)]) from None
+    except UnicodeDecodeError as err:
+        raise RegelbestandFout(
+            [Bevinding("E003", "bestand is geen UTF-8-tekst", str(pad), 1, 1, hint="sla het bestand op als UTF-8")]
+        ) from None
+    except OSError as err:
+        raise RegelbestandFout([Bevinding("E002", f"bestand kan niet gelezen worden: {err.strerror}", str(pad), 0, 0)]) from None
+    return parse_text(text, str(pad))
+
+
+# ── Syntax errors in Dutch ────────────────────────────────────────────────
+
+
+def _line(regels: tuple[str, ...], nummer: int) -> str | None:
+    return regels[nummer - 1] if 0 < nummer <= len(regels) else None
+
+
+def _syntax_finding(err: UnexpectedInput, text: str, regels: tuple[str, ...], pad: str) -> Bevinding:
+    line, column = err.line, err.column
+    if isinstance(err, UnexpectedToken) and err.token.type == "_NL":
+        # The offending newline token starts at the end of the line that is incomplete.
+        line, column = err.token.line, err.token.column
+    if isinstance(err, UnexpectedToken) and err.token.type in ("_INDENT", "_DEDENT"):
+        # Lark gives these no position of their own; they belong at the start of the next line.
+        line, column = _indent_position(err, regels)
+    if isinstance(err, UnexpectedEOF) or line is None or line < 1:
+        line = max(len(regels), 1)
+        column = len(_line(regels, line) or "") + 1
+    bericht = _message(err)
+    hint = hint_for(err, lambda s: parser().parse(s if s.endswith("\n") else s + "\n"))
+    return Bevinding("E100", bericht, pad, line, column, hint=hint, bronregel=_line(regels, line))
+
+
+def _indent_position(err: UnexpectedToken, regels: tuple[str, ...]) -> tuple[int, int]:
+    prev_line = getattr(err.token, "line", None) or 1
+    for nummer in range(max(prev_line, 1), len(regels) + 1):
+        if nummer > prev_line or err.token.type == "_INDENT":
+            tekst = regels[nummer - 1]
+            if tekst.strip() and not tekst.lstrip().startswith("#") and nummer > prev_line - 1:
+                if nummer == prev_line and err.token.type != "_INDENT":
+                    continue
+                return nummer, len(tekst) - len(tekst.lstrip()) + 1
+    return prev_line, 1
+
+
+def _message(err: UnexpectedInput) -> str:
+    if isinstance(err, UnexpectedCharacters):
+        teken = err.char
+        return f"onverwacht teken {teken!r}; verwacht: {describe_expected(err.allowed, parser())}"
+    if isinstance(err, UnexpectedEOF):
+        return f"het bestand houdt te vroeg op; verwacht: {describe_expected(err.expected, parser())}"
+    assert isinstance(err, UnexpectedToken)
+    tok = err.token
+    if tok.type == "_INDENT":
+        gevonden = "een inspringing die hier niet hoort"
+    elif tok.type == "_DEDENT":
+        gevonden = "het einde van een ingesprongen blok"
+    elif tok.type == "_NL":
+        gevonden = "het einde van de regel"
+    elif tok.type == "$END":
+        gevonden = "het einde van het bestand"
+    else:
+        gevonden = repr(str(tok))
+    return f"onverwacht {gevonden}; verwacht: {describe_expected(err.expected, parser())}"
+
+
+def _dedent_finding(err: DedentError, regels: tuple[str, ...], pad: str) -> Bevinding:
+    # Lark does not say where; find the first line whose indentation matches no open block.
+    stack = [0]
+    for nummer, tekst in enumerate(regels, start=1):
+        if not tekst.strip() or tekst.lstrip().startswith("#"):
+            continue
+        indent = len(tekst.expandtabs(_WmoIndenter.tab_len)) - len(tekst.expandtabs(_WmoIndenter.tab_len).lstrip())
+        if indent > stack[-1]:
+            stack.append(indent)
+        else:
+            while indent < stack[-1]:
+                stack.pop()
+            if indent != stack[-1]:
+                return Bevinding(
+                    "E101",
+                    "de inspringing van deze regel past bij geen enkel blok erboven",
+                    pad,
+                    nummer,
+                    indent + 1,
+                    hint="laat de regel even ver inspringen als de regels van het blok waar hij bij hoort",
+                    bronregel=tekst,
+                )
+    return Bevinding("E101", "de inspringing klopt niet", pad, 1, 1)
+
+
+# ── Lark tree to AST ──────────────────────────────────────────────────────
+
+
+def _string(tok: Token) -> str:
+    return str(tok)[1:-1]
+
+
+def _number(tok: Token) -> Decimal:
+    return Decimal(str(tok).replace(",", "."))
+
+
+@v_args(meta=True)
+class _ToAst(Transformer):
+    """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs."""
+
+    def __init__(self, pad: str):
+        super().__init__()
+        self.pad = pad
+
+    def _pos(self, meta) -> ast.Pos:
+        if getattr(meta, "empty", True):
+            return ast.Pos(self.pad, 0, 0)
+        return ast.Pos(self.pad, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def _tokpos(self, tok: Token) -> ast.Pos:
+        return ast.Pos(self.pad, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column)
+
+    def start(self, meta, items):
+        return [i for i in items if i is not None]
+
+    # details shared by many definitions
+    def bron(self, meta, items):
+        tekst, versie = items
+        return ("bron", ast.Bron(_string(tekst), _string(versie) if versie else None, self._pos(meta)))
+
+    def toelichting(self, meta, items):
+        return ("toelichting", _string(items[0]))
+
+    def uitleg(self, meta, items):
+        return ("uitleg", _string(items[0]))
+
+    def vraagtekst(self, meta, items):
+        return ("tekst", _string(items[0]))
+
+    def groep(self, meta, items):
+        return ("groep", _string(items[0]))
+
+    def gemeenten(self, meta, items):
+        return ("gemeenten", tuple(_string(t) for t in items))
+
+    def geldig(self, meta, items):
+        vanaf, tot = items
+        return ("geldig", (self._date(vanaf), self._date(tot) if tot else None))
+
+    def _date(self, tok: Token) -> dt.date:
+        try:
+            return dt.date.fromisoformat(str(tok))
+        except ValueError:
+            raise RegelbestandFout(
+                [Bevinding("E102", f"{tok} is geen bestaande datum", self.pad, tok.line, tok.column, hint="schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01")]
+            ) from None
+
+    def synoniemen(self, meta, items):
+        return ("synoniemen", tuple(_string(t) for t in items))
+
+    def eenheid(self, meta, items):
+        tok = items[0]
+        return ("eenheid", _string(tok) if tok.type == "STRING" else f"per {tok}")
+
+    def minimaal(self, meta, items):
+        return ("minimaal", items[0])
+
+    def maximaal(self, meta, items):
+        return ("maximaal", items[0])
+
+    def code(self, meta, items):
+        return ("code", _string(items[0]))
+
+    def duur(self, meta, items):
+        return ("duur", items[0])
+
+    def maximale_duur(self, meta, items):
+        value = items[0]
+        if isinstance(value, Token) and value.type == "ONBEPERKT":
+            return ("onbeperkt", True)
+        return ("maximale_duur", value)
+
+    def eerste(self, meta, items):
+        return ("eerste", True)
+
+    @staticmethod
+    def _details(items) -> dict:
+        details: dict = {}
+        for item in items:
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+                details.setdefault(item[0], item[1])
+        return details
+
+    # definitions
+    def regio(self, meta, items):
+        naam_id, naam, *rest = items
+        d = self._details(rest)
+        bron = d.get("bron")
+        vanaf, tot = d.get("geldig", (None, None))
+        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta))
+
+    def soort_janee(self, meta, items):
+        return ("janee", ())
+
+    def soort_keuze(self, meta, items):
+        return ("keuze", tuple(str(t) for t in items if t is not None))
+
+    def soort_meerdere(self, meta, items):
+        return ("meerdere", tuple(str(t) for t in items if t is not None))
+
+    def soort_getal(self, meta, items):
+        return ("getal", ())
+
+    def soort_datum(self, meta, items):
+        return ("datum", ())
+
+    def soort_tekst(self, meta, items):
+        return ("tekst", ())
+
+    def optie(self, meta, items):
+        naam, label, *rest = items
+        d = self._details(rest)
+        return ast.Optie(str(naam), _string(label) if label else str(naam).replace("_", " "), d.get("synoniemen", ()), d.get("uitleg"), self._tokpos(naam))
+
+    def vraag(self, meta, items):
+        naam, (soort, korte_opties), *rest = items
+        d = self._details(rest)
+        opties = [i for i in rest if isinstance(i, ast.Optie)]
+        pos = self._tokpos(naam)
+        opties = [ast.Optie(o, o.replace("_", " "), (), None, pos) for o in korte_opties] + opties
+        return ast.Vraag(
+            str(naam), soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
+            d.get("eenheid"), d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
+        )
+
+    def waarde_expr(self, meta, items):
+        param, naam, expr, *rest = items
+        d = self._details(rest)
+        return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
+
+    def waarde_gevallen(self, meta, items):
+        param, naam, *rest = items
+        d = self._details(rest)
+        gevallen = tuple(i for i in rest if isinstance(i, ast.Geval))
+        return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
+
+    def geval_als(self, meta, items):
+        return ast.Geval(items[0], items[1], self._pos(meta))
+
+    def geval_anders(self, meta, items):
+        return ast.Geval(items[0], None, self._pos(meta))
+
+    def tabel(self, meta, items):
+        naam = items[0]
+        names = []
+        i = 1
+        while isinstance(items[i], Token) and items[i].type == "NAME":
+            names.append(items[i])
+            i += 1
+        *invoer, uitvoer = names
+        rest = items[i:]
+        d = self._details(rest)
+        rijen = tuple(r for r in rest if isinstance(r, ast.Rij))
+        return ast.Tabel(
+            str(naam), tuple(str(n) for n in invoer), str(uitvoer), rijen, d.get("bron"), d.get("toelichting"),
+            bool(d.get("eerste")), tuple(self._tokpos(n) for n in invoer), self._tokpos(naam),
+        )
+
+    def rij(self, meta, items):
+        *cellen, uitkomst = items
+        return ast.Rij(tuple(cellen), uitkomst, self._pos(meta))
+
+    def cel_elk(self, meta, items):
+        return ast.Cel((), self._pos(meta))
+
+    def cel_een_van(self, meta, items):
+        return ast.Cel(tuple(items), self._pos(meta))
+
+    def cel_gelijk(self, meta, items):
+        return ("gelijk", items[0])
+
+    def cel_bereik(self, meta, items):
+        return ("bereik", items[0], items[1])
+
+    def cel_vergelijk(self, meta, items):
+        return ("vergelijk", str(items[0]), items[1])
+
+    def cel_niet(self, meta, items):
+        return ("niet", items[0])
+
+    def product(self, meta, items):
+        naam, omschrijving, *rest = items
+        d = self._details(rest)
+        return ast.Product(
+            str(naam), _string(omschrijving), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
+            d.get("maximale_duur"), bool(d.get("onbeperkt")), d.get("bron"), d.get("toelichting"), self._tokpos(naam),
+        )
+
+    def verwijzing(self, meta, items):
+        naam, omschrijving, *rest = items
+        d = self._details(rest)
+        return ast.Verwijzing(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
+
+    def signaal(self, meta, items):
+        naam, omschrijving, *rest = items
+        d = self._details(rest)
+        return ast.Signaal(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
+
+    def regel(self, meta, items):
+        naam, *rest = items
+        d = self._details(rest)
+        conclusies = tuple(i for i in rest if not isinstance(i, tuple))
+        return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam))
+
+    def voorwaarde(self, meta, items):
+        return ("voorwaarde", items[0])
+
+    def conclusie(self, meta, items):
+        inhoud, *opties = items
+        if isinstance(inhoud, ast.ProductConclusie):
+            d = self._details(opties)
+            return ast.ProductConclusie(inhoud.product, d.get("duur"), d.get("maximale_duur"), bool(d.get("onbeperkt")), inhoud.pos)
+        return inhoud
+
+    def concl_product(self, meta, items):
+        return ast.ProductConclusie(items[0], pos=self._pos(meta))
+
+    def concl_verwijzing(self, meta, items):
+        return ast.VerwijzingConclusie(str(items[0]), self._tokpos(items[0]))
+
+    def concl_signaal(self, meta, items):
+        return ast.SignaalConclusie(str(items[0]), self._tokpos(items[0]))
+
+    def concl_geen_indicatie(self, meta, items):
+        return ast.GeenIndicatie(self._pos(meta))
+
+    # expressions
+    def of(self, meta, items):
+        return ast.BinOp("of", items[0], items[1], self._pos(meta))
+
+    def en(self, meta, items):
+        return ast.BinOp("en", items[0], items[1], self._pos(meta))
+
+    def niet(self, meta, items):
+        return ast.Not(items[0], self._pos(meta))
+
+    def vergelijking(self, meta, items):
+        return ast.BinOp(str(items[1]), items[0], items[2], self._pos(meta))
+
+    def in_bereik(self, meta, items):
+        return ast.InRange(items[0], items[1], items[2], self._pos(meta))
+
+    def in_lijst(self, meta, items):
+        return ast.InList(items[0], items[1], self._pos(meta))
+
+    def bevat(self, meta, items):
+        return ast.Contains(items[0], items[1], self._pos(meta))
+
+    def optellen(self, meta, items):
+        return ast.BinOp("+", items[0], items[1], self._pos(meta))
+
+    def aftrekken(self, meta, items):
+        return ast.BinOp("-", items[0], items[1], self._pos(meta))
+
+    def vermenigvuldigen(self, meta, items):
+        return ast.BinOp("*", items[0], items[1], self._pos(meta))
+
+    def delen(self, meta, items):
+        return ast.BinOp("/", items[0], items[1], self._pos(meta))
+
+    def negatief(self, meta, items):
+        return ast.Negate(items[0], self._pos(meta))
+
+    def getal(self, meta, items):
+        return ast.Literal(_number(items[0]), "getal", self._tokpos(items[0]))
+
+    def percentage(self, meta, items):
+        return ast.Literal(_number(items[0]) / 100, "percentage", self._tokpos(items[0]))
+
+    def tijdsduur(self, meta, items):
+        aantal, eenheid = items
+        eenheid = str(eenheid)
+        canonical = {
+            "maand": "maanden", "week": "weken", "dag": "dagen", "werkdag": "werkdagen", "jaar": "jaren",
+        }.get(eenheid, eenheid)
+        waarde = _number(aantal)
+        if waarde != int(waarde):
+            raise RegelbestandFout(
+                [Bevinding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", self.pad, aantal.line, aantal.column)]
+            )
+        return ast.Literal(ast.Duur(int(waarde), canonical), "duur", self._tokpos(aantal))
+
+    def datum(self, meta, items):
+        return ast.Literal(self._date(items[0]), "datum", self._tokpos(items[0]))
+
+    def tekst(self, meta, items):
+        return ast.Literal(_string(items[0]), "tekst", self._tokpos(items[0]))
+
+    def ja(self, meta, items):
+        return ast.Literal(True, "janee", self._pos(meta))
+
+    def nee(self, meta, items):
+        return ast.Literal(False, "janee", self._pos(meta))
+
+    def geen(self, meta, items):
+        return ast.Literal(None, "geen", self._pos(meta))
+
+    def naam(self, meta, items):
+        return ast.Name(str(items[0]), self._tokpos(items[0]))
+
+    def aantal(self, meta, items):
+        return ast.Count(items[0], self._pos(meta))
+
+    def functie(self, meta, items):
+        naam, *args = items
+        return ast.Call(str(naam), tuple(a for a in args if a is not None), self._tokpos(naam))
+
+    def lijst(self, meta, items):
+        return ast.ListExpr(tuple(i for i in items if i is not None), self._pos(meta))

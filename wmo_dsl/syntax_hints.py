@@ -1,0 +1,131 @@
+"""Dutch names for what the parser expected, and hints for mistakes we recognise.
+
+A hint is chosen the way Lark's ``error_reporting_lalr`` example does it: each
+hint comes with a few small wrong samples, and ``match_examples`` picks the hint
+whose samples fail in the same parser state on the same kind of token as the
+policy writer's file. Adding a hint is adding a sample here; no parser code.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+
+# What a terminal is called for a policy writer.
+_TERMINAL_NAMES = {
+    "NAME": "een naam",
+    "STRING": "een tekst tussen dubbele aanhalingstekens",
+    "NUMBER": "een getal",
+    "DATE": "een datum (JJJJ-MM-DD)",
+    "CODE": "een productcode",
+    "CMP": "een vergelijking (=, !=, <, <=, >, >=)",
+    "TIJDSEENHEID": "een tijdseenheid (maanden, weken, dagen, werkdagen, jaren)",
+    "_NL": "het einde van de regel",
+    "_INDENT": "een ingesprongen regel",
+    "_DEDENT": "het einde van het ingesprongen blok",
+    "$END": "het einde van het bestand",
+    "PARAMETER": '"parameter"',
+    "ONBEPERKT": '"onbeperkt"',
+}
+
+_DEFINITION_KEYWORDS = {"regio", "vraag", "tabel", "product", "regel", "verwijzing", "signaal", "parameter"}
+
+
+def _terminal_text(name: str, parser: Lark) -> str:
+    if name in _TERMINAL_NAMES:
+        return _TERMINAL_NAMES[name]
+    try:
+        pattern = parser.get_terminal(name).pattern
+    except KeyError:
+        return name.lower()
+    return f'"{pattern.value}"' if pattern.type == "str" else name.lower()
+
+
+def describe_expected(expected: Iterable[str], parser: Lark) -> str:
+    """A short Dutch list of what could have come here."""
+    teksten = sorted({_terminal_text(n, parser) for n in expected})
+    definities = [t for t in teksten if t.strip('"') in _DEFINITION_KEYWORDS]
+    if len(definities) >= 4:
+        teksten = [t for t in teksten if t not in definities] + ["een nieuwe definitie (regio, vraag, tabel, product, regel, …)"]
+    if len(teksten) > 8:
+        teksten = teksten[:8] + ["…"]
+    if len(teksten) == 1:
+        return teksten[0]
+    return ", ".join(teksten[:-1]) + " of " + teksten[-1]
+
+
+# Hint text → small samples that make the same mistake.
+HINTS: dict[str, list[str]] = {
+    "zet een dubbele punt tussen de naam en de soort van de vraag, bijvoorbeeld: vraag type: keuze": [
+        "vraag type keuze\n",
+        "vraag x ja/nee\n",
+    ],
+    "de soort van een vraag is ja/nee, keuze, meerdere, getal, datum of tekst": [
+        "vraag x: lijst\n",
+        "vraag x: boolean\n",
+        "vraag x: janee\n",
+    ],
+    "gebruik een decimale komma, zonder spatie: 0,8": [
+        "x is 0.8\n",
+    ],
+    "tekst staat tussen dubbele aanhalingstekens (\"…\"), op één regel": [
+        "vraag x: ja/nee\n  tekst 'Hallo'\n",
+        "vraag x: ja/nee\n  tekst \"Hallo\n",
+        "regio r 'R'\n",
+    ],
+    "vergelijk met één =, bijvoorbeeld: type = behouden": [
+        "x is a == b\n",
+    ],
+    "gebruik de Nederlandse woorden en, of en niet": [
+        "x is a and b\n",
+        "x is a or b\n",
+        "x is a && b\n",
+        "x is a || b\n",
+    ],
+    "eigenschappen als tekst, bron en optie springen in onder de definitie waar ze bij horen": [
+        "vraag x: ja/nee\ntekst \"Vraag?\"\n",
+        "vraag x: ja/nee\nbron \"§1\"\n",
+        "vraag x: keuze\noptie a \"A\"\n",
+        "x is 1\nbron \"§1\"\n",
+    ],
+    "een regel in een tabel eindigt met -> en de uitkomst, bijvoorbeeld: a | b -> 022B1": [
+        "tabel t: a | b -> c\n  x | y\n",
+        "tabel t: a | b -> c\n  x | y => z\n",
+    ],
+    "zet de waarde vóór 'anders', bijvoorbeeld: plusplus anders": [
+        "x is\n  a als y\n  anders\n",
+        "x is\n  anders a\n",
+    ],
+    "een geval heeft de vorm: waarde als voorwaarde, bijvoorbeeld: plus als aantal x = 1": [
+        "x is\n  a b\n",
+        "x is\n  a wanneer b\n",
+        "x is\n  a if b\n",
+    ],
+    "schrijf een bereik als 1 tot 2; beide grenzen tellen mee": [
+        "x is a in 1 tot en met 2\n",
+        "x is a in 1 - 2\n",
+        "x is a in 1..2\n",
+    ],
+    "een regel begint met 'als voorwaarde' en concludeert met 'dan …', bijvoorbeeld: dan product 022B1": [
+        "regel r\n  als a\n  product b\n",
+        "regel r\n  als a\n  dan b\n",
+    ],
+    "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01": [
+        "regio r \"R\"\n  geldig vanaf 1-1-2022\n",
+        "x is 01-01-2022\n",
+    ],
+    "een lijst van namen staat tussen [ en ], gescheiden door komma's: [a, b]": [
+        "x is a in (b, c)\n",
+        "x is a in b, c\n",
+    ],
+}
+
+
+def hint_for(err: UnexpectedInput, parse: Callable[[str], object]) -> str | None:
+    """The hint whose samples fail like ``err`` does, or None."""
+    try:
+        return err.match_examples(parse, HINTS, use_accepts=True)
+    except Exception:  # a hint is a courtesy; never let it hide the real error
+        return None
