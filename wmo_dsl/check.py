@@ -36,6 +36,7 @@ JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, GEEN, ONBEKEND = (
     Type("janee"), Type("getal"), Type("datum"), Type("duur"), Type("tekst"), Type("product"), Type("geen"), Type("onbekend"),
 )
 
+_SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
 _VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST}
 FUNCTIONS = {"min", "max", "afronden"}
 
@@ -183,12 +184,12 @@ class _Checker:
                     self.error("E202", f"optie '{optie.id}' staat twee keer bij vraag '{vraag.id}'", optie.pos)
                 seen[optie.id] = optie
         elif vraag.opties:
-            self.error("E211", f"vraag '{vraag.id}' is een {vraag.soort}-vraag en kan geen opties hebben", vraag.opties[0].pos,
+            self.error("E211", f"vraag '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag en kan geen opties hebben", vraag.opties[0].pos,
                        hint="maak er een keuze-vraag van: vraag naam: keuze")
         if vraag.soort != "getal":
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None:
-                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is {vraag.soort}", _pos(grens))
+                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", _pos(grens))
         else:
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None and not (isinstance(grens, ast.Literal) and grens.kind == "getal"):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 from lark.indenter import DedentError, Indenter
 
 from . import ast
@@ -67,7 +67,12 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
         raise RegelbestandFout([_dedent_finding(err, regels, pad)]) from None
     except LarkError as err:  # pragma: no cover - any other parser failure is still a user-file problem
         raise RegelbestandFout([Bevinding("E001", f"het bestand kan niet gelezen worden ({err})", pad, 1, 1)]) from None
-    definities = _ToAst(pad).transform(tree)
+    try:
+        definities = _ToAst(pad).transform(tree)
+    except VisitError as err:  # a value error found while building the AST, e.g. 2022-02-30
+        if isinstance(err.orig_exc, RegelbestandFout):
+            raise err.orig_exc from None
+        raise
     return ast.Regelbestand(pad=pad, definities=tuple(definities), bronregels=regels)
 
 

@@ -43,17 +43,36 @@ def _terminal_text(name: str, parser: Lark) -> str:
     return f'"{pattern.value}"' if pattern.type == "str" else name.lower()
 
 
+_OPERATORS = {"+", "-", "*", "/", "%"}
+_BRACKETS = {"(", "[", ","}
+
+
 def describe_expected(expected: Iterable[str], parser: Lark) -> str:
-    """A short Dutch list of what could have come here."""
-    teksten = sorted({_terminal_text(n, parser) for n in expected})
-    definities = [t for t in teksten if t.strip('"') in _DEFINITION_KEYWORDS]
+    """A short Dutch list of what could have come here: words first, symbols summarised."""
+    texts = {_terminal_text(n, parser) for n in expected}
+    symbols = {t.strip('"') for t in texts if t.startswith('"') and not t.strip('"')[:1].isalpha()}
+    texts -= {f'"{s}"' for s in symbols}
+    words = sorted(t for t in texts if t.startswith('"'))
+    kinds = sorted(t for t in texts if not t.startswith('"') and not t.startswith("het einde"))
+    ends = sorted(t for t in texts if t.startswith("het einde"))
+    definities = [t for t in words if t.strip('"') in _DEFINITION_KEYWORDS]
     if len(definities) >= 4:
-        teksten = [t for t in teksten if t not in definities] + ["een nieuwe definitie (regio, vraag, tabel, product, regel, …)"]
-    if len(teksten) > 8:
-        teksten = teksten[:8] + ["…"]
-    if len(teksten) == 1:
-        return teksten[0]
-    return ", ".join(teksten[:-1]) + " of " + teksten[-1]
+        words = [t for t in words if t not in definities] + ["een nieuwe definitie (regio, vraag, tabel, product, regel, …)"]
+    closing = [f'"{c}"' for c in ("]", ")") if c in symbols]
+    symbols -= {"]", ")"}
+    parts = closing + words + kinds
+    if symbols & _OPERATORS:
+        parts.append("een rekenteken (" + ", ".join(sorted(symbols & _OPERATORS)) + ")")
+    rest = sorted(symbols - _OPERATORS - (_BRACKETS if len(symbols - _OPERATORS) > 3 else set()))
+    parts += [f'"{s}"' for s in rest]
+    if len(parts) > 7:
+        parts = parts[:7] + ["…"]
+    parts += ends
+    if not parts:
+        return "iets anders"
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " of " + parts[-1]
 
 
 # Hint text → small samples that make the same mistake.
@@ -116,6 +135,10 @@ HINTS: dict[str, list[str]] = {
         "regio r \"R\"\n  geldig vanaf 1-1-2022\n",
         "x is 01-01-2022\n",
     ],
+    "sluit de lijst af met ] (of het haakje met ))": [
+        "x is [a, b\n",
+        "x is (a + b\n",
+    ],
     "een lijst van namen staat tussen [ en ], gescheiden door komma's: [a, b]": [
         "x is a in (b, c)\n",
         "x is a in b, c\n",
@@ -123,9 +146,19 @@ HINTS: dict[str, list[str]] = {
 }
 
 
+_SAMPLE_HEADER = 'regio r "R"\n  geldig vanaf 2022-01-01\n'
+
+
+def _with_header(sample: str) -> str:
+    # Lark compares the parser's stack depth too: a sample must stand where a
+    # real definition stands, after a region header.
+    return sample if sample.startswith("regio") else _SAMPLE_HEADER + sample
+
+
 def hint_for(err: UnexpectedInput, parse: Callable[[str], object]) -> str | None:
     """The hint whose samples fail like ``err`` does, or None."""
+    samples = {hint: [_with_header(s) for s in examples] for hint, examples in HINTS.items()}
     try:
-        return err.match_examples(parse, HINTS, use_accepts=True)
+        return err.match_examples(parse, samples, use_accepts=True)
     except Exception:  # a hint is a courtesy; never let it hide the real error
         return None
