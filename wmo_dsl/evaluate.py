@@ -87,7 +87,7 @@ class Evaluation:
 
     # ── names ──
     def value(self, naam: str):
-        if self._reads:
+        if self._reads and naam not in self.model.producten:
             self._reads[-1].add(naam)
         if naam in self.values:
             return self.values[naam]

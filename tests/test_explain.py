@@ -1,0 +1,65 @@
+"""Explanations: a short Dutch argument with sources, as text, Markdown and JSON data."""
+
+import json
+
+from wmo_dsl.engine import result_json
+from wmo_dsl.explain import build, render
+
+ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
+             "sociaal_functioneren", "zingeving_meedoen", "woonvaardigheden"]
+
+
+def test_administratie_alone_explains_why_there_is_no_indicatie(evaluate):
+    text = render(build(evaluate(resultaatgebieden=["administratie_financien"])), "tekst")
+    assert "Geen indicatie" in text
+    assert "Administratie en financiën telt alleen mee in combinatie met andere\n    resultaatgebieden" in text
+    assert "(bron: §2, resultaatgebied 3: Administratie en financiën)" in text
+    assert "Voorliggend veld of informele hulp" in text
+
+
+def test_an_indicatie_is_argued_step_by_step_with_sources(evaluate):
+    b = evaluate(resultaatgebieden=["zelfzorg_gezondheid", "woonvaardigheden", "sociaal_functioneren"], type="ontwikkelen",
+                 verzwarende_omstandigheden=["gedrag"], verandering_verwacht=False)
+    uitleg = build(b)
+    subjects = [p.onderwerp for p in uitleg.waarom]
+    assert subjects[:3] == ["omvang", "intensiteit", "matrixproduct"]
+    omvang = uitleg.waarom[0]
+    assert omvang.tekst.startswith("omvang is bovengemiddeld, want aantal resultaatgebieden in 3 tot 4")
+    assert omvang.bron.startswith("§2")
+    text = render(uitleg, "tekst")
+    assert "* 024A2  IB 3-4 resultaatgebieden, ontwikkelen, intensiteit +" in text
+    assert "per maand, duur 12 maanden (maximaal 24 maanden)" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_explanation_leaves_out_answers_that_were_never_given(evaluate):
+    uitleg = build(evaluate(resultaatgebieden=["administratie_financien"]))
+    assert all("intensiteit" not in p.tekst for p in uitleg.punten())
+
+
+def test_markdown_has_a_product_table(evaluate):
+    b = evaluate(resultaatgebieden=ALL_AREAS, type="behouden", verzwarende_omstandigheden=[], verandering_verwacht=False)
+    md = render(build(b), "markdown")
+    assert "| Code | Product | Eenheid | Duur | Maximaal |" in md
+    assert "| 026B1 |" in md
+    assert "## Waarom" in md
+
+
+def test_json_result_follows_the_contract(evaluate):
+    b = evaluate(resultaatgebieden=ALL_AREAS, type="ontwikkelen", verzwarende_omstandigheden=["gedrag", "psychiatrie"],
+                 hoogste_product_ontoereikend=False, verandering_verwacht=False)
+    data = json.loads(json.dumps(result_json(b, build(b).als_data())))
+    assert data["uitkomst"] == "indicatie" and data["regio"] == "lekstroom" and data["peildatum"] == "2025-01-01"
+    assert data["producten"] == [{
+        "code": "026A3", "naam": "IB 5-6 resultaatgebieden, ontwikkelen, intensiteit ++", "eenheid": "per maand",
+        "duur_maanden": 12, "max_duur_maanden": 24, "duur": "12 maanden", "maximale_duur": "24 maanden", "bron": None,
+    }]
+    assert data["signalen"] == ["ggz_crisisopvang"] and data["verwijzingen"] == [] and data["ontbrekend"] == []
+    assert data["waarden"]["omvang"] == "groot" and data["waarden"]["intensiteit"] == "plusplus"
+    assert all(set(p) == {"onderwerp", "tekst", "bron"} for p in data["uitleg"])
+
+
+def test_an_incomplete_case_lists_what_is_still_needed(evaluate):
+    text = render(build(evaluate(resultaatgebieden=["zelfzorg_gezondheid"])), "tekst")
+    assert "Nog nodig om te beoordelen" in text
+    assert "- type: Kan de inwoner nog (grote) stappen zetten" in text

@@ -1,0 +1,79 @@
+"""The still-needed set: exactly the open questions that can still change the outcome."""
+
+import itertools
+
+import pytest
+
+from wmo_dsl.answers import convert_answers
+from wmo_dsl.evaluate import Evaluation
+
+from .conftest import PEILDATUM
+
+TWO_AREAS = ["zelfzorg_gezondheid", "woonvaardigheden"]
+ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
+             "sociaal_functioneren", "zingeving_meedoen", "woonvaardigheden"]
+
+
+def needed(lekstroom, **antwoorden):
+    return lekstroom.still_needed(convert_answers(lekstroom.model, antwoorden), PEILDATUM)
+
+
+def test_with_only_administratie_nothing_more_is_needed(lekstroom):
+    assert needed(lekstroom, resultaatgebieden=["administratie_financien"]) == []
+
+
+def test_with_two_areas_the_highest_product_question_is_never_needed(lekstroom):
+    assert "hoogste_product_ontoereikend" not in needed(lekstroom, resultaatgebieden=TWO_AREAS)
+    for typ, verz in itertools.product(["behouden", "ontwikkelen"], [[], ["gedrag"], ["gedrag", "psychiatrie"]]):
+        assert "hoogste_product_ontoereikend" not in needed(lekstroom, resultaatgebieden=TWO_AREAS, type=typ, verzwarende_omstandigheden=verz)
+
+
+def test_waakvlam_is_asked_only_where_the_lowest_product_is_possible(lekstroom):
+    assert "alleen_waakvlam" in needed(lekstroom, resultaatgebieden=TWO_AREAS)
+    assert "alleen_waakvlam" not in needed(lekstroom, resultaatgebieden=TWO_AREAS, type="ontwikkelen")
+    assert "alleen_waakvlam" not in needed(lekstroom, resultaatgebieden=ALL_AREAS)
+
+
+def test_a_full_026A3_case_needs_the_highest_product_question(lekstroom):
+    left = needed(lekstroom, resultaatgebieden=ALL_AREAS, type="ontwikkelen", verzwarende_omstandigheden=["gedrag", "psychiatrie"])
+    assert left == ["hoogste_product_ontoereikend", "verandering_verwacht"]
+
+
+def test_nothing_answered_needs_every_question_in_file_order(lekstroom):
+    assert needed(lekstroom) == ["resultaatgebieden", "type", "verzwarende_omstandigheden", "alleen_waakvlam",
+                                 "hoogste_product_ontoereikend", "verandering_verwacht"]
+
+
+def test_no_areas_ends_the_case(lekstroom):
+    assert needed(lekstroom, resultaatgebieden=[]) == []
+
+
+def _brute_force_needed(rules, answers):
+    """The definition itself: q matters if some completion of the others makes two answers to q differ."""
+    domains = rules.domains(PEILDATUM)
+    open_qs = [q for q in rules.model.vragen if q not in answers]
+    outcome = {}
+    for combo in itertools.product(*(domains.by_question[q] for q in open_qs)):
+        full = {**answers, **dict(zip(open_qs, combo))}
+        outcome[combo] = Evaluation(rules.model, full).conclude().key
+    result = []
+    for i, q in enumerate(open_qs):
+        groups = {}
+        for combo, key in outcome.items():
+            groups.setdefault(combo[:i] + combo[i + 1:], set()).add(key)
+        if any(len(keys) > 1 for keys in groups.values()):
+            result.append(q)
+    return result
+
+
+@pytest.mark.parametrize("antwoorden", [
+    {"resultaatgebieden": ["administratie_financien"]},
+    {"resultaatgebieden": TWO_AREAS},
+    {"resultaatgebieden": ALL_AREAS, "type": "ontwikkelen"},
+    {"verzwarende_omstandigheden": [], "type": "behouden", "alleen_waakvlam": True},
+    {"resultaatgebieden": ["zelfzorg_gezondheid"], "verandering_verwacht": True},
+    {"type": "behouden", "verzwarende_omstandigheden": ["gedrag", "psychiatrie"], "alleen_waakvlam": False},
+])
+def test_still_needed_equals_the_brute_force_definition(lekstroom, antwoorden):
+    answers = convert_answers(lekstroom.model, antwoorden)
+    assert lekstroom.still_needed(answers, PEILDATUM) == _brute_force_needed(lekstroom, answers)
