@@ -63,3 +63,16 @@ def test_an_incomplete_case_lists_what_is_still_needed(evaluate):
     text = render(build(evaluate(resultaatgebieden=["zelfzorg_gezondheid"])), "tekst")
     assert "Nog nodig om te beoordelen" in text
     assert "- type: Kan de inwoner nog (grote) stappen zetten" in text
+
+
+def test_an_alternative_that_was_asked_about_is_explained_as_not_indicated(evaluate):
+    b = evaluate(resultaatgebieden=["zelfzorg_gezondheid"], type="behouden", verzwarende_omstandigheden=[],
+                 alleen_waakvlam=False, verandering_verwacht=False)
+    (niet,) = build(b).niet
+    assert niet.tekst.startswith("Lichte individuele begeleiding (waakvlamfunctie) niet")
+    assert "alleen waakvlam: nee" in niet.tekst and niet.bron.startswith("§5")
+
+
+def test_alternatives_never_asked_about_are_not_mentioned(evaluate):
+    b = evaluate(resultaatgebieden=["zelfzorg_gezondheid"], type="ontwikkelen", verzwarende_omstandigheden=[], verandering_verwacht=False)
+    assert build(b).niet == []

@@ -140,3 +140,11 @@ def test_a_missing_file_is_a_user_error_not_a_traceback(tmp_path):
     with pytest.raises(RegelbestandFout) as info:
         parse_file(tmp_path / "bestaat_niet.wmo")
     assert "bestand bestaat niet" in info.value.melding()
+
+
+def test_every_broken_definition_is_reported_in_one_run():
+    source = ('vraag type keuze\n  tekst "Type?"\n\nvraag goed: ja/nee\n\n'
+              'x is 0.8\n\ntabel t: a | b -> c\n  x | y\n')
+    fs = findings(source)
+    assert [(f.regel, f.kolom) for f in fs] == [(3, 12), (8, 7), (11, 8)]
+    assert fs[1].bronregel == "x is 0.8"

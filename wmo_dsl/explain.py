@@ -144,6 +144,8 @@ def build(b: Beoordeling) -> Uitleg:
         if c.geen_indicatie:
             continue
         u.niet.append(Punt(f"regel {rid}", f"niet van toepassing: {to_text(regel.voorwaarde)} geldt niet", regel.bron.tekst if regel.bron else None, regel.pos.line))
+    if not c.geen_indicatie:
+        u.niet.extend(_alternatives_not_chosen(b, relevant, labels))
     for vid, rid in c.verwijzingen:
         v = m.verwijzingen[vid]
         tekst = v.omschrijving + (f". {v.toelichting}" if v.toelichting else "")
@@ -156,6 +158,54 @@ def build(b: Beoordeling) -> Uitleg:
         u.afwijkingen.append(Punt(f"professionele afweging: {afwijking['onderwerp']}",
                                   f"{afwijking['van']} → {afwijking['naar']}. Reden: {afwijking['reden']}", None))
     return u
+
+
+def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels) -> list[Punt]:
+    """Products an earlier case of a derived value offered but did not give, and why.
+
+    Only cases whose condition rests wholly on given answers: a consultant
+    should see "lichte IB niet, want alleen waakvlam: nee", not an alternative
+    that was never asked about.
+    """
+    m = b.model
+    ev = b.evaluatie
+    punten = []
+    for naam, w in m.waarden.items():
+        stap = ev.trace.get(naam)
+        if naam not in relevant or stap is None or not isinstance(stap.via, ast.Geval):
+            continue
+        for geval in w.gevallen:
+            if geval is stap.via:
+                break
+            if not (isinstance(geval.waarde, ast.Ref) and geval.waarde.target == "product"):
+                continue
+            refs = _refs(geval.voorwaarde)
+            if not refs or not all(b.known_from_answers(r) for r in refs):
+                continue
+            details = "; ".join(f"{labels.name(r)}: {labels.value(r, ev.values.get(r))}" for r in refs if r in m.vragen)
+            product = m.producten[geval.waarde.id]
+            tekst = f"{product.naam} niet, want '{to_text(geval.voorwaarde)}' geldt niet" + (f" ({details})" if details else "") + "."
+            punten.append(Punt(labels.name(geval.waarde.id), tekst, w.bron.tekst if w.bron else None, geval.pos.line))
+    return punten
+
+
+def _refs(expr) -> list[str]:
+    found: list[str] = []
+
+    def walk(x):
+        if isinstance(x, ast.Ref) and x.target != "product":
+            if x.id not in found:
+                found.append(x.id)
+        elif isinstance(x, tuple):
+            for i in x:
+                walk(i)
+        elif hasattr(x, "__dataclass_fields__"):
+            for f in x.__dataclass_fields__:
+                if f != "pos":
+                    walk(getattr(x, f))
+
+    walk(expr)
+    return found
 
 
 def _is_product_rule(regel: ast.Regel) -> bool:

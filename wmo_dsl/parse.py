@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,10 +62,8 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
         text += "\n"
     try:
         tree = parser().parse(text)
-    except UnexpectedInput as err:
-        raise RegelbestandFout([_syntax_finding(err, text, regels, pad)]) from None
-    except DedentError as err:
-        raise RegelbestandFout([_dedent_finding(err, regels, pad)]) from None
+    except (UnexpectedInput, DedentError) as err:
+        raise RegelbestandFout(_all_syntax_findings(err, regels, pad)) from None
     except LarkError as err:  # pragma: no cover - any other parser failure is still a user-file problem
         raise RegelbestandFout([Bevinding("E001", f"het bestand kan niet gelezen worden ({err})", pad, 1, 1)]) from None
     try:
@@ -92,6 +91,43 @@ def parse_file(pad: str | Path) -> ast.Regelbestand:
 
 
 # ── Syntax errors in Dutch ────────────────────────────────────────────────
+
+_CHUNK_HEADER = 'regio r "R"\n  geldig vanaf 2022-01-01\n'
+
+
+def _all_syntax_findings(first: Exception, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
+    """Every definition with a syntax error, not just the first: each top-level
+    definition is parsed on its own (behind a stand-in header, so the parser
+    stands where it would in the whole file) and its error mapped back."""
+    findings: list[Bevinding] = []
+    for start, end in _top_level_chunks(regels):
+        chunk = regels[start:end]
+        prefix = "" if chunk[0].startswith("regio") else _CHUNK_HEADER
+        shift = start - prefix.count("\n")
+        source = prefix + "\n".join(chunk) + "\n"
+        try:
+            parser().parse(source)
+        except UnexpectedInput as err:
+            f = _syntax_finding(err, source, tuple(source.splitlines()), pad)
+        except DedentError:
+            f = _dedent_finding(first, chunk, pad)
+            shift = start
+        else:
+            continue
+        line = f.regel + shift
+        findings.append(replace(f, regel=line, bronregel=_line(regels, line)))
+    if not findings:  # the definitions parse apart but not together: report what the whole file said
+        if isinstance(first, DedentError):
+            return [_dedent_finding(first, regels, pad)]
+        return [_syntax_finding(first, "\n".join(regels) + "\n", regels, pad)]
+    return findings
+
+
+def _top_level_chunks(regels: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) line indexes of each definition that starts at the left margin."""
+    starts = [i for i, line in enumerate(regels) if line[:1].strip() and not line.startswith("#")]
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(regels)])]
+
 
 
 def _line(regels: tuple[str, ...], nummer: int) -> str | None:
