@@ -1,0 +1,43 @@
+"""Engine figures: parse+check of every installed region, one evaluation, one still-needed set.
+
+Run: python bench/bench_engine.py   (prints medians over repeated runs; no pass/fail)
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from wmo_dsl.answers import convert_answers
+from wmo_dsl.casefile import read_case
+from wmo_dsl.check import check
+from wmo_dsl.parse import parse_file
+from wmo_dsl.regions import load_region, region_sources
+
+
+def median_seconds(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    sources = region_sources()
+    paths = [p for s in sources.values() for p in s.regels]
+    t = median_seconds(lambda: [check(parse_file(p)) for p in paths], 20)
+    print(f"parse+check van {len(paths)} regelbestand(en): {t * 1000:.1f} ms")
+    for rid, source in sources.items():
+        rules = load_region(rid)
+        cases = [read_case(p) for p in sorted(source.casussen.glob("*.json"))] if source.casussen else []
+        prepared = [(convert_answers(rules.model, c.antwoorden), c.peildatum) for c in cases]
+        t = median_seconds(lambda: [rules.evaluate(a, p) for a, p in prepared], 20)
+        print(f"{rid}: beoordeling (met nog-nodig-set) per voorbeeldcasus: {t / max(len(prepared), 1) * 1e6:.0f} µs")
+        t = median_seconds(lambda: rules.still_needed({}), 10)
+        print(f"{rid}: nog-nodig-set zonder antwoorden: {t * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
