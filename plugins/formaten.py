@@ -22,7 +22,9 @@ def markdown(beoordeling, uitleg) -> str:
 
 
 def json_formaat(beoordeling, uitleg) -> str:
-    return json.dumps(result_json(beoordeling, uitleg.als_data()), ensure_ascii=False, indent=2) + "\n"
+    data = result_json(beoordeling, uitleg.als_data())
+    data["wat_verandert"] = uitleg.gevoeligheid
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @hookimpl

@@ -198,6 +198,11 @@ class Vraag:
     maximaal: Expr | None
     groep: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
+    enkelvoud: str | None = None  # "verzwarende omstandigheid": one item of a meerdere-vraag
+
+    def onderwerp(self) -> str:
+        """A short name for the question in sentences."""
+        return self.id.replace("_", " ")
 
 
 @dataclass(frozen=True)

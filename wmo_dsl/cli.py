@@ -191,7 +191,7 @@ def cmd_beoordeel(args) -> int:
         rules = load_region(regio, peildatum)
     antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
     beoordeling = rules.evaluate(antwoorden, peildatum)
-    sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling)))
+    sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling, rules)))
     return 0
 
 

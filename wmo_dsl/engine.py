@@ -90,33 +90,40 @@ class Rules:
         if regio.geldig_tot and peildatum > regio.geldig_tot:
             raise RegioFout(f"de regels van regio {regio.id} golden tot {regio.geldig_tot:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
 
-    def still_needed(self, answers: dict, peildatum: dt.date | None = None) -> list[str]:
+    def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order."""
         peildatum = peildatum or dt.date.today()
-        return still_needed(self.model, self.domains(peildatum), answers)
+        return still_needed(self.model, self.domains(peildatum), answers, overrides)
 
-    def evaluate(self, answers: dict, peildatum: dt.date | None = None) -> Beoordeling:
-        """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum."""
+    def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen: list[dict] | None = None) -> Beoordeling:
+        """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum.
+
+        ``afwijkingen``: a consultant's professional deviations, each
+        ``{"onderwerp": derived name, "waarde": engine value, "van": text, "naar": text, "reden": text}``;
+        the deviating value replaces what the rules derive.
+        """
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
+        afwijkingen = list(afwijkingen or [])
+        overrides = {a["onderwerp"]: a["waarde"] for a in afwijkingen}
         domains = self.domains(peildatum)
-        ontbrekend = still_needed(self.model, domains, answers)
-        waarden = self._known_values(domains, answers)
+        ontbrekend = still_needed(self.model, domains, answers, overrides)
+        waarden = self._known_values(domains, answers, overrides)
         if ontbrekend:
-            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None)
+            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
         # No open question can change the outcome: fill them with any representative answer.
         filled = dict(answers)
         for qid in self.model.vragen:
             if qid not in filled:
                 filled[qid] = domains.by_question[qid][0]
-        evaluation = Evaluation(self.model, filled)
+        evaluation = Evaluation(self.model, filled, overrides)
         conclusies = evaluation.conclude()
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
-        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation)
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
 
-    def _known_values(self, domains: Domains, answers: dict) -> dict[str, object]:
+    def _known_values(self, domains: Domains, answers: dict, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""
-        possible = Possible(self.model, domains, answers)
+        possible = Possible(self.model, domains, answers, overrides)
         known = {}
         for naam in list(self.model.waarden) + list(self.model.tabellen):
             if naam in self.model.waarden and self.model.waarden[naam].parameter:
@@ -154,5 +161,6 @@ def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
         "signalen": [s for s, _ in c.signalen] if c else [],
         "waarden": {k: json_value(v, m.vragen.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
+        "afwijkingen": [{k: a[k] for k in ("onderwerp", "van", "naar", "reden")} for a in b.afwijkingen],
         "uitleg": uitleg,
     }

@@ -78,9 +78,10 @@ def truthy(v) -> bool:
 class Evaluation:
     """One evaluation of a model for a full set of answers; values are memoised."""
 
-    def __init__(self, model: Model, answers: dict):
+    def __init__(self, model: Model, answers: dict, overrides: dict | None = None):
         self.model = model
         self.answers = answers
+        self.overrides = overrides or {}
         self.values: dict[str, object] = {}
         self.trace: dict[str, Stap] = {}
         self._reads: list[set[str]] = []
@@ -100,6 +101,13 @@ class Evaluation:
             return v
         if naam in m.producten:
             return naam
+        if naam in self.overrides:
+            # A consultant's professional judgement replaces what the rules would derive.
+            v = self.overrides[naam]
+            d = m.waarden.get(naam) or m.tabellen[naam]
+            self.values[naam] = v
+            self.trace[naam] = Stap(naam, "afwijking", v, None, (), d.pos.line, None, None)
+            return v
         self._reads.append(set())
         try:
             if naam in m.waarden:

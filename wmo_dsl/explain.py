@@ -49,6 +49,7 @@ class Uitleg:
     signalen: list[Punt] = field(default_factory=list)
     ontbrekend: list[tuple[str, str]] = field(default_factory=list)
     afwijkingen: list[Punt] = field(default_factory=list)
+    gevoeligheid: list[str] = field(default_factory=list)
 
     def punten(self) -> list[Punt]:
         return self.waarom + self.niet + self.verwijzingen + self.signalen + self.afwijkingen
@@ -76,7 +77,8 @@ class Labels:
         return naam.replace("_", " ")
 
 
-def build(b: Beoordeling) -> Uitleg:
+def build(b: Beoordeling, rules=None) -> Uitleg:
+    """The argument for one Beoordeling; with ``rules`` also what one different answer would change."""
     m = b.model
     labels = Labels(m)
     regio = m.regio
@@ -154,6 +156,10 @@ def build(b: Beoordeling) -> Uitleg:
         s = m.signalen[sid]
         tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
         u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    if rules is not None:
+        from .sensitivity import what_would_change
+
+        u.gevoeligheid = what_would_change(rules, b)
     for afwijking in b.afwijkingen:
         u.afwijkingen.append(Punt(f"professionele afweging: {afwijking['onderwerp']}",
                                   f"{afwijking['van']} → {afwijking['naar']}. Reden: {afwijking['reden']}", None))
@@ -230,6 +236,8 @@ def _step_sentence(naam: str, stap: Stap, ev, labels: Labels, m) -> str:
     waarde = labels.value(naam, stap.waarde)
     inputs = "; ".join(f"{labels.name(g)}: {labels.value(g, ev.values.get(g))}" for g in stap.gelezen if g in ev.values and g not in m.producten)
     via = stap.via
+    if stap.soort == "afwijking":
+        return f"{labels.name(naam)} is {waarde}: professionele afweging van de consulent (zie hieronder)."
     if isinstance(via, ast.Geval):
         if via.voorwaarde is None:
             reden = "omdat geen van de eerdere gevallen van toepassing is"

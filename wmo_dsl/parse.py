@@ -255,6 +255,9 @@ class _ToAst(Transformer):
     def groep(self, meta, items):
         return ("groep", _string(items[0]))
 
+    def enkelvoud(self, meta, items):
+        return ("enkelvoud", _string(items[0]))
+
     def gemeenten(self, meta, items):
         return ("gemeenten", tuple(_string(t) for t in items))
 
@@ -345,7 +348,7 @@ class _ToAst(Transformer):
         opties = [ast.Optie(o, o.replace("_", " "), (), None, pos) for o in korte_opties] + opties
         return ast.Vraag(
             str(naam), soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
-            d.get("eenheid"), d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
+            d.get("eenheid"), d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos, d.get("enkelvoud"),
         )
 
     def waarde_expr(self, meta, items):

@@ -101,11 +101,11 @@ def _walk_model(model: Model):
 class Possible:
     """Evaluates a model for partial answers to sets of possible values."""
 
-    def __init__(self, model: Model, domains: Domains, answers: dict):
+    def __init__(self, model: Model, domains: Domains, answers: dict, overrides: dict | None = None):
         self.model = model
         self.domains = domains
         self.answers = answers
-        self.memo: dict[str, frozenset | None] = {}
+        self.memo: dict[str, frozenset | None] = {n: frozenset([v]) for n, v in (overrides or {}).items()}
         self.read: set[str] = set()
 
     def value(self, naam: str):
@@ -328,8 +328,8 @@ def _lift(fn, *sets, boolean: bool = False):
 # ── The search ────────────────────────────────────────────────────────────
 
 
-def _abstract(model, domains, answers):
-    p = Possible(model, domains, answers)
+def _abstract(model, domains, answers, overrides=None):
+    p = Possible(model, domains, answers, overrides)
     try:
         return p.outcome(), p.read
     except _TooWide:
@@ -355,18 +355,18 @@ def _surely_different(a, b) -> bool:
     return False
 
 
-def still_needed(model: Model, domains: Domains, answers: dict) -> list[str]:
+def still_needed(model: Model, domains: Domains, answers: dict, overrides: dict | None = None) -> list[str]:
     """The unanswered questions that can still change the outcome, in rule-file order."""
-    _, read = _abstract(model, domains, answers)
+    _, read = _abstract(model, domains, answers, overrides)
     open_read = [q for q in model.vragen if q not in answers and q in read]
-    return [q for q in open_read if _can_change(model, domains, q, [o for o in open_read if o != q], answers)]
+    return [q for q in open_read if _can_change(model, domains, q, [o for o in open_read if o != q], answers, overrides)]
 
 
-def _can_change(model, domains, q: str, others: list[str], fixed: dict) -> bool:
-    _, read = _abstract(model, domains, fixed)
+def _can_change(model, domains, q: str, others: list[str], fixed: dict, overrides=None) -> bool:
+    _, read = _abstract(model, domains, fixed, overrides)
     if q not in read:
         return False
-    outs = [_abstract(model, domains, {**fixed, q: v})[0] for v in domains.by_question[q]]
+    outs = [_abstract(model, domains, {**fixed, q: v}, overrides)[0] for v in domains.by_question[q]]
     if all(_determined(o) for o in outs):
         return len({_concrete(o) for o in outs}) > 1
     if any(_surely_different(a, b) for a, b in itertools.combinations(outs, 2)):
@@ -375,7 +375,7 @@ def _can_change(model, domains, q: str, others: list[str], fixed: dict) -> bool:
     if not remaining:
         return False
     p, rest = remaining[0], remaining[1:]
-    return any(_can_change(model, domains, q, rest, {**fixed, p: w}) for w in domains.by_question[p])
+    return any(_can_change(model, domains, q, rest, {**fixed, p: w}, overrides) for w in domains.by_question[p])
 
 
 def is_decided(model: Model, domains: Domains, answers: dict) -> bool:

@@ -1,0 +1,184 @@
+"""Natural answers: what a consultant types, understood as an engine value.
+
+Pure functions, shared by the intake's validator, its completer and the JSON
+lines protocol: "j", "Nee", "financien" for "Administratie en financiën",
+"zelfzorg en wonen", "1, 3", "geen", "2,5", "1-7-2025". An answer that does not
+fit raises :class:`AntwoordFout` with a Dutch message naming what is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from . import ast
+from .answers import allowed_text, format_number
+from .errors import WmoFout
+
+JA = {"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true"}
+NEE = {"n", "nee", "no", "neen", "niet", "onwaar", "false"}
+GEEN = {"geen", "niets", "niks", "geen enkele", "-", "nee", "n"}
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])}
+_SPLIT = re.compile(r"\s*(?:,|;|/|\ben\b|\+|&)\s*")
+
+
+class AntwoordFout(WmoFout):
+    """An answer that does not fit its question; the message says what does."""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Financiën' -> 'financien'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def option_names(optie: ast.Optie) -> list[str]:
+    """Every way to name an option: id, label, synonyms (folded)."""
+    return [fold(optie.id), fold(optie.id.replace("_", " ")), fold(optie.label)] + [fold(s) for s in optie.synoniemen]
+
+
+def match_option(vraag: ast.Vraag, text: str) -> ast.Optie:
+    """One option by number, id, label, synonym or unique prefix of any of these."""
+    t = fold(text)
+    if not t:
+        raise AntwoordFout(f"geef een antwoord; {allowed(vraag)}")
+    if t.isdigit() and 1 <= int(t) <= len(vraag.opties):
+        return vraag.opties[int(t) - 1]
+    exact = [o for o in vraag.opties if t in option_names(o)]
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = [o for o in vraag.opties if any(n.startswith(t) for n in option_names(o))]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1 or len(exact) > 1:
+        names = ", ".join(o.label for o in (exact or prefixed))
+        raise AntwoordFout(f"'{text}' past bij meer dan één keuze ({names}); typ meer letters")
+    raise AntwoordFout(f"'{text}' is geen keuze bij deze vraag; {allowed(vraag)}")
+
+
+def allowed(vraag: ast.Vraag) -> str:
+    """What the question allows, for a person at a prompt."""
+    if vraag.soort == "janee":
+        return "antwoord ja of nee"
+    if vraag.soort == "keuze":
+        return "kies uit: " + "; ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
+    if vraag.soort == "meerdere":
+        return "kies een of meer uit: " + "; ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1)) + " (of 'geen')"
+    if vraag.soort == "getal":
+        return allowed_text(vraag) + ", bijvoorbeeld 2,5"
+    if vraag.soort == "datum":
+        return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"
+    return "vrije tekst"
+
+
+def parse_answer(vraag: ast.Vraag, text: str):
+    """The engine value for a typed answer; raises AntwoordFout when it does not fit."""
+    soort = vraag.soort
+    t = fold(text)
+    if soort == "janee":
+        if t in JA:
+            return True
+        if t in NEE:
+            return False
+        raise AntwoordFout(f"'{text}' is geen ja of nee; {allowed(vraag)}")
+    if soort == "keuze":
+        return match_option(vraag, text).id
+    if soort == "meerdere":
+        return parse_several(vraag, text)
+    if soort == "getal":
+        return parse_number(vraag, text)
+    if soort == "datum":
+        return parse_date(text, vraag)
+    if not text.strip():
+        raise AntwoordFout("geef een antwoord (vrije tekst)")
+    return text.strip()
+
+
+def parse_several(vraag: ast.Vraag, text: str) -> frozenset:
+    """'zelfzorg en financiën', '1, 3', 'Administratie en financiën', 'geen'."""
+    rest = fold(text)
+    if rest in GEEN:
+        return frozenset()
+    chosen: list[str] = []
+    # Names that themselves contain a separator ("administratie en financien") are found whole first.
+    for optie in vraag.opties:
+        for name in sorted(option_names(optie), key=len, reverse=True):
+            if _SPLIT.search(name) and name in rest:
+                chosen.append(optie.id)
+                rest = rest.replace(name, ",")
+                break
+    for part in _SPLIT.split(rest):
+        if part.strip():
+            optie = match_option(vraag, part)
+            if optie.id not in chosen:
+                chosen.append(optie.id)
+    if not chosen:
+        raise AntwoordFout(f"geef een antwoord; {allowed(vraag)}")
+    return frozenset(chosen)
+
+
+def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
+    cleaned = text.strip().replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.250,5
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", ".")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}") from None
+    if not number.is_finite():
+        raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}")
+    if isinstance(vraag.minimaal, ast.Literal) and number < vraag.minimaal.value:
+        raise AntwoordFout(f"{format_number(number)} is lager dan het minimum {format_number(vraag.minimaal.value)}")
+    if isinstance(vraag.maximaal, ast.Literal) and number > vraag.maximaal.value:
+        raise AntwoordFout(f"{format_number(number)} is hoger dan het maximum {format_number(vraag.maximaal.value)}")
+    return number
+
+
+def parse_date(text: str, vraag: ast.Vraag | None = None) -> dt.date:
+    t = fold(text)
+    if t == "vandaag":
+        return dt.date.today()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    try:
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t)
+        if m:
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", t)
+        if m and m[2] in _MONTHS:
+            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+    except ValueError:
+        raise AntwoordFout(f"'{text}' is geen bestaande datum") from None
+    raise AntwoordFout(f"'{text}' is geen datum; schrijf bijvoorbeeld 1-7-2025 of 2025-07-01")
+
+
+def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:
+    """(completion, description) pairs for what has been typed so far; a pure function the completer wraps."""
+    if vraag.soort == "janee":
+        return [(w, "") for w in ("ja", "nee") if w.startswith(fold(text))]
+    if vraag.soort not in ("keuze", "meerdere"):
+        return []
+    current = text
+    if vraag.soort == "meerdere":
+        parts = _SPLIT.split(text)
+        current = parts[-1] if parts else ""
+    t = fold(current)
+    out = []
+    for optie in vraag.opties:
+        if any(n.startswith(t) for n in option_names(optie)):
+            out.append((optie.label, optie.id))
+    if vraag.soort == "meerdere" and "geen".startswith(t):
+        out.append(("geen", "geen van deze"))
+    return out
+
+
+def answer_text(vraag: ast.Vraag, value) -> str:
+    """A value as the consultant would read it back."""
+    from .exprtext import value_text
+
+    return value_text(value, {o.id: o.label for o in vraag.opties})

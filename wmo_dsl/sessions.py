@@ -1,0 +1,173 @@
+"""Intake sessions on disk: an append-only log of what the consultant did, in SQLite.
+
+Every answer, undo, skip and professional deviation is one row, written in its
+own transaction before the intake asks the next question, so nothing is lost
+to Ctrl-C, a closed terminal or ``kill -9``; resuming replays the log. The
+database holds personal data: its folder is created 0700 and its files 0600,
+it lives only in the user's data directory or where ``--sessie`` says, and
+``--geen-opslag`` keeps it in memory only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import WmoFout
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessie (
+    id          TEXT PRIMARY KEY,
+    regio       TEXT NOT NULL,
+    peildatum   TEXT NOT NULL,
+    aangemaakt  TEXT NOT NULL,
+    bijgewerkt  TEXT NOT NULL,
+    status      TEXT NOT NULL           -- bezig | gestopt | afgerond
+);
+CREATE TABLE IF NOT EXISTS gebeurtenis (
+    sessie      TEXT NOT NULL REFERENCES sessie(id) ON DELETE CASCADE,
+    volgnummer  INTEGER NOT NULL,
+    soort       TEXT NOT NULL,          -- antwoord | terug | later | afwijking
+    vraag       TEXT,
+    waarde      TEXT,                   -- JSON, as in a case file
+    reden       TEXT,
+    tijd        TEXT NOT NULL,
+    PRIMARY KEY (sessie, volgnummer)
+);
+"""
+
+
+class SessieFout(WmoFout):
+    """A session that cannot be found, opened or written."""
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("wmo-dsl", appauthor=False)) / "sessies.db"
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    soort: str
+    vraag: str | None
+    waarde: object = None
+    reden: str | None = None
+
+
+@dataclass
+class SessieInfo:
+    id: str
+    regio: str
+    peildatum: dt.date
+    aangemaakt: str
+    bijgewerkt: str
+    status: str
+    gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
+
+
+class SessionStore:
+    """The sessions database; ``SessionStore(None)`` keeps everything in memory."""
+
+    def __init__(self, path: Path | str | None):
+        self.path = Path(path) if path is not None else None
+        try:
+            self.conn = self._connect()
+        except sqlite3.Error as err:
+            raise SessieFout(f"sessiebestand {self.path} kan niet geopend worden: {err}") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path is None:
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            old = os.umask(0o077)  # the -wal and -shm files SQLite creates must be private too
+            try:
+                if not self.path.exists():
+                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+                conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+            finally:
+                os.umask(old)
+            os.chmod(self.path, 0o600)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA secure_delete=ON")  # deleted sessions are overwritten, not just unlinked
+        conn.executescript(_SCHEMA)
+        return conn
+
+    @contextmanager
+    def _transaction(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @staticmethod
+    def _now() -> str:
+        return dt.datetime.now().isoformat(timespec="seconds")
+
+    def new(self, regio: str, peildatum: dt.date) -> str:
+        sessie_id = f"{dt.date.today():%Y%m%d}-{secrets.token_hex(3)}"
+        now = self._now()
+        with self._transaction():
+            self.conn.execute("INSERT INTO sessie VALUES (?, ?, ?, ?, ?, 'bezig')", (sessie_id, regio, peildatum.isoformat(), now, now))
+        return sessie_id
+
+    def append(self, sessie_id: str, g: Gebeurtenis) -> None:
+        """Write one event in its own transaction: on disk before the intake goes on."""
+        now = self._now()
+        with self._transaction():
+            (n,) = self.conn.execute("SELECT COALESCE(MAX(volgnummer), 0) + 1 FROM gebeurtenis WHERE sessie = ?", (sessie_id,)).fetchone()
+            self.conn.execute(
+                "INSERT INTO gebeurtenis VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (sessie_id, n, g.soort, g.vraag, json.dumps(g.waarde, ensure_ascii=False), g.reden, now),
+            )
+            self.conn.execute("UPDATE sessie SET bijgewerkt = ?, status = 'bezig' WHERE id = ?", (now, sessie_id))
+
+    def set_status(self, sessie_id: str, status: str) -> None:
+        with self._transaction():
+            self.conn.execute("UPDATE sessie SET status = ?, bijgewerkt = ? WHERE id = ?", (status, self._now(), sessie_id))
+
+    def load(self, sessie_id: str | None) -> SessieInfo:
+        """A session with its events; without id the most recent unfinished one."""
+        if sessie_id is None:
+            row = self.conn.execute(
+                "SELECT * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC LIMIT 1").fetchone()
+            if row is None:
+                raise SessieFout("er is geen onderbroken sessie om te hervatten; zie 'wmo sessies'")
+        else:
+            row = self.conn.execute("SELECT * FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
+            if row is None:
+                raise SessieFout(f"sessie '{sessie_id}' bestaat niet; zie 'wmo sessies'")
+        info = SessieInfo(row[0], row[1], dt.date.fromisoformat(row[2]), row[3], row[4], row[5])
+        for soort, vraag, waarde, reden in self.conn.execute(
+                "SELECT soort, vraag, waarde, reden FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer", (info.id,)):
+            info.gebeurtenissen.append(Gebeurtenis(soort, vraag, json.loads(waarde) if waarde is not None else None, reden))
+        return info
+
+    def list(self) -> list[tuple[str, str, str, str, int]]:
+        """(id, regio, aangemaakt, status, number of answers): no answers themselves."""
+        return list(self.conn.execute(
+            "SELECT s.id, s.regio, s.aangemaakt, s.status, "
+            "(SELECT COUNT(*) FROM gebeurtenis g WHERE g.sessie = s.id AND g.soort = 'antwoord') "
+            "FROM sessie s ORDER BY s.aangemaakt, s.rowid"))
+
+    def delete(self, sessie_id: str) -> None:
+        with self._transaction():
+            cur = self.conn.execute("DELETE FROM sessie WHERE id = ?", (sessie_id,))
+            if cur.rowcount == 0:
+                raise SessieFout(f"sessie '{sessie_id}' bestaat niet; zie 'wmo sessies'")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # do not leave the deleted answers in the WAL
+
+    def close(self) -> None:
+        self.conn.close()
