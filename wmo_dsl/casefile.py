@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CasusFout
+from .errors import CasusFout, WmoFout
 
-_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "titel", "verwacht", "toelichting"}
+_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Casus:
     antwoorden: dict
     titel: str | None = None
     verwacht: dict | None = None
+    afwijkingen: tuple = ()
 
 
 def parse_peildatum(text, waar: str) -> dt.date:
@@ -72,7 +73,28 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
     if regio is not None and not isinstance(regio, str):
         raise CasusFout(f"{waar}'regio' moet een tekst zijn, zoals \"lekstroom\"")
     peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
-    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"))
+    afwijkingen = data.get("afwijkingen") or []
+    if not isinstance(afwijkingen, list) or not all(
+            isinstance(a, dict) and {"onderwerp", "waarde", "reden"} <= set(a) for a in afwijkingen):
+        raise CasusFout(f"{waar}'afwijkingen' is een lijst van {{\"onderwerp\", \"waarde\", \"reden\"}}")
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), tuple(afwijkingen))
+
+
+def convert_deviations(model, casus: Casus) -> list[dict]:
+    """A case file's professional deviations as the engine takes them."""
+    from .intake import parse_derived
+
+    result = []
+    for a in casus.afwijkingen:
+        naam = a["onderwerp"]
+        if naam not in model.waarden and naam not in model.tabellen:
+            raise CasusFout(f"{casus.pad}: afwijking van '{naam}': dat is geen afgeleide waarde van regio {model.regio.id}")
+        try:
+            waarde = parse_derived(model, naam, str(a["waarde"]))
+        except WmoFout as err:
+            raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
+        result.append({"onderwerp": naam, "waarde": waarde, "van": a.get("van", "volgens de regels"), "naar": str(a["waarde"]), "reden": a["reden"]})
+    return result
 
 
 def _json_reason(msg: str) -> str:

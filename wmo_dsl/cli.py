@@ -78,6 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown of json")
     p.set_defaults(func=cmd_beoordeel)
 
+    p = sub.add_parser("intake", help="voer een intake-gesprek in de console", description=(
+        "Een begeleid gesprek: alleen vragen die de uitkomst nog kunnen veranderen, met uitleg aan het eind. "
+        "Elk antwoord wordt meteen bewaard (tenzij --geen-opslag)."))
+    p.add_argument("--regio", help="regio-id; zonder deze optie vraagt de intake naar de gemeente")
+    p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: vandaag)")
+    p.add_argument("--hervat", nargs="?", const="", metavar="ID", help="ga verder met een onderbroken sessie (zonder ID: de laatste)")
+    p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
+    p.add_argument("--geen-opslag", action="store_true", help="bewaar niets op schijf")
+    p.add_argument("--jsonl", action="store_true", help="spreek JSON-regels op stdin/stdout in plaats van de terminal")
+    p.set_defaults(func=cmd_intake)
+
+    p = sub.add_parser("sessies", help="toon of verwijder bewaarde intake-sessies", description=(
+        "Toon bewaarde sessies (id, regio, datum, status; geen antwoorden) of verwijder er een."))
+    p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
+    p.add_argument("--verwijder", metavar="ID", help="verwijder deze sessie met al haar antwoorden")
+    p.set_defaults(func=cmd_sessies)
+
     p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's", description="Draai de voorbeeldcasussen die elke regio meelevert en toon verschillen.")
     p.add_argument("--regio", help="alleen deze regio")
     p.set_defaults(func=cmd_test)
@@ -171,7 +188,7 @@ def output_formats() -> dict:
 
 def cmd_beoordeel(args) -> int:
     from .answers import convert_answers
-    from .casefile import read_case
+    from .casefile import convert_deviations, read_case
     from .explain import build
     from .regions import load_region, load_rules
 
@@ -190,9 +207,87 @@ def cmd_beoordeel(args) -> int:
             raise CasusFout(f"{args.casus}: de casus is voor regio '{casus.regio}', maar --regio zegt '{args.regio}'")
         rules = load_region(regio, peildatum)
     antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
-    beoordeling = rules.evaluate(antwoorden, peildatum)
+    beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
     sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling, rules)))
     return 0
+
+
+# ── wmo intake, wmo sessies ──
+
+
+def _store(args):
+    from .sessions import SessionStore, default_path
+
+    if getattr(args, "geen_opslag", False):
+        if args.hervat is not None:
+            raise WmoFout("--hervat en --geen-opslag gaan niet samen: zonder opslag is er niets om te hervatten")
+        return SessionStore(None)
+    return SessionStore(Path(args.sessie) if args.sessie else default_path())
+
+
+def cmd_intake(args) -> int:
+    from .intake import Gesprek
+    from .regions import load_region, region_sources
+
+    store = _store(args)
+    try:
+        if args.hervat is not None:
+            gesprek = Gesprek.hervat(store, args.hervat or None, lambda regio, peildatum: load_region(regio, peildatum))
+        else:
+            regio = args.regio
+            if regio is None and args.jsonl:
+                raise WmoFout("--jsonl heeft --regio nodig")
+            if regio is not None:
+                rules = load_region(regio, args.peildatum)
+            if args.jsonl:
+                gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+        if args.jsonl:
+            from .intake_jsonl import run_jsonl
+
+            return run_jsonl(gesprek, sys.stdin, sys.stdout)
+        if not sys.stdin.isatty():
+            raise WmoFout("de intake heeft een terminal nodig; gebruik --jsonl om haar vanuit een ander programma te voeren")
+        from prompt_toolkit import PromptSession
+
+        from .intake_tui import IntakeScherm, choose_region
+
+        session = PromptSession()
+        if args.hervat is None:
+            if regio is None:
+                try:
+                    regio = choose_region(session, region_sources(), load_region)
+                except (KeyboardInterrupt, EOFError):
+                    return 130
+                rules = load_region(regio, args.peildatum)
+            gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None).run()
+    finally:
+        store.close()
+
+
+def cmd_sessies(args) -> int:
+    from .sessions import SessionStore, default_path
+
+    path = Path(args.sessie) if args.sessie else default_path()
+    if not path.exists():
+        print(f"Er zijn geen sessies (nog geen sessiebestand {path}).")
+        return 0
+    store = SessionStore(path)
+    try:
+        if args.verwijder:
+            store.delete(args.verwijder)
+            print(f"Sessie {args.verwijder} is verwijderd, met al haar antwoorden.")
+            return 0
+        rows = store.list()
+        if not rows:
+            print("Er zijn geen sessies.")
+            return 0
+        print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
+        for sid, regio, begonnen, status, aantal in rows:
+            print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<9} {aantal}")
+        return 0
+    finally:
+        store.close()
 
 
 # ── wmo test ──

@@ -161,8 +161,9 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
 
         u.gevoeligheid = what_would_change(rules, b)
     for afwijking in b.afwijkingen:
-        u.afwijkingen.append(Punt(f"professionele afweging: {afwijking['onderwerp']}",
-                                  f"{afwijking['van']} → {afwijking['naar']}. Reden: {afwijking['reden']}", None))
+        naam = labels.name(afwijking["onderwerp"])
+        u.afwijkingen.append(Punt(f"professionele afweging: {naam}",
+                                  f"{naam}: {afwijking['van']} → {afwijking['naar']}. Reden: {afwijking['reden']}", None))
     return u
 
 

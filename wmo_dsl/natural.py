@@ -63,10 +63,11 @@ def allowed(vraag: ast.Vraag) -> str:
     """What the question allows, for a person at a prompt."""
     if vraag.soort == "janee":
         return "antwoord ja of nee"
+    n = len(vraag.opties)
     if vraag.soort == "keuze":
-        return "kies uit: " + "; ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
+        return f"kies 1-{n} of: " + ", ".join(o.id for o in vraag.opties)
     if vraag.soort == "meerdere":
-        return "kies een of meer uit: " + "; ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1)) + " (of 'geen')"
+        return f"kies een of meer (1-{n} of namen), of 'geen': " + ", ".join(o.id for o in vraag.opties)
     if vraag.soort == "getal":
         return allowed_text(vraag) + ", bijvoorbeeld 2,5"
     if vraag.soort == "datum":
