@@ -1,0 +1,121 @@
+"""The JSON-lines intake: for every example case, exactly the engine's still-needed sequence, and the result of wmo beoordeel."""
+
+import io
+import json
+
+import pytest
+
+from wmo_dsl.answers import convert_answers
+from wmo_dsl.casetest import region_cases
+from wmo_dsl.cli import main
+from wmo_dsl.intake import Gesprek
+from wmo_dsl.intake_jsonl import run_jsonl
+from wmo_dsl.regions import load_region, region_sources
+from wmo_dsl.sessions import SessionStore
+
+ALL_CASES = [(rid, casus) for rid, source in region_sources().items() for casus in region_cases(source.casussen)]
+
+
+class Client:
+    """Answers each question from the case; stops when asked something the case does not answer."""
+
+    def __init__(self, antwoorden):
+        self.antwoorden = antwoorden
+        self.asked = []
+
+    def run(self, gesprek):
+        lines = []
+        out = _Pipe(self, lines)
+        run_jsonl(gesprek, out, out)
+        return [json.loads(line) for line in lines]
+
+
+class _Pipe(io.StringIO):
+    """stdin and stdout at once: each question written triggers the client's reply."""
+
+    def __init__(self, client, lines):
+        super().__init__()
+        self.client, self.lines, self.pending = client, lines, []
+
+    def write(self, text):
+        for line in text.splitlines():
+            self.lines.append(line)
+            msg = json.loads(line)
+            if "vraag" in msg and "fout" not in msg:
+                self.client.asked.append(msg["vraag"])
+                if msg["vraag"] in self.client.antwoorden:
+                    self.pending.append({"antwoord": self.client.antwoorden[msg["vraag"]]})
+                else:
+                    self.pending.append({"opdracht": "stop"})
+        return len(text)
+
+    def readline(self):
+        return json.dumps(self.pending.pop(0)) + "\n" if self.pending else ""
+
+
+def expected_sequence(rules, casus):
+    given = convert_answers(rules.model, casus.antwoorden)
+    answers, sequence = {}, []
+    while True:
+        needed = rules.still_needed(answers, casus.peildatum)
+        if not needed:
+            return sequence
+        sequence.append(needed[0])
+        if needed[0] not in given:
+            return sequence
+        answers[needed[0]] = given[needed[0]]
+
+
+@pytest.mark.parametrize("rid,casus", ALL_CASES, ids=[f"{rid}:{c.pad.rsplit('/', 1)[-1]}" for rid, c in ALL_CASES])
+def test_jsonl_asks_the_still_needed_sequence_and_returns_the_beoordeel_result(rid, casus, capsys, tmp_path):
+    rules = load_region(rid, casus.peildatum)
+    client = Client(casus.antwoorden)
+    messages = client.run(Gesprek.nieuw(rules, SessionStore(None), casus.peildatum))
+    assert client.asked == expected_sequence(rules, casus)
+    resultaat = messages[-1]["resultaat"]
+
+    case_file = tmp_path / "casus.json"
+    asked_answers = {q: casus.antwoorden[q] for q in client.asked if q in casus.antwoorden}
+    case_file.write_text(json.dumps({"regio": rid, "peildatum": casus.peildatum.isoformat(), "antwoorden": asked_answers}))
+    assert main(["beoordeel", str(case_file), "--formaat", "json"]) == 0
+    assert resultaat == json.loads(capsys.readouterr().out)
+    if casus.verwacht and "uitkomst" in casus.verwacht:
+        assert resultaat["uitkomst"] == casus.verwacht["uitkomst"]
+
+
+def test_a_bad_answer_gets_an_error_and_the_same_question(tmp_path):
+    rules = load_region("lekstroom")
+    stdin = io.StringIO('{"antwoord": "zelfzorg"}\nniet-json\n{"antwoord": ["zelfzorg_gezondheid"]}\n')
+    stdout = io.StringIO()
+    run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), stdin, stdout)
+    lines = [json.loads(l) for l in stdout.getvalue().splitlines()]
+    assert lines[0]["vraag"] == "resultaatgebieden" and lines[0]["soort"] == "meerdere"
+    assert lines[0]["opties"][0] == {"id": "zelfzorg_gezondheid", "label": "Zelfzorg en (geestelijke en lichamelijke) gezondheid"}
+    assert lines[1] == {"fout": "antwoord op 'resultaatgebieden' is \"zelfzorg\" en geen lijst; toegestaan: een lijst (mag leeg zijn) met: "
+                                "zelfzorg_gezondheid, regelvermogen_dagstructuur, administratie_financien, sociaal_functioneren, "
+                                "zingeving_meedoen, woonvaardigheden", "vraag": "resultaatgebieden"}
+    assert lines[2]["vraag"] == "resultaatgebieden"
+    assert "fout" in lines[3] and lines[4]["vraag"] == "type"
+    assert lines[-1]["resultaat"]["uitkomst"] == "onvolledig"
+
+
+def test_terug_over_jsonl_asks_the_previous_question_again():
+    rules = load_region("lekstroom")
+    stdin = io.StringIO('{"antwoord": ["zelfzorg_gezondheid"]}\n{"opdracht": "terug"}\n')
+    stdout = io.StringIO()
+    run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), stdin, stdout)
+    asked = [json.loads(l).get("vraag") for l in stdout.getvalue().splitlines()]
+    assert asked[:3] == ["resultaatgebieden", "type", "resultaatgebieden"]
+
+
+def test_jsonl_writes_only_json_lines_on_stdout(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "intake", "--regio", "lekstroom", "--jsonl", "--geen-opslag",
+                           "--peildatum", "2025-01-01"], input='{"antwoord": ["administratie_financien"]}\n',
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(l) for l in proc.stdout.splitlines()]
+    assert [list(l)[0] for l in lines] == ["vraag", "resultaat"]
+    assert lines[1]["resultaat"]["verwijzingen"] == ["voorliggend_veld"]

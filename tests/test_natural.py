@@ -1,0 +1,72 @@
+"""Natural answers: what a consultant types, understood; what does not fit, refused with the allowed values."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from wmo_dsl import ast
+from wmo_dsl.natural import AntwoordFout, completions, parse_answer
+
+
+@pytest.fixture
+def vragen(lekstroom):
+    return lekstroom.model.vragen
+
+
+@pytest.mark.parametrize("text,value", [("j", True), ("Ja", True), ("yes", True), ("n", False), ("NEE", False), ("no", False)])
+def test_yes_no_in_dutch_and_english(vragen, text, value):
+    assert parse_answer(vragen["alleen_waakvlam"], text) is value
+
+
+@pytest.mark.parametrize("text", ["ontwikkelen", "Ontwikkelen van zelfredzaamheid en participatie", "ontw", "o", "2", "leerbaar", "ONTWIKKELING"])
+def test_a_choice_by_id_label_prefix_number_or_synonym(vragen, text):
+    assert parse_answer(vragen["type"], text) == "ontwikkelen"
+
+
+@pytest.mark.parametrize("text,ids", [
+    ("zelfzorg en financiën", {"zelfzorg_gezondheid", "administratie_financien"}),
+    ("zelfzorg en financien", {"zelfzorg_gezondheid", "administratie_financien"}),
+    ("1, 3", {"zelfzorg_gezondheid", "administratie_financien"}),
+    ("Administratie en financiën", {"administratie_financien"}),
+    ("sociaal en persoonlijk functioneren; wonen", {"sociaal_functioneren", "woonvaardigheden"}),
+    ("geen", set()),
+])
+def test_several_choices_in_one_line(vragen, text, ids):
+    assert parse_answer(vragen["resultaatgebieden"], text) == frozenset(ids)
+
+
+def test_an_ambiguous_prefix_asks_for_more_letters(vragen):
+    with pytest.raises(AntwoordFout, match="meer dan één keuze"):
+        parse_answer(vragen["resultaatgebieden"], "z")
+
+
+def test_a_refusal_names_what_is_allowed(vragen):
+    with pytest.raises(AntwoordFout) as info:
+        parse_answer(vragen["type"], "misschien")
+    assert str(info.value) == "'misschien' is geen keuze bij deze vraag; kies 1-2 of: behouden, ontwikkelen"
+    with pytest.raises(AntwoordFout, match="antwoord ja of nee"):
+        parse_answer(vragen["alleen_waakvlam"], "soms")
+
+
+def _getal(minimaal=None, maximaal=None):
+    lit = lambda v: ast.Literal(Decimal(v), "getal") if v is not None else None
+    return ast.Vraag("uren", "getal", "Uren?", None, None, (), "uur per week", lit(minimaal), lit(maximaal), None)
+
+
+def test_numbers_take_a_decimal_comma_and_respect_bounds():
+    assert parse_answer(_getal(), "2,5") == Decimal("2.5")
+    assert parse_answer(_getal(), "1.250,5") == Decimal("1250.5")
+    with pytest.raises(AntwoordFout, match="hoger dan het maximum 40"):
+        parse_answer(_getal(0, 40), "41")
+
+
+@pytest.mark.parametrize("text", ["1-7-2025", "01-07-2025", "2025-07-01", "1 juli 2025"])
+def test_dates_in_dutch_and_iso_form(text):
+    datum = ast.Vraag("start", "datum", None, None, None, (), None, None, None, None)
+    assert parse_answer(datum, text) == dt.date(2025, 7, 1)
+
+
+def test_completion_offers_labels_matching_the_last_item(vragen):
+    assert completions(vragen["resultaatgebieden"], "zelfzorg, fin") == [("Administratie en financiën", "administratie_financien")]
+    assert [c for c, _ in completions(vragen["alleen_waakvlam"], "n")] == ["nee"]

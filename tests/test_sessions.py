@@ -1,0 +1,62 @@
+"""The session store: every event on disk at once, private files, listings without personal data."""
+
+import datetime as dt
+import os
+import stat
+
+import pytest
+
+from wmo_dsl.sessions import Gebeurtenis, SessieFout, SessionStore
+
+
+def test_files_are_private(tmp_path):
+    path = tmp_path / "map" / "sessies.db"
+    store = SessionStore(path)
+    sid = store.new("lekstroom", dt.date(2025, 1, 1))
+    store.append(sid, Gebeurtenis("antwoord", "type", "behouden"))
+    for f in path.parent.iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_events_survive_a_new_connection_in_order(tmp_path):
+    path = tmp_path / "s.db"
+    store = SessionStore(path)
+    sid = store.new("lekstroom", dt.date(2025, 1, 1))
+    store.append(sid, Gebeurtenis("antwoord", "type", "behouden"))
+    store.append(sid, Gebeurtenis("later", "verzwarende_omstandigheden"))
+    # no close(): like a killed process
+    info = SessionStore(path).load(None)
+    assert info.id == sid and info.regio == "lekstroom"
+    assert [g.soort for g in info.gebeurtenissen] == ["antwoord", "later"]
+
+
+def test_listing_shows_no_answers(tmp_path):
+    store = SessionStore(tmp_path / "s.db")
+    sid = store.new("lekstroom", dt.date(2025, 1, 1))
+    store.append(sid, Gebeurtenis("antwoord", "resultaatgebieden", ["administratie_financien"]))
+    (row,) = store.list()
+    assert row[0] == sid and row[1] == "lekstroom" and row[3] == "bezig" and row[4] == 1
+    assert "administratie" not in repr(row)
+
+
+def test_delete_removes_the_answers(tmp_path):
+    path = tmp_path / "s.db"
+    store = SessionStore(path)
+    sid = store.new("lekstroom", dt.date(2025, 1, 1))
+    store.append(sid, Gebeurtenis("antwoord", "type", "geheim_antwoord_123"))
+    store.delete(sid)
+    store.close()
+    assert store.list is not None
+    raw = b"".join(f.read_bytes() for f in tmp_path.iterdir())
+    assert b"geheim_antwoord_123" not in raw
+    with pytest.raises(SessieFout, match="bestaat niet"):
+        SessionStore(path).load(sid)
+
+
+def test_memory_store_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = SessionStore(None)
+    sid = store.new("lekstroom", dt.date(2025, 1, 1))
+    store.append(sid, Gebeurtenis("antwoord", "type", "behouden"))
+    assert os.listdir(tmp_path) == []
