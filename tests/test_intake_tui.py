@@ -11,7 +11,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def spawn(tmp_path, *args):
-    env = {"TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PROMPT_TOOLKIT_NO_CPR": "1"}
     return pexpect.spawn(sys.executable, ["-m", "wmo_dsl.cli", "intake", "--peildatum", "2025-01-01", *args],
                          env=env, encoding="utf-8", dimensions=(50, 80), timeout=20)
 
