@@ -52,8 +52,12 @@ def test_json_result_follows_the_contract(evaluate):
     assert data["uitkomst"] == "indicatie" and data["regio"] == "lekstroom" and data["peildatum"] == "2025-01-01"
     assert data["producten"] == [{
         "code": "026A3", "naam": "IB 5-6 resultaatgebieden, ontwikkelen, intensiteit ++", "eenheid": "per maand",
-        "duur_maanden": 12, "max_duur_maanden": 24, "duur": "12 maanden", "maximale_duur": "24 maanden", "bron": None,
+        "duur_maanden": 12, "max_duur_maanden": 24, "min_duur_maanden": None, "duur": "12 maanden", "maximale_duur": "24 maanden",
+        "bron": "Toelichting: schematisch productmodel; bijlage 7 (product- en tarievenblad)",
+        "iwmo": {"productcategorie": "02", "productcode": "026A3", "eenheid": "82", "frequentie": "4", "volume": 1},
+        "kenmerken": {},
     }]
+    assert data["termijnen"] == []
     assert data["signalen"] == ["ggz_crisisopvang"] and data["verwijzingen"] == [] and data["ontbrekend"] == []
     assert data["waarden"]["omvang"] == "groot" and data["waarden"]["intensiteit"] == "plusplus"
     assert all(set(p) == {"onderwerp", "tekst", "bron"} for p in data["uitleg"])

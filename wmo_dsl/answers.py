@@ -108,6 +108,10 @@ def json_value(value, vraag: ast.Vraag | None = None):
         return value.isoformat()
     if isinstance(value, ast.Duur):
         return f"{value.aantal} {value.eenheid}"
+    from .values import Record
+
+    if isinstance(value, Record):
+        return {k: json_value(v) for k, v in value.fields}
     if isinstance(value, frozenset):
         order = [o.id for o in vraag.opties] if vraag is not None else []
         return sorted(value, key=lambda v: (order.index(v) if v in order else len(order), str(v)))

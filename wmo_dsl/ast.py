@@ -141,6 +141,14 @@ class Contains:
 
 
 @dataclass(frozen=True)
+class RecordExpr:
+    """``{naam: expr, …}``: a value with named parts, such as an hour split."""
+
+    fields: tuple[tuple[str, "Expr"], ...]
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class Call:
     """A built-in function such as ``min``, ``max`` or ``afronden``."""
 
@@ -149,7 +157,7 @@ class Call:
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Expr = Union[Literal, Name, Ref, Symbol, ListExpr, BinOp, Not, Negate, Count, InRange, InList, Contains, Call]
+Expr = Union[Literal, Name, Ref, Symbol, ListExpr, BinOp, Not, Negate, Count, InRange, InList, Contains, Call, RecordExpr]
 
 
 # ── Definitions ───────────────────────────────────────────────────────────
@@ -271,6 +279,19 @@ class Product:
     bron: Bron | None
     toelichting: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
+    minimale_duur: Expr | None = None
+    alleen_met: tuple[str, ...] = ()  # "alleen in combinatie met": one of these must be indicated too
+    kenmerken: tuple[tuple[str, str], ...] = ()  # facts from the catalogue: (naam, tekst)
+    iwmo: tuple[tuple[str, str], ...] = ()  # (veld, waarde) of the iWmo toewijzing
+    volume: Expr | None = None
+
+
+@dataclass(frozen=True)
+class AlleProducten:
+    """Defaults for every product of the file ("alle producten"); a product's own details win."""
+
+    product: "Product"
+    pos: Pos = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True)
@@ -317,13 +338,21 @@ class SignaalConclusie:
 
 
 @dataclass(frozen=True)
+class GeenProductConclusie:
+    """Restricts an indicatie: this product is not granted, whatever else concludes it."""
+
+    id: str
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class GeenIndicatie:
     """Stops the indicatie: no product is granted when this conclusion holds."""
 
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Conclusie = Union[ProductConclusie, VerwijzingConclusie, SignaalConclusie, GeenIndicatie]
+Conclusie = Union[ProductConclusie, VerwijzingConclusie, SignaalConclusie, GeenIndicatie, GeenProductConclusie]
 
 
 @dataclass(frozen=True)
@@ -336,7 +365,30 @@ class Regel:
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel]
+@dataclass(frozen=True)
+class Termijn:
+    """A deadline that comes with the indicatie, e.g. "eerste contact: 10 werkdagen na de start"."""
+
+    id: str
+    omschrijving: str
+    voorwaarde: Expr | None
+    datum: Expr
+    bron: Bron | None
+    toelichting: str | None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class VrijeDagen:
+    """Dated days a region does not count as werkdagen (e.g. equated by Koninklijk Besluit)."""
+
+    dagen: tuple[tuple[dt.date, str], ...]
+    bron: Bron | None
+    toelichting: str | None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten]
 
 
 @dataclass(frozen=True)

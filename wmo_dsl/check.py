@@ -38,7 +38,12 @@ JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, GEEN, ONBEKEND = (
 
 _SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
 _VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST}
-FUNCTIONS = {"min", "max", "afronden"}
+FUNCTIONS = {  # name: (argument types or None for "one or more getal", result)
+    "min": (None, "getal"),
+    "max": (None, "getal"),
+    "afronden": (("getal", "getal"), "getal"),
+    "midden": (("datum", "datum"), "datum"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ class Model:
     verwijzingen: dict[str, ast.Verwijzing]
     signalen: dict[str, ast.Signaal]
     regels: dict[str, ast.Regel]
+    termijnen: dict[str, ast.Termijn]
+    vrije_dagen: frozenset  # dates that do not count as werkdagen, on top of the Algemene termijnenwet
     types: dict[str, Type]
     afhankelijkheden: dict[str, frozenset[str]]  # derived name -> names it reads directly
     bronregels: tuple[str, ...] = field(repr=False, default=())
@@ -99,6 +106,9 @@ class _Checker:
         self.verwijzingen: dict[str, ast.Verwijzing] = {}
         self.signalen: dict[str, ast.Signaal] = {}
         self.regels: dict[str, ast.Regel] = {}
+        self.termijnen: dict[str, ast.Termijn] = {}
+        self.vrije_dagen: list[ast.VrijeDagen] = []
+        self.standaard: ast.Product | None = None
         self.types: dict[str, Type] = {}
         self.resolved: dict[str, object] = {}
         self.in_progress: list[str] = []
@@ -123,6 +133,7 @@ class _Checker:
         for naam in list(self.defs):
             self.type_of(naam, self.defs[naam].pos)
         regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
+        termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:
@@ -138,6 +149,8 @@ class _Checker:
             verwijzingen=self.verwijzingen,
             signalen=self.signalen,
             regels=regels,
+            termijnen=termijnen,
+            vrije_dagen=frozenset(dag for blok in self.vrije_dagen for dag, _ in blok.dagen),
             types=dict(self.types),
             afhankelijkheden={n: frozenset(d) for n, d in self.deps.items()},
             bronregels=self.bestand.bronregels,
@@ -153,7 +166,16 @@ class _Checker:
                 else:
                     regio = d
                 continue
-            space = self.verwijzingen if isinstance(d, ast.Verwijzing) else self.signalen if isinstance(d, ast.Signaal) else self.regels if isinstance(d, ast.Regel) else self.defs
+            if isinstance(d, ast.VrijeDagen):
+                self.vrije_dagen.append(d)
+                continue
+            if isinstance(d, ast.AlleProducten):
+                if self.standaard is not None:
+                    self.error("E201", "er staat al een blok 'alle producten' in dit bestand", d.pos, hint="voeg de twee blokken samen")
+                self.standaard = d.product
+                continue
+            space = (self.verwijzingen if isinstance(d, ast.Verwijzing) else self.signalen if isinstance(d, ast.Signaal)
+                     else self.regels if isinstance(d, ast.Regel) else self.termijnen if isinstance(d, ast.Termijn) else self.defs)
             if d.id in space:
                 earlier = space[d.id]
                 self.error("E202", f"'{d.id}' is al gedefinieerd op regel {earlier.pos.line}", d.pos, hint="geef elke definitie een eigen naam")
@@ -168,6 +190,10 @@ class _Checker:
                 self.error("E204", "de regio mist 'geldig vanaf'", regio.pos, hint="voeg toe: geldig vanaf 2022-01-01")
             elif regio.geldig_tot is not None and regio.geldig_tot < regio.geldig_vanaf:
                 self.error("E205", "'geldig tot' ligt vóór 'geldig vanaf'", regio.pos)
+        if self.standaard is not None:
+            for naam, d in list(self.defs.items()):
+                if isinstance(d, ast.Product):
+                    self.defs[naam] = _with_defaults(d, self.standaard)
         for d in self.defs.values():
             if isinstance(d, ast.Vraag):
                 self.check_vraag(d)
@@ -243,8 +269,24 @@ class _Checker:
         self.deps.setdefault(p.id, set())
         duur = self.expect(p.duur, DUUR, "de duur van een product") if p.duur is not None else None
         maxi = self.expect(p.maximale_duur, DUUR, "de maximale duur") if p.maximale_duur is not None else None
+        mini = self.expect(p.minimale_duur, DUUR, "de minimale duur") if p.minimale_duur is not None else None
+        volume = self.expect(p.volume, GETAL, "het iWmo-volume") if p.volume is not None else None
+        for partner in p.alleen_met:
+            if not isinstance(self.defs.get(partner), ast.Product):
+                self.error("E204", f"product '{partner}' (in 'alleen in combinatie met') is niet gedefinieerd", p.pos,
+                           hint=self.suggest(partner, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
         self.current = outer
-        return replace(p, duur=duur, maximale_duur=maxi)
+        return replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume)
+
+    def check_termijn(self, t: ast.Termijn) -> ast.Termijn:
+        outer, self.current = self.current, "termijn:" + t.id
+        self.deps.setdefault(self.current, set())
+        voorwaarde = self.expect(t.voorwaarde, JANEE, "een voorwaarde") if t.voorwaarde is not None else None
+        datum = self.expect(t.datum, DATUM, "de datum van een termijn") if t.datum is not None else None
+        if t.datum is None:
+            self.error("E224", f"termijn '{t.id}' mist een datum", t.pos, hint="voeg toe: datum startdatum + 10 werkdagen")
+        self.current = outer
+        return replace(t, voorwaarde=voorwaarde, datum=datum)
 
     def check_waarde(self, w: ast.Waarde) -> Type:
         if w.expr is not None:
@@ -339,6 +381,11 @@ class _Checker:
                     self.error("E204", f"verwijzing '{c.id}' is niet gedefinieerd", c.pos,
                                hint=self.suggest(c.id, self.verwijzingen) or f'definieer haar: verwijzing {c.id} "<omschrijving>"')
                 conclusies.append(c)
+            elif isinstance(c, ast.GeenProductConclusie):
+                if not isinstance(self.defs.get(c.id), ast.Product):
+                    self.error("E204", f"product '{c.id}' is niet gedefinieerd", c.pos,
+                               hint=self.suggest(c.id, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
+                conclusies.append(c)
             elif isinstance(c, ast.SignaalConclusie):
                 if c.id not in self.signalen:
                     self.error("E204", f"signaal '{c.id}' is niet gedefinieerd", c.pos,
@@ -373,6 +420,10 @@ class _Checker:
             element = Type("keuze", other.domein)
             items = tuple(self.resolve_against(i, element, wat)[0] for i in expr.items)
             return replace(expr, items=items), Type("lijst", other.domein)
+        if isinstance(expr, ast.Literal) and expr.kind == "janee" and other.soort in ("keuze", "lijst"):
+            word = "ja" if expr.value else "nee"
+            if word in other.domein:  # a choice called "ja" (leerbaar: ja | beperkt)
+                return ast.Symbol(word, expr.pos), other
         if isinstance(expr, ast.Name) and expr.id not in self.defs:
             if other.soort in ("keuze", "lijst"):
                 if expr.id in other.domein:
@@ -435,16 +486,24 @@ class _Checker:
                 self.error("E207", f"'bevat' werkt op een meerdere-vraag, maar dit is {t}", _pos(expr.container))
             item, _ = self.resolve_against(expr.item, t, f"'{_describe(expr.container)}'")
             return replace(expr, container=container, item=item), JANEE
+        if isinstance(expr, ast.RecordExpr):
+            fields = tuple((naam, self.resolve(e)[0]) for naam, e in expr.fields)
+            names = [n for n, _ in expr.fields]
+            for dubbel in {n for n in names if names.count(n) > 1}:
+                self.error("E202", f"het deel '{dubbel}' staat twee keer in deze waarde", expr.pos)
+            return replace(expr, fields=fields), Type("record")
         if isinstance(expr, ast.Call):
             if expr.function not in FUNCTIONS:
                 self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
                            hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
                 return expr, ONBEKEND
-            args = tuple(self.expect(a, GETAL, f"een argument van '{expr.function}'") for a in expr.args)
-            wanted = 2 if expr.function == "afronden" else None
-            if (wanted and len(args) != wanted) or not args:
-                self.error("E208", f"'{expr.function}' verwacht {wanted or 'minstens één'} argument{'en' if wanted != 1 else ''}", expr.pos)
-            return replace(expr, args=args), GETAL
+            wanted, result = FUNCTIONS[expr.function]
+            kinds = wanted or ["getal"] * max(len(expr.args), 1)
+            args = tuple(self.expect(a, Type(k), f"een argument van '{expr.function}'") for a, k in zip(expr.args, kinds))
+            if (wanted and len(expr.args) != len(wanted)) or not expr.args:
+                n = len(wanted) if wanted else "minstens één"
+                self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+            return replace(expr, args=args), Type(result)
         return expr, ONBEKEND
 
     def resolve_binop(self, expr: ast.BinOp):
@@ -486,6 +545,26 @@ class _Checker:
         self.error("E207", f"'{op}' kan niet met {lt} en {rt}", expr.pos,
                    hint="rekenen kan met getallen, en een datum plus of min een duur")
         return ONBEKEND
+
+
+def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
+    """A product with the file's 'alle producten' defaults filled in where it says nothing itself."""
+    iwmo = dict(std.iwmo)
+    iwmo.update(dict(p.iwmo))
+    own = {k for k, _ in p.kenmerken}
+    return replace(
+        p,
+        eenheid=p.eenheid or std.eenheid,
+        duur=p.duur or std.duur,
+        maximale_duur=p.maximale_duur or (None if p.onbeperkt else std.maximale_duur),
+        onbeperkt=p.onbeperkt or (std.onbeperkt and p.maximale_duur is None),
+        minimale_duur=p.minimale_duur or std.minimale_duur,
+        alleen_met=p.alleen_met or std.alleen_met,
+        kenmerken=tuple(k for k in std.kenmerken if k[0] not in own) + p.kenmerken,
+        iwmo=tuple(iwmo.items()),
+        volume=p.volume or std.volume,
+        bron=p.bron or std.bron,
+    )
 
 
 def _compatible(t: Type, want: Type) -> bool:

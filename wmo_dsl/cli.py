@@ -145,16 +145,14 @@ def cmd_regios(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .check import check
-    from .parse import parse_file
-    from .regions import region_sources
+    from .regions import checked, region_sources
 
     paths = [Path(p) for p in args.paden] or [p for s in region_sources().values() for p in s.regels]
     findings = []
     failed = False
     for path in paths:
         try:
-            model = check(parse_file(path))
+            model = checked(path)
             findings.extend(model.waarschuwingen)
         except RegelbestandFout as err:
             findings.extend(err.bevindingen)

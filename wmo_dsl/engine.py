@@ -140,17 +140,31 @@ def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
     producten = []
     for p in b.producten:
         product = m.producten[p.product]
+        iwmo = dict(product.iwmo)
         producten.append({
             "code": product.code,
             "naam": product.naam,
             "eenheid": product.eenheid,
             "duur_maanden": maanden(p.duur),
             "max_duur_maanden": maanden(p.maximale_duur),
+            "min_duur_maanden": maanden(p.minimale_duur),
             "duur": json_value(p.duur),
             "maximale_duur": "onbeperkt" if p.onbeperkt else json_value(p.maximale_duur),
             "bron": product.bron.tekst if product.bron else None,
+            "iwmo": {
+                "productcategorie": iwmo.get("productcategorie"),
+                "productcode": iwmo.get("productcode") or (product.code if iwmo else None),
+                "eenheid": iwmo.get("eenheid"),
+                "frequentie": iwmo.get("frequentie"),
+                "volume": json_value(p.volume),
+            },
+            "kenmerken": dict(product.kenmerken),
         })
     c = b.conclusies
+    termijnen = []
+    for tid, datum in (c.termijnen if c and b.uitkomst == "indicatie" else []):
+        t = m.termijnen[tid]
+        termijnen.append({"id": tid, "omschrijving": t.omschrijving, "datum": datum.isoformat(), "bron": t.bron.tekst if t.bron else None})
     return {
         "regio": m.regio.id,
         "regelversie": Rules(m).regelversie,
@@ -159,6 +173,7 @@ def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
         "producten": producten,
         "verwijzingen": [v for v, _ in c.verwijzingen] if c else [],
         "signalen": [s for s, _ in c.signalen] if c else [],
+        "termijnen": termijnen,
         "waarden": {k: json_value(v, m.vragen.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
         "afwijkingen": [{k: a[k] for k in ("onderwerp", "van", "naar", "reden")} for a in b.afwijkingen],

@@ -39,6 +39,13 @@ class ProductToekenning:
     maximale_duur: ast.Duur | None
     onbeperkt: bool
     regel: str
+    minimale_duur: ast.Duur | None = None
+    volume: object = None
+
+    @property
+    def item(self) -> tuple:
+        """The product as an outcome item: what makes two indicaties differ."""
+        return ("product", self.product, self.duur, self.maximale_duur, self.onbeperkt, self.minimale_duur, self.volume)
 
 
 @dataclass
@@ -50,25 +57,20 @@ class Uitkomst:
     signalen: list[tuple[str, str]] = field(default_factory=list)
     geen_indicatie: list[str] = field(default_factory=list)  # rules that stopped the indicatie
     niet_van_toepassing: list[str] = field(default_factory=list)  # product rules whose condition failed
+    geen_product: list[tuple[str, str]] = field(default_factory=list)  # (product, rule) restricted away
+    niet_gecombineerd: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (product, its required partners)
+    termijnen: list[tuple[str, object]] = field(default_factory=list)  # (termijn, date)
 
     @property
     def key(self) -> frozenset:
         """The outcome as a comparable value: two cases with equal keys got the same indicatie."""
-        return outcome_key(
-            [(p.product, p.duur, p.maximale_duur, p.onbeperkt) for p in self.producten] if not self.geen_indicatie else [],
-            [v for v, _ in self.verwijzingen],
-            [s for s, _ in self.signalen],
-            bool(self.geen_indicatie),
-        )
-
-
-def outcome_key(producten, verwijzingen, signalen, geen: bool) -> frozenset:
-    items = {("product",) + tuple(p) for p in producten}
-    items |= {("verwijzing", v) for v in verwijzingen}
-    items |= {("signaal", s) for s in signalen}
-    if geen:
-        items.add(("geen_indicatie",))
-    return frozenset(items)
+        items = {p.item for p in self.producten} if not self.geen_indicatie else set()
+        items |= {("verwijzing", v) for v, _ in self.verwijzingen}
+        items |= {("signaal", s) for s, _ in self.signalen}
+        items |= {("termijn", t, d) for t, d in self.termijnen}
+        if self.geen_indicatie:
+            items.add(("geen_indicatie",))
+        return frozenset(items)
 
 
 def truthy(v) -> bool:
@@ -173,7 +175,7 @@ class Evaluation:
             left, right = self.eval(e.left), self.eval(e.right)
             if op in ("=", "!=", "<", "<=", ">", ">="):
                 return V.compare(op, left, right)
-            return V.arithmetic(op, left, right)
+            return V.arithmetic(op, left, right, self.model.vrije_dagen)
         if isinstance(e, ast.Not):
             return not truthy(self.eval(e.operand))
         if isinstance(e, ast.Negate):
@@ -194,10 +196,12 @@ class Evaluation:
             return frozenset(self.eval(i) for i in e.items)
         if isinstance(e, ast.Call):
             return V.call(e.function, [self.eval(a) for a in e.args])
+        if isinstance(e, ast.RecordExpr):
+            return V.Record(tuple((n, self.eval(x)) for n, x in e.fields))
         raise TypeError(f"cannot evaluate {e!r}")
 
     # ── rules ──
-    def conclude(self) -> Uitkomst:
+    def conclude(self, enforce: bool = True) -> Uitkomst:
         uitkomst = Uitkomst()
         seen_products: set[str] = set()
         for regel in self.model.regels.values():
@@ -213,7 +217,39 @@ class Evaluation:
                                                   regel.bron.tekst if regel.bron else None, regel.toelichting)
             if not fires and any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies):
                 uitkomst.niet_van_toepassing.append(regel.id)
+        restricted = {pid for pid, _ in uitkomst.geen_product}
+        uitkomst.producten = [p for p in uitkomst.producten if p.product not in restricted]
+        if enforce:
+            self._enforce_combinations(uitkomst)
+        if uitkomst.producten and not uitkomst.geen_indicatie:  # termijnen come with an indicatie
+            self._termijnen(uitkomst)
         return uitkomst
+
+    def _enforce_combinations(self, uitkomst: Uitkomst) -> None:
+        """'alleen in combinatie met': a product whose partners are all absent is not granted."""
+        while True:
+            present = {p.product for p in uitkomst.producten}
+            alone = [p for p in uitkomst.producten
+                     if self.model.producten[p.product].alleen_met and not present & set(self.model.producten[p.product].alleen_met)]
+            if not alone:
+                return
+            for p in alone:
+                uitkomst.producten.remove(p)
+                uitkomst.niet_gecombineerd.append((p.product, self.model.producten[p.product].alleen_met))
+
+    def _termijnen(self, uitkomst: Uitkomst) -> None:
+        for termijn in self.model.termijnen.values():
+            self._reads.append(set())
+            try:
+                if termijn.voorwaarde is not None and not truthy(self.eval(termijn.voorwaarde)):
+                    continue
+                datum = self.eval(termijn.datum)
+            finally:
+                gelezen = self._reads.pop()
+            self.trace["termijn:" + termijn.id] = Stap(termijn.id, "termijn", datum, None, tuple(sorted(gelezen)), termijn.pos.line,
+                                                      termijn.bron.tekst if termijn.bron else None, termijn.toelichting)
+            if datum is not None:
+                uitkomst.termijnen.append((termijn.id, datum))
 
     def _apply(self, c, regel: ast.Regel, uitkomst: Uitkomst, seen_products: set[str]) -> None:
         if isinstance(c, ast.ProductConclusie):
@@ -223,6 +259,8 @@ class Evaluation:
             seen_products.add(pid)
             product = self.model.producten[pid]
             duur = self.eval(c.duur) if c.duur is not None else (self.eval(product.duur) if product.duur is not None else None)
+            mini = self.eval(product.minimale_duur) if product.minimale_duur is not None else None
+            volume = self.eval(product.volume) if product.volume is not None else None
             onbeperkt = c.onbeperkt or (c.maximale_duur is None and product.onbeperkt)
             if c.maximale_duur is not None:
                 maxi = self.eval(c.maximale_duur)
@@ -230,7 +268,7 @@ class Evaluation:
                 maxi = self.eval(product.maximale_duur)
             else:
                 maxi = None
-            uitkomst.producten.append(ProductToekenning(pid, duur, None if onbeperkt else maxi, onbeperkt, regel.id))
+            uitkomst.producten.append(ProductToekenning(pid, duur, None if onbeperkt else maxi, onbeperkt, regel.id, mini, volume))
         elif isinstance(c, ast.VerwijzingConclusie):
             if c.id not in [v for v, _ in uitkomst.verwijzingen]:
                 uitkomst.verwijzingen.append((c.id, regel.id))
@@ -239,3 +277,5 @@ class Evaluation:
                 uitkomst.signalen.append((c.id, regel.id))
         elif isinstance(c, ast.GeenIndicatie):
             uitkomst.geen_indicatie.append(regel.id)
+        elif isinstance(c, ast.GeenProductConclusie):
+            uitkomst.geen_product.append((c.id, regel.id))

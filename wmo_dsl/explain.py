@@ -48,11 +48,12 @@ class Uitleg:
     verwijzingen: list[Punt] = field(default_factory=list)
     signalen: list[Punt] = field(default_factory=list)
     ontbrekend: list[tuple[str, str]] = field(default_factory=list)
+    termijnen: list[Punt] = field(default_factory=list)
     afwijkingen: list[Punt] = field(default_factory=list)
     gevoeligheid: list[str] = field(default_factory=list)
 
     def punten(self) -> list[Punt]:
-        return self.waarom + self.niet + self.verwijzingen + self.signalen + self.afwijkingen
+        return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
 
     def als_data(self) -> list[dict]:
         return [p.als_data() for p in self.punten()]
@@ -109,6 +110,9 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
             "maximale_duur": "onbeperkt" if p.onbeperkt else (value_text(p.maximale_duur) if p.maximale_duur else None),
             "bron": product.bron.tekst if product.bron else None,
             "toelichting": product.toelichting,
+            "minimale_duur": value_text(p.minimale_duur) if p.minimale_duur else None,
+            "iwmo": _iwmo_text(product, p),
+            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in product.kenmerken],
         })
     # Why: the derived values the concluding rules rest on, in rule-file order, then the rules.
     fired = [r for r in m.regels.values() if ev.trace.get("regel:" + r.id) and ev.trace["regel:" + r.id].waarde is True]
@@ -148,6 +152,19 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
         u.niet.append(Punt(f"regel {rid}", f"niet van toepassing: {to_text(regel.voorwaarde)} geldt niet", regel.bron.tekst if regel.bron else None, regel.pos.line))
     if not c.geen_indicatie:
         u.niet.extend(_alternatives_not_chosen(b, relevant, labels))
+    for pid, rid in c.geen_product:
+        regel = m.regels[rid]
+        tekst = f"{m.producten[pid].naam} niet: " + (regel.toelichting or f"regel {rid} sluit dit product uit")
+        u.niet.append(Punt(f"geen {pid}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    for pid, partners in c.niet_gecombineerd:
+        product = m.producten[pid]
+        namen = " of ".join(m.producten[q].naam for q in partners)
+        u.niet.append(Punt(f"geen {pid}", f"{product.naam} niet: alleen in combinatie met {namen}, en dat is niet geïndiceerd.",
+                           product.bron.tekst if product.bron else None, product.pos.line))
+    if b.uitkomst == "indicatie":
+        for tid, datum in c.termijnen:
+            t = m.termijnen[tid]
+            u.termijnen.append(Punt(f"termijn {tid}", f"{value_text(datum)}: {t.omschrijving}", t.bron.tekst if t.bron else None, t.pos.line))
     for vid, rid in c.verwijzingen:
         v = m.verwijzingen[vid]
         tekst = v.omschrijving + (f". {v.toelichting}" if v.toelichting else "")
@@ -213,6 +230,18 @@ def _refs(expr) -> list[str]:
 
     walk(expr)
     return found
+
+
+def _iwmo_text(product: ast.Product, p) -> str | None:
+    velden = dict(product.iwmo)
+    if not velden:
+        return None
+    delen = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
+             f"code {velden.get('productcode') or product.code}",
+             f"eenheid {velden['eenheid']}" if "eenheid" in velden else None,
+             f"frequentie {velden['frequentie']}" if "frequentie" in velden else None,
+             f"volume {value_text(p.volume)}" if p.volume is not None else None]
+    return ", ".join(d for d in delen if d)
 
 
 def _is_product_rule(regel: ast.Regel) -> bool:

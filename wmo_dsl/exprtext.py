@@ -46,6 +46,8 @@ def to_text(e, parent: int = 0) -> str:
         return f"({text})" if _PRECEDENCE["cmp"] < parent else text
     if isinstance(e, ast.Call):
         return f"{e.function}(" + ", ".join(to_text(a) for a in e.args) + ")"
+    if isinstance(e, ast.RecordExpr):
+        return "{" + ", ".join(f"{n}: {to_text(v)}" for n, v in e.fields) + "}"
     return str(e)
 
 
@@ -104,4 +106,8 @@ def value_text(value, labels: dict[str, str] | None = None) -> str:
         return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
     if isinstance(value, str):
         return labels.get(value, value.replace("_", " ") if "_" in value else value)
+    from .values import Record
+
+    if isinstance(value, Record):
+        return "; ".join(f"{k.replace('_', ' ')}: {value_text(v)}" for k, v in value.fields)
     return str(value)

@@ -26,8 +26,8 @@ from .syntax_hints import describe_expected, hint_for
 
 class _WmoIndenter(Indenter):
     NL_type = "_NL"
-    OPEN_PAREN_types = ["LPAR", "LSQB"]
-    CLOSE_PAREN_types = ["RPAR", "RSQB"]
+    OPEN_PAREN_types = ["LPAR", "LSQB", "LBRACE"]
+    CLOSE_PAREN_types = ["RPAR", "RSQB", "RBRACE"]
     INDENT_type = "_INDENT"
     DEDENT_type = "_DEDENT"
     tab_len = 4
@@ -406,13 +406,68 @@ class _ToAst(Transformer):
     def cel_niet(self, meta, items):
         return ("niet", items[0])
 
+    def minimale_duur(self, meta, items):
+        return ("minimale_duur", items[0])
+
+    def combinatie(self, meta, items):
+        return ("combinatie", tuple(str(t) for t in items))
+
+    def kenmerk(self, meta, items):
+        return ("kenmerk", (str(items[0]), _string(items[1])))
+
+    def iwmo_veld(self, meta, items):
+        return ("iwmo_veld", (str(items[0]), _string(items[1])))
+
+    def volume(self, meta, items):
+        return ("volume", items[0])
+
+    def iwmo(self, meta, items):
+        return ("iwmo", tuple(items))
+
+    def alle_producten(self, meta, items):
+        from lark import Token
+
+        product = self.product(meta, [Token("NAME", "*", line=meta.line, column=meta.column), '"alle producten"', *items])
+        return ast.AlleProducten(replace(product, code=""), self._pos(meta))
+
     def product(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest)
+        iwmo = d.get("iwmo", ())
         return ast.Product(
-            str(naam), _string(omschrijving), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
+            str(naam), _string(str(omschrijving)), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
             d.get("maximale_duur"), bool(d.get("onbeperkt")), d.get("bron"), d.get("toelichting"), self._tokpos(naam),
+            minimale_duur=d.get("minimale_duur"),
+            alleen_met=d.get("combinatie", ()),
+            kenmerken=tuple(v for k, v in rest if k == "kenmerk") if rest else (),
+            iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
+            volume=next((v for k, v in iwmo if k == "volume"), None),
         )
+
+    def termijn_als(self, meta, items):
+        return ("voorwaarde", items[0])
+
+    def termijndatum(self, meta, items):
+        return ("datum", items[0])
+
+    def termijn(self, meta, items):
+        naam, omschrijving, *rest = items
+        d = self._details(rest)
+        return ast.Termijn(str(naam), _string(omschrijving), d.get("voorwaarde"), d.get("datum"), d.get("bron"),
+                           d.get("toelichting"), self._tokpos(naam))
+
+    def vrije_dag(self, meta, items):
+        return ("vrije_dag", (self._date(items[0]), _string(items[1])))
+
+    def vrije_dagen(self, meta, items):
+        d = self._details(items)
+        return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
+
+    def concl_geen_product(self, meta, items):
+        return ast.GeenProductConclusie(str(items[0]), self._tokpos(items[0]))
+
+    def record(self, meta, items):
+        return ast.RecordExpr(tuple((str(items[i]), items[i + 1]) for i in range(0, len(items), 2)), self._pos(meta))
 
     def verwijzing(self, meta, items):
         naam, omschrijving, *rest = items

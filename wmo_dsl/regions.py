@@ -60,7 +60,19 @@ def region_sources() -> dict[str, RegionSource]:
 
 @functools.lru_cache(maxsize=64)
 def _load_rules(path: Path, mtime: float) -> Rules:
-    return Rules(check(parse_file(path)))
+    return Rules(checked(path))
+
+
+def checked(path: Path | str):
+    """Parse, check and analyse a rule file; RegelbestandFout with every error."""
+    from .analysis import analyse
+    from .errors import RegelbestandFout
+
+    model = check(parse_file(path))
+    findings = analyse(model)
+    if any(f.ernst == "fout" for f in findings):
+        raise RegelbestandFout(list(model.waarschuwingen) + findings)
+    return model
 
 
 def load_rules(path: Path | str) -> Rules:

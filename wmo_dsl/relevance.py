@@ -214,7 +214,8 @@ class Possible:
             left, right = self.eval(e.left), self.eval(e.right)
             if op in ("=", "!=", "<", "<=", ">", ">="):
                 return _lift(lambda a, b: V.compare(op, a, b), left, right, boolean=True)
-            return _lift(lambda a, b: V.arithmetic(op, a, b), left, right)
+            vrij = self.model.vrije_dagen
+            return _lift(lambda a, b: V.arithmetic(op, a, b, vrij), left, right)
         if isinstance(e, ast.Not):
             return frozenset(not x for x in _truth(self.eval(e.operand)))
         if isinstance(e, ast.Negate):
@@ -232,12 +233,19 @@ class Possible:
             return _lift(lambda *xs: frozenset(xs), *[self.eval(i) for i in e.items])
         if isinstance(e, ast.Call):
             return _lift(lambda *xs: V.call(e.function, list(xs)), *[self.eval(a) for a in e.args])
+        if isinstance(e, ast.RecordExpr):
+            names = [n for n, _ in e.fields]
+            return _lift(lambda *xs: V.Record(tuple(zip(names, xs))), *[self.eval(x) for _, x in e.fields])
         raise TypeError(f"cannot evaluate {e!r}")
 
     # ── outcome items ──
-    def outcome(self) -> dict:
-        """Each possible outcome item mapped to the set of its possible presences."""
+    def outcome(self, enforce: bool = True) -> dict:
+        """Each possible outcome item mapped to the set of its possible presences.
+
+        ``enforce=False`` leaves out 'alleen in combinatie met', to see what the rules conclude themselves.
+        """
         present: dict[tuple, bool] = {}  # item -> surely present
+        restrict: dict[str, bool] = {}  # product -> surely restricted away ("geen product")
 
         def add(item, sure: bool):
             present[item] = present.get(item, False) or sure
@@ -256,20 +264,61 @@ class Possible:
                     add(("verwijzing", c.id), sure_fire)
                 elif isinstance(c, ast.SignaalConclusie):
                     add(("signaal", c.id), sure_fire)
+                elif isinstance(c, ast.GeenProductConclusie):
+                    restrict[c.id] = restrict.get(c.id, False) or sure_fire
                 else:
                     geen_possible = True
                     geen_sure = geen_sure or sure_fire
                     add(("geen_indicatie",), sure_fire)
-        result = {}
+        result: dict[tuple, frozenset] = {}
         for item, sure in present.items():
             pres = frozenset([True]) if sure else frozenset([True, False])
             if item[0] == "product":
-                if geen_sure:
+                if geen_sure or restrict.get(item[1]):
                     continue
-                if geen_possible:
+                if geen_possible or item[1] in restrict:
                     pres = pres | {False}
             result[item] = frozenset(pres)
+        if enforce:
+            self._enforce_combinations(result)
+        self._termijn_items(result)
         return result
+
+    def _enforce_combinations(self, result: dict) -> None:
+        """A product whose partners are all surely absent goes; possibly absent makes it possibly absent."""
+        changed = True
+        while changed:
+            changed = False
+            for item in [i for i in result if i[0] == "product"]:
+                partners = self.model.producten[item[1]].alleen_met
+                if not partners:
+                    continue
+                presences = [p for i, p in result.items() if i[0] == "product" and i[1] in partners]
+                if any(p == {True} for p in presences):
+                    continue
+                if not presences:
+                    del result[item]
+                    changed = True
+                elif True in result[item] and False not in result[item]:
+                    result[item] = frozenset([True, False])
+                    changed = True
+
+    def _termijn_items(self, result: dict) -> None:
+        products = [p for i, p in result.items() if i[0] == "product"]
+        if not products:
+            return
+        indicatie_sure = any(p == {True} for p in products)
+        for termijn in self.model.termijnen.values():
+            cond = {True} if termijn.voorwaarde is None else _truth(self.eval(termijn.voorwaarde))
+            if True not in cond:
+                continue
+            dates = self.eval(termijn.datum)
+            if dates is ANY:
+                raise _TooWide
+            for d in dates:
+                if d is not None:
+                    sure = indicatie_sure and False not in cond and len(dates) == 1
+                    result[("termijn", termijn.id, d)] = frozenset([True]) if sure else frozenset([True, False])
 
     def _product_items(self, c: ast.ProductConclusie):
         ids = self.eval(c.product)
@@ -289,9 +338,11 @@ class Possible:
                 maxi = self.eval(product.maximale_duur)
             else:
                 maxi = frozenset([None])
-            if duur is ANY or maxi is ANY:
+            mini = self.eval(product.minimale_duur) if product.minimale_duur is not None else frozenset([None])
+            volume = self.eval(product.volume) if product.volume is not None else frozenset([None])
+            if ANY in (duur, maxi, mini, volume):
                 raise _TooWide
-            combos = [(pid, d, m, onbeperkt) for d in duur for m in maxi]
+            combos = [(pid, d, m, onbeperkt, mn, v) for d in duur for m in maxi for mn in mini for v in volume]
             sure = len(ids) == 1 and len(combos) == 1
             for combo in combos:
                 yield ("product",) + combo, sure

@@ -14,8 +14,20 @@ import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from dataclasses import dataclass
+
 from .ast import Duur
 from .kalender import add_werkdagen
+
+
+@dataclass(frozen=True)
+class Record:
+    """A value with named parts, e.g. an hour split {indirect_max, direct, …}."""
+
+    fields: tuple[tuple[str, object], ...]
+
+    def get(self, naam: str):
+        return dict(self.fields).get(naam)
 
 
 def compare(op: str, a, b) -> bool:
@@ -55,7 +67,8 @@ def in_range(v, lo, hi) -> bool:
     return v is not None and compare(">=", v, lo) and compare("<=", v, hi)
 
 
-def arithmetic(op: str, a, b):
+def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
+    """``a op b``; ``vrij`` are extra non-working days for werkdagen (a region's dated table)."""
     if a is None or b is None:
         return None
     if isinstance(a, Decimal) and isinstance(b, Decimal):
@@ -68,9 +81,9 @@ def arithmetic(op: str, a, b):
         if op == "/":
             return None if b == 0 else a / b
     if isinstance(a, dt.date) and isinstance(b, Duur):
-        return add_duration(a, b if op == "+" else Duur(-b.aantal, b.eenheid))
+        return add_duration(a, b if op == "+" else Duur(-b.aantal, b.eenheid), vrij)
     if isinstance(a, Duur) and isinstance(b, dt.date) and op == "+":
-        return add_duration(b, a)
+        return add_duration(b, a, vrij)
     if isinstance(a, dt.date) and isinstance(b, dt.date) and op == "-":
         return Decimal((a - b).days)
     if isinstance(a, Duur) and isinstance(b, Decimal):
@@ -81,7 +94,7 @@ def arithmetic(op: str, a, b):
     return None
 
 
-def add_duration(start: dt.date, duur: Duur) -> dt.date:
+def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> dt.date:
     """A calendar date plus a duration; months keep the day, clamped to the month's end."""
     n = duur.aantal
     if duur.eenheid == "dagen":
@@ -89,7 +102,7 @@ def add_duration(start: dt.date, duur: Duur) -> dt.date:
     if duur.eenheid == "weken":
         return start + dt.timedelta(weeks=n)
     if duur.eenheid == "werkdagen":
-        return add_werkdagen(start, n)
+        return add_werkdagen(start, n, vrij)
     months = n * 12 if duur.eenheid == "jaren" else n
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
@@ -107,6 +120,9 @@ def call(function: str, args: list):
     if function == "afronden":
         value, places = args
         return value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    if function == "midden":
+        a, b = sorted(args)
+        return a + dt.timedelta(days=(b - a).days // 2)
     raise ValueError(function)
 
 
