@@ -23,3 +23,21 @@ def test_christmas_and_new_year_are_skipped():
 def test_koningsdag_moves_to_saturday_when_27_april_is_a_sunday():
     assert dt.date(2025, 4, 26) in atw_feestdagen(2025)
     assert dt.date(2025, 4, 27) not in atw_feestdagen(2025)
+
+
+def test_the_feestdagen_agree_with_the_holidays_package_plus_the_atw_differences():
+    """Cross-check against 'holidays' (NL): the Atw adds 5 mei every year and Goede Vrijdag; Sundays do not matter."""
+    import holidays
+
+    for jaar in range(2019, 2036):
+        pakket = holidays.NL(years=jaar)
+        tweede_paasdag = next(d for d in pakket if d.month in (3, 4) and d.weekday() == 0 and (d.month, d.day) not in ((4, 26), (4, 27)))
+        verwacht = set(pakket) | {dt.date(jaar, 5, 5), tweede_paasdag - dt.timedelta(days=3)}
+        weekdag = lambda dagen: {d for d in dagen if d.weekday() != 6}
+        assert weekdag(atw_feestdagen(jaar)) == weekdag(verwacht), jaar
+
+
+def test_a_region_can_add_dated_free_days():
+    vrijdag_na_hemelvaart = dt.date(2025, 5, 30)
+    assert add_werkdagen(dt.date(2025, 5, 28), 1) == vrijdag_na_hemelvaart
+    assert add_werkdagen(dt.date(2025, 5, 28), 1, frozenset({vrijdag_na_hemelvaart})) == dt.date(2025, 6, 2)

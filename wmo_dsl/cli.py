@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verwijder", metavar="ID", help="verwijder deze sessie met al haar antwoorden")
     p.set_defaults(func=cmd_sessies)
 
+    p = sub.add_parser("regio", help="maak een nieuwe regio aan", description="Opdrachten voor regio's.")
+    regio_sub = p.add_subparsers(dest="regio_opdracht", metavar="OPDRACHT", parser_class=_DutchParser)
+    regio_sub.required = True
+    q = regio_sub.add_parser("nieuw", help="maak een nieuwe regio als eigen installeerbaar pakket",
+                             description="Maak een nieuwe regio als eigen pakket: pyproject met entry point, regelbestand, voorbeeldcasussen en een test.")
+    q.add_argument("id", metavar="NAAM", help="regio-id, bijvoorbeeld rivierenland")
+    q.add_argument("--naam", help="leesbare naam, bijvoorbeeld \"Regio Rivierenland\"")
+    q.add_argument("--map", metavar="PAD", help="waar het pakket komt (standaard: ./wmo-regio-NAAM)")
+    q.set_defaults(func=cmd_regio_nieuw)
+
     p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's", description="Draai de voorbeeldcasussen die elke regio meelevert en toon verschillen.")
     p.add_argument("--regio", help="alleen deze regio")
     p.set_defaults(func=cmd_test)
@@ -286,6 +296,21 @@ def cmd_sessies(args) -> int:
         return 0
     finally:
         store.close()
+
+
+# ── wmo regio nieuw ──
+
+
+def cmd_regio_nieuw(args) -> int:
+    from .scaffold import new_region
+
+    doel = Path(args.map) if args.map else Path(f"wmo-regio-{args.id}")
+    files = new_region(args.id, doel, args.naam)
+    print(f"Nieuwe regio '{args.id}' in {doel}/:")
+    for f in files:
+        print(f"  {f.relative_to(doel)}")
+    print(f"\nVolgende stappen:\n  cd {doel}\n  python3 -m pip install -e .\n  wmo test --regio {args.id}")
+    return 0
 
 
 # ── wmo test ──

@@ -127,14 +127,22 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
                                  + (f": {stap.toelichting}" if stap.toelichting else "."), stap.bron, stap.regelnummer))
             continue
         u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, labels, m), stap.bron, stap.regelnummer))
+    granted_by = {p.regel for p in b.producten}
     for regel in fired:
         if b.uitkomst != "indicatie" and _is_product_rule(regel):
             continue
+        if _is_product_rule(regel) and regel.id not in granted_by and not _non_product_conclusions(regel):
+            continue  # its product was restricted or lacked its partner: explained under "niet geïndiceerd"
         if any(isinstance(x, ast.GeenIndicatie) for x in regel.conclusies):
             continue
         if not b.known_from_answers("regel:" + regel.id):
             continue
-        tekst = regel.toelichting or f"regel {regel.id} is van toepassing"
+        if regel.toelichting:
+            tekst = regel.toelichting
+        elif regel.voorwaarde is not None:
+            tekst = f"regel {regel.id} is van toepassing, want {to_text(regel.voorwaarde)}"
+        else:
+            tekst = f"regel {regel.id} is altijd van toepassing"
         u.waarom.append(Punt(f"regel {regel.id}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     # What was not indicated, and why.
     for rid in c.geen_indicatie:
@@ -149,7 +157,11 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
             continue
         if c.geen_indicatie:
             continue
-        u.niet.append(Punt(f"regel {rid}", f"niet van toepassing: {to_text(regel.voorwaarde)} geldt niet", regel.bron.tekst if regel.bron else None, regel.pos.line))
+        namen = [m.producten[c.product.id].naam for c in regel.conclusies
+                 if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "")
+        u.niet.append(Punt(f"regel {rid}", f"{wat} is niet van toepassing: '{to_text(regel.voorwaarde)}' geldt niet.",
+                           regel.bron.tekst if regel.bron else None, regel.pos.line))
     if not c.geen_indicatie:
         u.niet.extend(_alternatives_not_chosen(b, relevant, labels))
     for pid, rid in c.geen_product:
@@ -242,6 +254,10 @@ def _iwmo_text(product: ast.Product, p) -> str | None:
              f"frequentie {velden['frequentie']}" if "frequentie" in velden else None,
              f"volume {value_text(p.volume)}" if p.volume is not None else None]
     return ", ".join(d for d in delen if d)
+
+
+def _non_product_conclusions(regel: ast.Regel) -> bool:
+    return any(isinstance(c, (ast.VerwijzingConclusie, ast.SignaalConclusie)) for c in regel.conclusies)
 
 
 def _is_product_rule(regel: ast.Regel) -> bool:
