@@ -36,6 +36,15 @@ def allowed_text(vraag: ast.Vraag) -> str:
     return "een tekst"
 
 
+def out_of_bounds(vraag: ast.Vraag, number: Decimal) -> str | None:
+    """'hoger dan het maximum 40', or None when the number fits the question's bounds."""
+    if isinstance(vraag.minimaal, ast.Literal) and number < vraag.minimaal.value:
+        return f"lager dan het minimum {format_number(vraag.minimaal.value)}"
+    if isinstance(vraag.maximaal, ast.Literal) and number > vraag.maximaal.value:
+        return f"hoger dan het maximum {format_number(vraag.maximaal.value)}"
+    return None
+
+
 def format_number(value: Decimal) -> str:
     """Dutch notation: decimal comma, no trailing zeros, at most 2 decimals."""
     q = value.quantize(Decimal("0.01")).normalize()
@@ -75,10 +84,9 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
             raise fout(f"is {json_repr(value)}") from None
         if not number.is_finite():
             raise fout(f"is {json_repr(value)}")
-        if isinstance(vraag.minimaal, ast.Literal) and number < vraag.minimaal.value:
-            raise fout(f"is {format_number(number)}, lager dan het minimum")
-        if isinstance(vraag.maximaal, ast.Literal) and number > vraag.maximaal.value:
-            raise fout(f"is {format_number(number)}, hoger dan het maximum")
+        probleem = out_of_bounds(vraag, number)
+        if probleem:
+            raise fout(f"is {format_number(number)}, {probleem}")
         return number
     if soort == "datum":
         if isinstance(value, str):

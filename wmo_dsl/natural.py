@@ -14,7 +14,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from . import ast
-from .answers import allowed_text, format_number
+from .answers import allowed_text, format_number, out_of_bounds
 from .errors import WmoFout
 
 JA = {"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true"}
@@ -132,10 +132,9 @@ def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
         raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}") from None
     if not number.is_finite():
         raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}")
-    if isinstance(vraag.minimaal, ast.Literal) and number < vraag.minimaal.value:
-        raise AntwoordFout(f"{format_number(number)} is lager dan het minimum {format_number(vraag.minimaal.value)}")
-    if isinstance(vraag.maximaal, ast.Literal) and number > vraag.maximaal.value:
-        raise AntwoordFout(f"{format_number(number)} is hoger dan het maximum {format_number(vraag.maximaal.value)}")
+    probleem = out_of_bounds(vraag, number)
+    if probleem:
+        raise AntwoordFout(f"{format_number(number)} is {probleem}")
     return number
 
 
