@@ -79,7 +79,7 @@ def test_beoordeel_output_is_identical_on_every_run(capsys):
     ({"regio": "lekstroom", "antwoorden": {"type": "beide"}}, "antwoord op 'type' is \"beide\"; toegestaan: één van: behouden, ontwikkelen"),
     ({"regio": "lekstroom", "antwoorden": {"resultaatgebieden": ["zelfzorg", "wonen"]}}, "antwoord op 'resultaatgebieden' bevat \"zelfzorg\", \"wonen\"; toegestaan: een lijst"),
     ({"regio": "lekstroom", "antwoorden": {"alleen_waakvlam": "ja"}}, "antwoord op 'alleen_waakvlam' is \"ja\"; toegestaan: true of false"),
-    ({"regio": "atlantis", "antwoorden": {}}, "onbekende regio 'atlantis'; geïnstalleerd: leiden, lekstroom, tsd, zou"),
+    ({"regio": "atlantis", "antwoorden": {}}, "onbekende regio 'atlantis'; geïnstalleerd: "),
     ({"antwoorden": {}}, "de casus noemt geen regio; geef --regio op"),
     ({"regio": "lekstroom", "peildatum": "2021-06-01", "antwoorden": {}}, "de regels van regio lekstroom gelden pas vanaf 01-01-2022"),
     ({"regio": "lekstroom", "peildatum": "gisteren", "antwoorden": {}}, "peildatum \"gisteren\" is geen datum"),
