@@ -68,6 +68,11 @@ def compare(verwacht: dict, actual: dict) -> list[str]:
                 got = actual["waarden"].get(naam, "(onbekend)")
                 if got != value:
                     diffs.append(f"waarden.{naam}: verwacht {_show(value)}, gekregen {_show(got)}")
+        elif key == "termijnen" and isinstance(want, dict):
+            got = {t["id"]: t["datum"] for t in actual["termijnen"]}
+            for tid, datum in want.items():
+                if got.get(tid) != datum:
+                    diffs.append(f"termijnen.{tid}: verwacht {_show(datum)}, gekregen {_show(got.get(tid))}")
         elif key in ("verwijzingen", "signalen"):
             if sorted(actual.get(key, [])) != sorted(want):
                 diffs.append(f"{key}: verwacht {_show(sorted(want))}, gekregen {_show(sorted(actual.get(key, [])))}")
