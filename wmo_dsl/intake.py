@@ -224,13 +224,18 @@ class Gesprek:
         return [Antwoordregel(self.model.vragen[q], self.antwoorden[q], q in tellend) for q in self.model.vragen if q in self.antwoorden]
 
     def relevante_antwoorden(self) -> dict:
-        """Answers that can still change the outcome; answers made irrelevant by a change drop out."""
-        kept = {}
-        for q, v in self.antwoorden.items():
-            zonder = {k: w for k, w in self.antwoorden.items() if k != q}
-            if q in self.rules.still_needed(zonder, self.peildatum, self.overrides()):
-                kept[q] = v
-        return kept
+        """The answers the conversation would ask for now, replayed in its own order.
+
+        An answer that a change ('wijzig') made irrelevant drops out; an answer that was asked
+        stays, even if a later answer happens to settle the outcome on its own.
+        """
+        kept: dict = {}
+        while True:
+            nodig = [q for q in self.rules.still_needed(kept, self.peildatum, self.overrides()) if q in self.antwoorden]
+            if not nodig:
+                return kept
+            eerst = [q for q in nodig if q not in self.later] or nodig
+            kept[eerst[0]] = self.antwoorden[eerst[0]]
 
     def overzicht(self) -> str:
         regels = []

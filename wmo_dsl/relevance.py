@@ -53,6 +53,11 @@ class Domains:
         self.by_question: dict[str, tuple] = {}
         for vraag in model.vragen.values():
             self.by_question[vraag.id] = self._domain(vraag, numbers, dates, texts)
+        self.related = _related_questions(model)
+        # Questions that can matter even when "geen indicatie" surely holds: those of rules that
+        # conclude more than products (referrals, signals, no indicatie itself).
+        self.beyond_products = frozenset().union(*[model.questions_read_by(r.id) for r in model.regels.values()
+                                                   if any(not isinstance(c, ast.ProductConclusie) for c in r.conclusies)])
 
     @staticmethod
     def _domain(vraag: ast.Vraag, numbers, dates, texts) -> tuple:
@@ -77,6 +82,20 @@ class Domains:
                 reps |= {d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)}
             return tuple(sorted(reps))
         return tuple(sorted(texts))
+
+
+def _related_questions(model: Model) -> dict[str, frozenset[str]]:
+    """For each question, the questions that share a rule or termijn with it, plus those of the
+    rules that can stop an indicatie. The search fixes these first: they decide whether the
+    question matters, the others only multiply the branches."""
+    cones = [model.questions_read_by(rid) for rid in model.regels]
+    cones += [model.questions_read_by("termijn:" + tid) for tid in model.termijnen]
+    masking = frozenset().union(*[model.questions_read_by(r.id) for r in model.regels.values()
+                                  if any(isinstance(c, (ast.GeenIndicatie, ast.GeenProductConclusie)) for c in r.conclusies)])
+    related = {}
+    for q in model.vragen:
+        related[q] = frozenset().union(masking, *[c for c in cones if q in c])
+    return related
 
 
 def _walk_model(model: Model):
@@ -107,6 +126,7 @@ class Possible:
         self.answers = answers
         self.memo: dict[str, frozenset | None] = {n: frozenset([v]) for n, v in (overrides or {}).items()}
         self.read: set[str] = set()
+        self.geen_sure = False
 
     def value(self, naam: str):
         if naam in self.memo:
@@ -279,6 +299,7 @@ class Possible:
                 if geen_possible or item[1] in restrict:
                     pres = pres | {False}
             result[item] = frozenset(pres)
+        self.geen_sure = geen_sure
         if enforce:
             self._enforce_combinations(result)
         self._termijn_items(result)
@@ -379,12 +400,13 @@ def _lift(fn, *sets, boolean: bool = False):
 # ── The search ────────────────────────────────────────────────────────────
 
 
-def _abstract(model, domains, answers, overrides=None):
+def _abstract(model, domains, answers, overrides=None, with_geen=False):
     p = Possible(model, domains, answers, overrides)
     try:
-        return p.outcome(), p.read
+        out = p.outcome()
     except _TooWide:
-        return None, p.read
+        out = None
+    return (out, p.read, p.geen_sure) if with_geen else (out, p.read)
 
 
 def _determined(out) -> bool:
@@ -414,9 +436,11 @@ def still_needed(model: Model, domains: Domains, answers: dict, overrides: dict 
 
 
 def _can_change(model, domains, q: str, others: list[str], fixed: dict, overrides=None) -> bool:
-    _, read = _abstract(model, domains, fixed, overrides)
+    _, read, geen_sure = _abstract(model, domains, fixed, overrides, with_geen=True)
     if q not in read:
         return False
+    if geen_sure and q not in domains.beyond_products:
+        return False  # every product is stopped whatever q is, and q touches nothing else
     outs = [_abstract(model, domains, {**fixed, q: v}, overrides)[0] for v in domains.by_question[q]]
     if all(_determined(o) for o in outs):
         return len({_concrete(o) for o in outs}) > 1
@@ -425,6 +449,8 @@ def _can_change(model, domains, q: str, others: list[str], fixed: dict, override
     remaining = [o for o in others if o in read]
     if not remaining:
         return False
+    near = domains.related.get(q, frozenset())
+    remaining.sort(key=lambda o: o not in near)  # stable: rule-file order within each group
     p, rest = remaining[0], remaining[1:]
     return any(_can_change(model, domains, q, rest, {**fixed, p: w}, overrides) for w in domains.by_question[p])
 
