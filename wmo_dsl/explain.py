@@ -11,6 +11,7 @@ wording lives in templates, not in code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import jinja2
 
@@ -51,6 +52,7 @@ class Uitleg:
     termijnen: list[Punt] = field(default_factory=list)
     afwijkingen: list[Punt] = field(default_factory=list)
     gevoeligheid: list[str] = field(default_factory=list)
+    berekend: list[tuple[str, str]] = field(default_factory=list)
 
     def punten(self) -> list[Punt]:
         return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
@@ -185,6 +187,12 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
         s = m.signalen[sid]
         tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
         u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    from .values import Record
+
+    in_argument = {p.onderwerp for p in u.waarom}
+    for naam, waarde in b.waarden.items():
+        if isinstance(waarde, (Record, Decimal)) and labels.name(naam) not in in_argument:
+            u.berekend.append((labels.name(naam), labels.value(naam, waarde)))
     if rules is not None:
         from .sensitivity import what_would_change
 

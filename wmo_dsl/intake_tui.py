@@ -350,6 +350,8 @@ def choose_region(session: PromptSession, sources: dict, load) -> str:
         prefixed = [rid for name, rid in list(by_gemeente.items()) + list(zonder.items()) if name.startswith(t)]
         return prefixed[0] if len(prefixed) == 1 else None
 
+    if extra:
+        say("Regio's zonder gemeentelijst kiest u op naam: " + ", ".join(extra) + ".", "zacht")
     while True:
         tekst = session.prompt("In welke gemeente woont de inwoner? ", completer=WordCompleter(namen + extra, ignore_case=True, sentence=True))
         rid = find(tekst)
