@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or 0
     except RegelbestandFout as err:
-        print(err.melding(), file=sys.stderr)
+        print(err.melding(kleur=sys.stderr.isatty()), file=sys.stderr)
         return 2
     except WmoFout as err:
         print(f"wmo: fout: {err.melding()}", file=sys.stderr)
@@ -171,7 +171,8 @@ def cmd_check(args) -> int:
         print(json.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            print(f.toon(), file=sys.stderr if f.ernst == "fout" else sys.stdout)
+            stream = sys.stderr if f.ernst == "fout" else sys.stdout
+            print(f.toon(kleur=stream.isatty()), file=stream)
             print(file=sys.stderr if f.ernst == "fout" else sys.stdout)
         errors = sum(1 for f in findings if f.ernst == "fout")
         if failed:

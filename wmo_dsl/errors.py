@@ -33,12 +33,18 @@ class Bevinding:
     ernst: str = "fout"  # "fout" | "waarschuwing"
     bronregel: str | None = None
 
-    def toon(self) -> str:
-        """Render as a policy writer sees it: location, message, the line, a caret, a hint."""
+    def toon(self, kleur: bool = False) -> str:
+        """Render as a policy writer sees it: location, message, the line, a caret, a hint.
+
+        ``kleur``: highlight the rule-file line (for a terminal)."""
         soort = "fout" if self.ernst == "fout" else "waarschuwing"
         regels = [f"{self.bestand}:{self.regel}:{self.kolom}: {soort} {self.code}: {self.bericht}"]
         if self.bronregel is not None:
             tekst = self.bronregel.rstrip("\n").expandtabs(4)
+            if kleur:
+                from .highlight import highlight_terminal
+
+                tekst = highlight_terminal(tekst)
             regels.append(f"    {self.regel:>4} | {tekst}")
             regels.append("    " + " " * 4 + " | " + " " * max(self.kolom - 1, 0) + "^")
         if self.hint:
@@ -64,10 +70,10 @@ class RegelbestandFout(WmoFout):
         self.bevindingen = list(bevindingen)
         super().__init__(self.melding())
 
-    def melding(self) -> str:
+    def melding(self, kleur: bool = False) -> str:
         fouten = [b for b in self.bevindingen if b.ernst == "fout"]
         kop = f"{len(fouten)} fout{'en' if len(fouten) != 1 else ''} in het regelbestand"
-        return "\n\n".join([b.toon() for b in self.bevindingen] + [kop])
+        return "\n\n".join([b.toon(kleur) for b in self.bevindingen] + [kop])
 
 
 class CasusFout(WmoFout):
