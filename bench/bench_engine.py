@@ -10,9 +10,7 @@ import time
 
 from wmo_dsl.answers import convert_answers
 from wmo_dsl.casefile import read_case
-from wmo_dsl.check import check
-from wmo_dsl.parse import parse_file
-from wmo_dsl.regions import load_region, region_sources
+from wmo_dsl.regions import checked, load_region, region_sources
 
 
 def median_seconds(fn, repeat: int) -> float:
@@ -27,8 +25,8 @@ def median_seconds(fn, repeat: int) -> float:
 def main() -> None:
     sources = region_sources()
     paths = [p for s in sources.values() for p in s.regels]
-    t = median_seconds(lambda: [check(parse_file(p)) for p in paths], 20)
-    print(f"parse+check van {len(paths)} regelbestand(en): {t * 1000:.1f} ms")
+    t = median_seconds(lambda: [checked(p) for p in paths], 10)
+    print(f"parse, check en analyse van {len(paths)} regelbestand(en): {t * 1000:.1f} ms")
     for rid, source in sources.items():
         rules = load_region(rid)
         cases = [read_case(p) for p in sorted(source.casussen.glob("*.json"))] if source.casussen else []

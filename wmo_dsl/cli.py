@@ -175,10 +175,12 @@ def cmd_check(args) -> int:
             print(f.toon(kleur=stream.isatty()), file=stream)
             print(file=sys.stderr if f.ernst == "fout" else sys.stdout)
         errors = sum(1 for f in findings if f.ernst == "fout")
+        warnings = len(findings) - errors
+        extra = f", {warnings} waarschuwing{'en' if warnings != 1 else ''}" if warnings else ""
         if failed:
-            print(f"{errors} fout{'en' if errors != 1 else ''} in {len(paths)} bestand{'en' if len(paths) != 1 else ''}", file=sys.stderr)
+            print(f"{errors} fout{'en' if errors != 1 else ''}{extra} in {len(paths)} bestand{'en' if len(paths) != 1 else ''}", file=sys.stderr)
         else:
-            print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} gecontroleerd: geen fouten")
+            print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} gecontroleerd: geen fouten{extra}")
     return 2 if failed else 0
 
 

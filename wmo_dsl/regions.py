@@ -68,11 +68,13 @@ def checked(path: Path | str):
     from .analysis import analyse
     from .errors import RegelbestandFout
 
+    from dataclasses import replace
+
     model = check(parse_file(path))
     findings = analyse(model)
     if any(f.ernst == "fout" for f in findings):
         raise RegelbestandFout(list(model.waarschuwingen) + findings)
-    return model
+    return replace(model, waarschuwingen=tuple(model.waarschuwingen) + tuple(findings))
 
 
 def load_rules(path: Path | str) -> Rules:
