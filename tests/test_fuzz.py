@@ -22,7 +22,7 @@ def assert_only_findings(text: str) -> None:
     try:
         check(parse_text(text, "fuzz.wmo"))
     except RegelbestandFout as err:
-        lines = text.count("\n") + 2
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 2
         assert err.bevindingen
         for f in err.bevindingen:
             assert 0 <= f.regel <= lines, (f, lines)
@@ -49,6 +49,14 @@ def mutated_source(draw):
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def test_windows_and_old_mac_line_ends_count_as_lines():
+    assert_only_findings('regio r "R"\r\n  geldig vanaf 2022-01-01\r\rvraag x keuze\r\n')
+    try:
+        parse_text('regio r "R"\r  geldig vanaf 2022-01-01\rvraag x keuze\r', "f.wmo")
+    except RegelbestandFout as err:
+        assert (err.bevindingen[0].regel, err.bevindingen[0].bronregel) == (3, "vraag x keuze")
 
 
 @FAST

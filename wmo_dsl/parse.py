@@ -57,7 +57,10 @@ def parser() -> Lark:
 
 def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     """Parse one rule file's text; raise RegelbestandFout with Dutch findings."""
-    regels = tuple(text.splitlines())
+    # One notion of a line for us and for Lark: Windows and old Mac line ends become \n, and no
+    # other character (form feed, U+2028, …) starts a line, as str.splitlines would have it.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    regels = tuple(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"))
     if not text.endswith("\n"):
         text += "\n"
     try:
@@ -108,7 +111,7 @@ def _all_syntax_findings(first: Exception, regels: tuple[str, ...], pad: str) ->
         try:
             parser().parse(source)
         except UnexpectedInput as err:
-            f = _syntax_finding(err, source, tuple(source.splitlines()), pad)
+            f = _syntax_finding(err, source, tuple(source.split("\n")[:-1]), pad)
         except DedentError:
             f = _dedent_finding(first, chunk, pad)
             shift = start
