@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verwijder", metavar="ID", help="verwijder deze sessie met al haar antwoorden")
     p.set_defaults(func=cmd_sessies)
 
+    p = sub.add_parser("fmt", help="zet regelbestanden in de vaste opmaak", description=(
+        "Zet regelbestanden in de vaste opmaak: inspringing, spaties, uitgelijnde tabellen; commentaar blijft staan. "
+        "Een map betekent: alle .wmo-bestanden daarin."))
+    p.add_argument("paden", nargs="*", metavar="PAD", help="regelbestand of map (standaard: de huidige map)")
+    p.add_argument("--check", action="store_true", help="wijzig niets; exit 1 als een bestand niet in de vaste opmaak staat")
+    p.set_defaults(func=cmd_fmt)
+
     p = sub.add_parser("regio", help="maak een nieuwe regio aan", description="Opdrachten voor regio's.")
     regio_sub = p.add_subparsers(dest="regio_opdracht", metavar="OPDRACHT", parser_class=_DutchParser)
     regio_sub.required = True
@@ -299,6 +306,38 @@ def cmd_sessies(args) -> int:
         return 0
     finally:
         store.close()
+
+
+# ── wmo fmt ──
+
+
+def cmd_fmt(args) -> int:
+    from .fmt import format_text
+    from .parse import parse_file
+
+    paths: list[Path] = []
+    for name in args.paden or ["."]:
+        p = Path(name)
+        paths.extend(sorted(p.rglob("*.wmo")) if p.is_dir() else [p])
+    if not paths:
+        print("Geen regelbestanden (.wmo) gevonden.")
+        return 0
+    anders = []
+    for path in paths:
+        parse_file(path)  # a missing or broken file is reported like everywhere else
+        text = path.read_text(encoding="utf-8")
+        formatted = format_text(text, str(path))
+        if formatted != text:
+            anders.append(path)
+            if not args.check:
+                path.write_text(formatted, encoding="utf-8")
+    if args.check:
+        for path in anders:
+            print(f"{path}: staat niet in de vaste opmaak (wmo fmt {path})")
+        print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
+        return 1 if anders else 0
+    print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
+    return 0
 
 
 # ── wmo regio nieuw ──

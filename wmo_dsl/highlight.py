@@ -8,17 +8,10 @@ output on a terminal and in ``wmo toon``.
 
 from __future__ import annotations
 
-import re
-
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
 
-from .parse import grammar_text
-
-
-def grammar_keywords() -> list[str]:
-    """Every keyword of the grammar: its quoted lowercase literals."""
-    return sorted(set(re.findall(r'"([a-z][a-z/]*)"', grammar_text())), key=len, reverse=True)
+from .parse import grammar_keywords
 
 
 class WmoLexer(RegexLexer):

@@ -44,6 +44,14 @@ def grammar_text() -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def grammar_keywords() -> tuple[str, ...]:
+    """Every keyword of the language: the quoted lowercase literals of the grammar, longest first."""
+    import re
+
+    return tuple(sorted(set(re.findall(r'"([a-z][a-z/]*)"', grammar_text())), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
 def parser() -> Lark:
     return Lark(
         grammar_text(),
