@@ -16,6 +16,12 @@ def source(region: str) -> str:
     return (REPO / "regions" / region / f"{region}.wmo").read_text(encoding="utf-8")
 
 
+def broken(region: str, old: str, new: str) -> str:
+    text = source(region)
+    assert old in text, "the broken copy must really differ from the region"
+    return text.replace(old, new)
+
+
 def findings_of(tmp_path, text: str):
     path = tmp_path / "kopie.wmo"
     path.write_text(text, encoding="utf-8")
@@ -35,7 +41,7 @@ def test_the_real_regions_are_clean(region, tmp_path):
 
 
 def test_a_deleted_table_row_is_reported_as_the_missing_combination(tmp_path):
-    text = source("lekstroom").replace("  groot           | ontwikkelen | plusplus   -> 026A3\n", "")
+    text = broken("lekstroom", "  groot          | ontwikkelen | plusplus  -> 026A3\n", "")
     f, *consequences = findings_of(tmp_path, text)
     assert (f.code, f.regel) == ("W010", line_of(text, "tabel matrixproduct"))
     assert f.bericht == "tabel 'matrixproduct' heeft geen rij voor: omvang groot, type ontwikkelen, intensiteit plusplus"
@@ -45,8 +51,8 @@ def test_a_deleted_table_row_is_reported_as_the_missing_combination(tmp_path):
 
 
 def test_an_overlapping_row_is_reported_with_an_example(tmp_path):
-    text = source("lekstroom").replace("  gemiddeld       | behouden    | plus       -> 022B2\n",
-                                       "  gemiddeld       | behouden    | plus       -> 022B2\n  gemiddeld       | -           | plus       -> 022A2\n")
+    text = broken("lekstroom", "  gemiddeld      | behouden    | plus      -> 022B2\n",
+                  "  gemiddeld      | behouden    | plus      -> 022B2\n  gemiddeld       | -           | plus       -> 022A2\n")
     (f,) = findings_of(tmp_path, text)
     assert (f.code, f.regel) == ("W011", line_of(text, "  gemiddeld       | -           | plus"))
     assert "gelden allebei, met een andere uitkomst, bijvoorbeeld bij: omvang gemiddeld, type Behouden" in f.bericht
@@ -62,7 +68,7 @@ def test_a_numeric_range_with_a_hole_is_reported(tmp_path):
 
 
 def test_a_product_concluded_without_its_partner_is_an_error(tmp_path):
-    text = source("tsd").replace("  als groepstraining_passend en ontwikkelgericht\n", "  als groepstraining_passend\n")
+    text = broken("tsd", "  als groepstraining_passend en ontwikkelgericht\n", "  als groepstraining_passend\n")
     (f,) = findings_of(tmp_path, text)
     assert (f.code, f.ernst, f.regel) == ("E230", "fout", line_of(text, "regel groepstraining_bij_ontwikkelen"))
     assert "kan product 'groepstraining' concluderen zonder 'ib_ontwikkelen'" in f.bericht
@@ -77,7 +83,7 @@ def test_an_unused_question_is_reported_and_can_be_silenced(tmp_path):
 
 
 def test_a_rule_that_can_never_fire_and_a_product_never_concluded(tmp_path):
-    text = source("leiden").replace("  als bgi_nodig en niet toestemming_delen\n", "  als bgi_nodig en niet bgi_nodig\n")
+    text = broken("leiden", "  als bgi_nodig en niet toestemming_delen\n", "  als bgi_nodig en niet bgi_nodig\n")
     fs = findings_of(tmp_path, text)
     assert [(f.code, f.regel) for f in fs] == [("W020", line_of(text, "regel plan_b_zonder_toestemming")),
                                                ("W021", line_of(text, "vraag toestemming_delen"))]
