@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import CasusFout, RegelbestandFout, WmoFout
+from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paden", nargs="*", metavar="PAD", help="regelbestand of map (standaard: de huidige map)")
     p.add_argument("--check", action="store_true", help="wijzig niets; exit 1 als een bestand niet in de vaste opmaak staat")
     p.set_defaults(func=cmd_fmt)
+
+    p = sub.add_parser("toon", help="toon de regels van een regio als document", description=(
+        "Toon de regels van een regio als document om naast het brondocument te leggen: vragen, afgeleide waarden, "
+        "beslistabellen (als matrix waar dat kan), producten, regels, verwijzingen en termijnen, elk met bron en regelnummer."))
+    p.add_argument("pad", nargs="?", metavar="PAD", help="een regelbestand (.wmo) in plaats van --regio")
+    p.add_argument("--regio", help="regio-id van een geïnstalleerde regio")
+    p.add_argument("--peildatum", type=_date, help="toon de regelversie die op deze datum geldt (standaard: de nieuwste)")
+    p.add_argument("--formaat", choices=["markdown", "html"], default="markdown", help="markdown (standaard) of html: één zelfstandig bestand")
+    p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
+    p.set_defaults(func=cmd_toon)
 
     p = sub.add_parser("regio", help="maak een nieuwe regio aan", description="Opdrachten voor regio's.")
     regio_sub = p.add_subparsers(dest="regio_opdracht", metavar="OPDRACHT", parser_class=_DutchParser)
@@ -337,6 +347,34 @@ def cmd_fmt(args) -> int:
         print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
         return 1 if anders else 0
     print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
+    return 0
+
+
+# ── wmo toon ──
+
+
+def cmd_toon(args) -> int:
+    from . import document
+    from .regions import checked, load_region
+
+    if args.pad and args.regio:
+        raise WmoFout("geef een regelbestand óf --regio op, niet allebei")
+    if args.pad:
+        model, naam = checked(args.pad), args.pad
+    elif args.regio:
+        model = load_region(args.regio, args.peildatum).model
+        naam = Path(model.pad).name
+    else:
+        raise WmoFout("welke regels? Geef --regio op (zie 'wmo regios') of het pad van een regelbestand")
+    text = document.render(document.build(model, naam), args.formaat)
+    if args.uit:
+        try:
+            Path(args.uit).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+        print(f"{args.uit} geschreven ({args.formaat})")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

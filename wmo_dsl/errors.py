@@ -8,6 +8,7 @@ fails, so a policy writer fixes a whole file in one round.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -82,3 +83,19 @@ class CasusFout(WmoFout):
 
 class RegioFout(WmoFout):
     """An unknown region, or a region without valid rules on the peildatum."""
+
+
+_OS_REDENEN = {
+    errno.ENOENT: "de map of het bestand bestaat niet",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "dat is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+}
+
+
+def os_reden(err: OSError) -> str:
+    """Why a file could not be read or written, in Dutch."""
+    return _OS_REDENEN.get(err.errno, err.strerror or "onbekende fout")

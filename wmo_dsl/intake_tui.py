@@ -19,7 +19,7 @@ from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import ValidationError, Validator
 
 from . import ast
-from .errors import WmoFout
+from .errors import WmoFout, os_reden
 from .explain import build, render
 from .intake import COMMANDS, Gesprek, command_of
 from .natural import AntwoordFout, allowed, completions, fold, parse_answer
@@ -307,7 +307,7 @@ class IntakeScherm:
             try:
                 write_private(Path(pad), inhoud)
             except OSError as err:
-                say(f"Kan {pad} niet schrijven: {err.strerror}", "fout")
+                say(f"Kan {pad} niet schrijven: {os_reden(err)}", "fout")
                 continue
             say(f"Opgeslagen: {pad}", "ok")
 

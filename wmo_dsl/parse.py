@@ -20,7 +20,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 from lark.indenter import DedentError, Indenter
 
 from . import ast
-from .errors import Bevinding, RegelbestandFout
+from .errors import Bevinding, RegelbestandFout, os_reden
 from .syntax_hints import describe_expected, hint_for
 
 
@@ -97,7 +97,7 @@ def parse_file(pad: str | Path) -> ast.Regelbestand:
             [Bevinding("E003", "bestand is geen UTF-8-tekst", str(pad), 1, 1, hint="sla het bestand op als UTF-8")]
         ) from None
     except OSError as err:
-        raise RegelbestandFout([Bevinding("E002", f"bestand kan niet gelezen worden: {err.strerror}", str(pad), 0, 0)]) from None
+        raise RegelbestandFout([Bevinding("E002", f"bestand kan niet gelezen worden: {os_reden(err)}", str(pad), 0, 0)]) from None
     return parse_text(text, str(pad))
 
 
