@@ -119,6 +119,9 @@ HINTS: dict[str, list[str]] = {
     ],
     "een geval heeft de vorm: waarde als voorwaarde, bijvoorbeeld: plus als aantal x = 1": [
         "x is\n  a b\n",
+        "x is\n  ja b\n",
+        "x is\n  1 b\n",
+        "x is\n  \"t\" b\n",
         "x is\n  a wanneer b\n",
         "x is\n  a if b\n",
     ],
