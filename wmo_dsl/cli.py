@@ -70,12 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of json")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("beoordeel", help="beoordeel één casus", description="Beoordeel een casus (JSON) en leg de uitkomst uit.")
-    p.add_argument("casus", metavar="CASUS.json", help="casusbestand: {\"regio\", \"peildatum\", \"antwoorden\"}")
+    p = sub.add_parser("beoordeel", help="beoordeel één casus of een bestand vol casussen", description=(
+        "Beoordeel een casus (JSON) en leg de uitkomst uit. Met een .jsonl- of .csv-bestand: beoordeel elke regel "
+        "(één casus per regel of rij) en schrijf per casus één resultaat als JSON-regel (of CSV met --uit X.csv). "
+        "Een casus met een fout wordt een foutregel; de rest gaat door. Exit 0: alle casussen goed; exit 2: "
+        "minstens één fout."))
+    p.add_argument("casus", metavar="CASUS", help="casusbestand (.json: {\"regio\", \"peildatum\", \"antwoorden\"}), of veel casussen (.jsonl, .csv)")
     p.add_argument("--regio", help="regio-id; nodig als de casus geen 'regio' noemt")
     p.add_argument("--regels", metavar="PAD", help="gebruik dit regelbestand in plaats van een geïnstalleerde regio")
     p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: uit de casus, anders vandaag)")
     p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown of json")
+    p.add_argument("--uit", metavar="RESULTAAT", help="bij .jsonl/.csv: schrijf de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
+    p.add_argument("--uitleg", action="store_true", help="bij .jsonl/.csv: neem per casus ook de uitleg en 'wat_verandert' op (trager)")
     p.set_defaults(func=cmd_beoordeel)
 
     p = sub.add_parser("intake", help="voer een intake-gesprek in de console", description=(
@@ -101,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paden", nargs="*", metavar="PAD", help="regelbestand of map (standaard: de huidige map)")
     p.add_argument("--check", action="store_true", help="wijzig niets; exit 1 als een bestand niet in de vaste opmaak staat")
     p.set_defaults(func=cmd_fmt)
+
+    p = sub.add_parser("genereer", help="maak willekeurige geldige casussen", description=(
+        "Schrijf N willekeurige geldige casussen (JSON-regels) voor een regio: elk antwoord binnen het domein en de "
+        "grenzen van zijn vraag. Hetzelfde zaad geeft dezelfde casussen. Voor vergelijkingen en metingen."))
+    p.add_argument("--regio", required=True, help="regio-id")
+    p.add_argument("--aantal", type=int, required=True, metavar="N", help="aantal casussen")
+    p.add_argument("--zaad", type=int, default=0, metavar="S", help="zaad van de toevalsgenerator (standaard 0)")
+    p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit .jsonl-bestand (standaard: het scherm)")
+    p.set_defaults(func=cmd_genereer)
 
     p = sub.add_parser("toon", help="toon de regels van een regio als document", description=(
         "Toon de regels van een regio als document om naast het brondocument te leggen: vragen, afgeleide waarden, "
@@ -220,6 +235,8 @@ def cmd_beoordeel(args) -> int:
     from .explain import build
     from .regions import load_region, load_rules
 
+    if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
+        return cmd_beoordeel_batch(args)
     formats = output_formats()
     if args.formaat not in formats:
         raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted(formats))}")
@@ -238,6 +255,84 @@ def cmd_beoordeel(args) -> int:
     beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
     sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling, rules)))
     return 0
+
+
+def cmd_beoordeel_batch(args) -> int:
+    import contextlib
+    import csv
+
+    from .batch import CSV_COLUMNS, Batch, csv_row, read_cases
+    from .regions import load_region, load_rules
+
+    source = Path(args.casus)
+    if not args.regio and not args.regels:
+        raise CasusFout(f"{source}: geef --regio op (of --regels): een batchbestand noemt geen regio")
+    peildatum = args.peildatum or dt.date.today()
+    if args.regels:
+        rules = load_rules(args.regels)
+        batch = Batch(rules.id, peildatum, lambda d: rules, args.uitleg)
+    else:
+        batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), args.uitleg)
+    rules = batch.rules_for(peildatum)
+    try:
+        stream = source.open(encoding="utf-8", newline="")
+    except OSError as err:
+        raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(stream)
+        if args.uit:
+            try:
+                out = stack.enter_context(open(args.uit, "w", encoding="utf-8", newline=""))
+            except OSError as err:
+                raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+        else:
+            out = sys.stdout
+        as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
+        writer = csv.writer(out, lineterminator="\n") if as_csv else None
+        if writer:
+            writer.writerow(CSV_COLUMNS)
+        cases = read_cases(source, stream, rules)
+        if sys.stderr.isatty() and (args.uit or not sys.stdout.isatty()):
+            cases = stack.enter_context(_progress(source)).__call__(cases)
+        dumps = json.JSONEncoder(ensure_ascii=False).encode
+        n = 0
+        for invoer in cases:
+            record = batch.result(invoer)
+            if writer:
+                writer.writerow(csv_row(record))
+            else:
+                out.write(dumps(record) + "\n")
+            n += 1
+    summary = f"{n} casus{'sen' if n != 1 else ''} beoordeeld"
+    if batch.fouten:
+        summary += f", {batch.fouten} met een fout (zie de foutregels)"
+    print(summary, file=sys.stderr)
+    return 2 if batch.fouten else 0
+
+
+def _progress(source: Path):
+    """A prompt-toolkit progress bar over the cases (only on a terminal)."""
+    from prompt_toolkit.shortcuts import ProgressBar
+
+    total = None
+    try:
+        with source.open("rb") as f:
+            total = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        if source.suffix.lower() == ".csv":
+            total -= 1
+    except OSError:
+        pass
+    bar = ProgressBar(title=f"Beoordelen: {source.name}")
+
+    class _Bar:
+        def __enter__(self):
+            bar.__enter__()
+            return lambda cases: bar(cases, label="casussen", total=total)
+
+        def __exit__(self, *exc):
+            return bar.__exit__(*exc)
+
+    return _Bar()
 
 
 # ── wmo intake, wmo sessies ──
@@ -347,6 +442,29 @@ def cmd_fmt(args) -> int:
         print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
         return 1 if anders else 0
     print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
+    return 0
+
+
+# ── wmo genereer ──
+
+
+def cmd_genereer(args) -> int:
+    from .population import generate, write_jsonl
+    from .regions import load_region
+
+    if args.aantal < 0:
+        raise WmoFout("--aantal moet 0 of meer zijn")
+    model = load_region(args.regio).model
+    cases = generate(model, args.aantal, args.zaad)
+    if not args.uit:
+        write_jsonl(cases, sys.stdout)
+        return 0
+    try:
+        with open(args.uit, "w", encoding="utf-8") as out:
+            n = write_jsonl(cases, out)
+    except OSError as err:
+        raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+    print(f"{n} casussen voor regio {args.regio} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,7 @@ of ``wmo beoordeel --formaat json``; ``explain.py`` turns it into words.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from . import ast
@@ -18,6 +19,13 @@ from .errors import RegioFout
 from .evaluate import Evaluation, Uitkomst
 from .relevance import Domains, Possible, still_needed
 from .values import maanden
+
+
+def regelversie(model: Model) -> str:
+    """The version of a region's rules as the contract states it."""
+    regio = model.regio
+    versie = regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"
+    return f"{versie} (geldig vanaf {regio.geldig_vanaf.isoformat()})"
 
 
 @dataclass
@@ -74,9 +82,7 @@ class Rules:
 
     @property
     def regelversie(self) -> str:
-        regio = self.model.regio
-        versie = regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"
-        return f"{versie} (geldig vanaf {regio.geldig_vanaf.isoformat()})"
+        return regelversie(self.model)
 
     def domains(self, peildatum: dt.date) -> Domains:
         if peildatum not in self._domains:
@@ -89,6 +95,31 @@ class Rules:
             raise RegioFout(f"de regels van regio {regio.id} gelden pas vanaf {regio.geldig_vanaf:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
         if regio.geldig_tot and peildatum > regio.geldig_tot:
             raise RegioFout(f"de regels van regio {regio.id} golden tot {regio.geldig_tot:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
+
+    @functools.cached_property
+    def compiled(self):
+        """The decision compiled to Python (``compile.py``), made on first use."""
+        from .compile import compile_model
+
+        return compile_model(self.model)
+
+    def evaluate_fast(self, answers: dict, peildatum: dt.date | None = None) -> Beoordeling:
+        """The same Beoordeling as :meth:`evaluate`, without the trace, for batches.
+
+        Runs the compiled decision; a case that leaves open a question the
+        decision reads goes through :meth:`evaluate`, which knows exactly which
+        open questions matter.
+        """
+        from .compile import Open
+
+        peildatum = peildatum or dt.date.today()
+        self.check_peildatum(peildatum)
+        try:
+            waarden, conclusies = self.compiled(answers)
+        except Open:
+            return self.evaluate(answers, peildatum)
+        uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order."""
@@ -134,7 +165,7 @@ class Rules:
         return known
 
 
-def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
+def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
     """The contract's JSON object for one Beoordeling."""
     m = b.model
     producten = []
@@ -167,7 +198,7 @@ def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
         termijnen.append({"id": tid, "omschrijving": t.omschrijving, "datum": datum.isoformat(), "bron": t.bron.tekst if t.bron else None})
     return {
         "regio": m.regio.id,
-        "regelversie": Rules(m).regelversie,
+        "regelversie": regelversie(m),
         "peildatum": b.peildatum.isoformat(),
         "uitkomst": b.uitkomst,
         "producten": producten,
@@ -177,5 +208,5 @@ def result_json(b: Beoordeling, uitleg: list[dict]) -> dict:
         "waarden": {k: json_value(v, m.vragen.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
         "afwijkingen": [{k: a[k] for k in ("onderwerp", "van", "naar", "reden")} for a in b.afwijkingen],
-        "uitleg": uitleg,
+        **({"uitleg": uitleg} if uitleg is not None else {}),
     }
