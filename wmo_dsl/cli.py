@@ -108,6 +108,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="wijzig niets; exit 1 als een bestand niet in de vaste opmaak staat")
     p.set_defaults(func=cmd_fmt)
 
+    p = sub.add_parser("vergelijk", help="vergelijk twee versies van de regels over veel casussen", description=(
+        "Beoordeel elke casus onder twee regelversies en toon hoeveel uitkomsten veranderen, een overgangstabel "
+        "(van product naar product), de veranderde casussen en, als de regels tarieven geven, het verschil in "
+        "maandkosten. Casussen: .jsonl, .csv of .json-bestanden, of --sessies voor de bewaarde intake-sessies."))
+    p.add_argument("casussen", nargs="*", metavar="CASUSSEN", help="casusbestanden (.jsonl, .csv, .json)")
+    p.add_argument("--regio", help="regio-id: de geldende regels zijn versie A")
+    p.add_argument("--variant", metavar="VARIANT.wmo", help="de nieuwe regels (versie B) naast die van --regio")
+    p.add_argument("--regels", metavar="PAD", action="append", help="twee keer: versie A en versie B als regelbestanden")
+    p.add_argument("--sessies", action="store_true", help="vergelijk ook over de bewaarde intake-sessies (alleen antwoorden, geen vrije tekst)")
+    p.add_argument("--sessie", metavar="PAD", help="het sessiebestand (standaard: dat van 'wmo intake')")
+    p.add_argument("--peildatum", type=_date, help="peildatum (standaard: vandaag)")
+    p.add_argument("--formaat", choices=["tekst", "markdown", "html"], default="tekst", help="tekst (standaard), markdown of html")
+    p.add_argument("--voorbeelden", type=int, default=10, metavar="N", help="toon de eerste N veranderde casussen (standaard 10)")
+    p.add_argument("--uit", metavar="BESTAND", help="schrijf het verslag naar dit bestand")
+    p.set_defaults(func=cmd_vergelijk)
+
     p = sub.add_parser("genereer", help="maak willekeurige geldige casussen", description=(
         "Schrijf N willekeurige geldige casussen (JSON-regels) voor een regio: elk antwoord binnen het domein en de "
         "grenzen van zijn vraag. Hetzelfde zaad geeft dezelfde casussen. Voor vergelijkingen en metingen."))
@@ -442,6 +458,61 @@ def cmd_fmt(args) -> int:
         print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
         return 1 if anders else 0
     print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
+    return 0
+
+
+# ── wmo vergelijk ──
+
+
+def cmd_vergelijk(args) -> int:
+    from . import compare
+    from .batch import read_cases
+    from .casefile import read_case
+    from .regions import load_region, load_rules
+
+    peildatum = args.peildatum or dt.date.today()
+    if args.regels:
+        if len(args.regels) != 2 or args.variant:
+            raise WmoFout("geef --regels precies twee keer op (versie A en versie B), of --regio met --variant")
+        a, b = load_rules(args.regels[0]), load_rules(args.regels[1])
+        naam_a, naam_b = Path(args.regels[0]).name, Path(args.regels[1]).name
+    elif args.regio and args.variant:
+        a, b = load_region(args.regio, peildatum), load_rules(args.variant)
+        naam_a, naam_b = f"{args.regio} (geldend)", Path(args.variant).name
+    else:
+        raise WmoFout("wat vergelijken? Geef --regio R met --variant VARIANT.wmo, of twee keer --regels")
+    if not args.casussen and not args.sessies:
+        raise WmoFout("geef casusbestanden op (.jsonl, .csv, .json) of --sessies")
+
+    def cases():
+        for name in args.casussen:
+            path = Path(name)
+            if path.suffix.lower() == ".json":
+                yield path.stem, read_case(path).antwoorden
+                continue
+            try:
+                stream = path.open(encoding="utf-8", newline="")
+            except OSError as err:
+                raise CasusFout(f"{path}: kan het bestand niet openen: {os_reden(err)}") from None
+            with stream:
+                for invoer in read_cases(path, stream, a):
+                    if invoer.fout:
+                        raise CasusFout(f"{path}:{invoer.regel}: {invoer.fout}")
+                    yield (str(invoer.id) if invoer.id is not None else f"{path.name}:{invoer.regel}"), invoer.antwoorden
+        if args.sessies:
+            store = _store(args)
+            yield from compare.session_cases(store, a.id, lambda regio, datum: load_region(regio, datum))
+
+    result = compare.compare(a, b, cases(), peildatum, naam_a, naam_b, args.voorbeelden)
+    text = compare.render(result, args.formaat)
+    if args.uit:
+        try:
+            Path(args.uit).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+        print(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

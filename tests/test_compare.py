@@ -1,0 +1,83 @@
+"""wmo vergelijk: what the seed 003 variant of Lekstroom (omvang 1-3 / 4-6) does to a population."""
+
+import collections
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from wmo_dsl.cli import main
+from wmo_dsl.sessions import Gebeurtenis, SessionStore
+
+REPO = Path(__file__).resolve().parent.parent
+VARIANT = REPO / "regions" / "lekstroom" / "varianten" / "omvang_1-3_4-6.wmo"
+
+
+def label(antwoorden, klassen, laagste, hoogste):
+    """Lekstroom's decision written out by hand, for an omvang split into ``klassen``."""
+    gebieden = antwoorden["resultaatgebieden"]
+    if not gebieden or gebieden == ["administratie_financien"]:
+        return "geen indicatie"
+    omvang = next(code for (lo, hi), code in klassen.items() if lo <= len(gebieden) <= hi)
+    n = len(antwoorden["verzwarende_omstandigheden"])
+    code = omvang + ("B" if antwoorden["type"] == "behouden" else "A") + ("1" if n == 0 else "2" if n == 1 else "3")
+    if code == laagste and antwoorden["alleen_waakvlam"]:
+        return "lichte_ib"
+    if code == hoogste and antwoorden["hoogste_product_ontoereikend"]:
+        return "zware_ib"
+    return code
+
+
+def test_the_transition_table_of_10000_generated_cases_matches_a_hand_count(tmp_path, capsys):
+    population = tmp_path / "populatie.jsonl"
+    assert main(["genereer", "--regio", "lekstroom", "--aantal", "10000", "--zaad", "42", "--uit", str(population)]) == 0
+    expected = collections.Counter()
+    for line in population.read_text(encoding="utf-8").splitlines():
+        a = json.loads(line)["antwoorden"]
+        expected[(label(a, {(1, 2): "022", (3, 4): "024", (5, 6): "026"}, "022B1", "026A3"),
+                  label(a, {(1, 3): "023", (4, 6): "046"}, "023B1", "046A3"))] += 1
+    capsys.readouterr()
+    assert main(["vergelijk", "--regio", "lekstroom", "--variant", str(VARIANT), str(population),
+                 "--peildatum", "2025-01-01", "--formaat", "markdown", "--voorbeelden", "3"]) == 0
+    report = capsys.readouterr().out
+    table = re.search(r"\| van \| naar \| aantal \|\n\|---\|---\|---:\|\n((?:\|.*\n)+)", report).group(1)
+    found = collections.Counter()
+    for row in table.splitlines():
+        van, naar, n = [c.strip() for c in row.strip("|").split("|")]
+        found[(van, naar)] += int(n.strip("*"))
+    assert found == expected
+    veranderd = sum(n for (van, naar), n in expected.items() if van != naar)
+    assert f"| andere uitkomst | {veranderd} |" in report
+    assert len(re.findall(r"^\| g\d+ \|", report, re.M)) == 3  # the first three changed cases, with their answers
+
+
+def test_the_html_report_is_self_contained_with_an_svg_bar_chart(tmp_path, capsys):
+    population = tmp_path / "p.jsonl"
+    main(["genereer", "--regio", "lekstroom", "--aantal", "300", "--uit", str(population)])
+    target = tmp_path / "verslag.html"
+    assert main(["vergelijk", "--regels", str(REPO / "regions/lekstroom/lekstroom.wmo"), "--regels", str(VARIANT),
+                 str(population), "--peildatum", "2025-01-01", "--formaat", "html", "--uit", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert "<svg" in page and "<rect" in page and "<script" not in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "lekstroom.wmo → omvang_1-3_4-6.wmo" in page
+
+
+def test_stored_intake_sessions_are_compared_by_their_answers_only(tmp_path, capsys):
+    store = SessionStore(tmp_path / "sessies.db")
+    for gebieden in (["zelfzorg_gezondheid", "woonvaardigheden", "sociaal_functioneren"], ["woonvaardigheden"]):
+        sid = store.new("lekstroom", dt.date(2025, 1, 1))
+        for vraag, waarde in (("resultaatgebieden", gebieden), ("type", "behouden"),
+                              ("verzwarende_omstandigheden", []), ("verandering_verwacht", False), ("alleen_waakvlam", False)):
+            store.append(sid, Gebeurtenis("antwoord", vraag, waarde))
+    store.close()
+    assert main(["vergelijk", "--regio", "lekstroom", "--variant", str(VARIANT), "--sessies", "--sessie",
+                 str(tmp_path / "sessies.db"), "--peildatum", "2025-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Casussen: 2" in out
+    assert re.search(r"024B1 +-> 023B1 +1", out) and re.search(r"022B1 +-> 023B1 +1", out)
+    assert "sessie 1: 024B1 -> 023B1" in out and sid not in out
+
+
+def test_vergelijk_says_what_it_needs(capsys):
+    assert main(["vergelijk", "--regio", "lekstroom"]) == 2
+    assert "--variant" in capsys.readouterr().err

@@ -1,0 +1,195 @@
+"""Compare stage: what a new rule version does to a population of cases.
+
+Every case is evaluated under both rule sets (compiled, ``Rules.evaluate_fast``)
+and reduced to its outcome label: the product codes it grants, or "geen
+indicatie", or "onvolledig". The report counts how many cases change label, a
+transition table (from which outcome to which, how often), how many keep their
+products but change in duration, referrals or signals, and the first changed
+cases with their answers. Where both rule sets give a monthly tariff for their
+products, it adds the difference in monthly cost.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import jinja2
+
+from .answers import from_json, json_value
+from .engine import Beoordeling, Rules
+from .errors import CasusFout
+
+
+@dataclass
+class Vergelijking:
+    naam_a: str
+    naam_b: str
+    peildatum: str
+    aantal: int = 0
+    veranderd: int = 0
+    anders_zelfde_product: int = 0  # same products, other duration, referral or signal
+    fouten: int = 0
+    overgangen: collections.Counter = field(default_factory=collections.Counter)
+    voor: collections.Counter = field(default_factory=collections.Counter)
+    na: collections.Counter = field(default_factory=collections.Counter)
+    voorbeelden: list[dict] = field(default_factory=list)
+    kosten_a: Decimal | None = None
+    kosten_b: Decimal | None = None
+    zonder_tarief: set = field(default_factory=set)
+
+    def overgangstabel(self) -> list[tuple[str, str, int]]:
+        """Transitions sorted by count (most first), then by label: deterministic."""
+        return sorted(((a, b, n) for (a, b), n in self.overgangen.items()), key=lambda t: (-t[2], t[0], t[1]))
+
+    def staafdiagram(self) -> list[dict]:
+        """Per outcome label: how many cases before and after, for the bar chart."""
+        labels = sorted(set(self.voor) | set(self.na), key=lambda k: (k in ("geen indicatie", "onvolledig"), k))
+        top = max([*self.voor.values(), *self.na.values(), 1])
+        return [{"label": k, "voor": self.voor[k], "na": self.na[k], "voor_pct": self.voor[k] / top, "na_pct": self.na[k] / top}
+                for k in labels]
+
+
+def label(b: Beoordeling) -> str:
+    if b.uitkomst == "onvolledig":
+        return "onvolledig"
+    if b.uitkomst != "indicatie":
+        return "geen indicatie"
+    return " + ".join(b.model.producten[p.product].code for p in b.producten)
+
+
+def _details(b: Beoordeling) -> tuple:
+    c = b.conclusies
+    if c is None:
+        return ()
+    return (tuple(sorted(map(repr, (p.item for p in b.producten)))), tuple(v for v, _ in c.verwijzingen),
+            tuple(s for s, _ in c.signalen))
+
+
+def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, set]:
+    """The monthly cost of the granted products at the peildatum, and the products without a monthly tariff."""
+    totaal, zonder = Decimal(0), set()
+    for p in b.producten:
+        product = b.model.producten[p.product]
+        tarief = _tarief(product, peildatum)
+        if tarief is None:
+            zonder.add(product.code)
+        else:
+            totaal += tarief
+    return totaal, zonder
+
+
+def _tarief(product, peildatum: dt.date) -> Decimal | None:
+    geldig = [(vanaf, bedrag) for bedrag, eenheid, vanaf in getattr(product, "tarieven", ())
+              if eenheid == "per maand" and vanaf <= peildatum]
+    return max(geldig)[1] if geldig else None
+
+
+def _converted(rules: Rules, antwoorden: dict) -> dict:
+    """The answers a rule set knows; questions it does not ask are left out."""
+    result = {}
+    for qid, value in antwoorden.items():
+        vraag = rules.model.vragen.get(qid)
+        if vraag is not None and value is not None:
+            result[qid] = from_json(vraag, value)
+    return result
+
+
+def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
+    """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
+    v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
+    tarieven = any(getattr(p, "tarieven", ()) for r in (a, b) for p in r.model.producten.values())
+    if tarieven:
+        v.kosten_a = v.kosten_b = Decimal(0)
+    for case_label, antwoorden in cases:
+        try:
+            ra = a.evaluate_fast(_converted(a, antwoorden), peildatum)
+            rb = b.evaluate_fast(_converted(b, antwoorden), peildatum)
+        except CasusFout:
+            v.fouten += 1
+            continue
+        v.aantal += 1
+        la, lb = label(ra), label(rb)
+        v.voor[la] += 1
+        v.na[lb] += 1
+        v.overgangen[(la, lb)] += 1
+        if la != lb:
+            v.veranderd += 1
+            if len(v.voorbeelden) < voorbeelden:
+                v.voorbeelden.append({"casus": case_label, "van": la, "naar": lb, "antwoorden": {
+                    q: json_value(x, a.model.vragen.get(q) or b.model.vragen.get(q))
+                    for q, x in antwoorden.items() if _shown(a, b, q)}})
+        elif _details(ra) != _details(rb):
+            v.anders_zelfde_product += 1
+        if tarieven:
+            ka, za = maandkosten(ra, peildatum)
+            kb, zb = maandkosten(rb, peildatum)
+            v.kosten_a += ka
+            v.kosten_b += kb
+            v.zonder_tarief |= za | zb
+    return v
+
+
+def _shown(a: Rules, b: Rules, qid: str) -> bool:
+    """Free text never appears in a report: it can hold names and personal details."""
+    vraag = a.model.vragen.get(qid) or b.model.vragen.get(qid)
+    return vraag is not None and vraag.soort != "tekst"
+
+
+def session_cases(store, regio: str, load):
+    """The answers of stored intake sessions of a region (after every 'terug' and 'wijzig').
+
+    All given answers are kept, also those the current rules did not need:
+    new rules may need them.
+    """
+    from .answers import to_json
+    from .intake import Gesprek
+
+    n = 0
+    for sessie_id, sessie_regio, *_ in store.list():
+        if sessie_regio != regio:
+            continue
+        gesprek = Gesprek.hervat(store, sessie_id, load)
+        n += 1
+        yield f"sessie {n}", {q: to_json(gesprek.model.vragen[q], x) for q, x in gesprek.antwoorden.items()}
+
+
+# ── Rendering ──
+
+
+def _euro(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{abs(value):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return ("−" if value < 0 else "") + "€ " + text
+
+
+def _antwoord(value) -> str:
+    """An answer as the case file holds it, written for people: ja/nee, lists with commas."""
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nee"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "geen"
+    return str(value)
+
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("wmo_dsl", "templates"),
+    autoescape=jinja2.select_autoescape(["html.j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters["euro"] = _euro
+_env.filters["antwoord"] = _antwoord
+_env.filters["pct"] = lambda n, total: f"{100 * n / total:.1f}".replace(".", ",") + "%" if total else "—"
+
+
+def render(v: Vergelijking, formaat: str) -> str:
+    template = _env.get_template({"tekst": "vergelijk.txt.j2", "markdown": "vergelijk.md.j2", "html": "vergelijk.html.j2"}[formaat])
+    return template.render(v=v)
