@@ -16,8 +16,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import jinja2
-
 from .answers import from_json, json_value
 from .engine import Beoordeling, Rules
 from .errors import CasusFout
@@ -177,14 +175,9 @@ def _antwoord(value) -> str:
     return str(value)
 
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("wmo_dsl", "templates"),
-    autoescape=jinja2.select_autoescape(["html.j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
+from .document import template_environment  # noqa: E402
+
+_env = template_environment()
 _env.filters["euro"] = _euro
 _env.filters["antwoord"] = _antwoord
 _env.filters["pct"] = lambda n, total: f"{100 * n / total:.1f}".replace(".", ",") + "%" if total else "—"

@@ -492,14 +492,19 @@ def _highlight(code: str) -> str:
     return highlight(code, WmoLexer(), HtmlFormatter(nowrap=True, noclasses=True, style="friendly"))
 
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("wmo_dsl", "templates"),
-    autoescape=jinja2.select_autoescape(["html.j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
+def template_environment() -> jinja2.Environment:
+    """The Jinja2 environment of the engine's own document templates (HTML escaped, strict)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("wmo_dsl", "templates"),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+_env = template_environment()
 _env.filters["highlight"] = lambda code: jinja2.filters.Markup(_highlight(code))
 _env.filters["md_cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
 
