@@ -29,6 +29,12 @@ SEMANTIC_ERRORS = [
     ("x is maxi(1, 2)\n", 3, 6, "E208", "onbekende functie 'maxi'", "bedoelde u 'max'?"),
     ("x is\n  1 als ja\n  2 anders\n  3 als nee\n", 6, 3, "E220", "na een 'anders'-geval", None),
     ("vraag a: getal\n  minimaal 10\n  maximaal 5\n", 4, 12, "E213", "minimum van 'a' is groter dan het maximum", None),
+    ('product p "P"\n  tarief 10 per maand vanaf 2025-01-01\n  tarief 11 per maand vanaf 2025-01-01\n', 5, 3, "E225",
+     "product 'p' heeft twee tarieven vanaf 2025-01-01", "andere staat op regel 4"),
+    ('product p "P"\n  eenheid per uur\n  tarief 1200 per maand vanaf 2025-01-01\n', 5, 3, "E226",
+     "product 'p' heeft eenheid per uur, maar een tarief per maand", "schrijf het tarief per uur"),
+    ('product p "P"\n  tarief 12,345 per maand vanaf 2025-01-01\n', 4, 3, "E227",
+     "tarief 12,345 heeft meer dan twee cijfers achter de komma", "1234,56"),
 ]
 
 
@@ -39,6 +45,13 @@ def test_semantic_error_names_line_column_and_a_dutch_message(source, line, colu
     assert message in f.bericht
     if hint:
         assert hint in f.hint
+
+
+def test_a_product_without_tariff_of_its_own_takes_the_tariff_of_alle_producten():
+    model = model_of('alle producten\n  eenheid per uur\n  tarief 70 per uur vanaf 2025-01-01\n'
+                     'product p "P"\nproduct q "Q"\n  tarief 80 per uur vanaf 2025-01-01\n')
+    assert [str(t.bedrag) for t in model.producten["p"].tarieven] == ["70"]
+    assert [str(t.bedrag) for t in model.producten["q"].tarieven] == ["80"]
 
 
 def test_all_errors_of_a_file_are_reported_in_one_run():

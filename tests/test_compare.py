@@ -4,6 +4,7 @@ import collections
 import datetime as dt
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from wmo_dsl.cli import main
@@ -49,6 +50,72 @@ def test_the_transition_table_of_10000_generated_cases_matches_a_hand_count(tmp_
     veranderd = sum(n for (van, naar), n in expected.items() if van != naar)
     assert f"| andere uitkomst | {veranderd} |" in report
     assert len(re.findall(r"^\| g\d+ \|", report, re.M)) == 3  # the first three changed cases, with their answers
+
+
+def tariff(code, peildatum):
+    """The monthly tariff the fixture below gives a matrix product, written out by hand."""
+    bedrag = 300 + 100 * int(code[2]) + 50 * int(code[4]) + (25 if code[3] == "A" else 0) + Decimal("0.45")
+    return bedrag + 20 if peildatum >= dt.date(2026, 1, 1) else bedrag
+
+
+def with_tariffs(source: Path, target: Path) -> Path:
+    """A copy of a rule file with two tariff periods for every matrix product and an hourly tariff for the others."""
+    lines = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        lines.append(line)
+        if m := re.match(r"product (\d{3}[AB]\d) ", line):
+            for vanaf in (dt.date(2025, 1, 1), dt.date(2026, 1, 1)):
+                lines.append(f"  tarief {str(tariff(m.group(1), vanaf)).replace('.', ',')} per maand vanaf {vanaf}")
+        elif re.match(r"product (lichte_ib|zware_ib) ", line):
+            lines.append("  tarief 68,50 per uur vanaf 2025-01-01")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def euro(bedrag):
+    return "€ " + f"{bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def test_the_monthly_cost_difference_uses_each_products_tariff_at_the_peildatum(tmp_path, capsys):
+    a = with_tariffs(REPO / "regions/lekstroom/lekstroom.wmo", tmp_path / "lekstroom.wmo")
+    b = with_tariffs(VARIANT, tmp_path / "variant.wmo")
+    population = tmp_path / "populatie.jsonl"
+    main(["genereer", "--regio", "lekstroom", "--aantal", "2000", "--zaad", "7", "--uit", str(population)])
+    cases = [json.loads(line)["antwoorden"] for line in population.read_text(encoding="utf-8").splitlines()]
+    for peildatum in (dt.date(2025, 6, 1), dt.date(2026, 2, 1)):
+        totals = []
+        for klassen, laagste, hoogste in (({(1, 2): "022", (3, 4): "024", (5, 6): "026"}, "022B1", "026A3"),
+                                          ({(1, 3): "023", (4, 6): "046"}, "023B1", "046A3")):
+            codes = [label(c, klassen, laagste, hoogste) for c in cases]
+            totals.append(sum(tariff(c, peildatum) for c in codes if c[:1].isdigit()))
+        capsys.readouterr()
+        assert main(["vergelijk", "--regels", str(a), "--regels", str(b), str(population),
+                     "--peildatum", peildatum.isoformat()]) == 0
+        out = capsys.readouterr().out
+        verschil = totals[1] - totals[0]
+        assert (f"Maandkosten op de peildatum: {euro(totals[0])} -> {euro(totals[1])} "
+                f"(verschil {'−' if verschil < 0 else ''}{euro(abs(verschil))} per maand)") in out
+        assert "niet meegeteld: lichte_ib (tarief per uur, zonder volume per week of maand)" in out
+    capsys.readouterr()
+    assert main(["vergelijk", "--regels", str(a), "--regels", str(b), str(population),
+                 "--peildatum", "2024-12-31", "--formaat", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "Maandkosten op de peildatum: € 0,00 → € 0,00" in out and "022B1 (tarief pas vanaf 2025-01-01)" in out
+
+
+def test_an_hourly_tariff_counts_with_the_indicated_volume_per_week(tmp_path, capsys):
+    rules = tmp_path / "uren.wmo"
+    rules.write_text(
+        'regio r "R"\n  geldig vanaf 2022-01-01\n\nvraag uren: getal\n  tekst "Uren per week?"\n\n'
+        'product b "Begeleiding"\n  eenheid per uur\n  tarief 70,00 per uur vanaf 2025-01-01\n'
+        '  iwmo\n    frequentie "2"\n    volume uren\n\nregel r\n  als uren > 0\n  dan product b\n', encoding="utf-8")
+    other = tmp_path / "uren_duurder.wmo"
+    other.write_text(rules.read_text(encoding="utf-8").replace("70,00", "72,00"), encoding="utf-8")
+    cases = tmp_path / "c.jsonl"
+    cases.write_text('{"antwoorden": {"uren": 3}}\n{"antwoorden": {"uren": 6}}\n', encoding="utf-8")
+    assert main(["vergelijk", "--regels", str(rules), "--regels", str(other), str(cases), "--peildatum", "2025-03-01"]) == 0
+    # 9 hours a week for 52/12 weeks a month: 9 * 70 * 52 / 12 = 2730, at 72: 2808
+    assert "Maandkosten op de peildatum: € 2.730,00 -> € 2.808,00 (verschil € 78,00 per maand)" in capsys.readouterr().out
 
 
 def test_the_html_report_is_self_contained_with_an_svg_bar_chart(tmp_path, capsys):

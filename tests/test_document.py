@@ -138,6 +138,16 @@ def test_a_table_with_ranges_is_shown_row_by_row(tmp_path, capsys):
     assert "| Gemeenten | niet genoemd in het brondocument |" in out
 
 
+def test_a_products_tariffs_are_shown_in_euros_oldest_first(tmp_path, capsys):
+    path = tmp_path / "r.wmo"
+    path.write_text('regio r "R"\n  geldig vanaf 2024-01-01\nvraag kind: ja/nee\nproduct a "A"\n  eenheid per maand\n'
+                    '  tarief 1250 per maand vanaf 2026-01-01\n  tarief 1234,5 per maand vanaf 2025-01-01\n'
+                    'regel r\n  als kind\n  dan product a\n', encoding="utf-8")
+    out = toon(capsys, str(path))
+    assert ("| a | A | eenheid: per maand; tarief: € 1.234,50 per maand vanaf 1-1-2025; "
+            "tarief: € 1.250,00 per maand vanaf 1-1-2026 |") in out
+
+
 def test_toon_writes_a_file_and_refuses_clearly(tmp_path, capsys):
     target = tmp_path / "lekstroom.html"
     assert main(["toon", "--regio", "lekstroom", "--formaat", "html", "--uit", str(target)]) == 0

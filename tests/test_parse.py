@@ -95,6 +95,11 @@ SYNTAX_ERRORS = [
     ("x is a in 1 tot en met 2\n", 3, 20, "onverwacht 'met'", "1 tot 2"),
     ("regel r\n  als a\n  product b\n", 5, 3, "verwacht: \"als\", \"bron\", \"dan\", \"en\"", "dan product"),
     ("x is [a, b\n", 3, 10, "onverwacht het einde van het bestand", "sluit de lijst"),
+    # a mistake in a product's second line gets the hint its samples give for the first line
+    ('product p "P"\n  eenheid per maand\n  tarief € 12 per maand vanaf 2025-01-01\n', 5, 10, "onverwacht teken '€'",
+     "tarief 1234,56 per maand vanaf 2025-01-01"),
+    ('product p "P"\n  tarief 1.234,56 per maand vanaf 2025-01-01\n', 4, 11, "onverwacht teken '.'", "decimale komma"),
+    ('product p "P"\n  tarief 12 per maand\n', 4, 22, 'verwacht: "vanaf"', "tarief 1234,56 per maand vanaf"),
 ]
 
 
@@ -110,6 +115,20 @@ def test_a_date_in_dutch_order_gets_the_iso_hint():
     (f,) = findings('regio r "R"\n  geldig vanaf 1-1-2022\n', header=False)
     assert (f.regel, f.kolom) == (2, 16)
     assert "JJJJ-MM-DD" in f.hint
+
+
+def test_a_region_header_without_lines_under_it_says_the_definition_ended_not_the_file():
+    (f,) = findings('regio r "R"\n\nvraag x: ja/nee\n  tekst "X?"\n', header=False)
+    assert (f.regel, f.kolom) == (1, 12)
+    assert f.bericht == "onverwacht het einde van de definitie; verwacht: een ingesprongen regel"
+    assert "geldig vanaf" in f.hint
+
+
+def test_a_tariff_holds_an_amount_a_unit_and_the_date_it_starts():
+    src = HEADER + 'product p "P"\n  eenheid per uur\n  tarief 68,5 per uur vanaf 2025-01-01\n  tarief 70 per uur vanaf 2026-01-01\n'
+    (product,) = [d for d in parse_text(src).definities if isinstance(d, ast.Product)]
+    assert [(t.bedrag, t.eenheid, t.vanaf, t.pos.line) for t in product.tarieven] == [
+        (Decimal("68.5"), "per uur", dt.date(2025, 1, 1), 5), (Decimal("70"), "per uur", dt.date(2026, 1, 1), 6)]
 
 
 def test_a_date_that_does_not_exist_is_named():

@@ -284,6 +284,21 @@ class Product:
     kenmerken: tuple[tuple[str, str], ...] = ()  # facts from the catalogue: (naam, tekst)
     iwmo: tuple[tuple[str, str], ...] = ()  # (veld, waarde) of the iWmo toewijzing
     volume: Expr | None = None
+    tarieven: tuple["Tarief", ...] = ()
+
+
+@dataclass(frozen=True)
+class Tarief:
+    """What a product costs per unit from a date on: ``tarief 1234,56 per maand vanaf 2025-01-01``.
+
+    A tariff holds until the next tariff of the same product starts, so a region
+    adds next year's tariff without removing this year's.
+    """
+
+    bedrag: Decimal
+    eenheid: str  # "per maand", "per uur", ...
+    vanaf: dt.date
+    pos: Pos = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from . import ast
 from .errors import Bevinding, RegelbestandFout
@@ -275,8 +276,25 @@ class _Checker:
             if not isinstance(self.defs.get(partner), ast.Product):
                 self.error("E204", f"product '{partner}' (in 'alleen in combinatie met') is niet gedefinieerd", p.pos,
                            hint=self.suggest(partner, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
+        self.check_tarieven(p)
         self.current = outer
         return replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume)
+
+    def check_tarieven(self, p: ast.Product) -> None:
+        """A tariff is money in a product's own unit, and one date starts one tariff."""
+        gezien: dict[object, ast.Tarief] = {}
+        for t in p.tarieven:
+            if t.bedrag != t.bedrag.quantize(Decimal("0.01")):
+                self.error("E227", f"tarief {_bedrag(t.bedrag)} heeft meer dan twee cijfers achter de komma", t.pos,
+                           hint="een bedrag in euro's heeft hoogstens twee cijfers achter de komma, bijvoorbeeld 1234,56")
+            if p.eenheid and p.eenheid.startswith("per ") and t.eenheid != p.eenheid:
+                self.error("E226", f"product '{p.id}' heeft eenheid {p.eenheid}, maar een tarief {t.eenheid}", t.pos,
+                           hint=f"schrijf het tarief {p.eenheid}, of pas de eenheid van het product aan")
+            eerder = gezien.setdefault(t.vanaf, t)
+            if eerder is not t:
+                self.error("E225", f"product '{p.id}' heeft twee tarieven vanaf {t.vanaf.isoformat()}", t.pos,
+                           hint=f"een tarief geldt tot het volgende begint; geef het nieuwe tarief een latere datum "
+                                f"(het andere staat op regel {eerder.pos.line})")
 
     def check_termijn(self, t: ast.Termijn) -> ast.Termijn:
         outer, self.current = self.current, "termijn:" + t.id
@@ -563,8 +581,13 @@ def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
         kenmerken=tuple(k for k in std.kenmerken if k[0] not in own) + p.kenmerken,
         iwmo=tuple(iwmo.items()),
         volume=p.volume or std.volume,
+        tarieven=p.tarieven or std.tarieven,
         bron=p.bron or std.bron,
     )
+
+
+def _bedrag(bedrag: Decimal) -> str:
+    return str(bedrag).replace(".", ",")
 
 
 def _compatible(t: Type, want: Type) -> bool:

@@ -5,8 +5,8 @@ and reduced to its outcome label: the product codes it grants, or "geen
 indicatie", or "onvolledig". The report counts how many cases change label, a
 transition table (from which outcome to which, how often), how many keep their
 products but change in duration, referrals or signals, and the first changed
-cases with their answers. Where both rule sets give a monthly tariff for their
-products, it adds the difference in monthly cost.
+cases with their answers. Where the rule sets give tariffs for their products
+(``tarief``), it adds the monthly cost before and after, at the peildatum.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from decimal import Decimal
 from .answers import from_json, json_value
 from .engine import Beoordeling, Rules
 from .errors import CasusFout
+from .exprtext import bedrag_text
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Vergelijking:
     voorbeelden: list[dict] = field(default_factory=list)
     kosten_a: Decimal | None = None
     kosten_b: Decimal | None = None
-    zonder_tarief: set = field(default_factory=set)
+    niet_meegeteld: dict = field(default_factory=dict)  # product code -> why its cost is not counted
 
     def overgangstabel(self) -> list[tuple[str, str, int]]:
         """Transitions sorted by count (most first), then by label: deterministic."""
@@ -66,23 +67,43 @@ def _details(b: Beoordeling) -> tuple:
             tuple(s for s, _ in c.signalen))
 
 
-def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, set]:
-    """The monthly cost of the granted products at the peildatum, and the products without a monthly tariff."""
-    totaal, zonder = Decimal(0), set()
+# Tariffs in a period unit convert to a month directly; a tariff per use (uur, etmaal, ...)
+# needs the indicated volume and the iWmo frequentie it is counted in.
+_MAANDFACTOR = {"per maand": Decimal(1), "per week": Decimal(52) / 12, "per kwartaal": Decimal(1) / 3,
+                "per jaar": Decimal(1) / 12}
+_IWMO_FREQUENTIE = {"2": Decimal(52) / 12, "4": Decimal(1)}  # iWmo frequentie 2: per week, 4: per maand
+
+
+def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, dict[str, str]]:
+    """The monthly cost of the granted products at the peildatum, and why a product was not counted."""
+    totaal, niet_meegeteld = Decimal(0), {}
     for p in b.producten:
         product = b.model.producten[p.product]
-        tarief = _tarief(product, peildatum)
-        if tarief is None:
-            zonder.add(product.code)
+        bedrag, reden = _per_maand(product, p.volume, peildatum)
+        if bedrag is None:
+            niet_meegeteld[product.code] = reden
         else:
-            totaal += tarief
-    return totaal, zonder
+            totaal += bedrag
+    return totaal, niet_meegeteld
 
 
-def _tarief(product, peildatum: dt.date) -> Decimal | None:
-    geldig = [(vanaf, bedrag) for bedrag, eenheid, vanaf in getattr(product, "tarieven", ())
-              if eenheid == "per maand" and vanaf <= peildatum]
-    return max(geldig)[1] if geldig else None
+def tarief_op(product, peildatum: dt.date):
+    """The tariff that holds at the peildatum: the latest that started on or before it."""
+    geldig = [t for t in product.tarieven if t.vanaf <= peildatum]
+    return max(geldig, key=lambda t: t.vanaf) if geldig else None
+
+
+def _per_maand(product, volume, peildatum: dt.date) -> tuple[Decimal | None, str]:
+    tarief = tarief_op(product, peildatum)
+    if tarief is None:
+        eerste = min((t.vanaf for t in product.tarieven), default=None)
+        return None, f"tarief pas vanaf {eerste.isoformat()}" if eerste else "geen tarief"
+    if tarief.eenheid in _MAANDFACTOR:
+        return tarief.bedrag * _MAANDFACTOR[tarief.eenheid], ""
+    frequentie = dict(product.iwmo).get("frequentie")
+    if volume is None or isinstance(volume, bool) or frequentie not in _IWMO_FREQUENTIE:
+        return None, f"tarief {tarief.eenheid}, zonder volume per week of maand"
+    return tarief.bedrag * Decimal(volume) * _IWMO_FREQUENTIE[frequentie], ""
 
 
 def _converted(rules: Rules, antwoorden: dict) -> dict:
@@ -98,7 +119,7 @@ def _converted(rules: Rules, antwoorden: dict) -> dict:
 def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
     """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
     v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
-    tarieven = any(getattr(p, "tarieven", ()) for r in (a, b) for p in r.model.producten.values())
+    tarieven = any(p.tarieven for r in (a, b) for p in r.model.producten.values())
     if tarieven:
         v.kosten_a = v.kosten_b = Decimal(0)
     for case_label, antwoorden in cases:
@@ -126,7 +147,8 @@ def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: 
             kb, zb = maandkosten(rb, peildatum)
             v.kosten_a += ka
             v.kosten_b += kb
-            v.zonder_tarief |= za | zb
+            v.niet_meegeteld.update(za)
+            v.niet_meegeteld.update(zb)
     return v
 
 
@@ -157,13 +179,6 @@ def session_cases(store, regio: str, load):
 # ── Rendering ──
 
 
-def _euro(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{abs(value):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return ("−" if value < 0 else "") + "€ " + text
-
-
 def _antwoord(value) -> str:
     """An answer as the case file holds it, written for people: ja/nee, lists with commas."""
     if value is True:
@@ -178,7 +193,7 @@ def _antwoord(value) -> str:
 from .document import template_environment  # noqa: E402
 
 _env = template_environment()
-_env.filters["euro"] = _euro
+_env.filters["euro"] = bedrag_text
 _env.filters["antwoord"] = _antwoord
 _env.filters["pct"] = lambda n, total: f"{100 * n / total:.1f}".replace(".", ",") + "%" if total else "—"
 

@@ -18,7 +18,7 @@ import jinja2
 
 from . import ast
 from .check import Model
-from .exprtext import value_text
+from .exprtext import bedrag_text, value_text
 
 _SOORT_WORDS = {"janee": "ja of nee", "keuze": "één keuze", "meerdere": "meerdere keuzes (of geen)",
                 "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst"}
@@ -235,6 +235,8 @@ def _product(p: ast.Product, words: "_Words", source: "_Source") -> Product:
         feiten.append(("volume", words.expr(p.volume)))
     if p.alleen_met:
         feiten.append(("alleen in combinatie met", words.join([words.name(a) for a in p.alleen_met], "of")))
+    for t in sorted(p.tarieven, key=lambda t: t.vanaf):
+        feiten.append(("tarief", f"{bedrag_text(t.bedrag)} {t.eenheid} vanaf {value_text(t.vanaf)}"))
     feiten.extend(p.kenmerken)
     if p.iwmo:
         feiten.append(("iWmo", ", ".join(f"{k} {v}" for k, v in p.iwmo)))

@@ -79,6 +79,14 @@ def cell_text(cel: ast.Cel) -> str:
     return " of ".join(parts)
 
 
+def bedrag_text(bedrag: Decimal | None) -> str:
+    """An amount of money the Dutch way: € 1.234,56, a minus sign before the euro sign."""
+    if bedrag is None:
+        return "—"
+    text = f"{abs(bedrag):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return ("−" if bedrag < 0 else "") + "€ " + text
+
+
 def value_text(value, labels: dict[str, str] | None = None) -> str:
     """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names."""
     labels = labels or {}

@@ -126,6 +126,9 @@ def _all_syntax_findings(first: Exception, regels: tuple[str, ...], pad: str) ->
         else:
             continue
         line = f.regel + shift
+        if end < len(regels):  # the chunk ended where the next definition starts, not the file
+            f = replace(f, bericht=f.bericht.replace("het einde van het bestand", "het einde van de definitie")
+                        .replace("het bestand houdt te vroeg op", "de definitie houdt te vroeg op"))
         findings.append(replace(f, regel=line, bronregel=_line(regels, line)))
     if not findings:  # the definitions parse apart but not together: report what the whole file said
         if isinstance(first, DedentError):
@@ -426,6 +429,10 @@ class _ToAst(Transformer):
     def kenmerk(self, meta, items):
         return ("kenmerk", (str(items[0]), _string(items[1])))
 
+    def tarief(self, meta, items):
+        bedrag, eenheid, vanaf = items
+        return ("tarief", ast.Tarief(_number(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
+
     def iwmo_veld(self, meta, items):
         return ("iwmo_veld", (str(items[0]), _string(items[1])))
 
@@ -453,6 +460,7 @@ class _ToAst(Transformer):
             kenmerken=tuple(v for k, v in rest if k == "kenmerk") if rest else (),
             iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
             volume=next((v for k, v in iwmo if k == "volume"), None),
+            tarieven=tuple(v for k, v in rest if k == "tarief"),
         )
 
     def termijn_als(self, meta, items):

@@ -137,6 +137,17 @@ HINTS: dict[str, list[str]] = {
     "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01": [
         "regio r \"R\"\n  geldig vanaf 1-1-2022\n",
         "x is 01-01-2022\n",
+        "product p \"P\"\n  tarief 12 per maand vanaf 1-1-2025\n",
+    ],
+    "schrijf een tarief als: tarief 1234,56 per maand vanaf 2025-01-01 (een decimale komma, geen €-teken, geen punt)": [
+        "product p \"P\"\n  tarief € 12 per maand vanaf 2025-01-01\n",
+        "product p \"P\"\n  tarief 1.234,56 per maand vanaf 2025-01-01\n",
+        "product p \"P\"\n  tarief 12 per maand\n",
+        "product p \"P\"\n  tarief 12 per maand geldig vanaf 2025-01-01\n",
+        "product p \"P\"\n  tarief 12 maand vanaf 2025-01-01\n",
+    ],
+    "de regiokop heeft ingesprongen regels eronder, ten minste: geldig vanaf 2022-01-01": [
+        "regio r \"R\"\n",
     ],
     "sluit de lijst af met ] (of het haakje met ))": [
         "x is [a, b\n",
@@ -159,9 +170,44 @@ def _with_header(sample: str) -> str:
 
 
 def hint_for(err: UnexpectedInput, parse: Callable[[str], object]) -> str | None:
-    """The hint whose samples fail like ``err`` does, or None."""
-    samples = {hint: [_with_header(s) for s in examples] for hint, examples in HINTS.items()}
-    try:
-        return err.match_examples(parse, samples, use_accepts=True)
-    except Exception:  # a hint is a courtesy; never let it hide the real error
+    """The hint whose samples fail like ``err`` does, or None.
+
+    Like Lark's ``match_examples``: a sample that fails in the same parser state
+    on the same token wins; else the first sample that fails in the same state.
+    Unlike it, the depth of the parser's stack does not count, so a mistake in
+    the fifth line of a product matches a sample that makes it in the first.
+    """
+    want = _failure(err)
+    if want is None:
         return None
+    same_state = None
+    for hint, samples in HINTS.items():
+        for sample in samples:
+            try:
+                parse(_with_header(sample))
+            except UnexpectedInput as sample_err:
+                got = _failure(sample_err)
+            except Exception:  # a hint is a courtesy; never let it hide the real error
+                continue
+            else:
+                continue
+            if got is None or got[:2] != want[:2]:
+                continue
+            if got == want:
+                return hint
+            same_state = same_state or hint
+    return same_state
+
+
+def _failure(err: UnexpectedInput) -> tuple | None:
+    """Where and on what a parse failed: (parser state, what it accepted, the token or character)."""
+    state = getattr(err, "state", None)
+    position = getattr(state, "position", state)
+    if position is None:
+        return None
+    accepts = frozenset(getattr(err, "accepts", None) or getattr(err, "expected", None) or ())
+    seen = getattr(err, "char", None)
+    token = getattr(err, "token", None)
+    if token is not None:
+        seen = (token.type, str(token))
+    return position, accepts, seen
