@@ -83,11 +83,12 @@ def test_the_monthly_cost_difference_uses_each_products_tariff_at_the_peildatum(
     main(["genereer", "--regio", "lekstroom", "--aantal", "2000", "--zaad", "7", "--uit", str(population)])
     cases = [json.loads(line)["antwoorden"] for line in population.read_text(encoding="utf-8").splitlines()]
     for peildatum in (dt.date(2025, 6, 1), dt.date(2026, 2, 1)):
-        totals = []
+        totals, hourly = [], []
         for klassen, laagste, hoogste in (({(1, 2): "022", (3, 4): "024", (5, 6): "026"}, "022B1", "026A3"),
                                           ({(1, 3): "023", (4, 6): "046"}, "023B1", "046A3")):
             codes = [label(c, klassen, laagste, hoogste) for c in cases]
             totals.append(sum(tariff(c, peildatum) for c in codes if c[:1].isdigit()))
+            hourly.append(codes.count("zware_ib"))
         capsys.readouterr()
         assert main(["vergelijk", "--regels", str(a), "--regels", str(b), str(population),
                      "--peildatum", peildatum.isoformat()]) == 0
@@ -95,12 +96,13 @@ def test_the_monthly_cost_difference_uses_each_products_tariff_at_the_peildatum(
         verschil = totals[1] - totals[0]
         assert (f"Maandkosten op de peildatum: {euro(totals[0])} -> {euro(totals[1])} "
                 f"(verschil {'−' if verschil < 0 else ''}{euro(abs(verschil))} per maand)") in out
-        assert "niet meegeteld: lichte_ib (tarief per uur, zonder volume per week of maand)" in out
+        assert (f"niet meegeteld: zware_ib: tarief per uur, zonder volume per week of maand "
+                f"({hourly[0]} casussen voor, {hourly[1]} na)") in out
     capsys.readouterr()
     assert main(["vergelijk", "--regels", str(a), "--regels", str(b), str(population),
                  "--peildatum", "2024-12-31", "--formaat", "markdown"]) == 0
     out = capsys.readouterr().out
-    assert "Maandkosten op de peildatum: € 0,00 → € 0,00" in out and "022B1 (tarief pas vanaf 2025-01-01)" in out
+    assert "Maandkosten op de peildatum: € 0,00 → € 0,00" in out and "022B1: tarief pas vanaf 2025-01-01 (" in out
 
 
 def test_an_hourly_tariff_counts_with_the_indicated_volume_per_week(tmp_path, capsys):

@@ -38,6 +38,8 @@ class Vergelijking:
     kosten_a: Decimal | None = None
     kosten_b: Decimal | None = None
     niet_meegeteld: dict = field(default_factory=dict)  # product code -> why its cost is not counted
+    niet_meegeteld_voor: collections.Counter = field(default_factory=collections.Counter)  # code -> cases
+    niet_meegeteld_na: collections.Counter = field(default_factory=collections.Counter)
 
     def overgangstabel(self) -> list[tuple[str, str, int]]:
         """Transitions sorted by count (most first), then by label: deterministic."""
@@ -149,6 +151,8 @@ def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: 
             v.kosten_b += kb
             v.niet_meegeteld.update(za)
             v.niet_meegeteld.update(zb)
+            v.niet_meegeteld_voor.update(za.keys())
+            v.niet_meegeteld_na.update(zb.keys())
     return v
 
 
