@@ -49,9 +49,11 @@ def test_semantic_error_names_line_column_and_a_dutch_message(source, line, colu
 
 def test_a_product_without_tariff_of_its_own_takes_the_tariff_of_alle_producten():
     model = model_of('alle producten\n  eenheid per uur\n  tarief 70 per uur vanaf 2025-01-01\n'
-                     'product p "P"\nproduct q "Q"\n  tarief 80 per uur vanaf 2025-01-01\n')
+                     'product p "P"\nproduct q "Q"\n  tarief 80 per uur vanaf 2025-01-01\n'
+                     'product r "R"\n  eenheid per etmaal\n')
     assert [str(t.bedrag) for t in model.producten["p"].tarieven] == ["70"]
     assert [str(t.bedrag) for t in model.producten["q"].tarieven] == ["80"]
+    assert model.producten["r"].tarieven == ()  # the shared tariff is per uur; r counts per etmaal
 
 
 def test_all_errors_of_a_file_are_reported_in_one_run():

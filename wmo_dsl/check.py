@@ -581,7 +581,8 @@ def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
         kenmerken=tuple(k for k in std.kenmerken if k[0] not in own) + p.kenmerken,
         iwmo=tuple(iwmo.items()),
         volume=p.volume or std.volume,
-        tarieven=p.tarieven or std.tarieven,
+        # a shared tariff is in the shared unit: a product with a unit of its own does not take it
+        tarieven=p.tarieven or (std.tarieven if p.eenheid in (None, std.eenheid) else ()),
         bron=p.bron or std.bron,
     )
 
