@@ -95,7 +95,10 @@ def test_a_bad_answer_gets_an_error_and_the_same_question(tmp_path):
                                 "zelfzorg_gezondheid, regelvermogen_dagstructuur, administratie_financien, sociaal_functioneren, "
                                 "zingeving_meedoen, woonvaardigheden", "vraag": "resultaatgebieden"}
     assert lines[2]["vraag"] == "resultaatgebieden"
-    assert "fout" in lines[3] and lines[4]["vraag"] == "type"
+    # a malformed message is refused like a bad answer: the error, then the question again
+    assert "fout" in lines[3] and lines[3]["vraag"] == "resultaatgebieden"
+    assert "fout" not in lines[4] and lines[4]["vraag"] == "resultaatgebieden"
+    assert lines[5]["vraag"] == "type"
     assert lines[-1]["resultaat"]["uitkomst"] == "onvolledig"
 
 

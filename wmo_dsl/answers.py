@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from . import ast
+from . import limits
 from .check import Model
 from .errors import CasusFout
 
@@ -78,12 +79,15 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
     if soort == "getal":
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise fout(f"is {json_repr(value)}")
+        if isinstance(value, int) and abs(value) >= limits.MAX_ABS:  # before str(): a 5,000-digit int cannot be printed
+            raise fout("is te groot (de grens is 1.000.000.000.000)")
         try:
             number = Decimal(str(value).replace(",", ".")) if isinstance(value, str) else Decimal(str(value))
         except InvalidOperation:
             raise fout(f"is {json_repr(value)}") from None
-        if not number.is_finite():
-            raise fout(f"is {json_repr(value)}")
+        grens = limits.number_problem(number)
+        if grens:
+            raise fout(f"{grens}")
         probleem = out_of_bounds(vraag, number)
         if probleem:
             raise fout(f"is {format_number(number)}, {probleem}")
@@ -91,11 +95,13 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
     if soort == "datum":
         if isinstance(value, str):
             try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+                return limits.parse_iso_date(value, "")
+            except limits.GrensFout as err:
+                raise fout(f"is {json_repr(value)}, {str(err).strip()}") from None
         raise fout(f"is {json_repr(value)}")
     if isinstance(value, str):
+        if len(value) > limits.MAX_TEXT:
+            raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
         return value
     raise fout(f"is {json_repr(value)}")
 
@@ -127,9 +133,14 @@ def json_value(value, vraag: ast.Vraag | None = None):
 
 
 def json_repr(value) -> str:
+    """A JSON value as it was sent, shortened: a message never echoes a whole hostile input."""
     import json
 
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (ValueError, TypeError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def convert_answers(model: Model, antwoorden: dict, waar: str = "") -> dict:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CasusFout, WmoFout
+from . import limits
+from .errors import CasusFout, WmoFout, os_reden
 
 _KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
 
@@ -28,36 +30,38 @@ class Casus:
 
 
 def parse_peildatum(text, waar: str) -> dt.date:
+    """'2025-01-01' or '1-1-2025', within the bounds of ``limits``."""
+    shown = limits.dumps(text if isinstance(text, (str, int, float, bool, type(None))) else str(text))[:40]
     if isinstance(text, str):
-        for parse in (dt.date.fromisoformat, _dutch_date):
-            try:
-                return parse(text)
-            except ValueError:
-                pass
-    raise CasusFout(f"{waar}peildatum {json.dumps(text, ensure_ascii=False)} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
-
-
-def _dutch_date(text: str) -> dt.date:
-    day, month, year = (int(p) for p in text.split("-"))
-    return dt.date(year, month, day)
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})-(\d{1,2})-(\d{4,})", text.strip())
+        if m:
+            y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+            if len(y) > 4:
+                raise CasusFout(f"{waar}peildatum {shown} ligt buiten 1-1-1900 tot en met 31-12-2199")
+            return limits.make_date(int(y), int(mo), int(d), f"{waar}peildatum {shown}")
+    raise CasusFout(f"{waar}peildatum {shown} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
 
 
 def read_case(pad: str | Path) -> Casus:
     pad = Path(pad)
     waar = f"{pad}: "
     try:
-        text = pad.read_text(encoding="utf-8")
+        text = pad.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CasusFout(f"{waar}bestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise CasusFout(f"{waar}bestand kan niet gelezen worden ({err})") from None
+    except UnicodeDecodeError as err:
+        raise CasusFout(f"{waar}bestand is geen UTF-8-tekst (byte {err.start + 1}); sla het op als UTF-8") from None
+    except OSError as err:
+        raise CasusFout(f"{waar}bestand kan niet gelezen worden: {os_reden(err)}") from None
     return parse_case(text, str(pad))
 
 
 def parse_case(text: str, pad: str = "<casus>") -> Casus:
     waar = f"{pad}: "
     try:
-        data = json.loads(text)
+        data = limits.loads(text)
+    except limits.GrensFout as err:
+        raise CasusFout(f"{waar}{err}") from None
     except json.JSONDecodeError as err:
         raise CasusFout(f"{pad}:{err.lineno}:{err.colno}: geen geldige JSON ({_json_reason(err.msg)})") from None
     if not isinstance(data, dict):
@@ -73,11 +77,39 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
     if regio is not None and not isinstance(regio, str):
         raise CasusFout(f"{waar}'regio' moet een tekst zijn, zoals \"lekstroom\"")
     peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
-    afwijkingen = data.get("afwijkingen") or []
-    if not isinstance(afwijkingen, list) or not all(
-            isinstance(a, dict) and {"onderwerp", "waarde", "reden"} <= set(a) for a in afwijkingen):
-        raise CasusFout(f"{waar}'afwijkingen' is een lijst van {{\"onderwerp\", \"waarde\", \"reden\"}}")
-    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), tuple(afwijkingen))
+    afwijkingen = check_deviations(data.get("afwijkingen"), waar)
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen)
+
+
+_DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"
+
+
+def check_deviations(afwijkingen, waar: str = "") -> tuple:
+    """A case's professional deviations, shape-checked: every one needs a subject, a value and a reason."""
+    if afwijkingen is None or afwijkingen == ():
+        return ()
+    if not isinstance(afwijkingen, list):
+        raise CasusFout(f"{waar}{_DEVIATION_SHAPE}")
+    for nummer, a in enumerate(afwijkingen, 1):
+        if not isinstance(a, dict):
+            raise CasusFout(f"{waar}afwijking {nummer} is geen object; {_DEVIATION_SHAPE}")
+        missing = [k for k in ("onderwerp", "waarde", "reden") if k not in a]
+        if missing:
+            raise CasusFout(f"{waar}afwijking {nummer} mist {' en '.join(repr(k) for k in missing)}; {_DEVIATION_SHAPE}")
+        if not isinstance(a["onderwerp"], str):
+            raise CasusFout(f"{waar}afwijking {nummer}: 'onderwerp' is de naam van een afgeleide waarde (een tekst)")
+        if isinstance(a["waarde"], (dict, list)) or a["waarde"] is None:
+            raise CasusFout(f"{waar}afwijking {nummer}: 'waarde' is één waarde (tekst, getal of ja/nee)")
+        if not isinstance(a["reden"], str) or not a["reden"].strip():
+            raise CasusFout(f"{waar}afwijking {nummer}: een afwijking vraagt een reden (een tekst)")
+        if "van" in a and not isinstance(a["van"], str):
+            raise CasusFout(f"{waar}afwijking {nummer}: 'van' is een tekst")
+        unknown = sorted(set(a) - {"onderwerp", "waarde", "reden", "van"})
+        if unknown:
+            raise CasusFout(f"{waar}afwijking {nummer}: onbekend veld {', '.join(repr(k) for k in unknown)}")
+        if len(a["reden"]) > limits.MAX_TEXT:
+            raise CasusFout(f"{waar}afwijking {nummer}: de reden is langer dan {limits.MAX_TEXT} tekens")
+    return tuple(afwijkingen)
 
 
 def convert_deviations(model, casus: Casus) -> list[dict]:

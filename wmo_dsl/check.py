@@ -521,6 +521,12 @@ class _Checker:
             if (wanted and len(expr.args) != len(wanted)) or not expr.args:
                 n = len(wanted) if wanted else "minstens één"
                 self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+            elif expr.function == "afronden":
+                places = expr.args[1]
+                if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
+                        and 0 <= places.value <= 10):
+                    self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
+                               _pos(places), hint="bijvoorbeeld afronden(uren, 2)")
             return replace(expr, args=args), Type(result)
         return expr, ONBEKEND
 

@@ -13,7 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from . import limits
 from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden
+from .safeio import PRIVATE, PUBLIC, AtomicFile, file_mode, write_atomic
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -163,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args) or 0
+        code = args.func(args) or 0
+        sys.stdout.flush()
+        return code
     except RegelbestandFout as err:
         print(err.melding(kleur=sys.stderr.isatty()), file=sys.stderr)
         return 2
@@ -174,7 +178,32 @@ def main(argv: list[str] | None = None) -> int:
         print("\nafgebroken", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()  # the reader went away (wmo … | head): not an error
         return 0
+    except OSError as err:
+        if not _is_stdout_error(err):
+            raise
+        _silence_stdout()
+        print(f"wmo: fout: kan niet naar de uitvoer schrijven: {os_reden(err)}", file=sys.stderr)
+        return 2
+
+
+def _is_stdout_error(err: OSError) -> bool:
+    """A write to stdout failed (a full disk behind '> bestand', a closed pipe)."""
+    import errno
+
+    return err.errno in (errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 # ── wmo regios ──
@@ -290,19 +319,11 @@ def cmd_beoordeel_batch(args) -> int:
     else:
         batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), args.uitleg)
     rules = batch.rules_for(peildatum)
-    try:
-        stream = source.open(encoding="utf-8", newline="")
-    except OSError as err:
-        raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
+    stream = _open_cases(source)
     with contextlib.ExitStack() as stack:
         stack.enter_context(stream)
-        if args.uit:
-            try:
-                out = stack.enter_context(open(args.uit, "w", encoding="utf-8", newline=""))
-            except OSError as err:
-                raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
-        else:
-            out = sys.stdout
+        # Results hold answers: the file is private, and only appears whole (renamed at the end).
+        out = stack.enter_context(AtomicFile(args.uit, PRIVATE, newline="")) if args.uit else sys.stdout
         as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
         writer = csv.writer(out, lineterminator="\n") if as_csv else None
         if writer:
@@ -310,20 +331,29 @@ def cmd_beoordeel_batch(args) -> int:
         cases = read_cases(source, stream, rules)
         if sys.stderr.isatty() and (args.uit or not sys.stdout.isatty()):
             cases = stack.enter_context(_progress(source)).__call__(cases)
-        dumps = json.JSONEncoder(ensure_ascii=False).encode
         n = 0
         for invoer in cases:
             record = batch.result(invoer)
             if writer:
                 writer.writerow(csv_row(record))
             else:
-                out.write(dumps(record) + "\n")
+                out.write(limits.dumps(record) + "\n")
             n += 1
     summary = f"{n} casus{'sen' if n != 1 else ''} beoordeeld"
     if batch.fouten:
         summary += f", {batch.fouten} met een fout (zie de foutregels)"
     print(summary, file=sys.stderr)
     return 2 if batch.fouten else 0
+
+
+def _open_cases(source: Path):
+    """A batch file opened as bytes: every line is decoded on its own."""
+    if source.is_dir():
+        raise CasusFout(f"{source}: dat is een map; geef een .jsonl- of .csv-bestand")
+    try:
+        return source.open("rb")
+    except OSError as err:
+        raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
 
 
 def _progress(source: Path):
@@ -361,7 +391,9 @@ def _store(args):
         if args.hervat is not None:
             raise WmoFout("--hervat en --geen-opslag gaan niet samen: zonder opslag is er niets om te hervatten")
         return SessionStore(None)
-    return SessionStore(Path(args.sessie) if args.sessie else default_path())
+    if args.sessie is not None:
+        return SessionStore(args.sessie)
+    return SessionStore(default_path(), eigen_map=True)
 
 
 def cmd_intake(args) -> int:
@@ -405,28 +437,40 @@ def cmd_intake(args) -> int:
 
 
 def cmd_sessies(args) -> int:
-    from .sessions import SessionStore, default_path
+    from .sessions import SessieFout, SessionStore, default_path
 
-    path = Path(args.sessie) if args.sessie else default_path()
+    if args.sessie is not None and not args.sessie.strip():
+        raise SessieFout("--sessie is leeg; geef het pad van een sessiebestand, of laat --sessie weg")
+    path = Path(args.sessie).expanduser() if args.sessie else default_path()
     if not path.exists():
         print(f"Er zijn geen sessies (nog geen sessiebestand {path}).")
         return 0
-    store = SessionStore(path)
+    store = SessionStore(path, eigen_map=args.sessie is None)
     try:
         if args.verwijder:
             store.delete(args.verwijder)
             print(f"Sessie {args.verwijder} is verwijderd, met al haar antwoorden.")
             return 0
-        rows = store.list()
+        try:
+            rows = store.list()
+        except SessieFout as err:
+            _print_sessions(err.gelezen)
+            raise
         if not rows:
             print("Er zijn geen sessies.")
             return 0
-        print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
-        for sid, regio, begonnen, status, aantal in rows:
-            print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<9} {aantal}")
+        _print_sessions(rows)
         return 0
     finally:
         store.close()
+
+
+def _print_sessions(rows) -> None:
+    if not rows:
+        return
+    print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
+    for sid, regio, begonnen, status, aantal in rows:
+        print(f"{sid:<17} {regio:<12} {str(begonnen).replace('T', ' '):<19} {status:<9} {aantal}")
 
 
 # ── wmo fmt ──
@@ -446,12 +490,12 @@ def cmd_fmt(args) -> int:
     anders = []
     for path in paths:
         parse_file(path)  # a missing or broken file is reported like everywhere else
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")  # parse_file has read it as UTF-8 already
         formatted = format_text(text, str(path))
         if formatted != text:
             anders.append(path)
             if not args.check:
-                path.write_text(formatted, encoding="utf-8")
+                write_atomic(path, formatted, file_mode(path, PUBLIC))
     if args.check:
         for path in anders:
             print(f"{path}: staat niet in de vaste opmaak (wmo fmt {path})")
@@ -490,11 +534,7 @@ def cmd_vergelijk(args) -> int:
             if path.suffix.lower() == ".json":
                 yield path.stem, read_case(path).antwoorden
                 continue
-            try:
-                stream = path.open(encoding="utf-8", newline="")
-            except OSError as err:
-                raise CasusFout(f"{path}: kan het bestand niet openen: {os_reden(err)}") from None
-            with stream:
+            with _open_cases(path) as stream:
                 for invoer in read_cases(path, stream, a):
                     if invoer.fout:
                         raise CasusFout(f"{path}:{invoer.regel}: {invoer.fout}")
@@ -506,10 +546,7 @@ def cmd_vergelijk(args) -> int:
     result = compare.compare(a, b, cases(), peildatum, naam_a, naam_b, args.voorbeelden)
     text = compare.render(result, args.formaat)
     if args.uit:
-        try:
-            Path(args.uit).write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+        write_atomic(args.uit, text, PRIVATE)  # the report shows answers of changed cases
         print(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -530,11 +567,8 @@ def cmd_genereer(args) -> int:
     if not args.uit:
         write_jsonl(cases, sys.stdout)
         return 0
-    try:
-        with open(args.uit, "w", encoding="utf-8") as out:
-            n = write_jsonl(cases, out)
-    except OSError as err:
-        raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+    with AtomicFile(args.uit, PRIVATE) as out:
+        n = write_jsonl(cases, out)
     print(f"{n} casussen voor regio {args.regio} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
     return 0
 
@@ -557,10 +591,7 @@ def cmd_toon(args) -> int:
         raise WmoFout("welke regels? Geef --regio op (zie 'wmo regios') of het pad van een regelbestand")
     text = document.render(document.build(model, naam), args.formaat)
     if args.uit:
-        try:
-            Path(args.uit).write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise WmoFout(f"kan {args.uit} niet schrijven: {os_reden(err)}") from None
+        write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
         print(f"{args.uit} geschreven ({args.formaat})")
     else:
         sys.stdout.write(text)

@@ -495,20 +495,15 @@ def _highlight(code: str) -> str:
 
 
 def template_environment() -> jinja2.Environment:
-    """The Jinja2 environment of the engine's own document templates (HTML escaped, strict)."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("wmo_dsl", "templates"),
-        autoescape=jinja2.select_autoescape(["html.j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    """The shared template environment, with the filters of the rules document."""
+    from .templating import environment
+
+    env = environment()
+    env.filters["highlight"] = lambda code: jinja2.filters.Markup(_highlight(code))
+    return env
 
 
 _env = template_environment()
-_env.filters["highlight"] = lambda code: jinja2.filters.Markup(_highlight(code))
-_env.filters["md_cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def render(doc: Document, formaat: str) -> str:

@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import jinja2
-
 from . import ast
 from .engine import Beoordeling
 from .evaluate import Stap
@@ -320,26 +318,9 @@ def _step_sentence(naam: str, stap: Stap, ev, labels: Labels, m) -> str:
 
 # ── Rendering ─────────────────────────────────────────────────────────────
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("wmo_dsl", "templates"),
-    autoescape=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-
-
-def _wrap(text: str, width: int = 78, indent: str = "") -> str:
-    import textwrap
-
-    return textwrap.fill(text, width=width, initial_indent="", subsequent_indent=indent, break_on_hyphens=False)
-
-
-_env.filters["wrap"] = _wrap
-
-
 def render(uitleg: Uitleg, formaat: str) -> str:
     """Render an explanation with the ``tekst`` or ``markdown`` template."""
-    template = _env.get_template({"tekst": "uitleg.txt.j2", "markdown": "uitleg.md.j2"}[formaat])
+    from .templating import environment
+
+    template = environment().get_template({"tekst": "uitleg.txt.j2", "markdown": "uitleg.md.j2"}[formaat])
     return template.render(u=uitleg)

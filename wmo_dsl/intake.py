@@ -63,6 +63,7 @@ class Gesprek:
         self.volgorde: list[str] = []
         self.later: list[str] = []
         self.afwijkingen: list[dict] = []
+        self.onbruikbaar: dict[str, str] = {}  # question -> why its stored answer was set aside
 
     # ── starting and resuming ──
     @classmethod
@@ -85,6 +86,27 @@ class Gesprek:
         self._apply(g)
 
     def _apply(self, g: Gebeurtenis) -> None:
+        """Apply one logged event. An event that no longer fits (a hand edit, another rule
+        version) is set aside with a Dutch reason instead of breaking the session."""
+        try:
+            self._apply_event(g)
+        except WmoFout as err:
+            self._unusable(g, err.melding())
+        else:
+            if g.soort == "antwoord":
+                self.onbruikbaar.pop(g.vraag, None)
+
+    def _unusable(self, g: Gebeurtenis, reden: str) -> None:
+        wat = {"antwoord": "antwoord op", "afwijking": "afwijking van", "later": "'later' bij", "terug": "'terug' bij"}.get(g.soort, g.soort)
+        self.onbruikbaar[str(g.vraag)] = f"het bewaarde {wat} '{str(g.vraag)[:40]}' is niet meer bruikbaar ({reden})"
+
+    def _apply_event(self, g: Gebeurtenis) -> None:
+        from .sessions import ONLEESBAAR
+
+        if g.waarde is ONLEESBAAR:
+            raise WmoFout("de opgeslagen waarde is onleesbaar")
+        if g.soort in ("antwoord", "later", "terug") and g.vraag not in self.model.vragen:
+            raise WmoFout("deze vraag bestaat niet in de regels van nu")
         if g.soort == "antwoord":
             vraag = self.model.vragen[g.vraag]
             self.antwoorden[g.vraag] = from_json(vraag, g.waarde)
@@ -101,10 +123,17 @@ class Gesprek:
             if g.vraag not in self.later:
                 self.later.append(g.vraag)
         elif g.soort == "afwijking":
+            if g.vraag not in self.model.waarden and g.vraag not in self.model.tabellen:
+                raise WmoFout("dit is geen afgeleide waarde in de regels van nu")
+            if not isinstance(g.waarde, dict) or not isinstance(g.waarde.get("naar"), (str, int, float, bool)) \
+                    or not isinstance(g.waarde.get("van"), str) or not isinstance(g.reden, str):
+                raise WmoFout("de opgeslagen afwijking is onvolledig")
             waarde = parse_derived(self.model, g.vraag, str(g.waarde["naar"]))
             self.afwijkingen = [a for a in self.afwijkingen if a["onderwerp"] != g.vraag]
             self.afwijkingen.append({"onderwerp": g.vraag, "waarde": waarde, "van": g.waarde["van"],
                                      "naar": self._show(g.vraag, waarde), "reden": g.reden})
+        else:
+            raise WmoFout(f"onbekende gebeurtenis '{str(g.soort)[:20]}'")
 
     # ── asking ──
     def overrides(self) -> dict:
@@ -311,15 +340,21 @@ def parse_derived(model, naam: str, tekst: str):
     if t.soort == "getal":
         from decimal import Decimal, InvalidOperation
 
+        from . import limits
+
         try:
-            return Decimal(tekst.strip().replace(",", "."))
+            number = Decimal(tekst.strip().replace(",", "."))
         except InvalidOperation:
-            raise WmoFout(f"'{tekst}' is geen getal") from None
+            raise WmoFout(f"'{tekst[:40]}' is geen getal") from None
+        grens = limits.number_problem(number)
+        if grens:
+            raise WmoFout(f"'{tekst[:40]}' {grens}")
+        return number
     if t.soort == "duur":
         parts = f.split()
         eenheden = {"maand": "maanden", "maanden": "maanden", "week": "weken", "weken": "weken", "dag": "dagen", "dagen": "dagen",
                     "werkdag": "werkdagen", "werkdagen": "werkdagen", "jaar": "jaren", "jaren": "jaren"}
-        if len(parts) == 2 and parts[0].isdigit() and parts[1] in eenheden:
+        if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) <= 4 and parts[1] in eenheden:
             return ast.Duur(int(parts[0]), eenheden[parts[1]])
         raise WmoFout(f"'{tekst}' is geen duur; schrijf bijvoorbeeld 6 maanden")
     if t.soort == "datum":

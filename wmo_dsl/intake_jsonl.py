@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from . import ast
+from . import ast, limits
 from .errors import CasusFout
 from .explain import build
 from .intake import Gesprek
@@ -36,9 +36,11 @@ def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str]) -> int:
     from .cli import output_formats
 
     def write(obj: dict) -> None:
-        stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        stdout.write(limits.dumps(obj) + "\n")
         stdout.flush()
 
+    for vraag_id, melding in gesprek.onbruikbaar.items():
+        write({"fout": melding + "; de vraag komt opnieuw als ze nog nodig is", "vraag": vraag_id})
     while True:
         vraag = gesprek.volgende()
         if vraag is None:
@@ -50,37 +52,42 @@ def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str]) -> int:
                 return _result(gesprek, write, output_formats, stopped=True)
             if not line.strip():
                 continue
+            fout = None
             try:
-                bericht = json.loads(line)
+                bericht = limits.loads(line)
                 if not isinstance(bericht, dict):
                     raise ValueError
-            except ValueError:
-                write({"fout": "geen geldig JSON-object; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\"}", "vraag": vraag.id})
-                continue
-            if "antwoord" in bericht:
-                try:
-                    gesprek.beantwoord_json(vraag, bericht["antwoord"])
-                except CasusFout as err:
-                    write({"fout": err.melding(), "vraag": vraag.id})
-                    write(question_line(vraag))
-                    continue
-                break
-            opdracht = bericht.get("opdracht")
-            if opdracht == "terug":
-                gesprek.terug()
-                break
-            if opdracht == "later":
-                gesprek.sla_over(vraag.id)
-                break
-            if opdracht == "stop":
-                return _result(gesprek, write, output_formats, stopped=True)
-            write({"fout": "onbekend bericht; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\" | \"later\" | \"stop\"}", "vraag": vraag.id})
+            except limits.GrensFout as err:
+                fout = f"{err}; stuur {{\"antwoord\": …}} of {{\"opdracht\": \"terug\"}}"
+            except (ValueError, RecursionError):
+                fout = "geen geldig JSON-object; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\"}"
+            else:
+                if "antwoord" in bericht:
+                    try:
+                        gesprek.beantwoord_json(vraag, bericht["antwoord"])
+                        break
+                    except CasusFout as err:
+                        fout = err.melding()
+                else:
+                    opdracht = bericht.get("opdracht")
+                    if opdracht == "terug":
+                        gesprek.terug()
+                        break
+                    if opdracht == "later":
+                        gesprek.sla_over(vraag.id)
+                        break
+                    if opdracht == "stop":
+                        return _result(gesprek, write, output_formats, stopped=True)
+                    fout = "onbekend bericht; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\" | \"later\" | \"stop\"}"
+            # After any refusal the client gets the question again, so it never waits in vain.
+            write({"fout": fout, "vraag": vraag.id})
+            write(question_line(vraag))
     return _result(gesprek, write, output_formats, stopped=False)
 
 
 def _result(gesprek: Gesprek, write, output_formats, stopped: bool) -> int:
     b = gesprek.beoordeling()
-    resultaat = json.loads(output_formats()["json"](b, build(b, gesprek.rules)))
+    resultaat = json.loads(output_formats()["json"](b, build(b, gesprek.rules)))  # our own output: plain json
     if stopped and b.uitkomst == "onvolledig":
         gesprek.stoppen()
     else:

@@ -20,6 +20,7 @@ from prompt_toolkit.validation import ValidationError, Validator
 
 from . import ast
 from .errors import WmoFout, os_reden
+from .safeio import PRIVATE, write_atomic
 from .explain import build, render
 from .intake import COMMANDS, Gesprek, command_of
 from .natural import AntwoordFout, allowed, completions, fold, parse_answer
@@ -141,6 +142,8 @@ class IntakeScherm:
         say(f"Intake {regio.naam} · peildatum {g.peildatum:%d-%m-%Y} · sessie {g.sessie_id}", "kop")
         if g.antwoorden:
             say(f"Hervat: {len(g.antwoorden)} antwoord(en) staan al vast. Typ 'overzicht' om ze te zien.", "zacht")
+        for melding in g.onbruikbaar.values():
+            say(f"Let op: {melding}. De vraag komt opnieuw als ze nog nodig is.", "fout")
         say("Typ 'help' voor de opdrachten. Elk antwoord wordt meteen bewaard." if self.opgeslagen
             else "Typ 'help' voor de opdrachten. Er wordt niets bewaard (--geen-opslag).", "zacht")
         try:
@@ -306,8 +309,8 @@ class IntakeScherm:
                 inhoud = output_formats()[keuze](b, uitleg)
             try:
                 write_private(Path(pad), inhoud)
-            except OSError as err:
-                say(f"Kan {pad} niet schrijven: {os_reden(err)}", "fout")
+            except WmoFout as err:
+                say(err.melding(), "fout")
                 continue
             say(f"Opgeslagen: {pad}", "ok")
 
@@ -321,11 +324,8 @@ def _refusal(vraag: ast.Vraag, text: str) -> str | None:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read: it holds personal data."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(path, 0o600)
+    """Write a file only its owner can read (it holds personal data), all at once or not at all."""
+    write_atomic(path, text, PRIVATE)
 
 
 def choose_region(session: PromptSession, sources: dict, load) -> str:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from . import ast
+from . import ast, limits
 from .answers import allowed_text, format_number, out_of_bounds
 from .errors import WmoFout
 
@@ -95,6 +95,8 @@ def parse_answer(vraag: ast.Vraag, text: str):
         return parse_date(text, vraag)
     if not text.strip():
         raise AntwoordFout("geef een antwoord (vrije tekst)")
+    if len(text.strip()) > limits.MAX_TEXT:
+        raise AntwoordFout(f"het antwoord is langer dan {limits.MAX_TEXT} tekens")
     return text.strip()
 
 
@@ -129,9 +131,10 @@ def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}") from None
-    if not number.is_finite():
-        raise AntwoordFout(f"'{text}' is geen getal; {allowed(vraag)}")
+        raise AntwoordFout(f"{_short(text)} is geen getal; {allowed(vraag)}") from None
+    grens = limits.number_problem(number)
+    if grens:
+        raise AntwoordFout(f"{_short(text)} {grens}")
     probleem = out_of_bounds(vraag, number)
     if probleem:
         raise AntwoordFout(f"{format_number(number)} is {probleem}")
@@ -142,19 +145,29 @@ def parse_date(text: str, vraag: ast.Vraag | None = None) -> dt.date:
     t = fold(text)
     if t == "vandaag":
         return dt.date.today()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    parts = None
+    m = re.fullmatch(r"(\d{4,})-(\d{1,2})-(\d{1,2})", t)
+    if m:
+        parts = (m[1], m[2], m[3])
+    m = m or re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4,})", t)
+    if m and parts is None:
+        parts = (m[3], m[2], m[1])
+    m = m or re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4,})", t)
+    if m and parts is None and m[2] in _MONTHS:
+        parts = (m[3], str(_MONTHS[m[2]]), m[1])
+    if parts is None:
+        raise AntwoordFout(f"{_short(text)} is geen datum; schrijf bijvoorbeeld 1-7-2025 of 2025-07-01")
+    jaar = int(parts[0]) if len(parts[0]) <= 4 else 0
     try:
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t)
-        if m:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        m = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", t)
-        if m and m[2] in _MONTHS:
-            return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
-    except ValueError:
-        raise AntwoordFout(f"'{text}' is geen bestaande datum") from None
-    raise AntwoordFout(f"'{text}' is geen datum; schrijf bijvoorbeeld 1-7-2025 of 2025-07-01")
+        return limits.make_date(jaar, int(parts[1]), int(parts[2]), _short(text))
+    except limits.GrensFout as err:
+        raise AntwoordFout(str(err)) from None
+
+
+def _short(text: str) -> str:
+    """A typed text quoted in a message, cut short: a pasted page is not echoed whole."""
+    text = text.strip()
+    return f"'{text}'" if len(text) <= 40 else f"'{text[:37]}…'"
 
 
 def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:

@@ -15,11 +15,11 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 from lark.indenter import DedentError, Indenter
 
-from . import ast
+from . import ast, limits
 from .errors import Bevinding, RegelbestandFout, os_reden
 from .syntax_hints import describe_expected, hint_for
 
@@ -53,14 +53,50 @@ def grammar_keywords() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
+    text = grammar_text()
     return Lark(
-        grammar_text(),
+        text,
         parser="lalr",
         postlex=_WmoIndenter(),
         propagate_positions=True,
         maybe_placeholders=True,
-        cache=True,
+        cache=_cache_path(text) or False,
     )
+
+
+def _cache_path(text: str) -> str | None:
+    """Where the built parser may be cached: only in the user's own cache folder (0700), and only
+    a file the user owns that nobody else can write. Lark's default (``cache=True``) would load a
+    pickle with a predictable name from the shared temp folder, which another user could plant.
+    None (no cache, the parser is built in about 80 ms) when no such place can be had."""
+    import hashlib
+    import os
+    import stat
+    import sys
+
+    import lark
+    import platformdirs
+
+    from .errors import WmoFout
+    from .safeio import private_dir
+
+    try:
+        folder = Path(platformdirs.user_cache_dir("wmo-dsl", appauthor=False))
+        private_dir(folder)
+        info = folder.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+            return None
+        key = hashlib.sha256(f"{lark.__version__}\n{sys.version}\n{text}".encode()).hexdigest()[:24]
+        path = folder / f"parser-{key}.lark"
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return str(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return None
+        return str(path)
+    except (OSError, WmoFout):
+        return None
 
 
 def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
@@ -71,19 +107,61 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     regels = tuple(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"))
     if not text.endswith("\n"):
         text += "\n"
+    if len(text) > MAX_FILE_CHARS:
+        raise RegelbestandFout([Bevinding("E104", f"het bestand is groter dan {MAX_FILE_CHARS // 1_000_000} miljoen tekens", pad, 1, 1,
+                                          hint="verdeel de regels over meer regio's of versies")])
     try:
         tree = parser().parse(text)
     except (UnexpectedInput, DedentError) as err:
         raise RegelbestandFout(_all_syntax_findings(err, regels, pad)) from None
     except LarkError as err:  # pragma: no cover - any other parser failure is still a user-file problem
         raise RegelbestandFout([Bevinding("E001", f"het bestand kan niet gelezen worden ({err})", pad, 1, 1)]) from None
+    too_deep = _too_deep(tree, regels, pad)
+    if too_deep:
+        raise RegelbestandFout(too_deep)
+    builder = _ToAst(pad, regels)
     try:
-        definities = _ToAst(pad).transform(tree)
-    except VisitError as err:  # a value error found while building the AST, e.g. 2022-02-30
+        definities = builder.transform(tree)
+    except VisitError as err:  # pragma: no cover - the builder reports, it does not raise
         if isinstance(err.orig_exc, RegelbestandFout):
             raise err.orig_exc from None
         raise
+    if builder.findings:
+        raise RegelbestandFout(sorted(builder.findings, key=lambda b: (b.regel, b.kolom)))
     return ast.Regelbestand(pad=pad, definities=tuple(definities), bronregels=regels)
+
+
+MAX_FILE_CHARS = 2_000_000
+MAX_NESTING = 64  # levels of one expression: brackets, 'niet', operators within operators
+_EXPRESSION_RULES = frozenset({
+    "of", "en", "niet", "vergelijking", "in_bereik", "in_lijst", "bevat", "optellen", "aftrekken",
+    "vermenigvuldigen", "delen", "negatief", "aantal", "functie", "lijst", "record",
+})
+
+
+def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
+    """Every expression nested deeper than MAX_NESTING, found without recursion (a file of
+    600 nested brackets must give a finding, not a RecursionError)."""
+    findings = []
+    stack = [(tree, 0)]
+    reported: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if not hasattr(node, "data"):
+            continue
+        if node.data in _EXPRESSION_RULES:
+            depth += 1
+            if depth > MAX_NESTING:
+                line = getattr(node.meta, "line", 1)
+                if line not in reported:
+                    reported.add(line)
+                    findings.append(Bevinding(
+                        "E104", f"deze uitdrukking is dieper genest dan {MAX_NESTING} niveaus", pad, line,
+                        getattr(node.meta, "column", 1), hint="splits haar op in afgeleide waarden met elk een eigen naam",
+                        bronregel=_line(regels, line)))
+                continue
+        stack.extend((child, depth) for child in node.children)
+    return sorted(findings, key=lambda b: (b.regel, b.kolom))
 
 
 def parse_file(pad: str | Path) -> ast.Regelbestand:
@@ -224,6 +302,8 @@ def _dedent_finding(err: DedentError, regels: tuple[str, ...], pad: str) -> Bevi
 
 # ── Lark tree to AST ──────────────────────────────────────────────────────
 
+_MAX_DURATION = {"jaren": 100, "maanden": 1200, "weken": 5218, "dagen": 36525, "werkdagen": 26100}
+
 
 def _string(tok: Token) -> str:
     return str(tok)[1:-1]
@@ -234,12 +314,20 @@ def _number(tok: Token) -> Decimal:
 
 
 @v_args(meta=True)
-class _ToAst(Transformer):
-    """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs."""
+class _ToAst(Transformer_NonRecursive):
+    """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs.
 
-    def __init__(self, pad: str):
+    A value a policy writer cannot mean (a date that does not exist, a number beyond the
+    bounds) is collected in ``findings``: all of them are reported at once."""
+
+    def __init__(self, pad: str, regels: tuple[str, ...] = ()):
         super().__init__()
         self.pad = pad
+        self.regels = regels
+        self.findings: list[Bevinding] = []
+
+    def _finding(self, code: str, bericht: str, tok: Token, hint: str | None = None) -> None:
+        self.findings.append(Bevinding(code, bericht, self.pad, tok.line, tok.column, hint, bronregel=_line(self.regels, tok.line)))
 
     def _pos(self, meta) -> ast.Pos:
         if getattr(meta, "empty", True):
@@ -281,11 +369,22 @@ class _ToAst(Transformer):
 
     def _date(self, tok: Token) -> dt.date:
         try:
-            return dt.date.fromisoformat(str(tok))
+            datum = dt.date.fromisoformat(str(tok))
         except ValueError:
-            raise RegelbestandFout(
-                [Bevinding("E102", f"{tok} is geen bestaande datum", self.pad, tok.line, tok.column, hint="schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01")]
-            ) from None
+            self._finding("E102", f"{tok} is geen bestaande datum", tok, hint="schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01")
+            return dt.date(2000, 1, 1)
+        if limits.date_problem(datum):
+            self._finding("E106", f"{tok} {limits.date_problem(datum)}", tok, hint="datums in regels liggen tussen 1900-01-01 en 2199-12-31")
+        return datum
+
+    def _bounded(self, tok: Token) -> Decimal:
+        number = _number(tok)
+        probleem = limits.number_problem(number)
+        if probleem:
+            self._finding("E105", f"het getal {str(tok)[:20]}{'…' if len(str(tok)) > 20 else ''} {probleem}", tok,
+                          hint="getallen in regels hebben hoogstens 15 cijfers en blijven onder 1.000.000.000.000")
+            return Decimal(0)
+        return number
 
     def synoniemen(self, meta, items):
         return ("synoniemen", tuple(_string(t) for t in items))
@@ -431,7 +530,7 @@ class _ToAst(Transformer):
 
     def tarief(self, meta, items):
         bedrag, eenheid, vanaf = items
-        return ("tarief", ast.Tarief(_number(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
+        return ("tarief", ast.Tarief(self._bounded(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
 
     def iwmo_veld(self, meta, items):
         return ("iwmo_veld", (str(items[0]), _string(items[1])))
@@ -564,10 +663,10 @@ class _ToAst(Transformer):
         return ast.Negate(items[0], self._pos(meta))
 
     def getal(self, meta, items):
-        return ast.Literal(_number(items[0]), "getal", self._tokpos(items[0]))
+        return ast.Literal(self._bounded(items[0]), "getal", self._tokpos(items[0]))
 
     def percentage(self, meta, items):
-        return ast.Literal(_number(items[0]) / 100, "percentage", self._tokpos(items[0]))
+        return ast.Literal(self._bounded(items[0]) / 100, "percentage", self._tokpos(items[0]))
 
     def tijdsduur(self, meta, items):
         aantal, eenheid = items
@@ -575,11 +674,15 @@ class _ToAst(Transformer):
         canonical = {
             "maand": "maanden", "week": "weken", "dag": "dagen", "werkdag": "werkdagen", "jaar": "jaren",
         }.get(eenheid, eenheid)
-        waarde = _number(aantal)
+        waarde = self._bounded(aantal)
         if waarde != int(waarde):
-            raise RegelbestandFout(
-                [Bevinding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", self.pad, aantal.line, aantal.column)]
-            )
+            self._finding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", aantal)
+            waarde = Decimal(int(waarde))
+        grens = _MAX_DURATION[canonical]
+        if waarde > grens:
+            self._finding("E107", f"een duur van {aantal} {canonical} is langer dan 100 jaar", aantal,
+                          hint=f"een duur in {canonical} is hoogstens {grens}")
+            waarde = Decimal(0)
         return ast.Literal(ast.Duur(int(waarde), canonical), "duur", self._tokpos(aantal))
 
     def datum(self, meta, items):

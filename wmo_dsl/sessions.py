@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import WmoFout
+from .errors import WmoFout, os_reden
+from .safeio import private_dir
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessie (
@@ -45,6 +46,30 @@ CREATE TABLE IF NOT EXISTS gebeurtenis (
 
 class SessieFout(WmoFout):
     """A session that cannot be found, opened or written."""
+
+    def __init__(self, message: str, gelezen: list | None = None):
+        super().__init__(message)
+        self.gelezen = gelezen or []  # what could be read before the damage (for 'wmo sessies')
+
+
+ONLEESBAAR = object()  # a stored value that is no JSON any more (a hand edit, a damaged page)
+
+
+def _read_value(text):
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return ONLEESBAAR
+
+
+def _damaged(path: Path | None, err: Exception, gelezen: list | None = None) -> SessieFout:
+    plek = path if path is not None else "in het geheugen"
+    return SessieFout(
+        f"het sessiebestand {plek} is beschadigd of geen sessiebestand ({err}). Zet het opzij, bijvoorbeeld met "
+        f"'mv {plek} {plek}.beschadigd'; de volgende intake begint dan een nieuw sessiebestand. "
+        f"Neem het beschadigde bestand niet mee naar een andere plek: het kan persoonsgegevens bevatten.", gelezen)
 
 
 def default_path() -> Path:
@@ -73,20 +98,29 @@ class SessieInfo:
 
 
 class SessionStore:
-    """The sessions database; ``SessionStore(None)`` keeps everything in memory."""
+    """The sessions database; ``SessionStore(None)`` keeps everything in memory.
 
-    def __init__(self, path: Path | str | None):
-        self.path = Path(path) if path is not None else None
+    ``eigen_map``: the folder is the tool's own (the default data folder), so a looser
+    mode found on it is tightened to 0700."""
+
+    def __init__(self, path: Path | str | None, eigen_map: bool = False):
+        if path is not None and not str(path).strip():
+            raise SessieFout("--sessie is leeg; geef het pad van een sessiebestand, of laat --sessie weg")
+        self.path = Path(path).expanduser() if path is not None else None
         try:
-            self.conn = self._connect()
-        except sqlite3.Error as err:
-            raise SessieFout(f"sessiebestand {self.path} kan niet geopend worden: {err}") from None
+            self.conn = self._connect(eigen_map)
+        except sqlite3.DatabaseError as err:
+            raise _damaged(self.path, err) from None
+        except OSError as err:
+            raise SessieFout(f"sessiebestand {self.path} kan niet geopend worden: {os_reden(err)}") from None
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, eigen_map: bool) -> sqlite3.Connection:
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None)
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if self.path.is_dir():
+                raise SessieFout(f"{self.path} is een map; geef het pad van een sessiebestand")
+            private_dir(self.path.parent, tighten=eigen_map)
             old = os.umask(0o077)  # the -wal and -shm files SQLite creates must be private too
             try:
                 if not self.path.exists():
@@ -103,14 +137,23 @@ class SessionStore:
         return conn
 
     @contextmanager
-    def _transaction(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+    def _guarded(self):
+        """Turn a damaged database into a Dutch message that says how to move it aside."""
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as err:
+            raise _damaged(self.path, err) from None
+
+    @contextmanager
+    def _transaction(self):
+        with self._guarded():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     @staticmethod
     def _now() -> str:
@@ -126,11 +169,12 @@ class SessionStore:
     def append(self, sessie_id: str, g: Gebeurtenis) -> None:
         """Write one event in its own transaction: on disk before the intake goes on."""
         now = self._now()
+        waarde = json.dumps(g.waarde, ensure_ascii=False, allow_nan=False)
         with self._transaction():
             (n,) = self.conn.execute("SELECT COALESCE(MAX(volgnummer), 0) + 1 FROM gebeurtenis WHERE sessie = ?", (sessie_id,)).fetchone()
             self.conn.execute(
                 "INSERT INTO gebeurtenis VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (sessie_id, n, g.soort, g.vraag, json.dumps(g.waarde, ensure_ascii=False), g.reden, now),
+                (sessie_id, n, g.soort, g.vraag, waarde, g.reden, now),
             )
             self.conn.execute("UPDATE sessie SET bijgewerkt = ?, status = 'bezig' WHERE id = ?", (now, sessie_id))
 
@@ -139,35 +183,62 @@ class SessionStore:
             self.conn.execute("UPDATE sessie SET status = ?, bijgewerkt = ? WHERE id = ?", (status, self._now(), sessie_id))
 
     def load(self, sessie_id: str | None) -> SessieInfo:
-        """A session with its events; without id the most recent unfinished one."""
-        if sessie_id is None:
-            row = self.conn.execute(
-                "SELECT * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC LIMIT 1").fetchone()
-            if row is None:
-                raise SessieFout("er is geen onderbroken sessie om te hervatten; zie 'wmo sessies'")
-        else:
-            row = self.conn.execute("SELECT * FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
-            if row is None:
-                raise SessieFout(f"sessie '{sessie_id}' bestaat niet; zie 'wmo sessies'")
-        info = SessieInfo(row[0], row[1], dt.date.fromisoformat(row[2]), row[3], row[4], row[5])
-        for soort, vraag, waarde, reden in self.conn.execute(
-                "SELECT soort, vraag, waarde, reden FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer", (info.id,)):
-            info.gebeurtenissen.append(Gebeurtenis(soort, vraag, json.loads(waarde) if waarde is not None else None, reden))
+        """A session with its events; without id the most recent unfinished one.
+
+        An event whose stored value cannot be read any more keeps its place with
+        ``waarde=ONLEESBAAR``: the conversation says so and asks again."""
+        with self._guarded():
+            if sessie_id is None:
+                row = self.conn.execute(
+                    "SELECT * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC LIMIT 1").fetchone()
+                if row is None:
+                    raise SessieFout("er is geen onderbroken sessie om te hervatten; zie 'wmo sessies'")
+            else:
+                row = self.conn.execute("SELECT * FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
+                if row is None:
+                    raise SessieFout(f"sessie '{sessie_id[:40]}' bestaat niet; zie 'wmo sessies'")
+            try:
+                peildatum = dt.date.fromisoformat(row[2])
+            except (TypeError, ValueError):
+                raise SessieFout(f"sessie {row[0]} heeft geen geldige peildatum ({str(row[2])[:20]!r}); "
+                                 f"begin een nieuwe sessie of verwijder deze met 'wmo sessies --verwijder {row[0]}'") from None
+            info = SessieInfo(row[0], row[1], peildatum, row[3], row[4], row[5])
+            for soort, vraag, waarde, reden in self.conn.execute(
+                    "SELECT soort, vraag, waarde, reden FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer", (info.id,)):
+                info.gebeurtenissen.append(Gebeurtenis(soort, vraag, _read_value(waarde), reden))
         return info
 
-    def list(self) -> list[tuple[str, str, str, str, int]]:
-        """(id, regio, aangemaakt, status, number of answers): no answers themselves."""
-        return list(self.conn.execute(
-            "SELECT s.id, s.regio, s.aangemaakt, s.status, "
-            "(SELECT COUNT(*) FROM gebeurtenis g WHERE g.sessie = s.id AND g.soort = 'antwoord') "
-            "FROM sessie s ORDER BY s.aangemaakt, s.rowid"))
+    def list(self) -> list[tuple[str, str, str, str, int | str]]:
+        """(id, regio, aangemaakt, status, number of answers): no answers themselves.
+
+        A damaged database gives what can still be read (sessions in file order, '?' where a
+        count cannot be read) and then the message, in ``SessieFout.gelezen``."""
+        rows: list = []
+        damage = None
+        try:
+            for row in self.conn.execute("SELECT rowid, id, regio, aangemaakt, status FROM sessie"):
+                rows.append(list(row))
+        except sqlite3.DatabaseError as err:
+            damage = err
+        for row in rows:
+            try:
+                (n,) = self.conn.execute("SELECT COUNT(*) FROM gebeurtenis WHERE sessie = ? AND soort = 'antwoord'",
+                                         (row[1],)).fetchone()
+            except sqlite3.DatabaseError as err:
+                damage, n = damage or err, "?"
+            row.append(n)
+        result = [tuple(r[1:]) for r in sorted(rows, key=lambda r: (str(r[3]), r[0]))]  # started, then stored order
+        if damage is not None:
+            raise _damaged(self.path, damage, result)
+        return result
 
     def delete(self, sessie_id: str) -> None:
         with self._transaction():
             cur = self.conn.execute("DELETE FROM sessie WHERE id = ?", (sessie_id,))
             if cur.rowcount == 0:
-                raise SessieFout(f"sessie '{sessie_id}' bestaat niet; zie 'wmo sessies'")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # do not leave the deleted answers in the WAL
+                raise SessieFout(f"sessie '{sessie_id[:40]}' bestaat niet; zie 'wmo sessies'")
+        with self._guarded():
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # do not leave the deleted answers in the WAL
 
     def close(self) -> None:
         self.conn.close()

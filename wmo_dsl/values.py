@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from dataclasses import dataclass
 
@@ -94,8 +94,25 @@ def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
     return None
 
 
-def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> dt.date:
-    """A calendar date plus a duration; months keep the day, clamped to the month's end."""
+# A computed duration can be absurd (a duration times a number of 10^12): beyond this span the
+# result is 'geen' instead of an overflow or a werkdagen loop that never ends.
+_MAX_SPAN_DAYS = 400 * 366
+
+
+def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> dt.date | None:
+    """A calendar date plus a duration; months keep the day, clamped to the month's end.
+
+    None (geen) when the result would leave the calendar."""
+    span = {"dagen": 1, "weken": 7, "werkdagen": 2, "maanden": 31, "jaren": 366}.get(duur.eenheid, 1)
+    if abs(duur.aantal) * span > _MAX_SPAN_DAYS:
+        return None
+    try:
+        return _add_duration(start, duur, vrij)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _add_duration(start: dt.date, duur: Duur, vrij: frozenset) -> dt.date:
     n = duur.aantal
     if duur.eenheid == "dagen":
         return start + dt.timedelta(days=n)
@@ -119,7 +136,12 @@ def call(function: str, args: list):
         return max(args)
     if function == "afronden":
         value, places = args
-        return value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+        if places != places.to_integral_value() or not 0 <= places <= 12:
+            return None  # wmo check refuses a literal precision like this; a computed one gives geen
+        try:
+            return value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            return None
     if function == "midden":
         a, b = sorted(args)
         return a + dt.timedelta(days=(b - a).days // 2)
