@@ -6,7 +6,7 @@ or a municipality can add (say) a beschikking letter without touching the engine
 
 from __future__ import annotations
 
-import json
+from wmo_dsl import limits
 
 from wmo_dsl import hookimpl
 from wmo_dsl.engine import result_json
@@ -24,7 +24,7 @@ def markdown(beoordeling, uitleg) -> str:
 def json_formaat(beoordeling, uitleg) -> str:
     data = result_json(beoordeling, uitleg.als_data())
     data["wat_verandert"] = uitleg.gevoeligheid
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return limits.dumps(data, indent=2) + "\n"
 
 
 @hookimpl

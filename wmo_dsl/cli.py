@@ -245,7 +245,7 @@ def cmd_check(args) -> int:
             findings.extend(err.bevindingen)
             failed = True
     if args.formaat == "json":
-        print(json.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, ensure_ascii=False, indent=2))
+        print(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, indent=2))
     else:
         for f in findings:
             stream = sys.stderr if f.ernst == "fout" else sys.stdout

@@ -20,6 +20,7 @@ from prompt_toolkit.validation import ValidationError, Validator
 
 from . import ast
 from .errors import WmoFout, os_reden
+from . import limits
 from .safeio import PRIVATE, write_atomic
 from .explain import build, render
 from .intake import COMMANDS, Gesprek, command_of
@@ -304,7 +305,7 @@ class IntakeScherm:
             standaard = f"indicatie-{self.gesprek.sessie_id}{opties[keuze]}"
             pad = self.plain(f"bestandsnaam [{standaard}]: ").strip() or standaard
             if keuze == "casus":
-                inhoud = json.dumps(self.gesprek.casus(), ensure_ascii=False, indent=2) + "\n"
+                inhoud = limits.dumps(self.gesprek.casus(), indent=2) + "\n"
             else:
                 inhoud = output_formats()[keuze](b, uitleg)
             try:

@@ -165,9 +165,14 @@ def loads(text: str):
         raise
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps(value, **kwargs) -> str:
-    """``json.dumps`` that never writes NaN or Infinity (strict parsers refuse them)."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs)
+    """``json.dumps`` that never writes NaN or Infinity (strict parsers refuse them), and escapes
+    the characters some readers take for a line end (U+0085, U+2028, U+2029): one JSON line
+    stays one line for every JSON-lines reader."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs).translate(_LINE_BREAKS)
 
 
 def check_id(value, waar: str = ""):

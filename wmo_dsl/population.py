@@ -10,12 +10,11 @@ byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from decimal import Decimal
 from typing import Iterator
 
-from . import ast
+from . import ast, limits
 from .check import Model
 
 _DEFAULT_MAX = 100
@@ -59,6 +58,6 @@ def generate(model: Model, aantal: int, zaad: int = 0) -> Iterator[dict]:
 def write_jsonl(cases, out) -> int:
     n = 0
     for case in cases:
-        out.write(json.dumps(case, ensure_ascii=False) + "\n")
+        out.write(limits.dumps(case) + "\n")
         n += 1
     return n
