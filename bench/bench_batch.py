@@ -24,10 +24,10 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.evaluate import ProductToekenning, Uitkomst
-from wmo_dsl.population import generate
-from wmo_dsl.regions import load_region
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.semantics.evaluate import ProductToekenning, Uitkomst
+from wmo_dsl.cases.population import generate
+from wmo_dsl.plugins import load_region
 
 REPO = Path(__file__).resolve().parent.parent
 PEILDATUM = dt.date(2025, 1, 1)
@@ -38,7 +38,7 @@ CASES = 2000
 # ── The floor: Lekstroom's decision written by hand ──
 
 def _duur(n):
-    from wmo_dsl.ast import Duur
+    from wmo_dsl.language.ast import Duur
     return Duur(n, "maanden")
 
 

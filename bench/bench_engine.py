@@ -8,9 +8,10 @@ from __future__ import annotations
 import statistics
 import time
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.casefile import read_case
-from wmo_dsl.regions import checked, load_region, region_sources
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.cases.casefile import read_case
+from wmo_dsl.plugins import load_region, region_sources
+from wmo_dsl.semantics.pipeline import checked
 
 
 def median_seconds(fn, repeat: int) -> float:

@@ -6,11 +6,10 @@ or a municipality can add (say) a beschikking letter without touching the engine
 
 from __future__ import annotations
 
-from wmo_dsl import limits
-
 from wmo_dsl import hookimpl
-from wmo_dsl.engine import result_json
-from wmo_dsl.explain import render
+from wmo_dsl.language import limits
+from wmo_dsl.present.explain import render
+from wmo_dsl.cases.contract import result_json
 
 
 def tekst(beoordeling, uitleg) -> str:

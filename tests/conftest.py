@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.check import check
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.language.check import check
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.parse import parse_text
-from wmo_dsl.regions import load_region
+from wmo_dsl.language.parse import parse_text
+from wmo_dsl.plugins import load_region
 
 HEADER = 'regio r "Regio R"\n  geldig vanaf 2022-01-01\n'
 PEILDATUM = dt.date(2025, 1, 1)

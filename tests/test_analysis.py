@@ -7,7 +7,7 @@ import pytest
 
 from wmo_dsl.cli import main
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.regions import checked
+from wmo_dsl.semantics.pipeline import checked
 
 REPO = Path(__file__).resolve().parent.parent
 

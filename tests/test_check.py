@@ -2,7 +2,7 @@
 
 import pytest
 
-from wmo_dsl.check import Type
+from wmo_dsl.language.check import Type
 
 from .conftest import findings, model_of
 

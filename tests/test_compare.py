@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from wmo_dsl.cli import main
-from wmo_dsl.sessions import Gebeurtenis, SessionStore
+from wmo_dsl.cases.sessions import Gebeurtenis, SessionStore
 
 REPO = Path(__file__).resolve().parent.parent
 VARIANT = REPO / "regions" / "lekstroom" / "varianten" / "omvang_1-3_4-6.wmo"

@@ -5,10 +5,10 @@ import random
 
 import pytest
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.compile import Open
-from wmo_dsl.population import generate
-from wmo_dsl.regions import load_region
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.semantics.compile import Open
+from wmo_dsl.cases.population import generate
+from wmo_dsl.plugins import load_region
 
 REGIONS = ("lekstroom", "zou", "tsd", "leiden")
 PEILDATUM = dt.date(2025, 3, 1)

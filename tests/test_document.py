@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wmo_dsl import document
+from wmo_dsl.present import document
 from wmo_dsl.cli import main
-from wmo_dsl.regions import load_region
+from wmo_dsl.plugins import load_region
 
 REGIONS = ("lekstroom", "zou", "tsd", "leiden")
 # The seed's schematic: omvang (1-2, 3-4, 5-6) × type (behouden, ontwikkelen) across, intensiteit down.

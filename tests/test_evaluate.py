@@ -1,6 +1,6 @@
 """Evaluation: outcomes, durations and a trace that says which row or case decided each value."""
 
-from wmo_dsl.evaluate import Evaluation
+from wmo_dsl.semantics.evaluate import Evaluation
 
 ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
              "sociaal_functioneren", "zingeving_meedoen", "woonvaardigheden"]

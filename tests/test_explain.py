@@ -2,8 +2,8 @@
 
 import json
 
-from wmo_dsl.engine import result_json
-from wmo_dsl.explain import build, render
+from wmo_dsl.cases.contract import result_json
+from wmo_dsl.present.explain import build, render
 
 ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
              "sociaal_functioneren", "zingeving_meedoen", "woonvaardigheden"]

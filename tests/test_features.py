@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_dsl.analysis import analyse
-from wmo_dsl.engine import Rules, result_json
-from wmo_dsl.explain import build, render
+from wmo_dsl.semantics.analysis import analyse
+from wmo_dsl.cases.contract import result_json
+from wmo_dsl.semantics.engine import Rules
+from wmo_dsl.present.explain import build, render
 
 from .conftest import findings, model_of
 

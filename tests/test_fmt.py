@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from wmo_dsl.cli import main
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.fmt import format_text
-from wmo_dsl.parse import parse_text
+from wmo_dsl.tools.fmt import format_text
+from wmo_dsl.language.parse import parse_text
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = sorted(REPO.glob("regions/*/*.wmo"))

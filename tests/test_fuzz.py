@@ -6,9 +6,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wmo_dsl.check import check
+from wmo_dsl.language.check import check
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.parse import parse_text
+from wmo_dsl.language.parse import parse_text
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("regions/*/*.wmo"))]

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wmo_dsl.cli import main
-from wmo_dsl.intake import Gesprek
-from wmo_dsl.intake_jsonl import run_jsonl
-from wmo_dsl.natural import AntwoordFout, parse_answer
-from wmo_dsl.regions import load_region
-from wmo_dsl.sessions import SessionStore
+from wmo_dsl.intake.conversation import Gesprek
+from wmo_dsl.intake.jsonl import run_jsonl
+from wmo_dsl.cases.natural import AntwoordFout, parse_answer
+from wmo_dsl.plugins import load_region
+from wmo_dsl.cases.sessions import SessionStore
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = [(p.parent.parent.name, p.read_text(encoding="utf-8")) for p in sorted(REPO.glob("regions/*/casussen/*.json"))]

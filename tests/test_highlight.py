@@ -7,7 +7,7 @@ from pygments import lex
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.token import Error, Keyword, Name, String
 
-from wmo_dsl.highlight import WmoLexer, grammar_keywords
+from wmo_dsl.present.highlight import WmoLexer, grammar_keywords
 
 REPO = Path(__file__).resolve().parent.parent
 

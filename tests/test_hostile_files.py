@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from wmo_dsl.cli import main
-from wmo_dsl.intake import Gesprek
-from wmo_dsl.intake_jsonl import run_jsonl
-from wmo_dsl.regions import load_region
-from wmo_dsl.sessions import Gebeurtenis, SessieFout, SessionStore
+from wmo_dsl.intake.conversation import Gesprek
+from wmo_dsl.intake.jsonl import run_jsonl
+from wmo_dsl.plugins import load_region
+from wmo_dsl.cases.sessions import Gebeurtenis, SessieFout, SessionStore
 
 REPO = Path(__file__).resolve().parent.parent
 WMO = [sys.executable, "-m", "wmo_dsl.cli"]

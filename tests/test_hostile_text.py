@@ -15,9 +15,9 @@ import pytest
 
 from wmo_dsl.cli import main
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.parse import parse_text
-from wmo_dsl.check import check
-from wmo_dsl.templating import md_escape
+from wmo_dsl.language.parse import parse_text
+from wmo_dsl.language.check import check
+from wmo_dsl.present.templating import md_escape
 
 REPO = Path(__file__).resolve().parent.parent
 HEADER = 'regio r "R"\n  geldig vanaf 2022-01-01\n'
@@ -186,7 +186,7 @@ def test_no_parser_cache_in_the_temp_folder_and_a_planted_pickle_is_never_loaded
 
 
 def test_a_cache_file_others_can_write_is_not_used(tmp_path, monkeypatch):
-    from wmo_dsl import parse
+    from wmo_dsl.language import grammar as parse
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = parse._cache_path(parse.grammar_text())

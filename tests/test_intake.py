@@ -3,10 +3,10 @@
 import pytest
 
 from wmo_dsl.errors import WmoFout
-from wmo_dsl.intake import Gesprek, command_of
-from wmo_dsl.natural import AntwoordFout
-from wmo_dsl.regions import load_region
-from wmo_dsl.sessions import SessionStore
+from wmo_dsl.intake.conversation import Gesprek, command_of
+from wmo_dsl.cases.natural import AntwoordFout
+from wmo_dsl.plugins import load_region
+from wmo_dsl.cases.sessions import SessionStore
 
 from .conftest import PEILDATUM
 
@@ -97,7 +97,7 @@ def test_later_skips_a_question_until_the_end(gesprek):
 
 
 def test_afwijken_needs_a_reason_and_shows_as_professionele_afweging(gesprek):
-    from wmo_dsl.explain import build, render
+    from wmo_dsl.present.explain import build, render
 
     answer(gesprek, "zelfzorg", "ontwikkelen", "geen")
     with pytest.raises(WmoFout, match="reden"):

@@ -5,13 +5,13 @@ import json
 
 import pytest
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.casetest import region_cases
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.tools.casetest import region_cases
 from wmo_dsl.cli import main
-from wmo_dsl.intake import Gesprek
-from wmo_dsl.intake_jsonl import run_jsonl
-from wmo_dsl.regions import load_region, region_sources
-from wmo_dsl.sessions import SessionStore
+from wmo_dsl.intake.conversation import Gesprek
+from wmo_dsl.intake.jsonl import run_jsonl
+from wmo_dsl.plugins import load_region, region_sources
+from wmo_dsl.cases.sessions import SessionStore
 
 ALL_CASES = [(rid, casus) for rid, source in region_sources().items() for casus in region_cases(source.casussen)]
 

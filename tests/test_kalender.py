@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from wmo_dsl.kalender import add_werkdagen, atw_feestdagen, is_werkdag
+from wmo_dsl.semantics.calendar import add_werkdagen, atw_feestdagen, is_werkdag
 
 
 def test_goede_vrijdag_and_tweede_paasdag_are_skipped():

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_dsl import ast
-from wmo_dsl.natural import AntwoordFout, completions, parse_answer
+from wmo_dsl.language import ast
+from wmo_dsl.cases.natural import AntwoordFout, completions, parse_answer
 
 
 @pytest.fixture

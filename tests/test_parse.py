@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_dsl import ast
+from wmo_dsl.language import ast
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.parse import parse_text
+from wmo_dsl.language.parse import parse_text
 
 from .conftest import HEADER, findings
 
@@ -154,7 +154,7 @@ def test_the_error_shows_the_line_with_a_caret_under_the_column():
 
 
 def test_a_missing_file_is_a_user_error_not_a_traceback(tmp_path):
-    from wmo_dsl.parse import parse_file
+    from wmo_dsl.language.parse import parse_file
 
     with pytest.raises(RegelbestandFout) as info:
         parse_file(tmp_path / "bestaat_niet.wmo")

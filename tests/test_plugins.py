@@ -7,7 +7,7 @@ import textwrap
 
 from wmo_dsl import hookspecs
 from wmo_dsl.cli import main
-from wmo_dsl.regions import RegionSource, plugin_manager, region_sources
+from wmo_dsl.plugins import RegionSource, plugin_manager, region_sources
 
 RULES = textwrap.dedent('''\
     regio wegwerp "Regio Wegwerp"
@@ -41,7 +41,7 @@ def _make_package(site, name="wegwerp_regio", case=CASE):
     (pkg / "__init__.py").write_text(textwrap.dedent('''\
         from pathlib import Path
         from wmo_dsl import hookimpl
-        from wmo_dsl.regions import RegionSource
+        from wmo_dsl.regions import RegionSource  # the import of version 0.1 keeps working
 
         @hookimpl
         def wmo_regions():

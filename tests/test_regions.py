@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from wmo_dsl.answers import convert_answers
+from wmo_dsl.cases.answers import convert_answers
 from wmo_dsl.cli import main
-from wmo_dsl.engine import result_json
-from wmo_dsl.regions import load_region, region_sources
+from wmo_dsl.cases.contract import result_json
+from wmo_dsl.plugins import load_region, region_sources
 
 SHIPPED = ["lekstroom", "leiden", "zou", "tsd"]
 

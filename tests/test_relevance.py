@@ -4,8 +4,8 @@ import itertools
 
 import pytest
 
-from wmo_dsl.answers import convert_answers
-from wmo_dsl.evaluate import Evaluation
+from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.semantics.evaluate import Evaluation
 
 from .conftest import PEILDATUM
 

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 
 from wmo_dsl.cli import main
-from wmo_dsl.regions import plugin_manager
+from wmo_dsl.plugins import plugin_manager
 
 
 def test_a_scaffolded_region_registers_and_passes_its_cases(tmp_path, capsys):

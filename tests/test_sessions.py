@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from wmo_dsl.sessions import Gebeurtenis, SessieFout, SessionStore
+from wmo_dsl.cases.sessions import Gebeurtenis, SessieFout, SessionStore
 
 
 def test_files_are_private(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from wmo_dsl.cli import main
 from wmo_dsl.errors import RegelbestandFout
-from wmo_dsl.regions import checked
+from wmo_dsl.semantics.pipeline import checked
 
 TAAL = Path(__file__).resolve().parent.parent / "docs" / "taal.md"
 BLOCKS = re.findall(r"^```(wmo fout|wmo|uitvoer)\n(.*?)^```$", TAAL.read_text(encoding="utf-8"), re.S | re.M)
@@ -26,7 +26,7 @@ def test_all_examples_together_are_a_clean_region(tmp_path):
 
 
 def test_the_reference_shows_every_keyword_of_the_grammar(tmp_path):
-    from wmo_dsl.parse import grammar_keywords
+    from wmo_dsl.language.grammar import grammar_keywords
 
     prose = re.sub(r"^```.*?^```$", "", TAAL.read_text(encoding="utf-8"), flags=re.S | re.M)
     code = example_file(tmp_path).read_text(encoding="utf-8") + "\n" + "\n".join(re.findall(r"`([^`\n]+)`", prose))

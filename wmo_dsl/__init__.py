@@ -9,26 +9,30 @@ The small public API, used by the CLI and the intake alike::
     beoordeling = regels.evaluate(antwoorden, peildatum)
     regels.still_needed(antwoorden, peildatum)
 
-Plugins (regions, output formats) write ``from wmo_dsl import hookimpl``.
+Plugins (regions, output formats) write ``from wmo_dsl import hookimpl, RegionSource``.
 """
 
 from .hookspecs import hookimpl
 
-__all__ = ["hookimpl", "load_region", "load_rules", "convert_answers", "region_sources", "Rules", "WmoFout"]
+__all__ = ["hookimpl", "load_region", "load_rules", "convert_answers", "region_sources", "RegionSource", "Rules", "WmoFout"]
 
 
 def __getattr__(name):
     # Lazy so that a plugin's `from wmo_dsl import hookimpl` does not import the engine.
-    if name in ("load_region", "load_rules", "region_sources"):
-        from . import regions
+    if name in ("load_region", "region_sources", "RegionSource"):
+        from . import plugins
 
-        return getattr(regions, name)
+        return getattr(plugins, name)
+    if name == "load_rules":
+        from .semantics.pipeline import load_rules
+
+        return load_rules
     if name == "convert_answers":
-        from .answers import convert_answers
+        from .cases.answers import convert_answers
 
         return convert_answers
     if name == "Rules":
-        from .engine import Rules
+        from .semantics.engine import Rules
 
         return Rules
     if name == "WmoFout":

@@ -34,18 +34,17 @@ class Bevinding:
     ernst: str = "fout"  # "fout" | "waarschuwing"
     bronregel: str | None = None
 
-    def toon(self, kleur: bool = False) -> str:
+    def toon(self, kleur=None) -> str:
         """Render as a policy writer sees it: location, message, the line, a caret, a hint.
 
-        ``kleur``: highlight the rule-file line (for a terminal)."""
+        ``kleur``: a function that colours a rule-file line for a terminal (see
+        ``present.highlight.highlight_terminal``), or None for plain text."""
         soort = "fout" if self.ernst == "fout" else "waarschuwing"
         regels = [f"{self.bestand}:{self.regel}:{self.kolom}: {soort} {self.code}: {self.bericht}"]
         if self.bronregel is not None:
             tekst = self.bronregel.rstrip("\n").expandtabs(4)
             if kleur:
-                from .highlight import highlight_terminal
-
-                tekst = highlight_terminal(tekst)
+                tekst = kleur(tekst)
             regels.append(f"    {self.regel:>4} | {tekst}")
             regels.append("    " + " " * 4 + " | " + " " * max(self.kolom - 1, 0) + "^")
         if self.hint:
@@ -71,7 +70,7 @@ class RegelbestandFout(WmoFout):
         self.bevindingen = list(bevindingen)
         super().__init__(self.melding())
 
-    def melding(self, kleur: bool = False) -> str:
+    def melding(self, kleur=None) -> str:
         fouten = [b for b in self.bevindingen if b.ernst == "fout"]
         kop = f"{len(fouten)} fout{'en' if len(fouten) != 1 else ''} in het regelbestand"
         return "\n\n".join([b.toon(kleur) for b in self.bevindingen] + [kop])

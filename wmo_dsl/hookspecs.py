@@ -21,7 +21,7 @@ hookimpl = pluggy.HookimplMarker("wmo_dsl")
 def wmo_regions() -> list:
     """Return the regions this plugin contributes.
 
-    :return: a list of :class:`wmo_dsl.regions.RegionSource`, usually made with
+    :return: a list of :class:`wmo_dsl.plugins.RegionSource`, usually made with
         ``RegionSource.from_folder(Path(__file__).parent)``: the folder holds the
         region's rule file (``*.wmo``) and its example cases (``casussen/*.json``).
     """
@@ -35,5 +35,5 @@ def wmo_output_formats() -> dict:
     """Return extra output formats for ``wmo beoordeel --formaat``.
 
     :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,
-        where ``uitleg`` is the explanation as built by ``wmo_dsl.explain``.
+        where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``.
     """

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from wmo_dsl import hookimpl
-from wmo_dsl.regions import RegionSource
+from wmo_dsl.plugins import RegionSource
 
 
 @hookimpl

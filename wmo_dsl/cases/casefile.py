@@ -1,0 +1,141 @@
+"""Case files: the JSON contract ``{"regio", "peildatum", "antwoorden"}``, read strictly.
+
+Example cases that a region ships add ``titel`` and ``verwacht``; the same file
+is a valid input for ``wmo beoordeel``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..language import limits
+from ..errors import CasusFout, WmoFout, os_reden
+
+_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
+
+
+@dataclass(frozen=True)
+class Casus:
+    pad: str
+    regio: str | None
+    peildatum: dt.date | None
+    antwoorden: dict
+    titel: str | None = None
+    verwacht: dict | None = None
+    afwijkingen: tuple = ()
+
+
+def parse_peildatum(text, waar: str) -> dt.date:
+    """'2025-01-01' or '1-1-2025', within the bounds of ``limits``."""
+    shown = limits.dumps(text if isinstance(text, (str, int, float, bool, type(None))) else str(text))[:40]
+    if isinstance(text, str):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})-(\d{1,2})-(\d{4,})", text.strip())
+        if m:
+            y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+            if len(y) > 4:
+                raise CasusFout(f"{waar}peildatum {shown} ligt buiten 1-1-1900 tot en met 31-12-2199")
+            return limits.make_date(int(y), int(mo), int(d), f"{waar}peildatum {shown}")
+    raise CasusFout(f"{waar}peildatum {shown} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
+
+
+def read_case(pad: str | Path) -> Casus:
+    pad = Path(pad)
+    waar = f"{pad}: "
+    try:
+        text = pad.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CasusFout(f"{waar}bestand bestaat niet") from None
+    except UnicodeDecodeError as err:
+        raise CasusFout(f"{waar}bestand is geen UTF-8-tekst (byte {err.start + 1}); sla het op als UTF-8") from None
+    except OSError as err:
+        raise CasusFout(f"{waar}bestand kan niet gelezen worden: {os_reden(err)}") from None
+    return parse_case(text, str(pad))
+
+
+def parse_case(text: str, pad: str = "<casus>") -> Casus:
+    waar = f"{pad}: "
+    try:
+        data = limits.loads(text)
+    except limits.GrensFout as err:
+        raise CasusFout(f"{waar}{err}") from None
+    except json.JSONDecodeError as err:
+        raise CasusFout(f"{pad}:{err.lineno}:{err.colno}: geen geldige JSON ({_json_reason(err.msg)})") from None
+    if not isinstance(data, dict):
+        raise CasusFout(f"{waar}een casus is een JSON-object met 'regio', 'peildatum' en 'antwoorden'")
+    unknown = sorted(set(data) - _KNOWN_KEYS)
+    if unknown:
+        raise CasusFout(f"{waar}onbekend veld {', '.join(repr(k) for k in unknown)}; toegestaan: {', '.join(sorted(_KNOWN_KEYS))}")
+    if "antwoorden" not in data:
+        raise CasusFout(f"{waar}het veld 'antwoorden' ontbreekt")
+    if not isinstance(data["antwoorden"], dict):
+        raise CasusFout(f"{waar}'antwoorden' moet een object zijn met per vraag-id een antwoord")
+    regio = data.get("regio")
+    if regio is not None and not isinstance(regio, str):
+        raise CasusFout(f"{waar}'regio' moet een tekst zijn, zoals \"lekstroom\"")
+    peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
+    afwijkingen = check_deviations(data.get("afwijkingen"), waar)
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen)
+
+
+_DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"
+
+
+def check_deviations(afwijkingen, waar: str = "") -> tuple:
+    """A case's professional deviations, shape-checked: every one needs a subject, a value and a reason."""
+    if afwijkingen is None or afwijkingen == ():
+        return ()
+    if not isinstance(afwijkingen, list):
+        raise CasusFout(f"{waar}{_DEVIATION_SHAPE}")
+    for nummer, a in enumerate(afwijkingen, 1):
+        if not isinstance(a, dict):
+            raise CasusFout(f"{waar}afwijking {nummer} is geen object; {_DEVIATION_SHAPE}")
+        missing = [k for k in ("onderwerp", "waarde", "reden") if k not in a]
+        if missing:
+            raise CasusFout(f"{waar}afwijking {nummer} mist {' en '.join(repr(k) for k in missing)}; {_DEVIATION_SHAPE}")
+        if not isinstance(a["onderwerp"], str):
+            raise CasusFout(f"{waar}afwijking {nummer}: 'onderwerp' is de naam van een afgeleide waarde (een tekst)")
+        if isinstance(a["waarde"], (dict, list)) or a["waarde"] is None:
+            raise CasusFout(f"{waar}afwijking {nummer}: 'waarde' is één waarde (tekst, getal of ja/nee)")
+        if not isinstance(a["reden"], str) or not a["reden"].strip():
+            raise CasusFout(f"{waar}afwijking {nummer}: een afwijking vraagt een reden (een tekst)")
+        if "van" in a and not isinstance(a["van"], str):
+            raise CasusFout(f"{waar}afwijking {nummer}: 'van' is een tekst")
+        unknown = sorted(set(a) - {"onderwerp", "waarde", "reden", "van"})
+        if unknown:
+            raise CasusFout(f"{waar}afwijking {nummer}: onbekend veld {', '.join(repr(k) for k in unknown)}")
+        if len(a["reden"]) > limits.MAX_TEXT:
+            raise CasusFout(f"{waar}afwijking {nummer}: de reden is langer dan {limits.MAX_TEXT} tekens")
+    return tuple(afwijkingen)
+
+
+def convert_deviations(model, casus: Casus) -> list:
+    """A case file's professional deviations as the engine takes them (:class:`Afwijking`)."""
+    from ..semantics.engine import Afwijking
+    from .natural import parse_derived
+
+    result = []
+    for a in casus.afwijkingen:
+        naam = a["onderwerp"]
+        if naam not in model.waarden and naam not in model.tabellen:
+            raise CasusFout(f"{casus.pad}: afwijking van '{naam}': dat is geen afgeleide waarde van regio {model.regio.id}")
+        try:
+            waarde = parse_derived(model, naam, str(a["waarde"]))
+        except WmoFout as err:
+            raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
+        result.append(Afwijking(naam, waarde, a.get("van", "volgens de regels"), str(a["waarde"]), a["reden"]))
+    return result
+
+
+def _json_reason(msg: str) -> str:
+    return {
+        "Expecting value": "hier wordt een waarde verwacht",
+        "Expecting property name enclosed in double quotes": "verwacht een veldnaam tussen dubbele aanhalingstekens",
+        "Expecting ',' delimiter": "verwacht een komma",
+        "Expecting ':' delimiter": "verwacht een dubbele punt",
+        "Unterminated string starting at": "tekst zonder afsluitend aanhalingsteken",
+        "Extra data": "na het object staat nog meer",
+    }.get(msg, msg)

@@ -1,0 +1,195 @@
+"""The commands about cases: wmo beoordeel (one case or a batch), genereer and vergelijk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..errors import CasusFout, WmoFout, os_reden
+from ..language import limits
+from ..plugins import output_formats
+from ..safeio import PRIVATE, AtomicFile, write_atomic
+
+
+
+def cmd_beoordeel(args) -> int:
+    from ..cases.answers import convert_answers
+    from ..cases.casefile import convert_deviations, read_case
+    from ..present.explain import build
+    from ..plugins import load_region
+    from ..semantics.pipeline import load_rules
+
+    if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
+        return cmd_beoordeel_batch(args)
+    formats = output_formats()
+    if args.formaat not in formats:
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted(formats))}")
+    casus = read_case(args.casus)
+    peildatum = args.peildatum or casus.peildatum or dt.date.today()
+    if args.regels:
+        rules = load_rules(args.regels)
+    else:
+        regio = args.regio or casus.regio
+        if regio is None:
+            raise CasusFout(f"{args.casus}: de casus noemt geen regio; geef --regio op")
+        if args.regio and casus.regio and args.regio != casus.regio:
+            raise CasusFout(f"{args.casus}: de casus is voor regio '{casus.regio}', maar --regio zegt '{args.regio}'")
+        rules = load_region(regio, peildatum)
+    antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
+    beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
+    sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling, rules)))
+    return 0
+
+
+def cmd_beoordeel_batch(args) -> int:
+    import contextlib
+    import csv
+
+    from ..cases.batch import CSV_COLUMNS, Batch, csv_row, read_cases
+    from ..plugins import load_region
+    from ..semantics.pipeline import load_rules
+
+    source = Path(args.casus)
+    if not args.regio and not args.regels:
+        raise CasusFout(f"{source}: geef --regio op (of --regels): een batchbestand noemt geen regio")
+    peildatum = args.peildatum or dt.date.today()
+    if args.regels:
+        rules = load_rules(args.regels)
+        batch = Batch(rules.id, peildatum, lambda d: rules, _explain if args.uitleg else None)
+    else:
+        batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), _explain if args.uitleg else None)
+    rules = batch.rules_for(peildatum)
+    stream = _open_cases(source)
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(stream)
+        # Results hold answers: the file is private, and only appears whole (renamed at the end).
+        out = stack.enter_context(AtomicFile(args.uit, PRIVATE, newline="")) if args.uit else sys.stdout
+        as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
+        writer = csv.writer(out, lineterminator="\n") if as_csv else None
+        if writer:
+            writer.writerow(CSV_COLUMNS)
+        cases = read_cases(source, stream, rules)
+        if sys.stderr.isatty() and (args.uit or not sys.stdout.isatty()):
+            cases = stack.enter_context(_progress(source)).__call__(cases)
+        n = 0
+        for invoer in cases:
+            record = batch.result(invoer)
+            if writer:
+                writer.writerow(csv_row(record))
+            else:
+                out.write(limits.dumps(record) + "\n")
+            n += 1
+    summary = f"{n} casus{'sen' if n != 1 else ''} beoordeeld"
+    if batch.fouten:
+        summary += f", {batch.fouten} met een fout (zie de foutregels)"
+    print(summary, file=sys.stderr)
+    return 2 if batch.fouten else 0
+
+
+def _explain(beoordeling, rules) -> tuple[list, list]:
+    """A case's explanation and what would change it, for batch results with --uitleg."""
+    from ..present.explain import build
+
+    uitleg = build(beoordeling, rules)
+    return uitleg.als_data(), uitleg.gevoeligheid
+
+
+def _open_cases(source: Path):
+    """A batch file opened as bytes: every line is decoded on its own."""
+    if source.is_dir():
+        raise CasusFout(f"{source}: dat is een map; geef een .jsonl- of .csv-bestand")
+    try:
+        return source.open("rb")
+    except OSError as err:
+        raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
+
+
+def _progress(source: Path):
+    """A prompt-toolkit progress bar over the cases (only on a terminal)."""
+    from prompt_toolkit.shortcuts import ProgressBar
+
+    total = None
+    try:
+        with source.open("rb") as f:
+            total = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        if source.suffix.lower() == ".csv":
+            total -= 1
+    except OSError:
+        pass
+    bar = ProgressBar(title=f"Beoordelen: {source.name}")
+
+    class _Bar:
+        def __enter__(self):
+            bar.__enter__()
+            return lambda cases: bar(cases, label="casussen", total=total)
+
+        def __exit__(self, *exc):
+            return bar.__exit__(*exc)
+
+    return _Bar()
+
+
+def cmd_vergelijk(args) -> int:
+    from ..present import compare
+    from ..cases.batch import read_cases
+    from ..cases.casefile import read_case
+    from ..plugins import load_region
+    from ..semantics.pipeline import load_rules
+
+    peildatum = args.peildatum or dt.date.today()
+    if args.regels:
+        if len(args.regels) != 2 or args.variant:
+            raise WmoFout("geef --regels precies twee keer op (versie A en versie B), of --regio met --variant")
+        a, b = load_rules(args.regels[0]), load_rules(args.regels[1])
+        naam_a, naam_b = Path(args.regels[0]).name, Path(args.regels[1]).name
+    elif args.regio and args.variant:
+        a, b = load_region(args.regio, peildatum), load_rules(args.variant)
+        naam_a, naam_b = f"{args.regio} (geldend)", Path(args.variant).name
+    else:
+        raise WmoFout("wat vergelijken? Geef --regio R met --variant VARIANT.wmo, of twee keer --regels")
+    if not args.casussen and not args.sessies:
+        raise WmoFout("geef casusbestanden op (.jsonl, .csv, .json) of --sessies")
+
+    def cases():
+        for name in args.casussen:
+            path = Path(name)
+            if path.suffix.lower() == ".json":
+                yield path.stem, read_case(path).antwoorden
+                continue
+            with _open_cases(path) as stream:
+                for invoer in read_cases(path, stream, a):
+                    if invoer.fout:
+                        raise CasusFout(f"{path}:{invoer.regel}: {invoer.fout}")
+                    yield (str(invoer.id) if invoer.id is not None else f"{path.name}:{invoer.regel}"), invoer.antwoorden
+        if args.sessies:
+            from ..cases.sessions import open_store
+
+            store = open_store(args.sessie)
+            yield from compare.session_cases(store, a.id, lambda regio, datum: load_region(regio, datum))
+
+    result = compare.compare(a, b, cases(), peildatum, naam_a, naam_b, args.voorbeelden)
+    text = compare.render(result, args.formaat)
+    if args.uit:
+        write_atomic(args.uit, text, PRIVATE)  # the report shows answers of changed cases
+        print(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_genereer(args) -> int:
+    from ..cases.population import generate, write_jsonl
+    from ..plugins import load_region
+
+    if args.aantal < 0:
+        raise WmoFout("--aantal moet 0 of meer zijn")
+    model = load_region(args.regio).model
+    cases = generate(model, args.aantal, args.zaad)
+    if not args.uit:
+        write_jsonl(cases, sys.stdout)
+        return 0
+    with AtomicFile(args.uit, PRIVATE) as out:
+        n = write_jsonl(cases, out)
+    print(f"{n} casussen voor regio {args.regio} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
+    return 0

@@ -1,0 +1,89 @@
+"""The commands of the conversation: wmo intake and wmo sessies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..cases.sessions import open_store
+from ..errors import WmoFout
+
+
+def cmd_intake(args) -> int:
+    from ..intake.conversation import Gesprek
+    from ..plugins import load_region, region_sources
+
+    if args.geen_opslag and args.hervat is not None:
+        raise WmoFout("--hervat en --geen-opslag gaan niet samen: zonder opslag is er niets om te hervatten")
+    store = open_store(args.sessie, in_memory=args.geen_opslag)
+    try:
+        if args.hervat is not None:
+            gesprek = Gesprek.hervat(store, args.hervat or None, lambda regio, peildatum: load_region(regio, peildatum))
+        else:
+            regio = args.regio
+            if regio is None and args.jsonl:
+                raise WmoFout("--jsonl heeft --regio nodig")
+            if regio is not None:
+                rules = load_region(regio, args.peildatum)
+            if args.jsonl:
+                gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+        if args.jsonl:
+            from ..intake.jsonl import run_jsonl
+
+            return run_jsonl(gesprek, sys.stdin, sys.stdout)
+        if not sys.stdin.isatty():
+            raise WmoFout("de intake heeft een terminal nodig; gebruik --jsonl om haar vanuit een ander programma te voeren")
+        from prompt_toolkit import PromptSession
+
+        from ..intake.terminal import IntakeScherm, choose_region
+
+        session = PromptSession()
+        if args.hervat is None:
+            if regio is None:
+                try:
+                    regio = choose_region(session, region_sources(), load_region)
+                except (KeyboardInterrupt, EOFError):
+                    return 130
+                rules = load_region(regio, args.peildatum)
+            gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None).run()
+    finally:
+        store.close()
+
+
+def cmd_sessies(args) -> int:
+    from ..cases.sessions import SessieFout, SessionStore, default_path
+
+    if args.sessie is not None and not args.sessie.strip():
+        raise SessieFout("--sessie is leeg; geef het pad van een sessiebestand, of laat --sessie weg")
+    path = Path(args.sessie).expanduser() if args.sessie else default_path()
+    if not path.exists():
+        print(f"Er zijn geen sessies (nog geen sessiebestand {path}).")
+        return 0
+    store = SessionStore(path, eigen_map=args.sessie is None)
+    try:
+        if args.verwijder:
+            store.delete(args.verwijder)
+            print(f"Sessie {args.verwijder} is verwijderd, met al haar antwoorden.")
+            return 0
+        try:
+            rows = store.list()
+        except SessieFout as err:
+            _print_sessions(err.gelezen)
+            raise
+        if not rows:
+            print("Er zijn geen sessies.")
+            return 0
+        _print_sessions(rows)
+        return 0
+    finally:
+        store.close()
+
+
+def _print_sessions(rows) -> None:
+    if not rows:
+        return
+    print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
+    for sid, regio, begonnen, status, aantal in rows:
+        print(f"{sid:<17} {regio:<12} {str(begonnen).replace('T', ' '):<19} {status:<9} {aantal}")

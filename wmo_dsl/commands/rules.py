@@ -1,0 +1,154 @@
+"""The commands about rule files: wmo regios, check, fmt, toon, regio nieuw and test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..present.highlight import terminal_colours
+from ..errors import RegelbestandFout, WmoFout
+from ..language import limits
+from ..safeio import PUBLIC, file_mode, write_atomic
+
+
+
+def cmd_regios(args) -> int:
+    from ..plugins import load_region, region_sources
+
+    sources = region_sources()
+    if not sources:
+        print("Er zijn geen regio's geïnstalleerd.")
+        return 0
+    for rid in sources:
+        rules = load_region(rid)
+        r = rules.model.regio
+        tot = f" tot {r.geldig_tot:%d-%m-%Y}" if r.geldig_tot else ""
+        print(f"{r.id}  {r.naam}")
+        print(f"    versie {rules.model.regio.bron.versie if r.bron and r.bron.versie else 'onbekend'}, geldig vanaf {r.geldig_vanaf:%d-%m-%Y}{tot}")
+        if r.bron:
+            print(f"    bron: {r.bron.tekst}")
+        print(f"    gemeenten: {', '.join(r.gemeenten) if r.gemeenten else '(geen genoemd)'}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from ..plugins import region_sources
+    from ..semantics.pipeline import checked
+
+    paths = [Path(p) for p in args.paden] or [p for s in region_sources().values() for p in s.regels]
+    findings = []
+    failed = False
+    for path in paths:
+        try:
+            model = checked(path)
+            findings.extend(model.waarschuwingen)
+        except RegelbestandFout as err:
+            findings.extend(err.bevindingen)
+            failed = True
+    if args.formaat == "json":
+        print(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, indent=2))
+    else:
+        for f in findings:
+            stream = sys.stderr if f.ernst == "fout" else sys.stdout
+            print(f.toon(kleur=terminal_colours(stream)), file=stream)
+            print(file=sys.stderr if f.ernst == "fout" else sys.stdout)
+        errors = sum(1 for f in findings if f.ernst == "fout")
+        warnings = len(findings) - errors
+        extra = f", {warnings} waarschuwing{'en' if warnings != 1 else ''}" if warnings else ""
+        if failed:
+            print(f"{errors} fout{'en' if errors != 1 else ''}{extra} in {len(paths)} bestand{'en' if len(paths) != 1 else ''}", file=sys.stderr)
+        else:
+            print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} gecontroleerd: geen fouten{extra}")
+    return 2 if failed else 0
+
+
+def cmd_fmt(args) -> int:
+    from ..tools.fmt import format_text
+    from ..language.parse import parse_file
+
+    paths: list[Path] = []
+    for name in args.paden or ["."]:
+        p = Path(name)
+        paths.extend(sorted(p.rglob("*.wmo")) if p.is_dir() else [p])
+    if not paths:
+        print("Geen regelbestanden (.wmo) gevonden.")
+        return 0
+    anders = []
+    for path in paths:
+        parse_file(path)  # a missing or broken file is reported like everywhere else
+        text = path.read_text(encoding="utf-8")  # parse_file has read it as UTF-8 already
+        formatted = format_text(text, str(path))
+        if formatted != text:
+            anders.append(path)
+            if not args.check:
+                write_atomic(path, formatted, file_mode(path, PUBLIC))
+    if args.check:
+        for path in anders:
+            print(f"{path}: staat niet in de vaste opmaak (wmo fmt {path})")
+        print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
+        return 1 if anders else 0
+    print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
+    return 0
+
+
+def cmd_toon(args) -> int:
+    from ..present import document
+    from ..plugins import load_region
+    from ..semantics.pipeline import checked
+
+    if args.pad and args.regio:
+        raise WmoFout("geef een regelbestand óf --regio op, niet allebei")
+    if args.pad:
+        model, naam = checked(args.pad), args.pad
+    elif args.regio:
+        model = load_region(args.regio, args.peildatum).model
+        naam = Path(model.pad).name
+    else:
+        raise WmoFout("welke regels? Geef --regio op (zie 'wmo regios') of het pad van een regelbestand")
+    text = document.render(document.build(model, naam), args.formaat)
+    if args.uit:
+        write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
+        print(f"{args.uit} geschreven ({args.formaat})")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_regio_nieuw(args) -> int:
+    from ..tools.scaffold import new_region
+
+    doel = Path(args.map) if args.map else Path(f"wmo-regio-{args.id}")
+    files = new_region(args.id, doel, args.naam)
+    print(f"Nieuwe regio '{args.id}' in {doel}/:")
+    for f in files:
+        print(f"  {f.relative_to(doel)}")
+    print(f"\nVolgende stappen:\n  cd {doel}\n  python3 -m pip install -e .\n  wmo test --regio {args.id}")
+    return 0
+
+
+def cmd_test(args) -> int:
+    from ..tools.casetest import region_cases, run_case
+    from ..plugins import load_region, region_sources
+
+    sources = region_sources()
+    if args.regio:
+        if args.regio not in sources:
+            raise WmoFout(f"onbekende regio '{args.regio}'; geïnstalleerd: {', '.join(sources)}")
+        sources = {args.regio: sources[args.regio]}
+    total = failed = 0
+    for rid, source in sources.items():
+        rules = load_region(rid)
+        cases = region_cases(source.casussen)
+        print(f"{rid}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}")
+        for casus in cases:
+            total += 1
+            result = run_case(load_region(rid, casus.peildatum) if casus.peildatum else rules, casus)
+            if result.geslaagd:
+                print(f"  ok    {result.titel}")
+                continue
+            failed += 1
+            print(f"  FOUT  {result.titel}  ({Path(result.pad).name})")
+            for line in ([result.fout] if result.fout else result.verschillen):
+                print(f"          {line}")
+    print(f"\n{total - failed} geslaagd, {failed} mislukt")
+    return 1 if failed else 0

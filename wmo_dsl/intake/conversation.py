@@ -1,0 +1,279 @@
+"""The intake conversation, apart from any screen.
+
+A :class:`Gesprek` knows which question comes next (the first of the engine's
+still-needed set, in rule-file order, skipped ones last), records every answer,
+undo, skip and professional deviation in the session log before it moves on,
+and can say why it asks, what is settled so far, and how the case ends. The
+terminal UI (``intake_tui.py``) and the JSON-lines protocol (``intake_jsonl.py``)
+are thin front ends over it, so both ask exactly the same questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..language import ast
+from ..cases.answers import from_json, json_value
+from ..semantics.engine import Beoordeling, Rules
+from ..errors import WmoFout
+from ..semantics.notation import value_text
+from ..cases.natural import answer_text, fold, parse_answer, parse_derived
+from ..cases.sessions import Gebeurtenis, SessionState, SessionStore
+from ..semantics.engine import Afwijking
+
+COMMANDS = {
+    "help": "toon deze opdrachten",
+    "waarom": "waarom deze vraag: welke afweging haar nodig heeft, met bron en toelichting",
+    "terug": "maak het laatste antwoord ongedaan",
+    "wijzig": "wijzig <vraag>: verander een eerder antwoord",
+    "overzicht": "de antwoorden tot nu toe en wat al vaststaat",
+    "later": "sla deze vraag over; ze komt terug voor het einde",
+    "afwijken": "wijk als professionele afweging af van een afgeleide waarde (met reden)",
+    "stop": "bewaar de sessie en stop; hervat met 'wmo intake --hervat'",
+}
+
+
+def command_of(text: str) -> tuple[str, str] | None:
+    """('wijzig', 'type') for 'wijzig type'; None when the text is an answer."""
+    words = text.strip().split(maxsplit=1)
+    if words and fold(words[0]) in COMMANDS:
+        return fold(words[0]), (words[1] if len(words) > 1 else "")
+    if fold(text.strip()) in ("?", "hulp"):
+        return "help", ""
+    return None
+
+
+@dataclass(frozen=True)
+class Antwoordregel:
+    vraag: ast.Vraag
+    waarde: object
+    telt_mee: bool
+
+
+class Gesprek:
+    """One intake: the answers so far and the log they come from."""
+
+    def __init__(self, rules: Rules, store: SessionStore, sessie_id: str, peildatum: dt.date):
+        self.rules = rules
+        self.model = rules.model
+        self.store = store
+        self.sessie_id = sessie_id
+        self.peildatum = peildatum
+        self.staat = SessionState(self.model)
+
+    # ── starting and resuming ──
+    @classmethod
+    def nieuw(cls, rules: Rules, store: SessionStore, peildatum: dt.date) -> "Gesprek":
+        rules.check_peildatum(peildatum)
+        return cls(rules, store, store.new(rules.id, peildatum), peildatum)
+
+    @classmethod
+    def hervat(cls, store: SessionStore, sessie_id: str | None, load) -> "Gesprek":
+        """Replay a stored session; ``load(regio, peildatum)`` gives the rules."""
+        info = store.load(sessie_id)
+        gesprek = cls(load(info.regio, info.peildatum), store, info.id, info.peildatum)
+        gesprek.staat.replay(info.gebeurtenissen)
+        return gesprek
+
+    # ── the log ──
+    def _record(self, g: Gebeurtenis) -> None:
+        self.store.append(self.sessie_id, g)
+        self.staat.apply(g)
+
+    @property
+    def antwoorden(self) -> dict:
+        return self.staat.antwoorden
+
+    @property
+    def volgorde(self) -> list[str]:
+        return self.staat.volgorde
+
+    @property
+    def later(self) -> list[str]:
+        return self.staat.later
+
+    @property
+    def afwijkingen(self) -> list[Afwijking]:
+        return self.staat.afwijkingen
+
+    @property
+    def onbruikbaar(self) -> dict[str, str]:
+        return self.staat.onbruikbaar
+
+    # ── asking ──
+    def overrides(self) -> dict:
+        return {a.onderwerp: a.waarde for a in self.afwijkingen}
+
+    def nodig(self) -> list[str]:
+        return self.rules.still_needed(self.antwoorden, self.peildatum, self.overrides())
+
+    def volgende(self) -> ast.Vraag | None:
+        """The next question: the first still needed, skipped ones only when nothing else is left."""
+        nodig = self.nodig()
+        eerst = [q for q in nodig if q not in self.later]
+        kies = eerst or [q for q in self.later if q in nodig]
+        return self.model.vragen[kies[0]] if kies else None
+
+    def beantwoord(self, vraag_id: str, waarde) -> None:
+        vraag = self.model.vragen[vraag_id]
+        self._record(Gebeurtenis("antwoord", vraag_id, json_value(waarde, vraag)))
+
+    def beantwoord_tekst(self, vraag: ast.Vraag, tekst: str) -> None:
+        """A typed answer; AntwoordFout when it does not fit (nothing is recorded then)."""
+        self.beantwoord(vraag.id, parse_answer(vraag, tekst))
+
+    def beantwoord_json(self, vraag: ast.Vraag, waarde) -> None:
+        """An answer as in a case file; CasusFout when it does not fit."""
+        self.beantwoord(vraag.id, from_json(vraag, waarde))
+
+    def terug(self) -> ast.Vraag | None:
+        """Undo the last answer; returns its question, or None when there is nothing to undo."""
+        if not self.volgorde:
+            return None
+        laatste = self.volgorde[-1]
+        self._record(Gebeurtenis("terug", laatste, json_value(self.antwoorden[laatste], self.model.vragen[laatste])))
+        return self.model.vragen[laatste]
+
+    def sla_over(self, vraag_id: str) -> None:
+        self._record(Gebeurtenis("later", vraag_id))
+
+    def zoek_vraag(self, tekst: str) -> ast.Vraag:
+        """A question by id, number in the overview, or unique prefix; WmoFout with the list otherwise."""
+        t = fold(tekst)
+        beantwoord = [self.model.vragen[q] for q in self.model.vragen if q in self.antwoorden]
+        if t.isdigit() and 1 <= int(t) <= len(beantwoord):
+            return beantwoord[int(t) - 1]
+        exact = [v for v in self.model.vragen.values() if fold(v.id) == t or fold(v.onderwerp()) == t]
+        kandidaten = exact or [v for v in self.model.vragen.values() if fold(v.id).startswith(t) or fold(v.onderwerp()).startswith(t)]
+        if t and len(kandidaten) == 1:
+            return kandidaten[0]
+        namen = ", ".join(q for q in self.model.vragen if q in self.antwoorden) or "(nog geen)"
+        raise WmoFout(f"welke vraag? Beantwoord zijn: {namen}")
+
+    # ── professional deviation ──
+    def afwijkbaar(self) -> dict[str, str]:
+        """Derived values a consultant may deviate from, with their current value in words."""
+        b = self.beoordeling()
+        out = {}
+        for naam in list(self.model.waarden) + list(self.model.tabellen):
+            w = self.model.waarden.get(naam)
+            if w is not None and w.parameter:
+                continue
+            out[naam] = self._show(naam, b.waarden[naam]) if naam in b.waarden else "nog niet bepaald"
+        return out
+
+    def wijk_af(self, onderwerp: str, tekst: str, reden: str) -> None:
+        if onderwerp not in self.model.waarden and onderwerp not in self.model.tabellen:
+            raise WmoFout(f"'{onderwerp}' is geen afgeleide waarde; kies uit: {', '.join(self.afwijkbaar())}")
+        if not reden.strip():
+            raise WmoFout("een afwijking vraagt een reden")
+        waarde = parse_derived(self.model, onderwerp, tekst)  # refused here, before anything is stored
+        van = self.afwijkbaar().get(onderwerp, "onbekend")
+        self._record(Gebeurtenis("afwijking", onderwerp, {"naar": json_value(waarde), "van": van}, reden.strip()))
+
+    def _show(self, naam: str, waarde) -> str:
+        if isinstance(waarde, str) and waarde in self.model.producten:
+            p = self.model.producten[waarde]
+            return f"{p.code} ({p.naam})"
+        return value_text(waarde)
+
+    # ── explaining ──
+    def waarom(self, vraag: ast.Vraag) -> str:
+        regels = [f"{vraag.tekst or vraag.onderwerp()}"]
+        if vraag.uitleg:
+            regels.append(f"Toelichting: {vraag.uitleg}")
+        if vraag.bron:
+            regels.append(f"Bron: {vraag.bron.tekst}")
+        gebruikers = [n for n, deps in self.model.afhankelijkheden.items() if vraag.id in deps]
+        if gebruikers:
+            regels.append("Nodig voor:")
+            for n in gebruikers:
+                d = self.model.waarden.get(n) or self.model.tabellen.get(n) or self.model.regels.get(n)
+                soort = "regel" if n in self.model.regels else "afgeleide waarde"
+                bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
+                regels.append(f"  - {soort} {n.replace('_', ' ')}{bron}")
+        effecten = self._effects(vraag)
+        if effecten:
+            regels.append("Wat het antwoord nu kan uitmaken:")
+            regels.extend(f"  - {e}" for e in effecten)
+        return "\n".join(regels)
+
+    def _effects(self, vraag: ast.Vraag) -> list[str]:
+        from ..present.sensitivity import summary
+
+        if vraag.soort not in ("janee", "keuze"):
+            return []
+        waarden = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties]
+        uitkomsten = []
+        for w in waarden:
+            b = self.rules.evaluate({**self.antwoorden, vraag.id: w}, self.peildatum, self.afwijkingen)
+            if b.uitkomst == "onvolledig":
+                return []
+            uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")
+        return uitkomsten if len(set(u.split(": ", 1)[1] for u in uitkomsten)) > 1 else []
+
+    def antwoordregels(self) -> list[Antwoordregel]:
+        """Given answers in rule-file order, each marked whether it still counts."""
+        tellend = self.relevante_antwoorden()
+        return [Antwoordregel(self.model.vragen[q], self.antwoorden[q], q in tellend) for q in self.model.vragen if q in self.antwoorden]
+
+    def relevante_antwoorden(self) -> dict:
+        """The answers the conversation would ask for now, replayed in its own order.
+
+        An answer that a change ('wijzig') made irrelevant drops out; an answer that was asked
+        stays, even if a later answer happens to settle the outcome on its own.
+        """
+        kept: dict = {}
+        while True:
+            nodig = [q for q in self.rules.still_needed(kept, self.peildatum, self.overrides()) if q in self.antwoorden]
+            if not nodig:
+                return kept
+            eerst = [q for q in nodig if q not in self.later] or nodig
+            kept[eerst[0]] = self.antwoorden[eerst[0]]
+
+    def overzicht(self) -> str:
+        regels = []
+        rows = self.antwoordregels()
+        if rows:
+            regels.append("Antwoorden tot nu toe:")
+            for i, r in enumerate(rows, 1):
+                merk = "" if r.telt_mee else "  (doet er niet meer toe)"
+                regels.append(f"  {i}. {r.vraag.id}: {answer_text(r.vraag, r.waarde)}{merk}")
+        else:
+            regels.append("Nog geen antwoorden.")
+        if self.later:
+            regels.append("Later: " + ", ".join(self.later))
+        b = self.beoordeling()
+        if b.waarden:
+            regels.append("Al bepaald:")
+            for naam, waarde in b.waarden.items():
+                regels.append(f"  - {naam.replace('_', ' ')}: {self._show(naam, waarde)}")
+        for a in self.afwijkingen:
+            regels.append(f"Professionele afweging: {a.onderwerp} → {a.naar} ({a.reden})")
+        nodig = b.ontbrekend
+        regels.append(f"Nog nodig: {len(nodig)} vra{'gen' if len(nodig) != 1 else 'ag'}" + (f" ({', '.join(nodig)})" if nodig else ""))
+        return "\n".join(regels)
+
+    # ── the end ──
+    def beoordeling(self) -> Beoordeling:
+        return self.rules.evaluate(self.relevante_antwoorden(), self.peildatum, self.afwijkingen)
+
+    def casus(self) -> dict:
+        """The case file of the contract, to re-evaluate with 'wmo beoordeel' (deviations included)."""
+        antwoorden = self.relevante_antwoorden()
+        casus = {
+            "regio": self.rules.id,
+            "peildatum": self.peildatum.isoformat(),
+            "antwoorden": {q: json_value(antwoorden[q], self.model.vragen[q]) for q in self.model.vragen if q in antwoorden},
+        }
+        if self.afwijkingen:
+            casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden}
+                                    for a in self.afwijkingen]
+        return casus
+
+    def afronden(self) -> None:
+        self.store.set_status(self.sessie_id, "afgerond")
+
+    def stoppen(self) -> None:
+        self.store.set_status(self.sessie_id, "gestopt")

@@ -1,0 +1,625 @@
+"""Check stage: a parsed rule file to a resolved, typed :class:`Model`.
+
+The checker is where a rule file stops being text: every bare name becomes a
+reference to a definition or a symbolic value, every expression gets a type,
+and the derived values get an evaluation order. It reports all it finds in one
+run, each finding at ``bestand:regel:kolom`` with a Dutch message and, where it
+can guess, a "bedoelde u …?" suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from . import ast
+from ..errors import Bevinding, RegelbestandFout
+
+
+@dataclass(frozen=True)
+class Type:
+    """The type of an expression; ``domein`` holds the symbols of a keuze or lijst."""
+
+    soort: str  # janee, getal, datum, duur, tekst, keuze, lijst, product, geen, onbekend
+    domein: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        return _TYPE_NAMES.get(self.soort, self.soort)
+
+
+_TYPE_NAMES = {
+    "janee": "ja/nee", "getal": "een getal", "datum": "een datum", "duur": "een duur", "tekst": "een tekst",
+    "keuze": "een keuze", "lijst": "een lijst", "product": "een product", "geen": "geen", "onbekend": "onbekend",
+}
+
+JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, GEEN, ONBEKEND = (
+    Type("janee"), Type("getal"), Type("datum"), Type("duur"), Type("tekst"), Type("product"), Type("geen"), Type("onbekend"),
+)
+
+_SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
+_VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST}
+FUNCTIONS = {  # name: (argument types or None for "one or more getal", result)
+    "min": (None, "getal"),
+    "max": (None, "getal"),
+    "afronden": (("getal", "getal"), "getal"),
+    "midden": (("datum", "datum"), "datum"),
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """A checked region: resolved definitions, types and evaluation order."""
+
+    pad: str
+    regio: ast.Regio
+    vragen: dict[str, ast.Vraag]
+    waarden: dict[str, ast.Waarde]
+    tabellen: dict[str, ast.Tabel]
+    producten: dict[str, ast.Product]
+    verwijzingen: dict[str, ast.Verwijzing]
+    signalen: dict[str, ast.Signaal]
+    regels: dict[str, ast.Regel]
+    termijnen: dict[str, ast.Termijn]
+    vrije_dagen: frozenset  # dates that do not count as werkdagen, on top of the Algemene termijnenwet
+    types: dict[str, Type]
+    afhankelijkheden: dict[str, frozenset[str]]  # derived name -> names it reads directly
+    bronregels: tuple[str, ...] = field(repr=False, default=())
+    waarschuwingen: tuple[Bevinding, ...] = ()
+
+    def label(self, naam: str) -> str:
+        """A readable name for a definition (its id with spaces)."""
+        return naam.replace("_", " ")
+
+    def optie_label(self, vraag_id: str, optie_id: str) -> str:
+        vraag = self.vragen.get(vraag_id)
+        for optie in vraag.opties if vraag else ():
+            if optie.id == optie_id:
+                return optie.label
+        return optie_id.replace("_", " ")
+
+    def questions_read_by(self, naam: str) -> frozenset[str]:
+        """All questions a derived value, table or rule depends on, transitively."""
+        seen: set[str] = set()
+        stack = [naam]
+        vragen: set[str] = set()
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.vragen:
+                vragen.add(n)
+            stack.extend(self.afhankelijkheden.get(n, ()))
+        return frozenset(vragen)
+
+
+def check(bestand: ast.Regelbestand) -> Model:
+    """Resolve and type a parsed rule file; raise RegelbestandFout listing every error."""
+    return _Checker(bestand).run()
+
+
+class _Checker:
+    def __init__(self, bestand: ast.Regelbestand):
+        self.bestand = bestand
+        self.findings: list[Bevinding] = []
+        self.defs: dict[str, object] = {}  # questions, derived values, tables, products
+        self.verwijzingen: dict[str, ast.Verwijzing] = {}
+        self.signalen: dict[str, ast.Signaal] = {}
+        self.regels: dict[str, ast.Regel] = {}
+        self.termijnen: dict[str, ast.Termijn] = {}
+        self.vrije_dagen: list[ast.VrijeDagen] = []
+        self.standaard: ast.Product | None = None
+        self.types: dict[str, Type] = {}
+        self.resolved: dict[str, object] = {}
+        self.in_progress: list[str] = []
+        self.deps: dict[str, set[str]] = {}
+        self.current: str | None = None
+
+    # ── findings ──
+    def error(self, code: str, message: str, pos: ast.Pos, hint: str | None = None, ernst: str = "fout") -> None:
+        line = pos.line
+        bronregel = self.bestand.bronregels[line - 1] if 0 < line <= len(self.bestand.bronregels) else None
+        self.findings.append(Bevinding(code, message, pos.file, line, pos.column, hint, ernst, bronregel))
+
+    def suggest(self, naam: str, candidates) -> str | None:
+        close = difflib.get_close_matches(naam, sorted(candidates), n=3, cutoff=0.6)
+        if not close:
+            return None
+        return "bedoelde u " + " of ".join(f"'{c}'" for c in close) + "?"
+
+    # ── the run ──
+    def run(self) -> Model:
+        regio = self.collect()
+        for naam in list(self.defs):
+            self.type_of(naam, self.defs[naam].pos)
+        regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
+        termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
+        producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
+        errors = [f for f in self.findings if f.ernst == "fout"]
+        if errors or regio is None:
+            self.findings.sort(key=lambda b: (b.regel, b.kolom))
+            raise RegelbestandFout(self.findings)
+        return Model(
+            pad=self.bestand.pad,
+            regio=regio,
+            vragen={n: d for n, d in self.defs.items() if isinstance(d, ast.Vraag)},
+            waarden={n: self.resolved[n] for n, d in self.defs.items() if isinstance(d, ast.Waarde)},
+            tabellen={n: self.resolved[n] for n, d in self.defs.items() if isinstance(d, ast.Tabel)},
+            producten=producten,
+            verwijzingen=self.verwijzingen,
+            signalen=self.signalen,
+            regels=regels,
+            termijnen=termijnen,
+            vrije_dagen=frozenset(dag for blok in self.vrije_dagen for dag, _ in blok.dagen),
+            types=dict(self.types),
+            afhankelijkheden={n: frozenset(d) for n, d in self.deps.items()},
+            bronregels=self.bestand.bronregels,
+            waarschuwingen=tuple(self.findings),
+        )
+
+    def collect(self) -> ast.Regio | None:
+        regio = None
+        for d in self.bestand.definities:
+            if isinstance(d, ast.Regio):
+                if regio is not None:
+                    self.error("E201", f"een regelbestand beschrijft één regio; '{regio.id}' staat al op regel {regio.pos.line}", d.pos)
+                else:
+                    regio = d
+                continue
+            if isinstance(d, ast.VrijeDagen):
+                self.vrije_dagen.append(d)
+                continue
+            if isinstance(d, ast.AlleProducten):
+                if self.standaard is not None:
+                    self.error("E201", "er staat al een blok 'alle producten' in dit bestand", d.pos, hint="voeg de twee blokken samen")
+                self.standaard = d.product
+                continue
+            space = (self.verwijzingen if isinstance(d, ast.Verwijzing) else self.signalen if isinstance(d, ast.Signaal)
+                     else self.regels if isinstance(d, ast.Regel) else self.termijnen if isinstance(d, ast.Termijn) else self.defs)
+            if d.id in space:
+                earlier = space[d.id]
+                self.error("E202", f"'{d.id}' is al gedefinieerd op regel {earlier.pos.line}", d.pos, hint="geef elke definitie een eigen naam")
+                continue
+            space[d.id] = d
+        if regio is None:
+            first = self.bestand.definities[0].pos if self.bestand.definities else ast.Pos(self.bestand.pad, 1, 1)
+            self.error("E203", "het regelbestand mist een regiokop", ast.Pos(first.file, max(first.line, 1), 1),
+                       hint='begin het bestand met: regio <id> "<naam>"')
+        else:
+            if regio.geldig_vanaf is None:
+                self.error("E204", "de regio mist 'geldig vanaf'", regio.pos, hint="voeg toe: geldig vanaf 2022-01-01")
+            elif regio.geldig_tot is not None and regio.geldig_tot < regio.geldig_vanaf:
+                self.error("E205", "'geldig tot' ligt vóór 'geldig vanaf'", regio.pos)
+        if self.standaard is not None:
+            for naam, d in list(self.defs.items()):
+                if isinstance(d, ast.Product):
+                    self.defs[naam] = _with_defaults(d, self.standaard)
+        for d in self.defs.values():
+            if isinstance(d, ast.Vraag):
+                self.check_vraag(d)
+        return regio
+
+    def check_vraag(self, vraag: ast.Vraag) -> None:
+        if vraag.soort in ("keuze", "meerdere"):
+            if not vraag.opties:
+                self.error("E210", f"vraag '{vraag.id}' is een {vraag.soort}-vraag zonder opties", vraag.pos,
+                           hint="voeg opties toe: optie <id> \"<label>\"")
+            seen: dict[str, ast.Optie] = {}
+            for optie in vraag.opties:
+                if optie.id in seen:
+                    self.error("E202", f"optie '{optie.id}' staat twee keer bij vraag '{vraag.id}'", optie.pos)
+                seen[optie.id] = optie
+        elif vraag.opties:
+            self.error("E211", f"vraag '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag en kan geen opties hebben", vraag.opties[0].pos,
+                       hint="maak er een keuze-vraag van: vraag naam: keuze")
+        if vraag.soort != "getal":
+            for grens in (vraag.minimaal, vraag.maximaal):
+                if grens is not None:
+                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", _pos(grens))
+        else:
+            for grens in (vraag.minimaal, vraag.maximaal):
+                if grens is not None and not (isinstance(grens, ast.Literal) and grens.kind == "getal"):
+                    self.error("E212", "een minimum of maximum is een getal", _pos(grens))
+            lo, hi = vraag.minimaal, vraag.maximaal
+            if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.kind == hi.kind == "getal" and lo.value > hi.value:
+                self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", _pos(lo))
+
+    # ── types of definitions ──
+    def type_of(self, naam: str, pos: ast.Pos) -> Type:
+        if naam in self.types:
+            return self.types[naam]
+        if naam in self.in_progress:
+            cyclus = self.in_progress[self.in_progress.index(naam):] + [naam]
+            d = self.defs[naam]
+            self.error("E206", "deze waarden zijn van elkaar afhankelijk in een kring: " + " → ".join(cyclus), d.pos,
+                       hint="een afgeleide waarde mag niet (via andere) van zichzelf afhangen")
+            for n in cyclus:
+                self.types[n] = ONBEKEND
+            return ONBEKEND
+        d = self.defs[naam]
+        if isinstance(d, ast.Vraag):
+            if d.soort == "keuze":
+                t = Type("keuze", frozenset(o.id for o in d.opties))
+            elif d.soort == "meerdere":
+                t = Type("lijst", frozenset(o.id for o in d.opties))
+            else:
+                t = _VRAAG_TYPES[d.soort]
+            self.types[naam] = t
+            return t
+        if isinstance(d, ast.Product):
+            self.types[naam] = PRODUCT
+            self.resolved[naam] = self.check_product(d)
+            return PRODUCT
+        self.in_progress.append(naam)
+        outer, self.current = self.current, naam
+        self.deps.setdefault(naam, set())
+        try:
+            if isinstance(d, ast.Waarde):
+                t = self.check_waarde(d)
+            else:
+                t = self.check_tabel(d)
+        finally:
+            self.current = outer
+            self.in_progress.pop()
+        self.types.setdefault(naam, t)
+        return self.types[naam]
+
+    def check_product(self, p: ast.Product) -> ast.Product:
+        outer, self.current = self.current, p.id
+        self.deps.setdefault(p.id, set())
+        duur = self.expect(p.duur, DUUR, "de duur van een product") if p.duur is not None else None
+        maxi = self.expect(p.maximale_duur, DUUR, "de maximale duur") if p.maximale_duur is not None else None
+        mini = self.expect(p.minimale_duur, DUUR, "de minimale duur") if p.minimale_duur is not None else None
+        volume = self.expect(p.volume, GETAL, "het iWmo-volume") if p.volume is not None else None
+        for partner in p.alleen_met:
+            if not isinstance(self.defs.get(partner), ast.Product):
+                self.error("E204", f"product '{partner}' (in 'alleen in combinatie met') is niet gedefinieerd", p.pos,
+                           hint=self.suggest(partner, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
+        self.check_tarieven(p)
+        self.current = outer
+        return replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume)
+
+    def check_tarieven(self, p: ast.Product) -> None:
+        """A tariff is money in a product's own unit, and one date starts one tariff."""
+        gezien: dict[object, ast.Tarief] = {}
+        for t in p.tarieven:
+            if t.bedrag != t.bedrag.quantize(Decimal("0.01")):
+                self.error("E227", f"tarief {_bedrag(t.bedrag)} heeft meer dan twee cijfers achter de komma", t.pos,
+                           hint="een bedrag in euro's heeft hoogstens twee cijfers achter de komma, bijvoorbeeld 1234,56")
+            if p.eenheid and p.eenheid.startswith("per ") and t.eenheid != p.eenheid:
+                self.error("E226", f"product '{p.id}' heeft eenheid {p.eenheid}, maar een tarief {t.eenheid}", t.pos,
+                           hint=f"schrijf het tarief {p.eenheid}, of pas de eenheid van het product aan")
+            eerder = gezien.setdefault(t.vanaf, t)
+            if eerder is not t:
+                self.error("E225", f"product '{p.id}' heeft twee tarieven vanaf {t.vanaf.isoformat()}", t.pos,
+                           hint=f"een tarief geldt tot het volgende begint; geef het nieuwe tarief een latere datum "
+                                f"(het andere staat op regel {eerder.pos.line})")
+
+    def check_termijn(self, t: ast.Termijn) -> ast.Termijn:
+        outer, self.current = self.current, "termijn:" + t.id
+        self.deps.setdefault(self.current, set())
+        voorwaarde = self.expect(t.voorwaarde, JANEE, "een voorwaarde") if t.voorwaarde is not None else None
+        datum = self.expect(t.datum, DATUM, "de datum van een termijn") if t.datum is not None else None
+        if t.datum is None:
+            self.error("E224", f"termijn '{t.id}' mist een datum", t.pos, hint="voeg toe: datum startdatum + 10 werkdagen")
+        self.current = outer
+        return replace(t, voorwaarde=voorwaarde, datum=datum)
+
+    def check_waarde(self, w: ast.Waarde) -> Type:
+        if w.expr is not None:
+            expr, t = self.resolve(w.expr)
+            self.resolved[w.id] = replace(w, expr=expr)
+            return t
+        gevallen = []
+        types: list[tuple[Type, ast.Pos]] = []
+        anders_gezien = False
+        for geval in w.gevallen:
+            if anders_gezien:
+                self.error("E220", "na een 'anders'-geval wordt geen geval meer bekeken", geval.pos,
+                           hint="zet het 'anders'-geval onderaan")
+            voorwaarde = None
+            if geval.voorwaarde is not None:
+                voorwaarde = self.expect(geval.voorwaarde, JANEE, "een voorwaarde")
+            else:
+                anders_gezien = True
+            waarde, t = self.resolve(geval.waarde, new_symbols=True)
+            gevallen.append(replace(geval, waarde=waarde, voorwaarde=voorwaarde))
+            types.append((t, _pos(geval.waarde)))
+        self.resolved[w.id] = replace(w, gevallen=tuple(gevallen))
+        return self.unify(types, f"de gevallen van '{w.id}'")
+
+    def unify(self, types: list[tuple[Type, ast.Pos]], wat: str) -> Type:
+        result: Type | None = None
+        for t, pos in types:
+            if t.soort in ("geen", "onbekend"):
+                continue
+            if result is None:
+                result = t
+            elif t.soort != result.soort:
+                if {t.soort, result.soort} == {"keuze", "product"}:
+                    continue
+                self.error("E207", f"{wat} geven verschillende soorten uitkomst: {result} en {t}", pos)
+                return ONBEKEND
+            elif t.soort == "keuze":
+                result = Type("keuze", result.domein | t.domein)
+        return result or GEEN
+
+    def check_tabel(self, tabel: ast.Tabel) -> Type:
+        kolommen: list[Type] = []
+        for naam, pos in zip(tabel.invoer, tabel.invoer_pos or [tabel.pos] * len(tabel.invoer)):
+            kolommen.append(self.ref_type(naam, pos))
+        rijen = []
+        types = []
+        for rij in tabel.rijen:
+            if len(rij.cellen) != len(tabel.invoer):
+                self.error("E221", f"deze rij heeft {len(rij.cellen)} cel{'len' if len(rij.cellen) != 1 else ''}, de tabel '{tabel.id}' heeft {len(tabel.invoer)} kolommen ({', '.join(tabel.invoer)})",
+                           rij.pos, hint="geef elke rij één cel per kolom; '-' betekent: maakt niet uit")
+                continue
+            cellen = tuple(self.check_cel(cel, kolom, naam) for cel, kolom, naam in zip(rij.cellen, kolommen, tabel.invoer))
+            uitkomst, t = self.resolve(rij.uitkomst, new_symbols=True)
+            types.append((t, _pos(rij.uitkomst)))
+            rijen.append(replace(rij, cellen=cellen, uitkomst=uitkomst))
+        if not tabel.rijen:
+            self.error("E222", f"tabel '{tabel.id}' heeft geen rijen", tabel.pos)
+        self.resolved[tabel.id] = replace(tabel, rijen=tuple(rijen))
+        return self.unify(types, f"de rijen van tabel '{tabel.id}'")
+
+    def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:
+        tests = []
+        for test in cel.tests:
+            if test[0] == "gelijk":
+                expr, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'")
+                tests.append(("gelijk", expr))
+            elif test[0] == "niet":
+                expr, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'")
+                tests.append(("niet", expr))
+            elif test[0] == "bereik":
+                lo, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'", ordered=True)
+                hi, _ = self.resolve_against(test[2], kolom, f"kolom '{naam}'", ordered=True)
+                tests.append(("bereik", lo, hi))
+            else:
+                expr, _ = self.resolve_against(test[2], kolom, f"kolom '{naam}'", ordered=True)
+                tests.append(("vergelijk", test[1], expr))
+        return replace(cel, tests=tuple(tests))
+
+    def check_regel(self, regel: ast.Regel) -> ast.Regel:
+        outer, self.current = self.current, regel.id
+        self.deps.setdefault(regel.id, set())
+        voorwaarde = self.expect(regel.voorwaarde, JANEE, "een voorwaarde") if regel.voorwaarde is not None else None
+        conclusies = []
+        for c in regel.conclusies:
+            if isinstance(c, ast.ProductConclusie):
+                product = self.expect(c.product, PRODUCT, "'dan product'")
+                duur = self.expect(c.duur, DUUR, "een duur") if c.duur is not None else None
+                maxi = self.expect(c.maximale_duur, DUUR, "een maximale duur") if c.maximale_duur is not None else None
+                conclusies.append(replace(c, product=product, duur=duur, maximale_duur=maxi))
+            elif isinstance(c, ast.VerwijzingConclusie):
+                if c.id not in self.verwijzingen:
+                    self.error("E204", f"verwijzing '{c.id}' is niet gedefinieerd", c.pos,
+                               hint=self.suggest(c.id, self.verwijzingen) or f'definieer haar: verwijzing {c.id} "<omschrijving>"')
+                conclusies.append(c)
+            elif isinstance(c, ast.GeenProductConclusie):
+                if not isinstance(self.defs.get(c.id), ast.Product):
+                    self.error("E204", f"product '{c.id}' is niet gedefinieerd", c.pos,
+                               hint=self.suggest(c.id, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
+                conclusies.append(c)
+            elif isinstance(c, ast.SignaalConclusie):
+                if c.id not in self.signalen:
+                    self.error("E204", f"signaal '{c.id}' is niet gedefinieerd", c.pos,
+                               hint=self.suggest(c.id, self.signalen) or f'definieer het: signaal {c.id} "<omschrijving>"')
+                conclusies.append(c)
+            else:
+                conclusies.append(c)
+        if not regel.conclusies:
+            self.error("E223", f"regel '{regel.id}' concludeert niets", regel.pos,
+                       hint="voeg een conclusie toe, bijvoorbeeld: dan product <naam>")
+        self.current = outer
+        return replace(regel, voorwaarde=voorwaarde, conclusies=tuple(conclusies))
+
+    # ── expressions ──
+    def ref_type(self, naam: str, pos: ast.Pos) -> Type:
+        if naam not in self.defs:
+            self.error("E204", f"'{naam}' is niet gedefinieerd", pos, hint=self.suggest(naam, self.defs))
+            return ONBEKEND
+        if self.current is not None:
+            self.deps.setdefault(self.current, set()).add(naam)
+        return self.type_of(naam, pos)
+
+    def expect(self, expr: ast.Expr, want: Type, wat: str) -> ast.Expr:
+        resolved, t = self.resolve(expr)
+        if not _compatible(t, want):
+            self.error("E207", f"{wat} moet {want} zijn, maar dit is {t}", _pos(expr))
+        return resolved
+
+    def resolve_against(self, expr: ast.Expr, other: Type, wat: str, ordered: bool = False):
+        """Resolve ``expr`` where it is compared with a value of type ``other``."""
+        if isinstance(expr, ast.ListExpr) and other.soort in ("lijst", "keuze"):
+            element = Type("keuze", other.domein)
+            items = tuple(self.resolve_against(i, element, wat)[0] for i in expr.items)
+            return replace(expr, items=items), Type("lijst", other.domein)
+        if isinstance(expr, ast.Literal) and expr.kind == "janee" and other.soort in ("keuze", "lijst"):
+            word = "ja" if expr.value else "nee"
+            if word in other.domein:  # a choice called "ja" (leerbaar: ja | beperkt)
+                return ast.Symbol(word, expr.pos), other
+        if isinstance(expr, ast.Name) and expr.id not in self.defs:
+            if other.soort in ("keuze", "lijst"):
+                if expr.id in other.domein:
+                    return ast.Symbol(expr.id, expr.pos), other
+                self.error("E205", f"'{expr.id}' is geen mogelijke waarde van {wat}", expr.pos,
+                           hint=self.suggest(expr.id, other.domein) or "mogelijk: " + ", ".join(sorted(other.domein)))
+                return expr, ONBEKEND
+        resolved, t = self.resolve(expr)
+        base = Type("keuze", other.domein) if other.soort == "lijst" else other
+        if not _comparable(t, base):
+            self.error("E207", f"{wat} is {other}, maar hier staat {t}", _pos(expr),
+                       hint=("vergelijk met een van: " + ", ".join(sorted(other.domein))) if other.domein else None)
+        elif ordered and base.soort not in ("getal", "datum", "duur", "onbekend"):
+            self.error("E207", f"een bereik of vergelijking met < of > past niet bij {wat}, dat is {other}", _pos(expr))
+        return resolved, t
+
+    def resolve(self, expr: ast.Expr, new_symbols: bool = False):
+        """Return (resolved expression, type). ``new_symbols``: a bare unknown name is a new symbol."""
+        if isinstance(expr, ast.Literal):
+            kind = {"percentage": "getal"}.get(expr.kind, expr.kind)
+            return expr, Type(kind)
+        if isinstance(expr, ast.Name):
+            if expr.id in self.defs:
+                t = self.ref_type(expr.id, expr.pos)
+                d = self.defs[expr.id]
+                target = {ast.Vraag: "vraag", ast.Waarde: "waarde", ast.Tabel: "tabel", ast.Product: "product"}[type(d)]
+                return ast.Ref(expr.id, target, expr.pos), t
+            if new_symbols and not expr.id[0].isdigit():
+                return ast.Symbol(expr.id, expr.pos), Type("keuze", frozenset([expr.id]))
+            self.error("E204", f"'{expr.id}' is niet gedefinieerd", expr.pos, hint=self.suggest(expr.id, self.defs))
+            return expr, ONBEKEND
+        if isinstance(expr, ast.ListExpr):
+            items, types = zip(*[self.resolve(i) for i in expr.items]) if expr.items else ((), ())
+            return replace(expr, items=tuple(items)), Type("lijst")
+        if isinstance(expr, ast.BinOp):
+            return self.resolve_binop(expr)
+        if isinstance(expr, ast.Not):
+            return replace(expr, operand=self.expect(expr.operand, JANEE, "na 'niet'")), JANEE
+        if isinstance(expr, ast.Negate):
+            return replace(expr, operand=self.expect(expr.operand, GETAL, "na '-'")), GETAL
+        if isinstance(expr, ast.Count):
+            operand, t = self.resolve(expr.operand)
+            if t.soort not in ("lijst", "onbekend"):
+                self.error("E207", f"'aantal' telt de keuzes van een meerdere-vraag, maar dit is {t}", _pos(expr.operand))
+            return replace(expr, operand=operand), GETAL
+        if isinstance(expr, ast.InRange):
+            operand, t = self.resolve(expr.operand)
+            if t.soort not in ("getal", "datum", "duur", "onbekend"):
+                self.error("E207", f"een bereik ('tot') past bij een getal of datum, maar dit is {t}", _pos(expr.operand))
+            lo, _ = self.resolve_against(expr.low, t, "de ondergrens", ordered=True)
+            hi, _ = self.resolve_against(expr.high, t, "de bovengrens", ordered=True)
+            return replace(expr, operand=operand, low=lo, high=hi), JANEE
+        if isinstance(expr, ast.InList):
+            operand, t = self.resolve(expr.operand)
+            items = tuple(self.resolve_against(i, t, f"'{_describe(expr.operand)}'")[0] for i in expr.options.items)
+            return replace(expr, operand=operand, options=replace(expr.options, items=items)), JANEE
+        if isinstance(expr, ast.Contains):
+            container, t = self.resolve(expr.container)
+            if t.soort not in ("lijst", "onbekend"):
+                self.error("E207", f"'bevat' werkt op een meerdere-vraag, maar dit is {t}", _pos(expr.container))
+            item, _ = self.resolve_against(expr.item, t, f"'{_describe(expr.container)}'")
+            return replace(expr, container=container, item=item), JANEE
+        if isinstance(expr, ast.RecordExpr):
+            fields = tuple((naam, self.resolve(e)[0]) for naam, e in expr.fields)
+            names = [n for n, _ in expr.fields]
+            for dubbel in {n for n in names if names.count(n) > 1}:
+                self.error("E202", f"het deel '{dubbel}' staat twee keer in deze waarde", expr.pos)
+            return replace(expr, fields=fields), Type("record")
+        if isinstance(expr, ast.Call):
+            if expr.function not in FUNCTIONS:
+                self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
+                           hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
+                return expr, ONBEKEND
+            wanted, result = FUNCTIONS[expr.function]
+            kinds = wanted or ["getal"] * max(len(expr.args), 1)
+            args = tuple(self.expect(a, Type(k), f"een argument van '{expr.function}'") for a, k in zip(expr.args, kinds))
+            if (wanted and len(expr.args) != len(wanted)) or not expr.args:
+                n = len(wanted) if wanted else "minstens één"
+                self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+            elif expr.function == "afronden":
+                places = expr.args[1]
+                if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
+                        and 0 <= places.value <= 10):
+                    self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
+                               _pos(places), hint="bijvoorbeeld afronden(uren, 2)")
+            return replace(expr, args=args), Type(result)
+        return expr, ONBEKEND
+
+    def resolve_binop(self, expr: ast.BinOp):
+        op = expr.op
+        if op in ("en", "of"):
+            left = self.expect(expr.left, JANEE, f"links van '{op}'")
+            right = self.expect(expr.right, JANEE, f"rechts van '{op}'")
+            return replace(expr, left=left, right=right), JANEE
+        # A bare unknown name takes its meaning from the other side: resolve that side first.
+        left_bare = isinstance(expr.left, ast.Name) and expr.left.id not in self.defs
+        if left_bare and not (isinstance(expr.right, ast.Name) and expr.right.id not in self.defs):
+            right, rt = self.resolve(expr.right)
+            left, lt = self.resolve_against(expr.left, rt, f"'{_describe(expr.right)}'", ordered=op in ("<", "<=", ">", ">="))
+        else:
+            left, lt = self.resolve(expr.left)
+            if op in ("=", "!=", "<", "<=", ">", ">="):
+                right, rt = self.resolve_against(expr.right, lt, f"'{_describe(expr.left)}'", ordered=op in ("<", "<=", ">", ">="))
+            else:
+                right, rt = self.resolve(expr.right)
+        resolved = replace(expr, left=left, right=right)
+        if op in ("=", "!=", "<", "<=", ">", ">="):
+            return resolved, JANEE
+        return resolved, self.arithmetic(op, lt, rt, expr)
+
+    def arithmetic(self, op: str, lt: Type, rt: Type, expr: ast.BinOp) -> Type:
+        kinds = (lt.soort, rt.soort)
+        if "onbekend" in kinds:
+            return ONBEKEND
+        if kinds == ("getal", "getal"):
+            return GETAL
+        if op in ("+", "-") and kinds == ("datum", "duur"):
+            return DATUM
+        if op == "+" and kinds == ("duur", "datum"):
+            return DATUM
+        if op == "-" and kinds == ("datum", "datum"):
+            return GETAL
+        if op in ("*", "/") and kinds == ("duur", "getal"):
+            return DUUR
+        self.error("E207", f"'{op}' kan niet met {lt} en {rt}", expr.pos,
+                   hint="rekenen kan met getallen, en een datum plus of min een duur")
+        return ONBEKEND
+
+
+def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
+    """A product with the file's 'alle producten' defaults filled in where it says nothing itself."""
+    iwmo = dict(std.iwmo)
+    iwmo.update(dict(p.iwmo))
+    own = {k for k, _ in p.kenmerken}
+    return replace(
+        p,
+        eenheid=p.eenheid or std.eenheid,
+        duur=p.duur or std.duur,
+        maximale_duur=p.maximale_duur or (None if p.onbeperkt else std.maximale_duur),
+        onbeperkt=p.onbeperkt or (std.onbeperkt and p.maximale_duur is None),
+        minimale_duur=p.minimale_duur or std.minimale_duur,
+        alleen_met=p.alleen_met or std.alleen_met,
+        kenmerken=tuple(k for k in std.kenmerken if k[0] not in own) + p.kenmerken,
+        iwmo=tuple(iwmo.items()),
+        volume=p.volume or std.volume,
+        # a shared tariff is in the shared unit: a product with a unit of its own does not take it
+        tarieven=p.tarieven or (std.tarieven if p.eenheid in (None, std.eenheid) else ()),
+        bron=p.bron or std.bron,
+    )
+
+
+def _bedrag(bedrag: Decimal) -> str:
+    return str(bedrag).replace(".", ",")
+
+
+def _compatible(t: Type, want: Type) -> bool:
+    if t.soort in ("onbekend", "geen") or want.soort == "onbekend":
+        return True
+    if want.soort == "product" and t.soort == "keuze":
+        return False
+    return t.soort == want.soort
+
+
+def _comparable(a: Type, b: Type) -> bool:
+    if "onbekend" in (a.soort, b.soort) or "geen" in (a.soort, b.soort):
+        return True
+    if a.soort == "lijst" and b.soort == "keuze":
+        return True
+    return a.soort == b.soort
+
+
+def _pos(expr) -> ast.Pos:
+    return getattr(expr, "pos", ast.NOWHERE)
+
+
+def _describe(expr) -> str:
+    if isinstance(expr, (ast.Name, ast.Ref, ast.Symbol)):
+        return expr.id
+    if isinstance(expr, ast.Count):
+        return "aantal " + _describe(expr.operand)
+    return "de waarde"

@@ -1,0 +1,184 @@
+"""The bounds on what a user may hand the tool, checked before anything is stored or computed.
+
+Every number, date and nesting that comes in (a case file, a batch line, a typed
+answer, ``--peildatum``, a stored session) passes these checks first, so a
+hostile or mistaken value gets a Dutch message naming the answer and the bound,
+never a traceback deep in the engine:
+
+* numbers: at most 15 significant digits and an absolute value below 10¹²;
+* dates: from 1 januari 1900 to 31 december 2199;
+* JSON: nested at most 64 deep, no ``NaN`` or ``Infinity``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+
+from ..errors import CasusFout
+
+MAX_DIGITS = 15
+MAX_ABS = Decimal(10) ** 12
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+MAX_DEPTH = 64
+MAX_TEXT = 10_000  # characters in one free-text answer or one CSV cell
+
+
+class GrensFout(CasusFout):
+    """A value outside the documented bounds; ``pad`` says where in a JSON document it stands
+    (``("antwoorden", "uren")``), so a message can name the answer."""
+
+    def __init__(self, message: str, pad: tuple = ()):
+        super().__init__(message)
+        self.pad = pad
+
+
+def number_problem(number: Decimal) -> str | None:
+    """Why a number is outside the bounds, or None when it fits."""
+    if not number.is_finite():
+        return "is geen eindig getal"
+    if abs(number) >= MAX_ABS:
+        return "is te groot (de grens is 1.000.000.000.000)"
+    digits = number.normalize().as_tuple().digits if number else (0,)
+    if len(digits) > MAX_DIGITS:
+        return f"heeft meer dan {MAX_DIGITS} cijfers"
+    return None
+
+
+def check_number(number: Decimal, waar: str) -> Decimal:
+    probleem = number_problem(number)
+    if probleem:
+        raise GrensFout(f"{waar} {probleem}")
+    return number
+
+
+def date_problem(datum: dt.date) -> str | None:
+    if not MIN_DATE <= datum <= MAX_DATE:
+        return "ligt buiten 1-1-1900 tot en met 31-12-2199"
+    return None
+
+
+def check_date(datum: dt.date, waar: str) -> dt.date:
+    probleem = date_problem(datum)
+    if probleem:
+        raise GrensFout(f"{waar} {probleem}")
+    return datum
+
+
+def make_date(year: int, month: int, day: int, waar: str) -> dt.date:
+    """A date from its parts, bounded before Python is asked (a 20-digit year overflows C)."""
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise GrensFout(f"{waar} ligt buiten 1-1-1900 tot en met 31-12-2199")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise GrensFout(f"{waar} is geen bestaande datum") from None
+
+
+def parse_iso_date(text: str, waar: str) -> dt.date:
+    """'2025-07-01' strictly, within the bounds."""
+    parts = text.split("-")
+    if len(parts) == 3 and len(parts[0]) == 4 and all(p.isdigit() and p.isascii() for p in parts) \
+            and len(parts[1]) == 2 and len(parts[2]) == 2:
+        return make_date(int(parts[0]), int(parts[1]), int(parts[2]), waar)
+    raise GrensFout(f"{waar} is geen datum als JJJJ-MM-DD")
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of objects and arrays in a JSON text, without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _parse_int(text: str):
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise GrensFout(f"het getal {text[:20]}{'…' if len(text) > 20 else ''} heeft meer dan {MAX_DIGITS} cijfers")
+    return int(text)
+
+
+def _parse_float(text: str):
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - json only hands over valid numbers
+        raise GrensFout(f"'{text}' is geen getal") from None
+    probleem = number_problem(number)
+    if probleem:
+        raise GrensFout(f"het getal {text[:20]}{'…' if len(text) > 20 else ''} {probleem}")
+    return float(text)
+
+
+def _parse_constant(name: str):
+    raise GrensFout(f"{name} is geen getal; JSON kent geen NaN of Infinity")
+
+
+class _Marked:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _where(value, pad: tuple = ()):
+    """The path to the first marked number in a parsed document."""
+    if isinstance(value, _Marked):
+        return pad
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _where(item, pad + (key,))
+        if found is not None:
+            return found
+    return None
+
+
+def loads(text: str):
+    """``json.loads`` within the bounds: GrensFout (a CasusFout) instead of RecursionError,
+    ValueError on a 5,000-digit number, or NaN and Infinity. The error names where the
+    value stands ("antwoorden.uren: …")."""
+    if json_depth(text) > MAX_DEPTH:
+        raise GrensFout(f"de JSON is dieper genest dan {MAX_DEPTH} niveaus")
+    try:
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+    except GrensFout as err:
+        marked = json.loads(text, parse_int=_Marked, parse_float=_Marked, parse_constant=_Marked)
+        pad = _where(marked) or ()
+        if len(pad) == 2 and pad[0] == "antwoorden":
+            raise GrensFout(f"antwoord op '{str(pad[1])[:40]}': {err}", pad) from None
+        if pad:
+            raise GrensFout(f"{'.'.join(str(p)[:40] for p in pad)}: {err}", pad) from None
+        raise
+
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(value, **kwargs) -> str:
+    """``json.dumps`` that never writes NaN or Infinity (strict parsers refuse them), and escapes
+    the characters some readers take for a line end (U+0085, U+2028, U+2029): one JSON line
+    stays one line for every JSON-lines reader."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs).translate(_LINE_BREAKS)
+
+
+def check_id(value, waar: str = ""):
+    """A case id as it may be echoed: a text or a whole number, short; never NaN or Infinity."""
+    if value is None or isinstance(value, str) and len(value) <= 200:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise GrensFout(f"{waar}'id' moet een tekst (hoogstens 200 tekens) of een geheel getal zijn")

@@ -1,0 +1,209 @@
+"""Compare stage: what a new rule version does to a population of cases.
+
+Every case is evaluated under both rule sets (compiled, ``Rules.evaluate_fast``)
+and reduced to its outcome label: the product codes it grants, or "geen
+indicatie", or "onvolledig". The report counts how many cases change label, a
+transition table (from which outcome to which, how often), how many keep their
+products but change in duration, referrals or signals, and the first changed
+cases with their answers. Where the rule sets give tariffs for their products
+(``tarief``), it adds the monthly cost before and after, at the peildatum.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..cases.answers import from_json, json_value
+from ..semantics.engine import Beoordeling, Rules
+from ..errors import CasusFout
+from ..semantics.notation import bedrag_text
+
+
+@dataclass
+class Vergelijking:
+    naam_a: str
+    naam_b: str
+    peildatum: str
+    aantal: int = 0
+    veranderd: int = 0
+    anders_zelfde_product: int = 0  # same products, other duration, referral or signal
+    fouten: int = 0
+    overgangen: collections.Counter = field(default_factory=collections.Counter)
+    voor: collections.Counter = field(default_factory=collections.Counter)
+    na: collections.Counter = field(default_factory=collections.Counter)
+    voorbeelden: list[dict] = field(default_factory=list)
+    kosten_a: Decimal | None = None
+    kosten_b: Decimal | None = None
+    niet_meegeteld: dict = field(default_factory=dict)  # product code -> why its cost is not counted
+    niet_meegeteld_voor: collections.Counter = field(default_factory=collections.Counter)  # code -> cases
+    niet_meegeteld_na: collections.Counter = field(default_factory=collections.Counter)
+
+    def overgangstabel(self) -> list[tuple[str, str, int]]:
+        """Transitions sorted by count (most first), then by label: deterministic."""
+        return sorted(((a, b, n) for (a, b), n in self.overgangen.items()), key=lambda t: (-t[2], t[0], t[1]))
+
+    def staafdiagram(self) -> list[dict]:
+        """Per outcome label: how many cases before and after, for the bar chart."""
+        labels = sorted(set(self.voor) | set(self.na), key=lambda k: (k in ("geen indicatie", "onvolledig"), k))
+        top = max([*self.voor.values(), *self.na.values(), 1])
+        return [{"label": k, "voor": self.voor[k], "na": self.na[k], "voor_pct": self.voor[k] / top, "na_pct": self.na[k] / top}
+                for k in labels]
+
+
+def label(b: Beoordeling) -> str:
+    if b.uitkomst == "onvolledig":
+        return "onvolledig"
+    if b.uitkomst != "indicatie":
+        return "geen indicatie"
+    return " + ".join(b.model.producten[p.product].code for p in b.producten)
+
+
+def _details(b: Beoordeling) -> tuple:
+    c = b.conclusies
+    if c is None:
+        return ()
+    return (tuple(sorted(map(repr, (p.item for p in b.producten)))), tuple(v for v, _ in c.verwijzingen),
+            tuple(s for s, _ in c.signalen))
+
+
+# Tariffs in a period unit convert to a month directly; a tariff per use (uur, etmaal, ...)
+# needs the indicated volume and the iWmo frequentie it is counted in.
+_MAANDFACTOR = {"per maand": Decimal(1), "per week": Decimal(52) / 12, "per kwartaal": Decimal(1) / 3,
+                "per jaar": Decimal(1) / 12}
+_IWMO_FREQUENTIE = {"2": Decimal(52) / 12, "4": Decimal(1)}  # iWmo frequentie 2: per week, 4: per maand
+
+
+def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, dict[str, str]]:
+    """The monthly cost of the granted products at the peildatum, and why a product was not counted."""
+    totaal, niet_meegeteld = Decimal(0), {}
+    for p in b.producten:
+        product = b.model.producten[p.product]
+        bedrag, reden = _per_maand(product, p.volume, peildatum)
+        if bedrag is None:
+            niet_meegeteld[product.code] = reden
+        else:
+            totaal += bedrag
+    return totaal, niet_meegeteld
+
+
+def tarief_op(product, peildatum: dt.date):
+    """The tariff that holds at the peildatum: the latest that started on or before it."""
+    geldig = [t for t in product.tarieven if t.vanaf <= peildatum]
+    return max(geldig, key=lambda t: t.vanaf) if geldig else None
+
+
+def _per_maand(product, volume, peildatum: dt.date) -> tuple[Decimal | None, str]:
+    tarief = tarief_op(product, peildatum)
+    if tarief is None:
+        eerste = min((t.vanaf for t in product.tarieven), default=None)
+        return None, f"tarief pas vanaf {eerste.isoformat()}" if eerste else "geen tarief"
+    if tarief.eenheid in _MAANDFACTOR:
+        return tarief.bedrag * _MAANDFACTOR[tarief.eenheid], ""
+    frequentie = dict(product.iwmo).get("frequentie")
+    if volume is None or isinstance(volume, bool) or frequentie not in _IWMO_FREQUENTIE:
+        return None, f"tarief {tarief.eenheid}, zonder volume per week of maand"
+    return tarief.bedrag * Decimal(volume) * _IWMO_FREQUENTIE[frequentie], ""
+
+
+def _converted(rules: Rules, antwoorden: dict) -> dict:
+    """The answers a rule set knows; questions it does not ask are left out."""
+    result = {}
+    for qid, value in antwoorden.items():
+        vraag = rules.model.vragen.get(qid)
+        if vraag is not None and value is not None:
+            result[qid] = from_json(vraag, value)
+    return result
+
+
+def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
+    """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
+    v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
+    tarieven = any(p.tarieven for r in (a, b) for p in r.model.producten.values())
+    if tarieven:
+        v.kosten_a = v.kosten_b = Decimal(0)
+    for case_label, antwoorden in cases:
+        try:
+            ra = a.evaluate_fast(_converted(a, antwoorden), peildatum)
+            rb = b.evaluate_fast(_converted(b, antwoorden), peildatum)
+        except CasusFout:
+            v.fouten += 1
+            continue
+        v.aantal += 1
+        la, lb = label(ra), label(rb)
+        v.voor[la] += 1
+        v.na[lb] += 1
+        v.overgangen[(la, lb)] += 1
+        if la != lb:
+            v.veranderd += 1
+            if len(v.voorbeelden) < voorbeelden:
+                v.voorbeelden.append({"casus": case_label, "van": la, "naar": lb, "antwoorden": {
+                    q: json_value(x, a.model.vragen.get(q) or b.model.vragen.get(q))
+                    for q, x in antwoorden.items() if _shown(a, b, q)}})
+        elif _details(ra) != _details(rb):
+            v.anders_zelfde_product += 1
+        if tarieven:
+            ka, za = maandkosten(ra, peildatum)
+            kb, zb = maandkosten(rb, peildatum)
+            v.kosten_a += ka
+            v.kosten_b += kb
+            v.niet_meegeteld.update(za)
+            v.niet_meegeteld.update(zb)
+            v.niet_meegeteld_voor.update(za.keys())
+            v.niet_meegeteld_na.update(zb.keys())
+    return v
+
+
+def _shown(a: Rules, b: Rules, qid: str) -> bool:
+    """Free text never appears in a report: it can hold names and personal details."""
+    vraag = a.model.vragen.get(qid) or b.model.vragen.get(qid)
+    return vraag is not None and vraag.soort != "tekst"
+
+
+def session_cases(store, regio: str, load):
+    """The answers of stored intake sessions of a region (after every 'terug' and 'wijzig').
+
+    All given answers are kept, also those the current rules did not need:
+    new rules may need them.
+    """
+    from ..cases.answers import to_json
+    from ..cases.sessions import SessionState
+
+    n = 0
+    for sessie_id, sessie_regio, *_ in store.list():
+        if sessie_regio != regio:
+            continue
+        info = store.load(sessie_id)
+        model = load(info.regio, info.peildatum).model
+        staat = SessionState(model).replay(info.gebeurtenissen)
+        n += 1
+        yield f"sessie {n}", {q: to_json(model.vragen[q], x) for q, x in staat.antwoorden.items()}
+
+
+# ── Rendering ──
+
+
+def _antwoord(value) -> str:
+    """An answer as the case file holds it, written for people: ja/nee, lists with commas."""
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nee"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "geen"
+    return str(value)
+
+
+from .document import template_environment  # noqa: E402
+
+_env = template_environment()
+_env.filters["euro"] = bedrag_text
+_env.filters["antwoord"] = _antwoord
+_env.filters["pct"] = lambda n, total: f"{100 * n / total:.1f}".replace(".", ",") + "%" if total else "—"
+
+
+def render(v: Vergelijking, formaat: str) -> str:
+    template = _env.get_template({"tekst": "vergelijk.txt.j2", "markdown": "vergelijk.md.j2", "html": "vergelijk.html.j2"}[formaat])
+    return template.render(v=v)

@@ -1,0 +1,386 @@
+"""Document stage: a checked region as a document a policy writer holds against the PDF.
+
+``wmo toon`` renders every question, derived value, decision table, product,
+rule, referral and deadline of a region in words, each with its source
+paragraph and its line in the rule file. ``build`` turns the checked model into
+plain data (no AST leaves this module); the Markdown and HTML templates only
+lay it out. A decision table whose rows each name one value per input is shown
+as a matrix, like the schematic product model in the policy texts: the first
+inputs across, the last input down, the outcome in the cells.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import jinja2
+
+from ..language import ast
+from ..language.check import Model
+from ..semantics.notation import bedrag_text, value_text
+
+from .words import Words
+
+_SOORT_WORDS = {"janee": "ja of nee", "keuze": "één keuze", "meerdere": "meerdere keuzes (of geen)",
+                "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst"}
+@dataclass(frozen=True)
+class Herkomst:
+    """Where a definition stands and what it cites: shown beside every item."""
+
+    bron: str | None
+    regel: int
+    code: str  # the definition's own lines of the rule file
+
+
+@dataclass(frozen=True)
+class Optie:
+    id: str
+    label: str
+    synoniemen: tuple[str, ...]
+    uitleg: str | None
+
+
+@dataclass(frozen=True)
+class Vraag:
+    id: str
+    tekst: str
+    soort: str
+    uitleg: str | None
+    opties: tuple[Optie, ...]
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Groep:
+    naam: str
+    vragen: tuple[Vraag, ...]
+
+
+@dataclass(frozen=True)
+class Waarde:
+    id: str
+    parameter: bool
+    formule: str | None  # one expression in words
+    gevallen: tuple[tuple[str, str], ...]  # (uitkomst, voorwaarde in words or "in alle andere gevallen")
+    toelichting: str | None
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Kop:
+    """A column or row heading of a matrix: the value and what it means."""
+
+    label: str
+    betekenis: str | None = None
+
+
+@dataclass(frozen=True)
+class Matrix:
+    kolom_invoer: tuple[str, ...]  # the inputs across (outer first)
+    kopregels: tuple[tuple[tuple[Kop, int], ...], ...]  # per header row: (heading, colspan)
+    kolommen: tuple[tuple[Kop, ...], ...]  # per column: its heading at every level
+    betekenissen: tuple[tuple[str, str, str], ...]  # (input, value, its condition) for derived inputs
+    rij_invoer: str
+    rijen: tuple[tuple[Kop, tuple[tuple[str, str], ...]], ...]  # (row heading, cells (text, title))
+
+
+@dataclass(frozen=True)
+class Tabel:
+    id: str
+    invoer: tuple[str, ...]
+    uitvoer: str
+    eerste_treffer: bool
+    matrix: Matrix | None
+    rijen: tuple[tuple[tuple[str, ...], str], ...]  # (cells in words, outcome)
+    toelichting: str | None
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    code: str
+    naam: str
+    feiten: tuple[tuple[str, str], ...]
+    toelichting: str | None
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Regel:
+    id: str
+    als: str
+    dan: tuple[str, ...]
+    toelichting: str | None
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Melding:
+    """A referral or a signal."""
+
+    id: str
+    omschrijving: str
+    toelichting: str | None
+    gebruikt_in: tuple[str, ...]
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Termijn:
+    id: str
+    omschrijving: str
+    wanneer: str
+    datum: str
+    toelichting: str | None
+    herkomst: Herkomst
+
+
+@dataclass
+class Document:
+    regio_id: str
+    naam: str
+    gemeenten: tuple[str, ...]
+    bron_document: str | None
+    versie: str | None
+    geldigheid: str
+    toelichting: str | None
+    bestand: str
+    groepen: list[Groep] = field(default_factory=list)
+    waarden: list[Waarde] = field(default_factory=list)
+    tabellen: list[Tabel] = field(default_factory=list)
+    producten: list[Product] = field(default_factory=list)
+    regels: list[Regel] = field(default_factory=list)
+    verwijzingen: list[Melding] = field(default_factory=list)
+    signalen: list[Melding] = field(default_factory=list)
+    termijnen: list[Termijn] = field(default_factory=list)
+    vrije_dagen: list[str] = field(default_factory=list)
+    bevindingen: list[str] = field(default_factory=list)
+
+
+def build(model: Model, bestand: str | None = None) -> Document:
+    """The region's rules as document data, in the order of the rule file."""
+    words = _Words(model)
+    source = _Source(model)
+    regio = model.regio
+    geldigheid = "vanaf " + value_text(regio.geldig_vanaf) if regio.geldig_vanaf else "zonder begindatum"
+    if regio.geldig_tot:
+        geldigheid += " tot en met " + value_text(regio.geldig_tot)
+    doc = Document(
+        regio_id=regio.id, naam=regio.naam, gemeenten=regio.gemeenten,
+        bron_document=regio.bron.tekst if regio.bron else None,
+        versie=regio.bron.versie if regio.bron else None,
+        geldigheid=geldigheid, toelichting=regio.toelichting, bestand=bestand or model.pad,
+    )
+    groups: dict[str, list[Vraag]] = {}
+    for v in model.vragen.values():
+        groups.setdefault(v.groep or "Vragen", []).append(_vraag(v, words, source))
+    doc.groepen = [Groep(naam, tuple(vragen)) for naam, vragen in groups.items()]
+    doc.waarden = [_waarde(w, words, source) for w in model.waarden.values()]
+    doc.tabellen = [_tabel(t, model, words, source) for t in model.tabellen.values()]
+    doc.producten = [_product(p, words, source) for p in model.producten.values()]
+    doc.regels = [Regel(r.id, words.expr(r.voorwaarde) if r.voorwaarde else "altijd",
+                        tuple(words.conclusie(c) for c in r.conclusies), r.toelichting, source.of(r))
+                  for r in model.regels.values()]
+    concluded_by = _concluded_by(model)
+    doc.verwijzingen = [Melding(v.id, v.omschrijving, v.toelichting, concluded_by.get(("verwijzing", v.id), ()), source.of(v))
+                        for v in model.verwijzingen.values()]
+    doc.signalen = [Melding(s.id, s.omschrijving, s.toelichting, concluded_by.get(("signaal", s.id), ()), source.of(s))
+                    for s in model.signalen.values()]
+    doc.termijnen = [Termijn(t.id, t.omschrijving, words.expr(t.voorwaarde) if t.voorwaarde else "bij elke indicatie",
+                             words.expr(t.datum), t.toelichting, source.of(t))
+                     for t in model.termijnen.values()]
+    doc.vrije_dagen = [value_text(d) for d in sorted(model.vrije_dagen)]
+    doc.bevindingen = [f"regel {f.regel}: {f.code} {f.bericht}" for f in model.waarschuwingen]
+    return doc
+
+
+# ── Definitions into document items ──
+
+
+def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
+    soort = _SOORT_WORDS[v.soort]
+    if v.soort == "getal":
+        bounds = []
+        if v.minimaal is not None:
+            bounds.append("minstens " + words.expr(v.minimaal))
+        if v.maximaal is not None:
+            bounds.append("hoogstens " + words.expr(v.maximaal))
+        soort += (f" ({v.eenheid})" if v.eenheid else "") + (", " + " en ".join(bounds) if bounds else "")
+    opties = tuple(Optie(o.id, o.label, o.synoniemen, o.uitleg) for o in v.opties)
+    return Vraag(v.id, v.tekst or v.onderwerp(), soort, v.uitleg, opties, source.of(v))
+
+
+def _waarde(w: ast.Waarde, words: "_Words", source: "_Source") -> Waarde:
+    gevallen = tuple((words.expr(g.waarde), words.expr(g.voorwaarde) if g.voorwaarde else "in alle andere gevallen")
+                     for g in w.gevallen)
+    return Waarde(w.id, w.parameter, words.expr(w.expr) if w.expr is not None else None, gevallen,
+                  w.toelichting, source.of(w))
+
+
+def _product(p: ast.Product, words: "_Words", source: "_Source") -> Product:
+    feiten: list[tuple[str, str]] = []
+    if p.eenheid:
+        feiten.append(("eenheid", p.eenheid))
+    for label, expr in (("minimale duur", p.minimale_duur), ("duur", p.duur), ("maximale duur", p.maximale_duur)):
+        if expr is not None:
+            feiten.append((label, words.expr(expr)))
+    if p.onbeperkt:
+        feiten.append(("duur", "onbeperkt"))
+    if p.volume is not None:
+        feiten.append(("volume", words.expr(p.volume)))
+    if p.alleen_met:
+        feiten.append(("alleen in combinatie met", words.join([words.name(a) for a in p.alleen_met], "of")))
+    for t in sorted(p.tarieven, key=lambda t: t.vanaf):
+        feiten.append(("tarief", f"{bedrag_text(t.bedrag)} {t.eenheid} vanaf {value_text(t.vanaf)}"))
+    feiten.extend(p.kenmerken)
+    if p.iwmo:
+        feiten.append(("iWmo", ", ".join(f"{k} {v}" for k, v in p.iwmo)))
+    return Product(p.id, p.code, p.naam, tuple(feiten), p.toelichting, source.of(p))
+
+
+def _tabel(t: ast.Tabel, model: Model, words: "_Words", source: "_Source") -> Tabel:
+    rijen = tuple((tuple(words.cel(c, naam) for c, naam in zip(r.cellen, t.invoer)), words.expr(r.uitkomst))
+                  for r in t.rijen)
+    return Tabel(t.id, t.invoer, t.uitvoer, t.eerste_treffer, _matrix(t, model, words), rijen,
+                 t.toelichting, source.of(t))
+
+
+def _matrix(t: ast.Tabel, model: Model, words: "_Words") -> Matrix | None:
+    """The table laid out as a matrix, when every cell names exactly one value."""
+    if len(t.invoer) < 2 or t.eerste_treffer:
+        return None
+    picked: dict[tuple, ast.Expr] = {}
+    for rij in t.rijen:
+        key = []
+        for cel in rij.cellen:
+            if len(cel.tests) != 1 or cel.tests[0][0] != "gelijk":
+                return None
+            key.append(_key(cel.tests[0][1]))
+        if None in key or tuple(key) in picked:
+            return None
+        picked[tuple(key)] = rij.uitkomst
+    axes = [_ordered_values(naam, {k[i] for k in picked}, model) for i, naam in enumerate(t.invoer)]
+    across, down = axes[:-1], axes[-1]
+    kopregels = []
+    for level, axis in enumerate(across):
+        repeat = 1
+        for outer in across[:level]:
+            repeat *= len(outer)
+        span = 1
+        for inner in across[level + 1:]:
+            span *= len(inner)
+        kopregels.append(tuple((words.heading(t.invoer[level], v), span) for _ in range(repeat) for v in axis))
+    rijen = []
+    for v in down:
+        cells = []
+        for combo in itertools.product(*across):
+            uitkomst = picked.get((*combo, v))
+            cells.append(words.outcome(uitkomst) if uitkomst is not None else ("—", "geen rij in de tabel"))
+        rijen.append((words.heading(t.invoer[-1], v), tuple(cells)))
+    kolommen = tuple(itertools.product(*[[words.heading(t.invoer[i], v) for v in axis] for i, axis in enumerate(across)]))
+    betekenissen = tuple((naam.replace("_", " "), kop.label, kop.betekenis)
+                         for naam, axis in zip(t.invoer, axes)
+                         for kop in (words.heading(naam, v) for v in axis) if kop.betekenis)
+    return Matrix(tuple(t.invoer[:-1]), tuple(kopregels), kolommen, betekenissen, t.invoer[-1], tuple(rijen))
+
+
+def _key(expr) -> object:
+    if isinstance(expr, ast.Symbol):
+        return expr.id
+    if isinstance(expr, ast.Literal) and expr.kind in ("janee", "getal", "tekst"):
+        return expr.value
+    return None
+
+
+def _ordered_values(naam: str, used: set, model: Model) -> list:
+    """The values of an input in the order the rule file gives them (choices, cases)."""
+    order: list = []
+    if naam in model.vragen:
+        vraag = model.vragen[naam]
+        order = [o.id for o in vraag.opties] if vraag.opties else [True, False]
+    elif naam in model.waarden:
+        order = [_key(g.waarde) for g in model.waarden[naam].gevallen]
+    ranked = [v for v in order if v in used]
+    return ranked + sorted((v for v in used if v not in ranked), key=str)
+
+
+def _concluded_by(model: Model) -> dict[tuple[str, str], tuple[str, ...]]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for regel in model.regels.values():
+        for c in regel.conclusies:
+            if isinstance(c, ast.VerwijzingConclusie):
+                found.setdefault(("verwijzing", c.id), []).append(regel.id)
+            elif isinstance(c, ast.SignaalConclusie):
+                found.setdefault(("signaal", c.id), []).append(regel.id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+class _Words(Words):
+    """Words, plus the headings of a matrix (which need the document's Kop)."""
+
+    def heading(self, naam: str, value) -> Kop:
+        """A matrix heading: the value's label and, for a case of a derived value, its condition."""
+        if naam in self.model.vragen:
+            vraag = self.model.vragen[naam]
+            for o in vraag.opties:
+                if o.id == value:  # short in the heading, the full label below it
+                    kort = o.id.replace("_", " ")
+                    return Kop(kort, o.label if o.label.lower() != kort.lower() else None)
+            return Kop(value_text(value))
+        waarde = self.model.waarden.get(naam)
+        for g in waarde.gevallen if waarde else ():
+            if _key(g.waarde) == value:
+                return Kop(self.name(str(value)) if isinstance(value, str) else value_text(value),
+                           self.expr(g.voorwaarde) if g.voorwaarde else "in alle andere gevallen")
+        return Kop(self.name(value) if isinstance(value, str) else value_text(value))
+
+
+class _Source:
+    """The lines of the rule file that make up each definition."""
+
+    def __init__(self, model: Model):
+        self.lines = model.bronregels
+        starts = sorted({d.pos.line for group in (model.vragen, model.waarden, model.tabellen, model.producten,
+                                                  model.verwijzingen, model.signalen, model.regels, model.termijnen)
+                         for d in group.values()} | {model.regio.pos.line})
+        self.next_start = dict(zip(starts, starts[1:] + [len(self.lines) + 1]))
+
+    def of(self, d) -> Herkomst:
+        first = d.pos.line
+        last = self.next_start.get(first, first + 1) - 1
+        block = list(self.lines[first - 1:last])
+        while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
+            block.pop()
+        return Herkomst(d.bron.tekst if d.bron else None, first, "\n".join(block))
+
+
+# ── Rendering ──
+
+
+def _highlight(code: str) -> str:
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+
+    from .highlight import WmoLexer
+
+    return highlight(code, WmoLexer(), HtmlFormatter(nowrap=True, noclasses=True, style="friendly"))
+
+
+def template_environment() -> jinja2.Environment:
+    """The shared template environment, with the filters of the rules document."""
+    from .templating import environment
+
+    env = environment()
+    env.filters["highlight"] = lambda code: jinja2.filters.Markup(_highlight(code))
+    return env
+
+
+_env = template_environment()
+
+
+def render(doc: Document, formaat: str) -> str:
+    """The document as Markdown or as one self-contained HTML page."""
+    template = _env.get_template({"markdown": "regels.md.j2", "html": "regels.html.j2"}[formaat])
+    return template.render(d=doc)

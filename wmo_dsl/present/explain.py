@@ -1,0 +1,327 @@
+"""Explain stage: a Beoordeling and its trace to a short Dutch argument.
+
+The argument has the order a consultant defends an indicatie in: the
+indicatie itself, then why (each step with the condition or table row that
+decided it, the values it used, and its source paragraph), then what was not
+indicated and why, then referrals and signals. ``build`` makes that as data;
+``render`` pours it into a Jinja2 template (plain text or Markdown), so the
+wording lives in templates, not in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..language import ast
+from ..semantics.engine import Beoordeling
+from ..semantics.evaluate import Stap
+from ..semantics.notation import value_text
+from .exprtext import cell_text, to_text
+
+
+@dataclass(frozen=True)
+class Punt:
+    """One point of the argument: a subject, a sentence, a source."""
+
+    onderwerp: str
+    tekst: str
+    bron: str | None = None
+    regel: int | None = None
+
+    def als_data(self) -> dict:
+        return {"onderwerp": self.onderwerp, "tekst": self.tekst, "bron": self.bron}
+
+
+@dataclass
+class Uitleg:
+    regio: str
+    regio_naam: str
+    regelversie: str
+    bron_document: str | None
+    peildatum: str
+    uitkomst: str
+    producten: list[dict] = field(default_factory=list)
+    antwoorden: list[tuple[str, str]] = field(default_factory=list)
+    waarom: list[Punt] = field(default_factory=list)
+    niet: list[Punt] = field(default_factory=list)
+    verwijzingen: list[Punt] = field(default_factory=list)
+    signalen: list[Punt] = field(default_factory=list)
+    ontbrekend: list[tuple[str, str]] = field(default_factory=list)
+    termijnen: list[Punt] = field(default_factory=list)
+    afwijkingen: list[Punt] = field(default_factory=list)
+    gevoeligheid: list[str] = field(default_factory=list)
+    berekend: list[tuple[str, str]] = field(default_factory=list)
+
+    def punten(self) -> list[Punt]:
+        return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
+
+    def als_data(self) -> list[dict]:
+        return [p.als_data() for p in self.punten()]
+
+
+class Labels:
+    """Readable names for ids: question options, products, derived symbols."""
+
+    def __init__(self, model):
+        self.model = model
+        self.by_question = {q.id: {o.id: o.label for o in q.opties} for q in model.vragen.values()}
+        self.products = {p.id: f"{p.code} ({p.naam})" for p in model.producten.values()}
+
+    def value(self, naam: str, value) -> str:
+        labels = dict(self.by_question.get(naam, {}))
+        if isinstance(value, str) and value in self.products:
+            return self.products[value]
+        return value_text(value, labels)
+
+    def name(self, naam: str) -> str:
+        vraag = self.model.vragen.get(naam)
+        return naam.replace("_", " ")
+
+
+def build(b: Beoordeling, rules=None) -> Uitleg:
+    """The argument for one Beoordeling; with ``rules`` also what one different answer would change."""
+    m = b.model
+    labels = Labels(m)
+    regio = m.regio
+    u = Uitleg(
+        regio=regio.id,
+        regio_naam=regio.naam,
+        regelversie=(regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"),
+        bron_document=regio.bron.tekst if regio.bron else None,
+        peildatum=f"{b.peildatum.day}-{b.peildatum.month}-{b.peildatum.year}",
+        uitkomst=b.uitkomst,
+    )
+    for qid, value in b.antwoorden.items():
+        if qid in m.vragen:
+            u.antwoorden.append((m.vragen[qid].tekst or labels.name(qid), labels.value(qid, value)))
+    if b.uitkomst == "onvolledig":
+        for qid in b.ontbrekend:
+            u.ontbrekend.append((qid, m.vragen[qid].tekst or labels.name(qid)))
+        return u
+    c = b.conclusies
+    ev = b.evaluatie
+    for p in b.producten:
+        product = m.producten[p.product]
+        u.producten.append({
+            "code": product.code,
+            "naam": product.naam,
+            "eenheid": product.eenheid or "",
+            "duur": value_text(p.duur) if p.duur else None,
+            "maximale_duur": "onbeperkt" if p.onbeperkt else (value_text(p.maximale_duur) if p.maximale_duur else None),
+            "bron": product.bron.tekst if product.bron else None,
+            "toelichting": product.toelichting,
+            "minimale_duur": value_text(p.minimale_duur) if p.minimale_duur else None,
+            "iwmo": _iwmo_text(product, p),
+            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in product.kenmerken],
+        })
+    # Why: the derived values the concluding rules rest on, in rule-file order, then the rules.
+    fired = [r for r in m.regels.values() if ev.trace.get("regel:" + r.id) and ev.trace["regel:" + r.id].waarde is True]
+    relevant = _closure(ev, ["regel:" + r.id for r in fired if b.uitkomst == "indicatie" or not _is_product_rule(r)])
+    definitions = sorted(list(m.waarden.values()) + list(m.tabellen.values()), key=lambda d: d.pos.line)
+    for naam in (d.id for d in definitions):
+        stap = ev.trace.get(naam)
+        if stap is None or naam not in relevant or not b.known_from_answers(naam):
+            continue
+        if naam in m.waarden and m.waarden[naam].parameter:
+            u.waarom.append(Punt(labels.name(naam), f"{labels.name(naam)} is {labels.value(naam, stap.waarde)} (parameter van de regio)"
+                                 + (f": {stap.toelichting}" if stap.toelichting else "."), stap.bron, stap.regelnummer))
+            continue
+        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, labels, m), stap.bron, stap.regelnummer))
+    granted_by = {p.regel for p in b.producten}
+    for regel in fired:
+        if b.uitkomst != "indicatie" and _is_product_rule(regel):
+            continue
+        if _is_product_rule(regel) and regel.id not in granted_by and not _non_product_conclusions(regel):
+            continue  # its product was restricted or lacked its partner: explained under "niet geïndiceerd"
+        if any(isinstance(x, ast.GeenIndicatie) for x in regel.conclusies):
+            continue
+        if not b.known_from_answers("regel:" + regel.id):
+            continue
+        if regel.toelichting:
+            tekst = regel.toelichting
+        elif regel.voorwaarde is not None:
+            tekst = f"regel {regel.id} is van toepassing, want {to_text(regel.voorwaarde)}"
+        else:
+            tekst = f"regel {regel.id} is altijd van toepassing"
+        u.waarom.append(Punt(f"regel {regel.id}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    # What was not indicated, and why.
+    for rid in c.geen_indicatie:
+        regel = m.regels[rid]
+        voorwaarde = to_text(regel.voorwaarde) if regel.voorwaarde is not None else None
+        tekst = regel.toelichting or f"geen indicatie, want {voorwaarde}"
+        u.niet.append(Punt("geen indicatie", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    for rid in c.niet_van_toepassing:
+        regel = m.regels[rid]
+        stap = ev.trace.get("regel:" + rid)
+        if stap is None or not b.known_from_answers("regel:" + rid):
+            continue
+        if c.geen_indicatie:
+            continue
+        namen = [m.producten[c.product.id].naam for c in regel.conclusies
+                 if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "")
+        u.niet.append(Punt(f"regel {rid}", f"{wat} is niet van toepassing: '{to_text(regel.voorwaarde)}' geldt niet.",
+                           regel.bron.tekst if regel.bron else None, regel.pos.line))
+    if not c.geen_indicatie:
+        u.niet.extend(_alternatives_not_chosen(b, relevant, labels))
+    for pid, rid in c.geen_product:
+        regel = m.regels[rid]
+        tekst = f"{m.producten[pid].naam} niet: " + (regel.toelichting or f"regel {rid} sluit dit product uit")
+        u.niet.append(Punt(f"geen {pid}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    for pid, partners in c.niet_gecombineerd:
+        product = m.producten[pid]
+        namen = " of ".join(m.producten[q].naam for q in partners)
+        u.niet.append(Punt(f"geen {pid}", f"{product.naam} niet: alleen in combinatie met {namen}, en dat is niet geïndiceerd.",
+                           product.bron.tekst if product.bron else None, product.pos.line))
+    if b.uitkomst == "indicatie":
+        for tid, datum in c.termijnen:
+            t = m.termijnen[tid]
+            u.termijnen.append(Punt(f"termijn {tid}", f"{value_text(datum)}: {t.omschrijving}", t.bron.tekst if t.bron else None, t.pos.line))
+    for vid, rid in c.verwijzingen:
+        v = m.verwijzingen[vid]
+        tekst = v.omschrijving + (f". {v.toelichting}" if v.toelichting else "")
+        u.verwijzingen.append(Punt(f"verwijzing {vid}", tekst, v.bron.tekst if v.bron else None, v.pos.line))
+    for sid, rid in c.signalen:
+        s = m.signalen[sid]
+        tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
+        u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    from ..semantics.values import Record
+
+    in_argument = {p.onderwerp for p in u.waarom}
+    for naam, waarde in b.waarden.items():
+        if isinstance(waarde, (Record, Decimal)) and labels.name(naam) not in in_argument:
+            u.berekend.append((labels.name(naam), labels.value(naam, waarde)))
+    if rules is not None:
+        from .sensitivity import what_would_change
+
+        u.gevoeligheid = what_would_change(rules, b)
+    for afwijking in b.afwijkingen:
+        naam = labels.name(afwijking.onderwerp)
+        u.afwijkingen.append(Punt(f"professionele afweging: {naam}",
+                                  f"{naam}: {afwijking.van} → {afwijking.naar}. Reden: {afwijking.reden}", None))
+    return u
+
+
+def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels) -> list[Punt]:
+    """Products an earlier case of a derived value offered but did not give, and why.
+
+    Only cases whose condition rests wholly on given answers: a consultant
+    should see "lichte IB niet, want alleen waakvlam: nee", not an alternative
+    that was never asked about.
+    """
+    m = b.model
+    ev = b.evaluatie
+    punten = []
+    for naam, w in m.waarden.items():
+        stap = ev.trace.get(naam)
+        if naam not in relevant or stap is None or not isinstance(stap.via, ast.Geval):
+            continue
+        for geval in w.gevallen:
+            if geval is stap.via:
+                break
+            if not (isinstance(geval.waarde, ast.Ref) and geval.waarde.target == "product"):
+                continue
+            refs = _refs(geval.voorwaarde)
+            if not refs or not all(b.known_from_answers(r) for r in refs):
+                continue
+            details = "; ".join(f"{labels.name(r)}: {labels.value(r, ev.values.get(r))}" for r in refs if r in m.vragen)
+            product = m.producten[geval.waarde.id]
+            tekst = f"{product.naam} niet, want '{to_text(geval.voorwaarde)}' geldt niet" + (f" ({details})" if details else "") + "."
+            punten.append(Punt(labels.name(geval.waarde.id), tekst, w.bron.tekst if w.bron else None, geval.pos.line))
+    return punten
+
+
+def _refs(expr) -> list[str]:
+    found: list[str] = []
+
+    def walk(x):
+        if isinstance(x, ast.Ref) and x.target != "product":
+            if x.id not in found:
+                found.append(x.id)
+        elif isinstance(x, tuple):
+            for i in x:
+                walk(i)
+        elif hasattr(x, "__dataclass_fields__"):
+            for f in x.__dataclass_fields__:
+                if f != "pos":
+                    walk(getattr(x, f))
+
+    walk(expr)
+    return found
+
+
+def _iwmo_text(product: ast.Product, p) -> str | None:
+    velden = dict(product.iwmo)
+    if not velden:
+        return None
+    delen = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
+             f"code {velden.get('productcode') or product.code}",
+             f"eenheid {velden['eenheid']}" if "eenheid" in velden else None,
+             f"frequentie {velden['frequentie']}" if "frequentie" in velden else None,
+             f"volume {value_text(p.volume)}" if p.volume is not None else None]
+    return ", ".join(d for d in delen if d)
+
+
+def _non_product_conclusions(regel: ast.Regel) -> bool:
+    return any(isinstance(c, (ast.VerwijzingConclusie, ast.SignaalConclusie)) for c in regel.conclusies)
+
+
+def _is_product_rule(regel: ast.Regel) -> bool:
+    return any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies)
+
+
+def _closure(ev, roots: list[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        stap = ev.trace.get(n)
+        if stap is not None:
+            stack.extend(stap.gelezen)
+    return seen
+
+
+def _step_sentence(naam: str, stap: Stap, ev, labels: Labels, m) -> str:
+    waarde = labels.value(naam, stap.waarde)
+    inputs = "; ".join(f"{labels.name(g)}: {labels.value(g, ev.values.get(g))}" for g in stap.gelezen if g in ev.values and g not in m.producten)
+    via = stap.via
+    if stap.soort == "afwijking":
+        return f"{labels.name(naam)} is {waarde}: professionele afweging van de consulent (zie hieronder)."
+    if isinstance(via, ast.Geval):
+        if via.voorwaarde is None:
+            reden = "omdat geen van de eerdere gevallen van toepassing is"
+        else:
+            reden = f"want {to_text(via.voorwaarde)}"
+    elif isinstance(via, ast.Rij):
+        tabel = m.tabellen[naam]
+        cellen = ", ".join(f"{kolom} {cell_text(cel)}" for kolom, cel in zip(tabel.invoer, via.cellen) if not cel.elk)
+        reden = f"volgens tabel {naam}, rij {via.pos.line}: {cellen}"
+        inputs = ""
+    elif stap.soort == "waarde" and naam in m.waarden and m.waarden[naam].expr is not None:
+        expr = to_text(m.waarden[naam].expr)
+        if stap.waarde is True:
+            reden = f"want {expr}"
+        elif stap.waarde is False:
+            reden = f"want '{expr}' geldt niet"
+        else:
+            reden = f"berekend als {expr}"
+    else:
+        reden = "geen van de gevallen is van toepassing"
+    tekst = f"{labels.name(naam)} is {waarde}, {reden}"
+    if inputs:
+        tekst += f" ({inputs})"
+    return tekst + "."
+
+
+# ── Rendering ─────────────────────────────────────────────────────────────
+
+def render(uitleg: Uitleg, formaat: str) -> str:
+    """Render an explanation with the ``tekst`` or ``markdown`` template."""
+    from .templating import environment
+
+    template = environment().get_template({"tekst": "uitleg.txt.j2", "markdown": "uitleg.md.j2"}[formaat])
+    return template.render(u=uitleg)

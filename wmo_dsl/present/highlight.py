@@ -1,0 +1,54 @@
+"""Syntax highlighting for rule files: a Pygments lexer.
+
+The keywords come from ``grammar/wmo.lark`` itself, so a keyword added to the
+language is highlighted without touching this file. Registered under Pygments'
+entry point ``pygments.lexers`` as ``wmo``; used for the source line in error
+output on a terminal and in ``wmo toon``.
+"""
+
+from __future__ import annotations
+
+from pygments.lexer import RegexLexer, bygroups, words
+from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
+
+from ..language.grammar import grammar_keywords
+
+
+class WmoLexer(RegexLexer):
+    """Lexer for wmo-dsl rule files (regio, vraag, tabel, product, regel, …)."""
+
+    name = "wmo-dsl"
+    aliases = ["wmo", "wmo-dsl"]
+    filenames = ["*.wmo"]
+
+    tokens = {
+        "root": [
+            (r"#.*?$", Comment.Single),
+            (r"(bron)(\s+)(\"[^\"\n]*\")", bygroups(Name.Decorator, Whitespace, String.Doc)),
+            (r"\"[^\"\n]*\"", String),
+            (r"\d{4}-\d{2}-\d{2}", Number.Other),
+            (r"\d+[A-Za-z][A-Za-z0-9_]*", Name.Constant),
+            (r"\d+(,\d+)?%?", Number),
+            (words(grammar_keywords(), prefix=r"(?<![\w/])", suffix=r"(?![\w/])"), Keyword),
+            (words(("maanden", "maand", "weken", "week", "werkdagen", "werkdag", "dagen", "dag", "jaren", "jaar",
+                    "parameter", "onbeperkt", "productcategorie", "productcode", "frequentie"), suffix=r"\b"), Keyword.Type),
+            (r"[A-Za-z_][A-Za-z0-9_]*", Name),
+            (r"->|<=|>=|!=|[=<>+\-*/|]", Operator),
+            (r"[:,\[\](){}]", Punctuation),
+            (r"\s+", Whitespace),
+            (r".", Text),
+        ]
+    }
+
+
+def highlight_terminal(text: str) -> str:
+    """Colour rule-file text for a terminal."""
+    from pygments import highlight
+    from pygments.formatters import TerminalFormatter
+
+    return highlight(text, WmoLexer(), TerminalFormatter()).rstrip("\n")
+
+
+def terminal_colours(stream):
+    """The highlighter for rule-file lines on ``stream``: colours on a terminal, None for a pipe or a file."""
+    return highlight_terminal if stream.isatty() else None

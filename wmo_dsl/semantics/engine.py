@@ -1,0 +1,175 @@
+"""The engine: a checked region that evaluates cases into a :class:`Beoordeling`.
+
+This joins the stages for one case: which questions are still needed
+(``relevance.py``), the evaluation with its trace (``evaluate.py``) and the
+values a consultant may look at. The result has the shape of the JSON contract
+of ``wmo beoordeel --formaat json``; ``explain.py`` turns it into words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+from ..language.check import Model
+from ..errors import RegioFout
+from .evaluate import Evaluation, Uitkomst
+from .relevance import Domains, Possible, still_needed
+
+
+def regelversie(model: Model) -> str:
+    """The version of a region's rules as the contract states it."""
+    regio = model.regio
+    versie = regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"
+    return f"{versie} (geldig vanaf {regio.geldig_vanaf.isoformat()})"
+
+
+@dataclass(frozen=True)
+class Afwijking:
+    """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``."""
+
+    onderwerp: str  # a derived value or table
+    waarde: object  # the deviating value, as the engine computes with it
+    van: str  # what the rules said, in words
+    naar: str  # the deviating value, in words
+    reden: str
+
+    def als_data(self) -> dict:
+        return {"onderwerp": self.onderwerp, "van": self.van, "naar": self.naar, "reden": self.reden}
+
+
+@dataclass
+class Beoordeling:
+    """The outcome of one case: the indicatie, its values, what is missing, and the trace."""
+
+    model: Model
+    peildatum: dt.date
+    antwoorden: dict
+    uitkomst: str  # "indicatie" | "geen_indicatie" | "onvolledig"
+    ontbrekend: list[str]
+    waarden: dict[str, object]
+    conclusies: Uitkomst | None
+    evaluatie: Evaluation | None = field(repr=False, default=None)
+    afwijkingen: list[Afwijking] = field(default_factory=list)
+
+    @property
+    def producten(self):
+        if self.conclusies is None or self.conclusies.geen_indicatie:
+            return []
+        return self.conclusies.producten
+
+    def known_from_answers(self, naam: str) -> bool:
+        """True when a traced value rests only on real answers, not on answers filled in
+        for questions that could not change the outcome."""
+        if self.evaluatie is None:
+            return False
+        trace = self.evaluatie.trace
+        seen: set[str] = set()
+        stack = [naam]
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.model.vragen and n not in self.antwoorden:
+                return False
+            stap = trace.get(n)
+            if stap is not None:
+                stack.extend(stap.gelezen)
+        return True
+
+
+class Rules:
+    """A region's checked rules: the small public surface the CLI and the intake use."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self._domains: dict[dt.date, Domains] = {}
+
+    @property
+    def id(self) -> str:
+        return self.model.regio.id
+
+    @property
+    def regelversie(self) -> str:
+        return regelversie(self.model)
+
+    def domains(self, peildatum: dt.date) -> Domains:
+        if peildatum not in self._domains:
+            self._domains[peildatum] = Domains(self.model, peildatum)
+        return self._domains[peildatum]
+
+    def check_peildatum(self, peildatum: dt.date) -> None:
+        regio = self.model.regio
+        if regio.geldig_vanaf and peildatum < regio.geldig_vanaf:
+            raise RegioFout(f"de regels van regio {regio.id} gelden pas vanaf {regio.geldig_vanaf:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
+        if regio.geldig_tot and peildatum > regio.geldig_tot:
+            raise RegioFout(f"de regels van regio {regio.id} golden tot {regio.geldig_tot:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
+
+    @functools.cached_property
+    def compiled(self):
+        """The decision compiled to Python (``compile.py``), made on first use."""
+        from .compile import compile_model
+
+        return compile_model(self.model)
+
+    def evaluate_fast(self, answers: dict, peildatum: dt.date | None = None) -> Beoordeling:
+        """The same Beoordeling as :meth:`evaluate`, without the trace, for batches.
+
+        Runs the compiled decision; a case that leaves open a question the
+        decision reads goes through :meth:`evaluate`, which knows exactly which
+        open questions matter.
+        """
+        from .compile import Open
+
+        peildatum = peildatum or dt.date.today()
+        self.check_peildatum(peildatum)
+        try:
+            waarden, conclusies = self.compiled(answers)
+        except Open:
+            return self.evaluate(answers, peildatum)
+        uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
+
+    def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
+        """The unanswered questions that can still change the outcome, in rule-file order."""
+        peildatum = peildatum or dt.date.today()
+        return still_needed(self.model, self.domains(peildatum), answers, overrides)
+
+    def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen=None) -> Beoordeling:
+        """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum.
+
+        ``afwijkingen``: a consultant's professional deviations (:class:`Afwijking`); the
+        deviating value replaces what the rules derive.
+        """
+        peildatum = peildatum or dt.date.today()
+        self.check_peildatum(peildatum)
+        afwijkingen = list(afwijkingen or [])
+        overrides = {a.onderwerp: a.waarde for a in afwijkingen}
+        domains = self.domains(peildatum)
+        ontbrekend = still_needed(self.model, domains, answers, overrides)
+        waarden = self._known_values(domains, answers, overrides)
+        if ontbrekend:
+            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
+        # No open question can change the outcome: fill them with any representative answer.
+        filled = dict(answers)
+        for qid in self.model.vragen:
+            if qid not in filled:
+                filled[qid] = domains.by_question[qid][0]
+        evaluation = Evaluation(self.model, filled, overrides)
+        conclusies = evaluation.conclude()
+        uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
+
+    def _known_values(self, domains: Domains, answers: dict, overrides: dict | None = None) -> dict[str, object]:
+        """Derived values that the given answers already fix (whatever the open ones will be)."""
+        possible = Possible(self.model, domains, answers, overrides)
+        known = {}
+        for naam in list(self.model.waarden) + list(self.model.tabellen):
+            if naam in self.model.waarden and self.model.waarden[naam].parameter:
+                continue
+            vs = possible.value(naam)
+            if vs is not None and len(vs) == 1:
+                known[naam] = next(iter(vs))
+        return known

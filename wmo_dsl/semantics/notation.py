@@ -1,0 +1,61 @@
+"""Values in Dutch notation: a decimal comma, dates as 1-7-2025, labels instead of ids.
+
+Shared by every stage that shows a value to a person: findings of ``wmo check``,
+answers read back in the intake, explanations and documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ..language import ast
+from .values import Record
+
+
+def format_number(value: Decimal) -> str:
+    """Dutch notation: decimal comma, no trailing zeros, at most 2 decimals."""
+    q = value.quantize(Decimal("0.01")).normalize()
+    text = format(q, "f")
+    return text.replace(".", ",")
+
+
+
+def bedrag_text(bedrag: Decimal | None) -> str:
+    """An amount of money the Dutch way: € 1.234,56, a minus sign before the euro sign."""
+    if bedrag is None:
+        return "—"
+    text = f"{abs(bedrag):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return ("−" if bedrag < 0 else "") + "€ " + text
+
+
+def value_text(value, labels: dict[str, str] | None = None) -> str:
+    """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names."""
+    labels = labels or {}
+    if value is None:
+        return "geen"
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nee"
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, dt.date):
+        return f"{value.day}-{value.month}-{value.year}"
+    if isinstance(value, ast.Duur):
+        eenheid = value.eenheid
+        if value.aantal == 1:
+            eenheid = {"maanden": "maand", "weken": "week", "dagen": "dag", "werkdagen": "werkdag", "jaren": "jaar"}[eenheid]
+        return f"{value.aantal} {eenheid}"
+    if isinstance(value, frozenset):
+        if not value:
+            return "geen"
+        order = list(labels)
+        ranked = sorted(value, key=lambda v: (order.index(v) if v in order else len(order), v))
+        items = [labels.get(v, v.replace("_", " ")) for v in ranked]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    if isinstance(value, str):
+        return labels.get(value, value.replace("_", " ") if "_" in value else value)
+    if isinstance(value, Record):
+        return "; ".join(f"{k.replace('_', ' ')}: {value_text(v)}" for k, v in value.fields)
+    return str(value)

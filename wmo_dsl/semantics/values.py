@@ -1,0 +1,159 @@
+"""What the operators of the rule language mean on concrete values.
+
+Values are plain Python: ``bool`` (ja/nee), ``Decimal`` (getal, exact),
+``datetime.date``, :class:`~wmo_dsl.language.ast.Duur`, ``str`` (tekst, a choice or a
+product id), ``frozenset`` (the choices of a meerdere-vraag) and ``None``
+(geen waarde). Both evaluators (``evaluate.py`` for one case with its trace,
+``relevance.py`` for sets of possible values) call these functions, so the two
+cannot disagree about what ``=`` or ``+`` means.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from dataclasses import dataclass
+
+from ..language.ast import Duur
+from .calendar import add_werkdagen
+
+
+@dataclass(frozen=True)
+class Record:
+    """A value with named parts, e.g. an hour split {indirect_max, direct, …}."""
+
+    fields: tuple[tuple[str, object], ...]
+
+    def get(self, naam: str):
+        return dict(self.fields).get(naam)
+
+
+def compare(op: str, a, b) -> bool:
+    if op == "=":
+        return _norm(a) == _norm(b)
+    if op == "!=":
+        return _norm(a) != _norm(b)
+    if a is None or b is None:
+        return False
+    a, b = _orderable(a), _orderable(b)
+    if type(a) is not type(b):
+        return False
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    if op == ">=":
+        return a >= b
+    raise ValueError(op)
+
+
+def _norm(v):
+    if isinstance(v, (list, tuple)):
+        return frozenset(v)
+    return v
+
+
+def _orderable(v):
+    if isinstance(v, Duur):
+        return (v.eenheid, v.aantal)
+    return v
+
+
+def in_range(v, lo, hi) -> bool:
+    return v is not None and compare(">=", v, lo) and compare("<=", v, hi)
+
+
+def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
+    """``a op b``; ``vrij`` are extra non-working days for werkdagen (a region's dated table)."""
+    if a is None or b is None:
+        return None
+    if isinstance(a, Decimal) and isinstance(b, Decimal):
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if op == "/":
+            return None if b == 0 else a / b
+    if isinstance(a, dt.date) and isinstance(b, Duur):
+        return add_duration(a, b if op == "+" else Duur(-b.aantal, b.eenheid), vrij)
+    if isinstance(a, Duur) and isinstance(b, dt.date) and op == "+":
+        return add_duration(b, a, vrij)
+    if isinstance(a, dt.date) and isinstance(b, dt.date) and op == "-":
+        return Decimal((a - b).days)
+    if isinstance(a, Duur) and isinstance(b, Decimal):
+        factor = b if op == "*" else (1 / b if b else None)
+        if factor is None:
+            return None
+        return Duur(int((Decimal(a.aantal) * factor).to_integral_value(ROUND_HALF_UP)), a.eenheid)
+    return None
+
+
+# A computed duration can be absurd (a duration times a number of 10^12): beyond this span the
+# result is 'geen' instead of an overflow or a werkdagen loop that never ends.
+_MAX_SPAN_DAYS = 400 * 366
+
+
+def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> dt.date | None:
+    """A calendar date plus a duration; months keep the day, clamped to the month's end.
+
+    None (geen) when the result would leave the calendar."""
+    span = {"dagen": 1, "weken": 7, "werkdagen": 2, "maanden": 31, "jaren": 366}.get(duur.eenheid, 1)
+    if abs(duur.aantal) * span > _MAX_SPAN_DAYS:
+        return None
+    try:
+        return _add_duration(start, duur, vrij)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _add_duration(start: dt.date, duur: Duur, vrij: frozenset) -> dt.date:
+    n = duur.aantal
+    if duur.eenheid == "dagen":
+        return start + dt.timedelta(days=n)
+    if duur.eenheid == "weken":
+        return start + dt.timedelta(weeks=n)
+    if duur.eenheid == "werkdagen":
+        return add_werkdagen(start, n, vrij)
+    months = n * 12 if duur.eenheid == "jaren" else n
+    index = start.year * 12 + (start.month - 1) + months
+    year, month = divmod(index, 12)
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def call(function: str, args: list):
+    if any(a is None for a in args):
+        return None
+    if function == "min":
+        return min(args)
+    if function == "max":
+        return max(args)
+    if function == "afronden":
+        value, places = args
+        if places != places.to_integral_value() or not 0 <= places <= 12:
+            return None  # wmo check refuses a literal precision like this; a computed one gives geen
+        try:
+            return value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            return None
+    if function == "midden":
+        a, b = sorted(args)
+        return a + dt.timedelta(days=(b - a).days // 2)
+    raise ValueError(function)
+
+
+def maanden(duur: Duur | None) -> int | None:
+    """A duration in whole months, for the contract's ``duur_maanden``; None if not a month count."""
+    if duur is None:
+        return None
+    if duur.eenheid == "maanden":
+        return duur.aantal
+    if duur.eenheid == "jaren":
+        return duur.aantal * 12
+    return None

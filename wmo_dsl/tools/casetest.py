@@ -1,0 +1,96 @@
+"""Example cases as tests: each region ships cases with the indicatie they must give.
+
+Like OpenFisca's YAML tests, a case names its answers and what is expected
+(``verwacht``); only the fields it names are compared, so a case about a
+referral need not spell out every derived value. A failure is reported as a
+readable difference, field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cases.answers import convert_answers
+from ..cases.casefile import Casus, read_case
+from ..cases.contract import result_json
+from ..semantics.engine import Rules
+from ..errors import WmoFout
+
+
+@dataclass
+class CaseResult:
+    pad: str
+    titel: str
+    verschillen: list[str] = field(default_factory=list)
+    fout: str | None = None
+
+    @property
+    def geslaagd(self) -> bool:
+        return not self.verschillen and self.fout is None
+
+
+def run_case(rules: Rules, casus: Casus) -> CaseResult:
+    result = CaseResult(casus.pad, casus.titel or Path(casus.pad).stem)
+    if casus.verwacht is None:
+        result.fout = "de casus mist 'verwacht'"
+        return result
+    try:
+        antwoorden = convert_answers(rules.model, casus.antwoorden)
+        beoordeling = rules.evaluate(antwoorden, casus.peildatum)
+    except WmoFout as err:
+        result.fout = err.melding()
+        return result
+    actual = result_json(beoordeling, [])
+    result.verschillen = compare(casus.verwacht, actual)
+    return result
+
+
+def compare(verwacht: dict, actual: dict) -> list[str]:
+    diffs = []
+    for key, want in verwacht.items():
+        if key == "producten":
+            got = actual["producten"]
+            if want and isinstance(want[0], str):
+                got_codes = [p["code"] for p in got]
+                if sorted(got_codes) != sorted(want):
+                    diffs.append(f"producten: verwacht {_show(want)}, gekregen {_show(got_codes)}")
+                continue
+            got_by_code = {p["code"]: p for p in got}
+            if sorted(got_by_code) != sorted(w["code"] for w in want):
+                diffs.append(f"producten: verwacht {_show([w['code'] for w in want])}, gekregen {_show(sorted(got_by_code))}")
+                continue
+            for w in want:
+                for field_name, value in w.items():
+                    if got_by_code[w["code"]].get(field_name) != value:
+                        diffs.append(f"producten[{w['code']}].{field_name}: verwacht {_show(value)}, gekregen {_show(got_by_code[w['code']].get(field_name))}")
+        elif key == "waarden":
+            for naam, value in want.items():
+                got = actual["waarden"].get(naam, "(onbekend)")
+                if got != value:
+                    diffs.append(f"waarden.{naam}: verwacht {_show(value)}, gekregen {_show(got)}")
+        elif key == "termijnen" and isinstance(want, dict):
+            got = {t["id"]: t["datum"] for t in actual["termijnen"]}
+            for tid, datum in want.items():
+                if got.get(tid) != datum:
+                    diffs.append(f"termijnen.{tid}: verwacht {_show(datum)}, gekregen {_show(got.get(tid))}")
+        elif key in ("verwijzingen", "signalen"):
+            if sorted(actual.get(key, [])) != sorted(want):
+                diffs.append(f"{key}: verwacht {_show(sorted(want))}, gekregen {_show(sorted(actual.get(key, [])))}")
+        elif key not in actual:
+            diffs.append(f"{key}: onbekend veld in 'verwacht'")
+        elif actual[key] != want:
+            diffs.append(f"{key}: verwacht {_show(want)}, gekregen {_show(actual[key])}")
+    return diffs
+
+
+def _show(value) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def region_cases(folder: Path | None) -> list[Casus]:
+    if folder is None or not folder.is_dir():
+        return []
+    return [read_case(p) for p in sorted(folder.glob("*.json"))]
