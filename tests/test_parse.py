@@ -45,7 +45,7 @@ def test_numbers_use_a_decimal_comma_and_percentages_become_fractions():
 def test_durations_and_dates_are_literals():
     w1, w2 = parse_text(HEADER + "a is 10 werkdagen\nb is 2025-07-01 + 6 maanden\n").definities[1:]
     assert w1.expr.value == ast.Duur(10, "werkdagen")
-    assert w2.expr.left.value == dt.date(2025, 7, 1) and w2.expr.right.value == ast.Duur(6, "maanden")
+    assert w2.expr.first.value == dt.date(2025, 7, 1) and w2.expr.rest == (("+", ast.Literal(ast.Duur(6, "maanden"), "duur")),)
 
 
 def test_cases_read_like_the_policy_text():
@@ -60,9 +60,17 @@ def test_table_rows_hold_any_cells_ranges_and_alternatives():
     src = HEADER + "tabel t: a | b | c -> product\n  - | 1 tot 2 | x of y -> 022B1\n  >= 3 | niet z | - -> p\n"
     tabel = parse_text(src).definities[1]
     r1, r2 = tabel.rijen
-    assert r1.cellen[0].elk and r1.cellen[1].tests[0][0] == "bereik" and len(r1.cellen[2].tests) == 2
+    assert r1.cellen[0].elk and isinstance(r1.cellen[1].tests[0], ast.CelBereik) and len(r1.cellen[2].tests) == 2
     assert r1.uitkomst.id == "022B1"
-    assert r2.cellen[0].tests[0][:2] == ("vergelijk", ">=") and r2.cellen[1].tests[0][0] == "niet"
+    assert r2.cellen[0].tests[0].op == ">=" and isinstance(r2.cellen[0].tests[0], ast.CelVergelijk)
+    assert isinstance(r2.cellen[1].tests[0], ast.CelNiet)
+
+
+def test_a_chain_of_en_or_plus_is_one_wide_node_however_long():
+    w1, w2 = parse_text(HEADER + "a is " + " en ".join(f"x{i}" for i in range(200)) + "\nb is 1 + 2 - 3 * 4 / 5\n").definities[1:]
+    assert isinstance(w1.expr, ast.Logic) and len(w1.expr.items) == 200
+    assert [op for op, _ in w2.expr.rest] == ["+", "-"] and w2.expr.rest[1][1].rest == (("*", ast.Literal(Decimal(4), "getal")),
+                                                                                          ("/", ast.Literal(Decimal(5), "getal")))
 
 
 def test_comments_are_ignored_everywhere():

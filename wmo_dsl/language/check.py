@@ -10,88 +10,19 @@ can guess, a "bedoelde u …?" suggestion.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 
-from . import ast
 from ..errors import Bevinding, RegelbestandFout
+from . import ast
+from .expressions import ExpressionChecker, pos_of
+from .model import Model
+from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
 
-
-@dataclass(frozen=True)
-class Type:
-    """The type of an expression; ``domein`` holds the symbols of a keuze or lijst."""
-
-    soort: str  # janee, getal, datum, duur, tekst, keuze, lijst, product, geen, onbekend
-    domein: frozenset[str] = frozenset()
-
-    def __str__(self) -> str:
-        return _TYPE_NAMES.get(self.soort, self.soort)
-
-
-_TYPE_NAMES = {
-    "janee": "ja/nee", "getal": "een getal", "datum": "een datum", "duur": "een duur", "tekst": "een tekst",
-    "keuze": "een keuze", "lijst": "een lijst", "product": "een product", "geen": "geen", "onbekend": "onbekend",
-}
-
-JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, GEEN, ONBEKEND = (
-    Type("janee"), Type("getal"), Type("datum"), Type("duur"), Type("tekst"), Type("product"), Type("geen"), Type("onbekend"),
-)
+__all__ = ["Model", "Type", "check"]
 
 _SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
 _VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST}
-FUNCTIONS = {  # name: (argument types or None for "one or more getal", result)
-    "min": (None, "getal"),
-    "max": (None, "getal"),
-    "afronden": (("getal", "getal"), "getal"),
-    "midden": (("datum", "datum"), "datum"),
-}
-
-
-@dataclass(frozen=True)
-class Model:
-    """A checked region: resolved definitions, types and evaluation order."""
-
-    pad: str
-    regio: ast.Regio
-    vragen: dict[str, ast.Vraag]
-    waarden: dict[str, ast.Waarde]
-    tabellen: dict[str, ast.Tabel]
-    producten: dict[str, ast.Product]
-    verwijzingen: dict[str, ast.Verwijzing]
-    signalen: dict[str, ast.Signaal]
-    regels: dict[str, ast.Regel]
-    termijnen: dict[str, ast.Termijn]
-    vrije_dagen: frozenset  # dates that do not count as werkdagen, on top of the Algemene termijnenwet
-    types: dict[str, Type]
-    afhankelijkheden: dict[str, frozenset[str]]  # derived name -> names it reads directly
-    bronregels: tuple[str, ...] = field(repr=False, default=())
-    waarschuwingen: tuple[Bevinding, ...] = ()
-
-    def label(self, naam: str) -> str:
-        """A readable name for a definition (its id with spaces)."""
-        return naam.replace("_", " ")
-
-    def optie_label(self, vraag_id: str, optie_id: str) -> str:
-        vraag = self.vragen.get(vraag_id)
-        for optie in vraag.opties if vraag else ():
-            if optie.id == optie_id:
-                return optie.label
-        return optie_id.replace("_", " ")
-
-    def questions_read_by(self, naam: str) -> frozenset[str]:
-        """All questions a derived value, table or rule depends on, transitively."""
-        seen: set[str] = set()
-        stack = [naam]
-        vragen: set[str] = set()
-        while stack:
-            n = stack.pop()
-            if n in seen:
-                continue
-            seen.add(n)
-            if n in self.vragen:
-                vragen.add(n)
-            stack.extend(self.afhankelijkheden.get(n, ()))
-        return frozenset(vragen)
 
 
 def check(bestand: ast.Regelbestand) -> Model:
@@ -99,7 +30,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker:
+class _Checker(ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -216,14 +147,14 @@ class _Checker:
         if vraag.soort != "getal":
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None:
-                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", _pos(grens))
+                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", pos_of(grens))
         else:
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None and not (isinstance(grens, ast.Literal) and grens.kind == "getal"):
-                    self.error("E212", "een minimum of maximum is een getal", _pos(grens))
+                    self.error("E212", "een minimum of maximum is een getal", pos_of(grens))
             lo, hi = vraag.minimaal, vraag.maximaal
             if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.kind == hi.kind == "getal" and lo.value > hi.value:
-                self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", _pos(lo))
+                self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", pos_of(lo))
 
     # ── types of definitions ──
     def type_of(self, naam: str, pos: ast.Pos) -> Type:
@@ -325,25 +256,28 @@ class _Checker:
                 anders_gezien = True
             waarde, t = self.resolve(geval.waarde, new_symbols=True)
             gevallen.append(replace(geval, waarde=waarde, voorwaarde=voorwaarde))
-            types.append((t, _pos(geval.waarde)))
+            types.append((t, pos_of(geval.waarde)))
         self.resolved[w.id] = replace(w, gevallen=tuple(gevallen))
         return self.unify(types, f"de gevallen van '{w.id}'")
 
+    def ref_type(self, naam: str, pos: ast.Pos) -> Type:
+        """The type of a named definition, recording that the current definition reads it."""
+        if naam not in self.defs:
+            self.error("E204", f"'{naam}' is niet gedefinieerd", pos, hint=self.suggest(naam, self.defs))
+            return ONBEKEND
+        if self.current is not None:
+            self.deps.setdefault(self.current, set()).add(naam)
+        return self.type_of(naam, pos)
+
     def unify(self, types: list[tuple[Type, ast.Pos]], wat: str) -> Type:
-        result: Type | None = None
+        result = GEEN
         for t, pos in types:
-            if t.soort in ("geen", "onbekend"):
-                continue
-            if result is None:
-                result = t
-            elif t.soort != result.soort:
-                if {t.soort, result.soort} == {"keuze", "product"}:
-                    continue
+            combined = unified(result, t)
+            if combined is None:
                 self.error("E207", f"{wat} geven verschillende soorten uitkomst: {result} en {t}", pos)
                 return ONBEKEND
-            elif t.soort == "keuze":
-                result = Type("keuze", result.domein | t.domein)
-        return result or GEEN
+            result = combined
+        return result
 
     def check_tabel(self, tabel: ast.Tabel) -> Type:
         kolommen: list[Type] = []
@@ -358,30 +292,12 @@ class _Checker:
                 continue
             cellen = tuple(self.check_cel(cel, kolom, naam) for cel, kolom, naam in zip(rij.cellen, kolommen, tabel.invoer))
             uitkomst, t = self.resolve(rij.uitkomst, new_symbols=True)
-            types.append((t, _pos(rij.uitkomst)))
+            types.append((t, pos_of(rij.uitkomst)))
             rijen.append(replace(rij, cellen=cellen, uitkomst=uitkomst))
         if not tabel.rijen:
             self.error("E222", f"tabel '{tabel.id}' heeft geen rijen", tabel.pos)
         self.resolved[tabel.id] = replace(tabel, rijen=tuple(rijen))
         return self.unify(types, f"de rijen van tabel '{tabel.id}'")
-
-    def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:
-        tests = []
-        for test in cel.tests:
-            if test[0] == "gelijk":
-                expr, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'")
-                tests.append(("gelijk", expr))
-            elif test[0] == "niet":
-                expr, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'")
-                tests.append(("niet", expr))
-            elif test[0] == "bereik":
-                lo, _ = self.resolve_against(test[1], kolom, f"kolom '{naam}'", ordered=True)
-                hi, _ = self.resolve_against(test[2], kolom, f"kolom '{naam}'", ordered=True)
-                tests.append(("bereik", lo, hi))
-            else:
-                expr, _ = self.resolve_against(test[2], kolom, f"kolom '{naam}'", ordered=True)
-                tests.append(("vergelijk", test[1], expr))
-        return replace(cel, tests=tuple(tests))
 
     def check_regel(self, regel: ast.Regel) -> ast.Regel:
         outer, self.current = self.current, regel.id
@@ -417,159 +333,6 @@ class _Checker:
         self.current = outer
         return replace(regel, voorwaarde=voorwaarde, conclusies=tuple(conclusies))
 
-    # ── expressions ──
-    def ref_type(self, naam: str, pos: ast.Pos) -> Type:
-        if naam not in self.defs:
-            self.error("E204", f"'{naam}' is niet gedefinieerd", pos, hint=self.suggest(naam, self.defs))
-            return ONBEKEND
-        if self.current is not None:
-            self.deps.setdefault(self.current, set()).add(naam)
-        return self.type_of(naam, pos)
-
-    def expect(self, expr: ast.Expr, want: Type, wat: str) -> ast.Expr:
-        resolved, t = self.resolve(expr)
-        if not _compatible(t, want):
-            self.error("E207", f"{wat} moet {want} zijn, maar dit is {t}", _pos(expr))
-        return resolved
-
-    def resolve_against(self, expr: ast.Expr, other: Type, wat: str, ordered: bool = False):
-        """Resolve ``expr`` where it is compared with a value of type ``other``."""
-        if isinstance(expr, ast.ListExpr) and other.soort in ("lijst", "keuze"):
-            element = Type("keuze", other.domein)
-            items = tuple(self.resolve_against(i, element, wat)[0] for i in expr.items)
-            return replace(expr, items=items), Type("lijst", other.domein)
-        if isinstance(expr, ast.Literal) and expr.kind == "janee" and other.soort in ("keuze", "lijst"):
-            word = "ja" if expr.value else "nee"
-            if word in other.domein:  # a choice called "ja" (leerbaar: ja | beperkt)
-                return ast.Symbol(word, expr.pos), other
-        if isinstance(expr, ast.Name) and expr.id not in self.defs:
-            if other.soort in ("keuze", "lijst"):
-                if expr.id in other.domein:
-                    return ast.Symbol(expr.id, expr.pos), other
-                self.error("E205", f"'{expr.id}' is geen mogelijke waarde van {wat}", expr.pos,
-                           hint=self.suggest(expr.id, other.domein) or "mogelijk: " + ", ".join(sorted(other.domein)))
-                return expr, ONBEKEND
-        resolved, t = self.resolve(expr)
-        base = Type("keuze", other.domein) if other.soort == "lijst" else other
-        if not _comparable(t, base):
-            self.error("E207", f"{wat} is {other}, maar hier staat {t}", _pos(expr),
-                       hint=("vergelijk met een van: " + ", ".join(sorted(other.domein))) if other.domein else None)
-        elif ordered and base.soort not in ("getal", "datum", "duur", "onbekend"):
-            self.error("E207", f"een bereik of vergelijking met < of > past niet bij {wat}, dat is {other}", _pos(expr))
-        return resolved, t
-
-    def resolve(self, expr: ast.Expr, new_symbols: bool = False):
-        """Return (resolved expression, type). ``new_symbols``: a bare unknown name is a new symbol."""
-        if isinstance(expr, ast.Literal):
-            kind = {"percentage": "getal"}.get(expr.kind, expr.kind)
-            return expr, Type(kind)
-        if isinstance(expr, ast.Name):
-            if expr.id in self.defs:
-                t = self.ref_type(expr.id, expr.pos)
-                d = self.defs[expr.id]
-                target = {ast.Vraag: "vraag", ast.Waarde: "waarde", ast.Tabel: "tabel", ast.Product: "product"}[type(d)]
-                return ast.Ref(expr.id, target, expr.pos), t
-            if new_symbols and not expr.id[0].isdigit():
-                return ast.Symbol(expr.id, expr.pos), Type("keuze", frozenset([expr.id]))
-            self.error("E204", f"'{expr.id}' is niet gedefinieerd", expr.pos, hint=self.suggest(expr.id, self.defs))
-            return expr, ONBEKEND
-        if isinstance(expr, ast.ListExpr):
-            items, types = zip(*[self.resolve(i) for i in expr.items]) if expr.items else ((), ())
-            return replace(expr, items=tuple(items)), Type("lijst")
-        if isinstance(expr, ast.BinOp):
-            return self.resolve_binop(expr)
-        if isinstance(expr, ast.Not):
-            return replace(expr, operand=self.expect(expr.operand, JANEE, "na 'niet'")), JANEE
-        if isinstance(expr, ast.Negate):
-            return replace(expr, operand=self.expect(expr.operand, GETAL, "na '-'")), GETAL
-        if isinstance(expr, ast.Count):
-            operand, t = self.resolve(expr.operand)
-            if t.soort not in ("lijst", "onbekend"):
-                self.error("E207", f"'aantal' telt de keuzes van een meerdere-vraag, maar dit is {t}", _pos(expr.operand))
-            return replace(expr, operand=operand), GETAL
-        if isinstance(expr, ast.InRange):
-            operand, t = self.resolve(expr.operand)
-            if t.soort not in ("getal", "datum", "duur", "onbekend"):
-                self.error("E207", f"een bereik ('tot') past bij een getal of datum, maar dit is {t}", _pos(expr.operand))
-            lo, _ = self.resolve_against(expr.low, t, "de ondergrens", ordered=True)
-            hi, _ = self.resolve_against(expr.high, t, "de bovengrens", ordered=True)
-            return replace(expr, operand=operand, low=lo, high=hi), JANEE
-        if isinstance(expr, ast.InList):
-            operand, t = self.resolve(expr.operand)
-            items = tuple(self.resolve_against(i, t, f"'{_describe(expr.operand)}'")[0] for i in expr.options.items)
-            return replace(expr, operand=operand, options=replace(expr.options, items=items)), JANEE
-        if isinstance(expr, ast.Contains):
-            container, t = self.resolve(expr.container)
-            if t.soort not in ("lijst", "onbekend"):
-                self.error("E207", f"'bevat' werkt op een meerdere-vraag, maar dit is {t}", _pos(expr.container))
-            item, _ = self.resolve_against(expr.item, t, f"'{_describe(expr.container)}'")
-            return replace(expr, container=container, item=item), JANEE
-        if isinstance(expr, ast.RecordExpr):
-            fields = tuple((naam, self.resolve(e)[0]) for naam, e in expr.fields)
-            names = [n for n, _ in expr.fields]
-            for dubbel in {n for n in names if names.count(n) > 1}:
-                self.error("E202", f"het deel '{dubbel}' staat twee keer in deze waarde", expr.pos)
-            return replace(expr, fields=fields), Type("record")
-        if isinstance(expr, ast.Call):
-            if expr.function not in FUNCTIONS:
-                self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
-                           hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
-                return expr, ONBEKEND
-            wanted, result = FUNCTIONS[expr.function]
-            kinds = wanted or ["getal"] * max(len(expr.args), 1)
-            args = tuple(self.expect(a, Type(k), f"een argument van '{expr.function}'") for a, k in zip(expr.args, kinds))
-            if (wanted and len(expr.args) != len(wanted)) or not expr.args:
-                n = len(wanted) if wanted else "minstens één"
-                self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
-            elif expr.function == "afronden":
-                places = expr.args[1]
-                if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
-                        and 0 <= places.value <= 10):
-                    self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
-                               _pos(places), hint="bijvoorbeeld afronden(uren, 2)")
-            return replace(expr, args=args), Type(result)
-        return expr, ONBEKEND
-
-    def resolve_binop(self, expr: ast.BinOp):
-        op = expr.op
-        if op in ("en", "of"):
-            left = self.expect(expr.left, JANEE, f"links van '{op}'")
-            right = self.expect(expr.right, JANEE, f"rechts van '{op}'")
-            return replace(expr, left=left, right=right), JANEE
-        # A bare unknown name takes its meaning from the other side: resolve that side first.
-        left_bare = isinstance(expr.left, ast.Name) and expr.left.id not in self.defs
-        if left_bare and not (isinstance(expr.right, ast.Name) and expr.right.id not in self.defs):
-            right, rt = self.resolve(expr.right)
-            left, lt = self.resolve_against(expr.left, rt, f"'{_describe(expr.right)}'", ordered=op in ("<", "<=", ">", ">="))
-        else:
-            left, lt = self.resolve(expr.left)
-            if op in ("=", "!=", "<", "<=", ">", ">="):
-                right, rt = self.resolve_against(expr.right, lt, f"'{_describe(expr.left)}'", ordered=op in ("<", "<=", ">", ">="))
-            else:
-                right, rt = self.resolve(expr.right)
-        resolved = replace(expr, left=left, right=right)
-        if op in ("=", "!=", "<", "<=", ">", ">="):
-            return resolved, JANEE
-        return resolved, self.arithmetic(op, lt, rt, expr)
-
-    def arithmetic(self, op: str, lt: Type, rt: Type, expr: ast.BinOp) -> Type:
-        kinds = (lt.soort, rt.soort)
-        if "onbekend" in kinds:
-            return ONBEKEND
-        if kinds == ("getal", "getal"):
-            return GETAL
-        if op in ("+", "-") and kinds == ("datum", "duur"):
-            return DATUM
-        if op == "+" and kinds == ("duur", "datum"):
-            return DATUM
-        if op == "-" and kinds == ("datum", "datum"):
-            return GETAL
-        if op in ("*", "/") and kinds == ("duur", "getal"):
-            return DUUR
-        self.error("E207", f"'{op}' kan niet met {lt} en {rt}", expr.pos,
-                   hint="rekenen kan met getallen, en een datum plus of min een duur")
-        return ONBEKEND
-
 
 def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
     """A product with the file's 'alle producten' defaults filled in where it says nothing itself."""
@@ -595,31 +358,3 @@ def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
 
 def _bedrag(bedrag: Decimal) -> str:
     return str(bedrag).replace(".", ",")
-
-
-def _compatible(t: Type, want: Type) -> bool:
-    if t.soort in ("onbekend", "geen") or want.soort == "onbekend":
-        return True
-    if want.soort == "product" and t.soort == "keuze":
-        return False
-    return t.soort == want.soort
-
-
-def _comparable(a: Type, b: Type) -> bool:
-    if "onbekend" in (a.soort, b.soort) or "geen" in (a.soort, b.soort):
-        return True
-    if a.soort == "lijst" and b.soort == "keuze":
-        return True
-    return a.soort == b.soort
-
-
-def _pos(expr) -> ast.Pos:
-    return getattr(expr, "pos", ast.NOWHERE)
-
-
-def _describe(expr) -> str:
-    if isinstance(expr, (ast.Name, ast.Ref, ast.Symbol)):
-        return expr.id
-    if isinstance(expr, ast.Count):
-        return "aantal " + _describe(expr.operand)
-    return "de waarde"

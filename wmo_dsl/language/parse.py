@@ -8,19 +8,16 @@ become Dutch findings in ``syntax_errors.py``.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
-from lark import Token, Transformer_NonRecursive, v_args
 from lark.exceptions import LarkError, UnexpectedInput, VisitError
 from lark.indenter import DedentError
 
 from ..errors import Bevinding, RegelbestandFout, os_reden
-from . import ast, limits
+from . import ast
 from .grammar import parser
 from .syntax_errors import all_syntax_findings, source_line
+from .tree import ToAst
 
 
 def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
@@ -43,7 +40,7 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     too_deep = _too_deep(tree, regels, pad)
     if too_deep:
         raise RegelbestandFout(too_deep)
-    builder = _ToAst(pad, regels)
+    builder = ToAst(pad, regels)
     try:
         definities = builder.transform(tree)
     except VisitError as err:  # pragma: no cover - the builder reports, it does not raise
@@ -61,19 +58,22 @@ _EXPRESSION_RULES = frozenset({
     "of", "en", "niet", "vergelijking", "in_bereik", "in_lijst", "bevat", "optellen", "aftrekken",
     "vermenigvuldigen", "delen", "negatief", "aantal", "functie", "lijst", "record",
 })
+# A chain (a en b en c, a + b - c) is one level, however long: it becomes one node.
+_CHAIN = {"en": "en", "of": "of", "optellen": "+", "aftrekken": "+", "vermenigvuldigen": "*", "delen": "*"}
 
 
 def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
     """Every expression nested deeper than MAX_NESTING, found without recursion (a file of
     600 nested brackets must give a finding, not a RecursionError)."""
     findings = []
-    stack = [(tree, 0)]
+    stack = [(tree, 0, None)]
     reported: set[int] = set()
     while stack:
-        node, depth = stack.pop()
+        node, depth, parent = stack.pop()
         if not hasattr(node, "data"):
             continue
-        if node.data in _EXPRESSION_RULES:
+        chain = _CHAIN.get(node.data)
+        if node.data in _EXPRESSION_RULES and not (chain and chain == _CHAIN.get(parent)):
             depth += 1
             if depth > MAX_NESTING:
                 line = getattr(node.meta, "line", 1)
@@ -84,7 +84,7 @@ def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
                         getattr(node.meta, "column", 1), hint="splits haar op in afgeleide waarden met elk een eigen naam",
                         bronregel=source_line(regels, line)))
                 continue
-        stack.extend((child, depth) for child in node.children)
+        stack.extend((child, depth, node.data) for child in node.children)
     return sorted(findings, key=lambda b: (b.regel, b.kolom))
 
 
@@ -101,417 +101,3 @@ def parse_file(pad: str | Path) -> ast.Regelbestand:
     except OSError as err:
         raise RegelbestandFout([Bevinding("E002", f"bestand kan niet gelezen worden: {os_reden(err)}", str(pad), 0, 0)]) from None
     return parse_text(text, str(pad))
-
-
-# ── Lark tree to AST ──────────────────────────────────────────────────────
-
-_MAX_DURATION = {"jaren": 100, "maanden": 1200, "weken": 5218, "dagen": 36525, "werkdagen": 26100}
-
-
-def _string(tok: Token) -> str:
-    return str(tok)[1:-1]
-
-
-def _number(tok: Token) -> Decimal:
-    return Decimal(str(tok).replace(",", "."))
-
-
-@v_args(meta=True)
-class _ToAst(Transformer_NonRecursive):
-    """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs.
-
-    A value a policy writer cannot mean (a date that does not exist, a number beyond the
-    bounds) is collected in ``findings``: all of them are reported at once."""
-
-    def __init__(self, pad: str, regels: tuple[str, ...] = ()):
-        super().__init__()
-        self.pad = pad
-        self.regels = regels
-        self.findings: list[Bevinding] = []
-
-    def _finding(self, code: str, bericht: str, tok: Token, hint: str | None = None) -> None:
-        self.findings.append(Bevinding(code, bericht, self.pad, tok.line, tok.column, hint, bronregel=source_line(self.regels, tok.line)))
-
-    def _pos(self, meta) -> ast.Pos:
-        if getattr(meta, "empty", True):
-            return ast.Pos(self.pad, 0, 0)
-        return ast.Pos(self.pad, meta.line, meta.column, meta.end_line, meta.end_column)
-
-    def _tokpos(self, tok: Token) -> ast.Pos:
-        return ast.Pos(self.pad, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column)
-
-    def start(self, meta, items):
-        return [i for i in items if i is not None]
-
-    # details shared by many definitions
-    def bron(self, meta, items):
-        tekst, versie = items
-        return ("bron", ast.Bron(_string(tekst), _string(versie) if versie else None, self._pos(meta)))
-
-    def toelichting(self, meta, items):
-        return ("toelichting", _string(items[0]))
-
-    def uitleg(self, meta, items):
-        return ("uitleg", _string(items[0]))
-
-    def vraagtekst(self, meta, items):
-        return ("tekst", _string(items[0]))
-
-    def groep(self, meta, items):
-        return ("groep", _string(items[0]))
-
-    def enkelvoud(self, meta, items):
-        return ("enkelvoud", _string(items[0]))
-
-    def gemeenten(self, meta, items):
-        return ("gemeenten", tuple(_string(t) for t in items))
-
-    def geldig(self, meta, items):
-        vanaf, tot = items
-        return ("geldig", (self._date(vanaf), self._date(tot) if tot else None))
-
-    def _date(self, tok: Token) -> dt.date:
-        try:
-            datum = dt.date.fromisoformat(str(tok))
-        except ValueError:
-            self._finding("E102", f"{tok} is geen bestaande datum", tok, hint="schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2022-01-01")
-            return dt.date(2000, 1, 1)
-        if limits.date_problem(datum):
-            self._finding("E106", f"{tok} {limits.date_problem(datum)}", tok, hint="datums in regels liggen tussen 1900-01-01 en 2199-12-31")
-        return datum
-
-    def _bounded(self, tok: Token) -> Decimal:
-        number = _number(tok)
-        probleem = limits.number_problem(number)
-        if probleem:
-            self._finding("E105", f"het getal {str(tok)[:20]}{'…' if len(str(tok)) > 20 else ''} {probleem}", tok,
-                          hint="getallen in regels hebben hoogstens 15 cijfers en blijven onder 1.000.000.000.000")
-            return Decimal(0)
-        return number
-
-    def synoniemen(self, meta, items):
-        return ("synoniemen", tuple(_string(t) for t in items))
-
-    def eenheid(self, meta, items):
-        tok = items[0]
-        return ("eenheid", _string(tok) if tok.type == "STRING" else f"per {tok}")
-
-    def minimaal(self, meta, items):
-        return ("minimaal", items[0])
-
-    def maximaal(self, meta, items):
-        return ("maximaal", items[0])
-
-    def code(self, meta, items):
-        return ("code", _string(items[0]))
-
-    def duur(self, meta, items):
-        return ("duur", items[0])
-
-    def maximale_duur(self, meta, items):
-        value = items[0]
-        if isinstance(value, Token) and value.type == "ONBEPERKT":
-            return ("onbeperkt", True)
-        return ("maximale_duur", value)
-
-    def eerste(self, meta, items):
-        return ("eerste", True)
-
-    @staticmethod
-    def _details(items) -> dict:
-        details: dict = {}
-        for item in items:
-            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-                details.setdefault(item[0], item[1])
-        return details
-
-    # definitions
-    def regio(self, meta, items):
-        naam_id, naam, *rest = items
-        d = self._details(rest)
-        bron = d.get("bron")
-        vanaf, tot = d.get("geldig", (None, None))
-        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta))
-
-    def soort_janee(self, meta, items):
-        return ("janee", ())
-
-    def soort_keuze(self, meta, items):
-        return ("keuze", tuple(str(t) for t in items if t is not None))
-
-    def soort_meerdere(self, meta, items):
-        return ("meerdere", tuple(str(t) for t in items if t is not None))
-
-    def soort_getal(self, meta, items):
-        return ("getal", ())
-
-    def soort_datum(self, meta, items):
-        return ("datum", ())
-
-    def soort_tekst(self, meta, items):
-        return ("tekst", ())
-
-    def optie(self, meta, items):
-        naam, label, *rest = items
-        d = self._details(rest)
-        return ast.Optie(str(naam), _string(label) if label else str(naam).replace("_", " "), d.get("synoniemen", ()), d.get("uitleg"), self._tokpos(naam))
-
-    def vraag(self, meta, items):
-        naam, (soort, korte_opties), *rest = items
-        d = self._details(rest)
-        opties = [i for i in rest if isinstance(i, ast.Optie)]
-        pos = self._tokpos(naam)
-        opties = [ast.Optie(o, o.replace("_", " "), (), None, pos) for o in korte_opties] + opties
-        return ast.Vraag(
-            str(naam), soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
-            d.get("eenheid"), d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos, d.get("enkelvoud"),
-        )
-
-    def waarde_expr(self, meta, items):
-        param, naam, expr, *rest = items
-        d = self._details(rest)
-        return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
-
-    def waarde_gevallen(self, meta, items):
-        param, naam, *rest = items
-        d = self._details(rest)
-        gevallen = tuple(i for i in rest if isinstance(i, ast.Geval))
-        return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
-
-    def geval_als(self, meta, items):
-        return ast.Geval(items[0], items[1], self._pos(meta))
-
-    def geval_anders(self, meta, items):
-        return ast.Geval(items[0], None, self._pos(meta))
-
-    def tabel(self, meta, items):
-        naam = items[0]
-        names = []
-        i = 1
-        while isinstance(items[i], Token) and items[i].type == "NAME":
-            names.append(items[i])
-            i += 1
-        *invoer, uitvoer = names
-        rest = items[i:]
-        d = self._details(rest)
-        rijen = tuple(r for r in rest if isinstance(r, ast.Rij))
-        return ast.Tabel(
-            str(naam), tuple(str(n) for n in invoer), str(uitvoer), rijen, d.get("bron"), d.get("toelichting"),
-            bool(d.get("eerste")), tuple(self._tokpos(n) for n in invoer), self._tokpos(naam),
-        )
-
-    def rij(self, meta, items):
-        *cellen, uitkomst = items
-        return ast.Rij(tuple(cellen), uitkomst, self._pos(meta))
-
-    def cel_elk(self, meta, items):
-        return ast.Cel((), self._pos(meta))
-
-    def cel_een_van(self, meta, items):
-        return ast.Cel(tuple(items), self._pos(meta))
-
-    def cel_gelijk(self, meta, items):
-        return ("gelijk", items[0])
-
-    def cel_bereik(self, meta, items):
-        return ("bereik", items[0], items[1])
-
-    def cel_vergelijk(self, meta, items):
-        return ("vergelijk", str(items[0]), items[1])
-
-    def cel_niet(self, meta, items):
-        return ("niet", items[0])
-
-    def minimale_duur(self, meta, items):
-        return ("minimale_duur", items[0])
-
-    def combinatie(self, meta, items):
-        return ("combinatie", tuple(str(t) for t in items))
-
-    def kenmerk(self, meta, items):
-        return ("kenmerk", (str(items[0]), _string(items[1])))
-
-    def tarief(self, meta, items):
-        bedrag, eenheid, vanaf = items
-        return ("tarief", ast.Tarief(self._bounded(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
-
-    def iwmo_veld(self, meta, items):
-        return ("iwmo_veld", (str(items[0]), _string(items[1])))
-
-    def volume(self, meta, items):
-        return ("volume", items[0])
-
-    def iwmo(self, meta, items):
-        return ("iwmo", tuple(items))
-
-    def alle_producten(self, meta, items):
-        from lark import Token
-
-        product = self.product(meta, [Token("NAME", "*", line=meta.line, column=meta.column), '"alle producten"', *items])
-        return ast.AlleProducten(replace(product, code=""), self._pos(meta))
-
-    def product(self, meta, items):
-        naam, omschrijving, *rest = items
-        d = self._details(rest)
-        iwmo = d.get("iwmo", ())
-        return ast.Product(
-            str(naam), _string(str(omschrijving)), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
-            d.get("maximale_duur"), bool(d.get("onbeperkt")), d.get("bron"), d.get("toelichting"), self._tokpos(naam),
-            minimale_duur=d.get("minimale_duur"),
-            alleen_met=d.get("combinatie", ()),
-            kenmerken=tuple(v for k, v in rest if k == "kenmerk") if rest else (),
-            iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
-            volume=next((v for k, v in iwmo if k == "volume"), None),
-            tarieven=tuple(v for k, v in rest if k == "tarief"),
-        )
-
-    def termijn_als(self, meta, items):
-        return ("voorwaarde", items[0])
-
-    def termijndatum(self, meta, items):
-        return ("datum", items[0])
-
-    def termijn(self, meta, items):
-        naam, omschrijving, *rest = items
-        d = self._details(rest)
-        return ast.Termijn(str(naam), _string(omschrijving), d.get("voorwaarde"), d.get("datum"), d.get("bron"),
-                           d.get("toelichting"), self._tokpos(naam))
-
-    def vrije_dag(self, meta, items):
-        return ("vrije_dag", (self._date(items[0]), _string(items[1])))
-
-    def vrije_dagen(self, meta, items):
-        d = self._details(items)
-        return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
-
-    def concl_geen_product(self, meta, items):
-        return ast.GeenProductConclusie(str(items[0]), self._tokpos(items[0]))
-
-    def record(self, meta, items):
-        return ast.RecordExpr(tuple((str(items[i]), items[i + 1]) for i in range(0, len(items), 2)), self._pos(meta))
-
-    def verwijzing(self, meta, items):
-        naam, omschrijving, *rest = items
-        d = self._details(rest)
-        return ast.Verwijzing(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
-
-    def signaal(self, meta, items):
-        naam, omschrijving, *rest = items
-        d = self._details(rest)
-        return ast.Signaal(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
-
-    def regel(self, meta, items):
-        naam, *rest = items
-        d = self._details(rest)
-        conclusies = tuple(i for i in rest if not isinstance(i, tuple))
-        return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam))
-
-    def voorwaarde(self, meta, items):
-        return ("voorwaarde", items[0])
-
-    def conclusie(self, meta, items):
-        inhoud, *opties = items
-        if isinstance(inhoud, ast.ProductConclusie):
-            d = self._details(opties)
-            return ast.ProductConclusie(inhoud.product, d.get("duur"), d.get("maximale_duur"), bool(d.get("onbeperkt")), inhoud.pos)
-        return inhoud
-
-    def concl_product(self, meta, items):
-        return ast.ProductConclusie(items[0], pos=self._pos(meta))
-
-    def concl_verwijzing(self, meta, items):
-        return ast.VerwijzingConclusie(str(items[0]), self._tokpos(items[0]))
-
-    def concl_signaal(self, meta, items):
-        return ast.SignaalConclusie(str(items[0]), self._tokpos(items[0]))
-
-    def concl_geen_indicatie(self, meta, items):
-        return ast.GeenIndicatie(self._pos(meta))
-
-    # expressions
-    def of(self, meta, items):
-        return ast.BinOp("of", items[0], items[1], self._pos(meta))
-
-    def en(self, meta, items):
-        return ast.BinOp("en", items[0], items[1], self._pos(meta))
-
-    def niet(self, meta, items):
-        return ast.Not(items[0], self._pos(meta))
-
-    def vergelijking(self, meta, items):
-        return ast.BinOp(str(items[1]), items[0], items[2], self._pos(meta))
-
-    def in_bereik(self, meta, items):
-        return ast.InRange(items[0], items[1], items[2], self._pos(meta))
-
-    def in_lijst(self, meta, items):
-        return ast.InList(items[0], items[1], self._pos(meta))
-
-    def bevat(self, meta, items):
-        return ast.Contains(items[0], items[1], self._pos(meta))
-
-    def optellen(self, meta, items):
-        return ast.BinOp("+", items[0], items[1], self._pos(meta))
-
-    def aftrekken(self, meta, items):
-        return ast.BinOp("-", items[0], items[1], self._pos(meta))
-
-    def vermenigvuldigen(self, meta, items):
-        return ast.BinOp("*", items[0], items[1], self._pos(meta))
-
-    def delen(self, meta, items):
-        return ast.BinOp("/", items[0], items[1], self._pos(meta))
-
-    def negatief(self, meta, items):
-        return ast.Negate(items[0], self._pos(meta))
-
-    def getal(self, meta, items):
-        return ast.Literal(self._bounded(items[0]), "getal", self._tokpos(items[0]))
-
-    def percentage(self, meta, items):
-        return ast.Literal(self._bounded(items[0]) / 100, "percentage", self._tokpos(items[0]))
-
-    def tijdsduur(self, meta, items):
-        aantal, eenheid = items
-        eenheid = str(eenheid)
-        canonical = {
-            "maand": "maanden", "week": "weken", "dag": "dagen", "werkdag": "werkdagen", "jaar": "jaren",
-        }.get(eenheid, eenheid)
-        waarde = self._bounded(aantal)
-        if waarde != int(waarde):
-            self._finding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", aantal)
-            waarde = Decimal(int(waarde))
-        grens = _MAX_DURATION[canonical]
-        if waarde > grens:
-            self._finding("E107", f"een duur van {aantal} {canonical} is langer dan 100 jaar", aantal,
-                          hint=f"een duur in {canonical} is hoogstens {grens}")
-            waarde = Decimal(0)
-        return ast.Literal(ast.Duur(int(waarde), canonical), "duur", self._tokpos(aantal))
-
-    def datum(self, meta, items):
-        return ast.Literal(self._date(items[0]), "datum", self._tokpos(items[0]))
-
-    def tekst(self, meta, items):
-        return ast.Literal(_string(items[0]), "tekst", self._tokpos(items[0]))
-
-    def ja(self, meta, items):
-        return ast.Literal(True, "janee", self._pos(meta))
-
-    def nee(self, meta, items):
-        return ast.Literal(False, "janee", self._pos(meta))
-
-    def geen(self, meta, items):
-        return ast.Literal(None, "geen", self._pos(meta))
-
-    def naam(self, meta, items):
-        return ast.Name(str(items[0]), self._tokpos(items[0]))
-
-    def aantal(self, meta, items):
-        return ast.Count(items[0], self._pos(meta))
-
-    def functie(self, meta, items):
-        naam, *args = items
-        return ast.Call(str(naam), tuple(a for a in args if a is not None), self._tokpos(naam))
-
-    def lijst(self, meta, items):
-        return ast.ListExpr(tuple(i for i in items if i is not None), self._pos(meta))

@@ -255,9 +255,9 @@ def _matrix(t: ast.Tabel, model: Model, words: "_Words") -> Matrix | None:
     for rij in t.rijen:
         key = []
         for cel in rij.cellen:
-            if len(cel.tests) != 1 or cel.tests[0][0] != "gelijk":
+            if len(cel.tests) != 1 or not isinstance(cel.tests[0], ast.CelGelijk):
                 return None
-            key.append(_key(cel.tests[0][1]))
+            key.append(_key(cel.tests[0].expr))
         if None in key or tuple(key) in picked:
             return None
         picked[tuple(key)] = rij.uitkomst

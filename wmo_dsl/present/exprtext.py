@@ -7,6 +7,7 @@ them: labels instead of ids, a decimal comma, dates as 1-7-2025.
 
 from __future__ import annotations
 
+from typing import assert_never
 
 from ..language import ast
 from ..semantics.notation import format_number, value_text
@@ -15,38 +16,45 @@ _PRECEDENCE = {"of": 1, "en": 2, "niet": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/
 
 
 def to_text(e, parent: int = 0) -> str:
-    """An expression in rule-language syntax."""
-    if isinstance(e, ast.Literal):
-        return literal_text(e)
-    if isinstance(e, (ast.Name, ast.Ref, ast.Symbol)):
-        return e.id
-    if isinstance(e, ast.ListExpr):
-        return "[" + ", ".join(to_text(i) for i in e.items) + "]"
-    if isinstance(e, ast.BinOp):
-        prec = _PRECEDENCE.get(e.op, _PRECEDENCE["cmp"])
-        text = f"{to_text(e.left, prec)} {e.op} {to_text(e.right, prec + 1)}"
-        return f"({text})" if prec < parent else text
-    if isinstance(e, ast.Not):
-        text = "niet " + to_text(e.operand, _PRECEDENCE["niet"])
-        return f"({text})" if _PRECEDENCE["niet"] < parent else text
-    if isinstance(e, ast.Negate):
-        return "-" + to_text(e.operand, 7)
-    if isinstance(e, ast.Count):
-        return "aantal " + to_text(e.operand, 7)
-    if isinstance(e, ast.InRange):
-        text = f"{to_text(e.operand, 5)} in {to_text(e.low, 5)} tot {to_text(e.high, 5)}"
-        return f"({text})" if _PRECEDENCE["cmp"] < parent else text
-    if isinstance(e, ast.InList):
-        text = f"{to_text(e.operand, 5)} in {to_text(e.options)}"
-        return f"({text})" if _PRECEDENCE["cmp"] < parent else text
-    if isinstance(e, ast.Contains):
-        text = f"{to_text(e.container, 5)} bevat {to_text(e.item, 5)}"
-        return f"({text})" if _PRECEDENCE["cmp"] < parent else text
-    if isinstance(e, ast.Call):
-        return f"{e.function}(" + ", ".join(to_text(a) for a in e.args) + ")"
-    if isinstance(e, ast.RecordExpr):
-        return "{" + ", ".join(f"{n}: {to_text(v)}" for n, v in e.fields) + "}"
-    return str(e)
+    """An expression in rule-language syntax (for the technical trace)."""
+    match e:
+        case ast.Literal():
+            return literal_text(e)
+        case ast.Name(id=naam) | ast.Ref(id=naam) | ast.Symbol(id=naam):
+            return naam
+        case ast.ListExpr(items=items):
+            return "[" + ", ".join(to_text(i) for i in items) + "]"
+        case ast.Logic(op=op, items=items):
+            prec = _PRECEDENCE[op]
+            return _group(f" {op} ".join(to_text(i, prec if k == 0 else prec + 1) for k, i in enumerate(items)), prec, parent)
+        case ast.Compare(op=op, left=left, right=right):
+            prec = _PRECEDENCE["cmp"]
+            return _group(f"{to_text(left, prec)} {op} {to_text(right, prec + 1)}", prec, parent)
+        case ast.Arith(first=first, rest=rest):
+            prec = _PRECEDENCE[rest[0][0]]
+            return _group(to_text(first, prec) + "".join(f" {op} {to_text(x, prec + 1)}" for op, x in rest), prec, parent)
+        case ast.Not(operand=operand):
+            return _group("niet " + to_text(operand, _PRECEDENCE["niet"]), _PRECEDENCE["niet"], parent)
+        case ast.Negate(operand=operand):
+            return "-" + to_text(operand, 7)
+        case ast.Count(operand=operand):
+            return "aantal " + to_text(operand, 7)
+        case ast.InRange(operand=operand, low=low, high=high):
+            return _group(f"{to_text(operand, 5)} in {to_text(low, 5)} tot {to_text(high, 5)}", _PRECEDENCE["cmp"], parent)
+        case ast.InList(operand=operand, options=options):
+            return _group(f"{to_text(operand, 5)} in {to_text(options)}", _PRECEDENCE["cmp"], parent)
+        case ast.Contains(container=container, item=item):
+            return _group(f"{to_text(container, 5)} bevat {to_text(item, 5)}", _PRECEDENCE["cmp"], parent)
+        case ast.Call(function=function, args=args):
+            return f"{function}(" + ", ".join(to_text(a) for a in args) + ")"
+        case ast.RecordExpr(fields=fields):
+            return "{" + ", ".join(f"{n}: {to_text(v)}" for n, v in fields) + "}"
+        case _:
+            assert_never(e)
+
+
+def _group(text: str, prec: int, parent: int) -> str:
+    return f"({text})" if prec < parent else text
 
 
 def literal_text(e: ast.Literal) -> str:
@@ -64,14 +72,18 @@ def literal_text(e: ast.Literal) -> str:
 def cell_text(cel: ast.Cel) -> str:
     if cel.elk:
         return "-"
-    parts = []
-    for test in cel.tests:
-        if test[0] == "gelijk":
-            parts.append(to_text(test[1], 5))
-        elif test[0] == "niet":
-            parts.append("niet " + to_text(test[1], 5))
-        elif test[0] == "bereik":
-            parts.append(f"{to_text(test[1], 5)} tot {to_text(test[2], 5)}")
-        else:
-            parts.append(f"{test[1]} {to_text(test[2], 5)}")
-    return " of ".join(parts)
+    return " of ".join(test_text(test) for test in cel.tests)
+
+
+def test_text(test: ast.CelTest) -> str:
+    match test:
+        case ast.CelGelijk(expr=x):
+            return to_text(x, 5)
+        case ast.CelNiet(expr=x):
+            return "niet " + to_text(x, 5)
+        case ast.CelBereik(low=low, high=high):
+            return f"{to_text(low, 5)} tot {to_text(high, 5)}"
+        case ast.CelVergelijk(op=op, expr=x):
+            return f"{op} {to_text(x, 5)}"
+        case _:
+            assert_never(test)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..language import ast
 from ..language.check import Model
 from ..semantics.notation import value_text
@@ -33,61 +35,59 @@ class Words:
         return self.name(sym)
 
     def expr(self, e, context=None) -> str:
-        if isinstance(e, ast.Literal):
-            if e.kind == "tekst":
-                return f"“{e.value}”"
-            if e.kind == "percentage":
-                return value_text(e.value * 100) + "%"
-            return value_text(e.value)
-        if isinstance(e, ast.Symbol):
-            return self.symbol(e.id, context)
-        if isinstance(e, (ast.Ref, ast.Name)):
-            return self.name(e.id)
-        if isinstance(e, ast.ListExpr):
-            if not e.items:
-                return "geen"
-            return self.join([self.expr(i, context) for i in e.items])
-        if isinstance(e, ast.BinOp):
-            left_ctx, right_ctx = (e.right, e.left)
-            left, right = self.expr(e.left, left_ctx), self.expr(e.right, right_ctx)
-            if e.op in ("=", "!=") and isinstance(e.right, ast.Literal) and e.right.kind == "geen":
-                return f"er is {'geen ' if e.op == '=' else 'een '}{left}"
-            if e.op in ("=", "!=") and isinstance(e.right, ast.ListExpr) and e.right.items:
-                right = ("precies " if e.op == "=" else "niet precies ") + right
-                return f"{left} is {right}"
-            if e.op in ("en", "of"):
-                left = self.group(e.left, e.op, left)
-                right = self.group(e.right, e.op, right)
-            return f"{left} {_OP_WORDS.get(e.op, e.op)} {right}"
-        if isinstance(e, ast.Not):
-            inner = self.expr(e.operand)
-            return f"niet ({inner})" if isinstance(e.operand, ast.BinOp) and e.operand.op in ("en", "of") else f"niet {inner}"
-        if isinstance(e, ast.Negate):
-            return "−" + self.expr(e.operand)
-        if isinstance(e, ast.Count):
-            return "aantal " + self.expr(e.operand)
-        if isinstance(e, ast.InRange):
-            return f"{self.expr(e.operand)} is {self.expr(e.low)} tot en met {self.expr(e.high)}"
-        if isinstance(e, ast.InList):
-            options = [self.expr(i, e.operand) for i in e.options.items]
-            return f"{self.expr(e.operand)} is {self.join(options, 'of')}"
-        if isinstance(e, ast.Contains):
-            return f"{self.expr(e.container)} bevat {self.expr(e.item, e.container)}"
-        if isinstance(e, ast.Call):
-            args = [self.expr(a) for a in e.args]
-            if e.function in _CALL_WORDS:
-                return f"{_CALL_WORDS[e.function]} {self.join(args)}"
-            if e.function == "afronden":
-                return f"{args[0]} afgerond op {args[1]} decimalen"
-            if e.function == "midden":
-                return f"het midden tussen {args[0]} en {args[1]}"
-            return f"{e.function}({', '.join(args)})"
-        if isinstance(e, ast.RecordExpr):
-            return "; ".join(f"{n.replace('_', ' ')}: {self.expr(v)}" for n, v in e.fields)
-        return str(e)
+        match e:
+            case ast.Literal(kind="tekst", value=v):
+                return f"“{v}”"
+            case ast.Literal(kind="percentage", value=v):
+                return value_text(v * 100) + "%"
+            case ast.Literal(value=v):
+                return value_text(v)
+            case ast.Symbol(id=naam):
+                return self.symbol(naam, context)
+            case ast.Ref(id=naam) | ast.Name(id=naam):
+                return self.name(naam)
+            case ast.ListExpr(items=items):
+                return self.join([self.expr(i, context) for i in items]) if items else "geen"
+            case ast.Logic(op=op, items=items):
+                return f" {op} ".join(self.group(i, op, self.expr(i)) for i in items)
+            case ast.Compare(op=op, left=left, right=right):
+                lhs, rhs = self.expr(left, right), self.expr(right, left)
+                if op in ("=", "!=") and isinstance(right, ast.Literal) and right.kind == "geen":
+                    return f"er is {'geen ' if op == '=' else 'een '}{lhs}"
+                if op in ("=", "!=") and isinstance(right, ast.ListExpr) and right.items:
+                    return f"{lhs} is {'precies ' if op == '=' else 'niet precies '}{rhs}"
+                return f"{lhs} {_OP_WORDS[op]} {rhs}"
+            case ast.Arith(first=first, rest=rest):
+                return self.expr(first) + "".join(f" {_OP_WORDS[op]} {self.expr(x)}" for op, x in rest)
+            case ast.Not(operand=operand):
+                inner = self.expr(operand)
+                return f"niet ({inner})" if isinstance(operand, ast.Logic) else f"niet {inner}"
+            case ast.Negate(operand=operand):
+                return "−" + self.expr(operand)
+            case ast.Count(operand=operand):
+                return "aantal " + self.expr(operand)
+            case ast.InRange(operand=operand, low=low, high=high):
+                return f"{self.expr(operand)} is {self.expr(low)} tot en met {self.expr(high)}"
+            case ast.InList(operand=operand, options=options):
+                return f"{self.expr(operand)} is {self.join([self.expr(i, operand) for i in options.items], 'of')}"
+            case ast.Contains(container=container, item=item):
+                return f"{self.expr(container)} bevat {self.expr(item, container)}"
+            case ast.Call(function=function, args=args):
+                texts = [self.expr(a) for a in args]
+                if function in _CALL_WORDS:
+                    return f"{_CALL_WORDS[function]} {self.join(texts)}"
+                if function == "afronden":
+                    return f"{texts[0]} afgerond op {texts[1]} decimalen"
+                if function == "midden":
+                    return f"het midden tussen {texts[0]} en {texts[1]}"
+                return f"{function}({', '.join(texts)})"
+            case ast.RecordExpr(fields=fields):
+                return "; ".join(f"{n.replace('_', ' ')}: {self.expr(v)}" for n, v in fields)
+            case _:
+                assert_never(e)
 
     def group(self, e, op: str, text: str) -> str:
-        if isinstance(e, ast.BinOp) and e.op in ("en", "of") and e.op != op:
+        if isinstance(e, ast.Logic) and e.op != op:
             return f"({text})"
         return text
 
@@ -95,17 +95,20 @@ class Words:
         if cel.elk:
             return "elk"
         context = ast.Ref(naam, "vraag")
-        parts = []
-        for test in cel.tests:
-            if test[0] == "gelijk":
-                parts.append(self.expr(test[1], context))
-            elif test[0] == "niet":
-                parts.append("niet " + self.expr(test[1], context))
-            elif test[0] == "bereik":
-                parts.append(f"{self.expr(test[1])} tot en met {self.expr(test[2])}")
-            else:
-                parts.append(f"{_OP_WORDS[test[1]].removeprefix('is ')} {self.expr(test[2])}")
-        return " of ".join(parts)
+        return " of ".join(self.test(test, context) for test in cel.tests)
+
+    def test(self, test: ast.CelTest, context) -> str:
+        match test:
+            case ast.CelGelijk(expr=x):
+                return self.expr(x, context)
+            case ast.CelNiet(expr=x):
+                return "niet " + self.expr(x, context)
+            case ast.CelBereik(low=low, high=high):
+                return f"{self.expr(low)} tot en met {self.expr(high)}"
+            case ast.CelVergelijk(op=op, expr=x):
+                return f"{_OP_WORDS[op].removeprefix('is ')} {self.expr(x)}"
+            case _:
+                assert_never(test)
 
     def outcome(self, e) -> tuple[str, str]:
         """A matrix cell: short text and the longer title shown on hover."""

@@ -77,7 +77,7 @@ def _table_findings(model: Model, domains: Domains) -> list[Bevinding]:
         ev = Evaluation(model, {})
         missing, overlaps = [], []
         for combo in itertools.product(*columns):
-            hits = [r for r in tabel.rijen if all(ev.cell_matches(cel, v) for cel, v in zip(r.cellen, combo))]
+            hits = [r for r in tabel.rijen if all(ev.cell_matches(cel, v, model.types[c]) for cel, v, c in zip(r.cellen, combo, tabel.invoer))]
             if not hits:
                 missing.append(combo)
             elif not tabel.eerste_treffer:

@@ -1,33 +1,39 @@
-"""Compile stage: a checked model to one plain Python function, for batch evaluation.
+"""Compile stage: a checked model to one flat Python function, for batch evaluation.
 
-``evaluate.py`` walks the AST for every case and records a trace, which is what
-an explanation needs. Evaluating a population of 100,000 cases needs only the
-outcome, so this module writes the same decision as straight-line Python
-source, generated from the *checked AST* (never from rule text), and compiles
-it once per model: questions become locals, derived values are computed in
-dependency order, rules become ``if`` blocks. It means exactly what
-``evaluate.py`` means, because the two share ``values.py`` for every operator
-that is not a plain Python comparison, and a test holds them equal on every
-example case and on generated populations.
+The code is written by running the one meaning of the language (``meaning.py``,
+``conclusions.py``) with a code-writing algebra: each operation returns a
+Python expression and writes statements where it must (a short-circuit over
+items that need statements, a choice between cases). The result is *flat*: an
+expression is spilled into a local once it nests a few levels, cases and table
+rows are a sequence of guarded blocks, never an ``elif`` chain, so a condition of
+a hundred terms or a table of ten thousand rows compiles. A table whose rows are
+plain values becomes a dictionary lookup, built by asking the evaluator which
+row each combination reaches. The generated source comes from the checked AST,
+never from rule text, and the run-time helpers are the evaluator's own
+(``values.py``, :class:`Toekenningen`), so both mean the same thing.
 
-The compiled function needs every question it reads answered. When a case
-leaves a question open that the decision reads (or a consultant deviated from
-a derived value), it raises :class:`Open`, and the caller evaluates that case
-with the full engine, which knows exactly which open questions matter.
+The compiled function needs every question it reads answered; a case that leaves
+one open raises :class:`Open`, and the caller evaluates that case with the full
+engine, which knows exactly which open questions matter.
 """
 
 from __future__ import annotations
 
+import contextlib
 import graphlib
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..language import ast
-from . import values as V
 from ..language.check import Model
-from .evaluate import ProductToekenning, Uitkomst
+from . import values as V
+from .conclusions import conclude
+from .evaluate import ProductToekenning, Toekenningen, Uitkomst, lists_of, rule_plan
+from .lookup import table_lookup
+from .meaning import Branch, definition_meaning
 
 _MISSING = object()
+_MAX_DEPTH = 6  # an expression nests at most this deep before it is stored in a local
 
 
 class Open(Exception):
@@ -51,246 +57,334 @@ class Compiled:
         return self.function(answers)
 
 
+class Py(str):
+    """A Python expression in the generated code: how deeply it nests, its value when it is a
+    constant, and whether it is always a Python bool (then ``x is True`` is just ``x``)."""
+
+    depth: int = 0
+    const: object = _MISSING
+    boolean: bool = False
+    number: bool = False  # always a Decimal, never geen: compared with Python's own < and >
+
+
+def py(code: str, depth: int = 0, const=_MISSING, boolean: bool = False, number: bool = False) -> Py:
+    p = Py(code)
+    p.depth, p.const, p.boolean = depth, const, boolean or isinstance(const, bool)
+    p.number = number or (isinstance(const, Decimal) and const.is_finite())
+    return p
+
+
+def _is_true(x: Py) -> str:
+    return str(x) if x.boolean else f"{x} is True"
+
+
+class _Code:
+    """The code-writing algebra of ``meaning.py``."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.constants: dict[str, object] = {}
+        self._names: dict[tuple, str] = {}
+        self.lines: list[tuple[int, str]] = []  # (indent, text)
+        self.level = 1
+        self.n = 0
+
+    # ── writing ──
+    def emit(self, text: str) -> None:
+        self.lines.append((self.level, text))
+
+    @contextlib.contextmanager
+    def indented(self):
+        self.level += 1
+        try:
+            yield
+        finally:
+            self.level -= 1
+
+    @contextlib.contextmanager
+    def captured(self):
+        """Statements written inside go to a separate list (relative indents), not the output."""
+        outer, outer_level = self.lines, self.level
+        self.lines, self.level = [], 0
+        buffer: list[tuple[int, str]] = []
+        try:
+            yield buffer
+        finally:
+            buffer.extend(self.lines)
+            self.lines, self.level = outer, outer_level
+
+    def replay(self, buffer: list[tuple[int, str]]) -> None:
+        for indent, text in buffer:
+            self.lines.append((self.level + indent, text))
+
+    def temp(self) -> str:
+        self.n += 1
+        return f"t{self.n}"
+
+    def op(self, code: str, *operands: Py, boolean: bool = False, number: bool = False) -> Py:
+        depth = 1 + max((o.depth for o in operands), default=0)
+        if depth <= _MAX_DEPTH:
+            return py(code, depth, boolean=boolean, number=number)
+        name = self.temp()
+        self.emit(f"{name} = {code}")
+        return py(name, boolean=boolean, number=number)
+
+    def share(self, x: Py) -> Py:
+        """A term used more than once: computed once, into a local."""
+        if x.depth == 0:
+            return x
+        name = self.temp()
+        self.emit(f"{name} = {x}")
+        return py(name, boolean=x.boolean, number=x.number)
+
+    def const(self, value) -> Py:
+        if value is None or isinstance(value, bool):
+            return py(repr(value), const=value)
+        key = (type(value).__name__, repr(value))
+        if key not in self._names:
+            self._names[key] = f"c{len(self._names)}"
+            self.constants[self._names[key]] = value
+        return py(self._names[key], const=value)
+
+    # ── the algebra ──
+    def constant(self, value, t) -> Py:
+        return self.const(value)
+
+    def question(self, qid: str, t) -> Py:
+        # an answer is never geen (a case leaves a question out instead), and a getal answer is a Decimal
+        return py(f"(q_{qid} if q_{qid} is not _MISSING else _open({qid!r}))", 1, boolean=t is not None and t.soort == "janee",
+                  number=t is not None and t.soort == "getal")
+
+    def derived(self, name: str, t) -> Py:
+        return py(f"w_{name}")
+
+    def truth(self, x: Py) -> Py:
+        if x.const is not _MISSING:
+            return self.const(x.const is True)
+        if x.boolean:
+            return x
+        return self.op(f"({x} is True)", x, boolean=True)
+
+    def negation(self, x: Py) -> Py:
+        if x.const is not _MISSING:
+            return self.const(x.const is not True)
+        return self.op(f"(not {x})" if x.boolean else f"({x} is not True)", x, boolean=True)
+
+    def logic(self, op: str, items) -> Py:
+        decided = op == "of"  # the item value that decides the whole chain
+        parts = []
+        for item in items:
+            with self.captured() as buffer:
+                term = item()
+            if not buffer and term.const is not _MISSING:
+                if (term.const is True) == decided:
+                    return self.const(decided)
+                continue  # a constant that does not decide drops out
+            parts.append((buffer, term))
+        if not parts:
+            return self.const(not decided)
+        if len(parts) == 1 and not parts[0][0]:
+            return self.truth(parts[0][1])
+        if all(not buffer for buffer, _ in parts):  # Python's own and/or short-circuits
+            joiner = " or " if decided else " and "
+            return self.op("(" + joiner.join(_is_true(t) for _, t in parts) + ")", *[t for _, t in parts], boolean=True)
+        result = self.temp()
+        self.emit(f"{result} = {not decided}")
+        for buffer, term in parts:
+            self.emit(f"if {'not ' if decided else ''}{result}:")
+            with self.indented():
+                self.replay(buffer)
+                self.emit(f"{result} = {_is_true(term)}")
+        return py(result, boolean=True)
+
+    def choose(self, branches: list[Branch], t) -> Py:
+        if len(branches) <= 32:
+            chained = self._chain(branches)
+            if chained is not None:
+                return chained
+        result, done = self.temp(), self.temp()
+        self.emit(f"{result} = None")
+        self.emit(f"{done} = False")
+        for i, branch in enumerate(branches):
+            guard = i > 0
+            if guard:
+                self.emit(f"if not {done}:")
+                self.level += 1
+            if branch.condition is None:
+                value = branch.value()
+                self.emit(f"{result} = {value}")
+                self.emit(f"{done} = True")
+            else:
+                condition = branch.condition()
+                self.emit(f"if {_is_true(condition)}:")
+                with self.indented():
+                    value = branch.value()
+                    self.emit(f"{result} = {value}")
+                    self.emit(f"{done} = True")
+            if guard:
+                self.level -= 1
+            if branch.condition is None:
+                break
+        return py(result)
+
+    def _chain(self, branches: list[Branch]) -> Py | None:
+        """A short choice whose conditions need no statements, as one if/elif chain (faster)."""
+        conditions = []
+        for branch in branches:
+            if branch.condition is None:
+                conditions.append(None)
+                break
+            with self.captured() as buffer:
+                condition = branch.condition()
+            if buffer:
+                return None
+            conditions.append(condition)
+        result = self.temp()
+        for i, (branch, condition) in enumerate(zip(branches, conditions)):
+            self.emit("else:" if condition is None else f"{'elif' if i else 'if'} {_is_true(condition)}:")
+            with self.indented():
+                self.emit(f"{result} = {branch.value()}")
+        if conditions[-1] is not None:
+            self.emit("else:")
+            with self.indented():
+                self.emit(f"{result} = None")
+        return py(result)
+
+    def table(self, tabel: ast.Tabel, inputs, branches: list[Branch], t) -> Py:
+        lookup = table_lookup(self.model, tabel)
+        if lookup is None:
+            return self.choose(branches, t)
+        table, rest = lookup
+        key = self.op("(" + "".join(f"{value}, " for value, _ in inputs) + ")", *[v for v, _ in inputs])
+        result = self.temp()
+        self.emit(f"{result} = {self.const(table)}.get({key}, _MISSING)")
+        self.emit(f"if {result} is _MISSING:")
+        with self.indented():
+            value = self.choose([branches[i] for i in rest], t) if rest else self.const(None)
+            self.emit(f"{result} = {value}")
+        return py(result)
+
+    def compare(self, op: str, a: Py, b: Py) -> Py:
+        if op in ("=", "!="):  # values are never Python lists, so == is the language's =
+            return self.op(f"({a} {'==' if op == '=' else '!='} {b})", a, b, boolean=True)
+        if a.number and b.number:
+            return self.op(f"({a} {op} {b})", a, b, boolean=True)
+        return self.op(f"_cmp({op!r}, {a}, {b})", a, b, boolean=True)
+
+    def member(self, item: Py, collection: Py) -> Py:
+        return self.op(f"({item} in ({collection} or EMPTY))", item, collection, boolean=True)
+
+    def count(self, collection: Py) -> Py:
+        return self.op(f"DEC[len({collection} or EMPTY)]", collection, number=True)
+
+    def arithmetic(self, op: str, a: Py, b: Py) -> Py:
+        return self.op(f"_arith({op!r}, {a}, {b}, VRIJ)", a, b)
+
+    def minus(self, x: Py) -> Py:
+        return self.op(f"_neg({x})", x)
+
+    def call(self, function: str, args, result) -> Py:
+        return self.op(f"_call({function!r}, [{', '.join(args)}])", *args)
+
+    def collection(self, items, t) -> Py:
+        return self.op(f"frozenset(({''.join(f'{i}, ' for i in items)}))", *items)
+
+    def record(self, fields, t) -> Py:
+        return self.op("_Record((" + "".join(f"({n!r}, {v}), " for n, v in fields) + "))", *[v for _, v in fields])
+
+    @contextlib.contextmanager
+    def scope(self, key, tag):
+        yield
+
+    # ── the products of an indicatie ──
+    def products(self) -> Py:
+        self.emit("P = Toekenningen()")
+        return py("P")
+
+    def claim(self, products: Py, fires: Py, named, candidates, attributes, regel: str) -> Py:
+        if fires.const is not _MISSING and fires.const is not True:
+            return products
+        self.emit(f"if {_is_true(fires)}:")
+        with self.indented():
+            name = self.temp()
+            self.emit(f"{name} = {named()}")
+            self.emit(f"if {name} is not None and {name} not in {products}.granted:")
+            with self.indented():
+                groups: dict[tuple, list[str]] = {}
+                for pid in candidates:  # products that take their terms from the same places share code
+                    groups.setdefault(attributes[pid][0], []).append(pid)
+                for pids in groups.values():
+                    single = len(groups) == 1 and len(candidates) == len(self.model.producten)
+                    if not single:
+                        self.emit(f"if {name} in {self.const(frozenset(pids))}:")
+                        self.level += 1
+                    duur, maximaal, onbeperkt, minimaal, volume = attributes[pids[0]][1]()
+                    self.emit(f"{products}.granted[{name}] = ProductToekenning({name}, {duur}, {maximaal}, {onbeperkt}, "
+                              f"{regel!r}, {minimaal}, {volume})")
+                    if not single:
+                        self.level -= 1
+        return products
+
+    def drop(self, products: Py, pid: str, condition: Py, reden: str) -> Py:
+        if condition.const is not _MISSING and condition.const is not True:
+            return products
+        self.emit(f"if {_is_true(condition)} and {pid!r} in {products}.granted:")
+        with self.indented():
+            self.emit(f"{products} = {products}.without({pid!r}, {reden!r})")
+        return products
+
+    def has(self, products: Py, pid: str) -> Py:
+        return py(f"({pid!r} in {products}.granted)", 1, boolean=True)
+
+
 def compile_model(model: Model) -> Compiled:
-    source, constants = _Generator(model).module()
+    source, constants = _module(model)
     namespace = {
-        "Decimal": Decimal, "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning,
-        "_MISSING": _MISSING, "_open": _open, "_combinations": _combinations, "EMPTY": frozenset(), "DEC": [Decimal(i) for i in range(65)], **constants,
+        "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning, "Toekenningen": Toekenningen,
+        "_MISSING": _MISSING, "_open": _open, "EMPTY": frozenset(), "VRIJ": model.vrije_dagen,
+        "_cmp": V.compare, "_arith": V.arithmetic, "_call": V.call, "_Record": V.Record,
+        "DEC": [Decimal(n) for n in range(_largest_list(model) + 1)], "_neg": lambda v: None if v is None else -v,
+        "_lists": lists_of, "PLAN": rule_plan(model), "MODEL": model, **constants,
     }
     exec(compile(source, f"<wmo: {model.regio.id}>", "exec"), namespace)  # generated from the checked AST only
     return Compiled(model, source, namespace["evaluate"])
 
 
-class _Generator:
-    def __init__(self, model: Model):
-        self.model = model
-        self.constants: dict[str, object] = {}
-        self.constant_names: dict[tuple, str] = {}
-        self.temp = 0
-
-    # ── module ──
-
-    def module(self) -> tuple[str, dict]:
-        m = self.model
-        lines = ["def evaluate(a):", "    get = a.get"]
-        for q in m.vragen:
-            lines.append(f"    q_{q} = get({q!r}, _MISSING)")
-        order = self.derived_order()
-        for naam in order:
-            lines.extend("    " + line for line in self.derived(naam))
-        names = [n for n in [*m.waarden, *m.tabellen] if not (n in m.waarden and m.waarden[n].parameter)]
-        lines.append("    values = {" + ", ".join(f"{n!r}: w_{n}" for n in names) + "}")
-        lines.extend("    " + line for line in self.rules())
-        lines.append("    return values, u")
-        return "\n".join(lines) + "\n", self.constants
-
-    def derived_order(self) -> list[str]:
-        m = self.model
-        derived = list(m.waarden) + list(m.tabellen)
-        graph = {n: {d for d in m.afhankelijkheden.get(n, ()) if d in m.waarden or d in m.tabellen} for n in derived}
-        sorter = graphlib.TopologicalSorter(graph)
-        ready: list[str] = []
-        sorter.prepare()
-        position = {n: i for i, n in enumerate(derived)}
-        while sorter.is_active():  # file order among the names that are ready: a stable, readable order
-            batch = sorted(sorter.get_ready(), key=position.__getitem__)
-            ready.extend(batch)
-            sorter.done(*batch)
-        return ready
-
-    # ── derived values ──
-
-    def derived(self, naam: str) -> list[str]:
-        m = self.model
-        if naam in m.waarden:
-            w = m.waarden[naam]
-            if w.expr is not None:
-                return [f"w_{naam} = {self.expr(w.expr)}"]
-            out = []
-            for i, geval in enumerate(w.gevallen):
-                if geval.voorwaarde is None:
-                    out.append(("else:" if i else "if True:"))
-                else:
-                    out.append(f"{'elif' if i else 'if'} ({self.expr(geval.voorwaarde)}) is True:")
-                out.append(f"    w_{naam} = {self.expr(geval.waarde)}")
-            if not w.gevallen or w.gevallen[-1].voorwaarde is not None:
-                out.append("else:")
-                out.append(f"    w_{naam} = None")
-            return out
-        t = m.tabellen[naam]
-        out = [f"i_{naam}_{k} = {self.read(n)}" for k, n in enumerate(t.invoer)]
-        for r, rij in enumerate(t.rijen):
-            tests = [self.cell(cel, f"i_{naam}_{k}", t.invoer[k]) for k, cel in enumerate(rij.cellen)]
-            tests = [x for x in tests if x != "True"] or ["True"]
-            out.append(f"{'elif' if r else 'if'} {' and '.join(tests)}:")
-            out.append(f"    w_{naam} = {self.expr(rij.uitkomst)}")
-        out.append("else:")
-        out.append(f"    w_{naam} = None")
-        return out
-
-    def cell(self, cel: ast.Cel, var: str, naam: str) -> str:
-        if cel.elk:
-            return "True"
-        lijst = self.model.types.get(naam) is not None and self.model.types[naam].soort == "lijst"
-        parts = [self.cell_test(test, var, lijst) for test in cel.tests]
-        return parts[0] if len(parts) == 1 else "(" + " or ".join(parts) + ")"
-
-    def cell_test(self, test: tuple, var: str, lijst: bool) -> str:
-        kind = test[0]
-        if kind in ("gelijk", "niet"):
-            other = test[1]
-            if lijst and not isinstance(other, ast.ListExpr):
-                text = f"({self.expr(other)} in ({var} or EMPTY))"
-            else:
-                text = f"({var} == {self.expr(other)})"
-            return text if kind == "gelijk" else f"(not {text})"
-        if kind == "bereik":
-            return f"V.in_range({var}, {self.expr(test[1])}, {self.expr(test[2])})"
-        return f"V.compare({test[1]!r}, {var}, {self.expr(test[2])})"
-
-    # ── expressions ──
-
-    def const(self, value) -> str:
-        key = (type(value).__name__, repr(value))
-        if key not in self.constant_names:
-            name = f"c{len(self.constant_names)}"
-            self.constant_names[key] = name
-            self.constants[name] = value
-        return self.constant_names[key]
-
-    def read(self, naam: str) -> str:
-        m = self.model
-        if naam in m.vragen:
-            return f"(q_{naam} if q_{naam} is not _MISSING else _open({naam!r}))"
-        if naam in m.producten:
-            return self.const(naam)
-        return f"w_{naam}"
-
-    def expr(self, e) -> str:
-        if isinstance(e, ast.Literal):
-            return self.const(e.value) if e.value is not None else "None"
-        if isinstance(e, ast.Ref):
-            return self.read(e.id)
-        if isinstance(e, ast.Symbol):
-            return self.const(e.id)
-        if isinstance(e, ast.BinOp):
-            op = e.op
-            left, right = self.expr(e.left), self.expr(e.right)
-            if op == "en":
-                return f"(({left}) is True and ({right}) is True)"
-            if op == "of":
-                return f"(({left}) is True or ({right}) is True)"
-            if op == "=":
-                return f"({left} == {right})"
-            if op == "!=":
-                return f"({left} != {right})"
-            if op in ("<", "<=", ">", ">="):
-                return f"V.compare({op!r}, {left}, {right})"
-            return f"V.arithmetic({op!r}, {left}, {right}, {self.const(self.model.vrije_dagen)})"
-        if isinstance(e, ast.Not):
-            return f"(({self.expr(e.operand)}) is not True)"
-        if isinstance(e, ast.Negate):
-            return f"(lambda v: None if v is None else -v)({self.expr(e.operand)})"
-        if isinstance(e, ast.Count):
-            return f"DEC[len({self.expr(e.operand)} or EMPTY)]"
-        if isinstance(e, ast.InRange):
-            return f"V.in_range({self.expr(e.operand)}, {self.expr(e.low)}, {self.expr(e.high)})"
-        if isinstance(e, ast.InList):
-            return f"({self.expr(e.operand)} in ({', '.join(self.expr(o) for o in e.options.items)},))"
-        if isinstance(e, ast.Contains):
-            return f"({self.expr(e.item)} in ({self.expr(e.container)} or EMPTY))"
-        if isinstance(e, ast.ListExpr):
-            items = [self.expr(i) for i in e.items]
-            return f"frozenset(({', '.join(items)}{',' if items else ''}))"
-        if isinstance(e, ast.Call):
-            return f"V.call({e.function!r}, [{', '.join(self.expr(a) for a in e.args)}])"
-        if isinstance(e, ast.RecordExpr):
-            return "V.Record((" + "".join(f"({n!r}, {self.expr(x)}), " for n, x in e.fields) + "))"
-        raise TypeError(f"cannot compile {e!r}")
-
-    # ── rules ──
-
-    def rules(self) -> list[str]:
-        m = self.model
-        out = ["u = Uitkomst()", "seen = set()"]
-        for regel in m.regels.values():
-            body = [self.conclusion(c, regel) for c in regel.conclusies]
-            has_product = any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies)
-            if regel.voorwaarde is None:
-                out.extend(line for block in body for line in block)
-                continue
-            out.append(f"if ({self.expr(regel.voorwaarde)}) is True:")
-            out.extend("    " + line for block in body for line in block)
-            if has_product:
-                out.append("else:")
-                out.append(f"    u.niet_van_toepassing.append({regel.id!r})")
-        out.append("if u.geen_product:")
-        out.append("    restricted = {pid for pid, _ in u.geen_product}")
-        out.append("    u.producten = [p for p in u.producten if p.product not in restricted]")
-        if any(p.alleen_met for p in m.producten.values()):
-            partners = {pid: p.alleen_met for pid, p in m.producten.items() if p.alleen_met}
-            out.append(f"_combinations(u, {self.const(partners)})")
-        if m.termijnen:
-            out.append("if u.producten and not u.geen_indicatie:")
-            for t in m.termijnen.values():
-                guard = "    "
-                if t.voorwaarde is not None:
-                    out.append(f"    if ({self.expr(t.voorwaarde)}) is True:")
-                    guard = "        "
-                out.append(f"{guard}d = {self.expr(t.datum)}")
-                out.append(f"{guard}if d is not None:")
-                out.append(f"{guard}    u.termijnen.append(({t.id!r}, d))")
-        return out
-
-    def conclusion(self, c, regel: ast.Regel) -> list[str]:
-        m = self.model
-        rid = repr(regel.id)
-        if isinstance(c, ast.ProductConclusie):
-            out = [f"pid = {self.expr(c.product)}", "if pid is not None and pid not in seen:", "    seen.add(pid)"]
-            products = self.possible_products(c.product)
-            for k, pid in enumerate(products):
-                p = m.producten[pid]
-                duur = self.expr(c.duur) if c.duur is not None else (self.expr(p.duur) if p.duur is not None else "None")
-                mini = self.expr(p.minimale_duur) if p.minimale_duur is not None else "None"
-                volume = self.expr(p.volume) if p.volume is not None else "None"
-                onbeperkt = c.onbeperkt or (c.maximale_duur is None and p.onbeperkt)
-                if onbeperkt:
-                    maxi = "None"
-                elif c.maximale_duur is not None:
-                    maxi = self.expr(c.maximale_duur)
-                else:
-                    maxi = self.expr(p.maximale_duur) if p.maximale_duur is not None else "None"
-                cond = "if" if len(products) == 1 else ("if" if k == 0 else "elif")
-                test = "True" if len(products) == 1 else f"pid == {pid!r}"
-                out.append(f"    {cond} {test}:")
-                out.append(f"        u.producten.append(ProductToekenning(pid, {duur}, {maxi}, {onbeperkt!r}, {rid}, {mini}, {volume}))")
-            return out
-        if isinstance(c, ast.VerwijzingConclusie):
-            return [f"if {c.id!r} not in [v for v, _ in u.verwijzingen]:", f"    u.verwijzingen.append(({c.id!r}, {rid}))"]
-        if isinstance(c, ast.SignaalConclusie):
-            return [f"if {c.id!r} not in [s for s, _ in u.signalen]:", f"    u.signalen.append(({c.id!r}, {rid}))"]
-        if isinstance(c, ast.GeenIndicatie):
-            return [f"u.geen_indicatie.append({rid})"]
-        return [f"u.geen_product.append(({c.id!r}, {rid}))"]
-
-    def possible_products(self, e) -> list[str]:
-        """The products an expression can name: its type's domain, or every product."""
-        m = self.model
-        if isinstance(e, (ast.Ref, ast.Symbol)) and e.id in m.producten:
-            return [e.id]
-        t = m.types.get(e.id) if isinstance(e, ast.Ref) else None
-        domain = t.domein if t is not None and t.domein else frozenset(m.producten)
-        return [pid for pid in m.producten if pid in domain]
+def _module(model: Model) -> tuple[str, dict]:
+    code = _Code(model)
+    for q in model.vragen:
+        code.emit(f"q_{q} = get({q!r}, _MISSING)")
+    for naam in derived_order(model):
+        d = model.waarden.get(naam) or model.tabellen[naam]
+        code.emit(f"w_{naam} = {definition_meaning(d, model, code)}")
+    names = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)]
+    code.emit("values = {" + ", ".join(f"{n!r}: w_{n}" for n in names) + "}")
+    out = conclude(model, code)
+    fires = "(" + "".join(f"{f}, " for f in out.fires.values()) + ")"
+    termijnen = "{" + ", ".join(f"{tid!r}: ({p}, {d})" for tid, (p, d) in out.termijnen.items()) + "}"
+    code.emit(f"return values, _lists(MODEL, PLAN, {fires}, {out.products}, {out.products}, {termijnen})")
+    body = "\n".join("    " * indent + text for indent, text in code.lines)
+    return "def evaluate(a):\n    get = a.get\n" + body + "\n", code.constants
 
 
-def _combinations(u: Uitkomst, partners: dict) -> None:
-    """'alleen in combinatie met': a product whose partners are all absent is not granted."""
-    while True:
-        present = {p.product for p in u.producten}
-        alone = [p for p in u.producten if p.product in partners and not present.intersection(partners[p.product])]
-        if not alone:
-            return
-        for p in alone:
-            u.producten.remove(p)
-            u.niet_gecombineerd.append((p.product, partners[p.product]))
+def _largest_list(model: Model) -> int:
+    """The most elements a list can hold: options of a meerdere-vraag, items of a written list."""
+    sizes = [len(v.opties) for v in model.vragen.values()]
+    sizes += [len(e.items) for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
+              for e in ast.walk(d) if isinstance(e, ast.ListExpr)]
+    return max(sizes, default=0)
 
+
+def derived_order(model: Model) -> list[str]:
+    """Derived values and tables in an order where each comes after what it reads (file order among equals)."""
+    derived = list(model.waarden) + list(model.tabellen)
+    graph = {n: {d for d in model.afhankelijkheden.get(n, ()) if d in model.waarden or d in model.tabellen} for n in derived}
+    sorter = graphlib.TopologicalSorter(graph)
+    ready: list[str] = []
+    sorter.prepare()
+    position = {n: i for i, n in enumerate(derived)}
+    while sorter.is_active():
+        batch = sorted(sorter.get_ready(), key=position.__getitem__)
+        ready.extend(batch)
+        sorter.done(*batch)
+    return ready

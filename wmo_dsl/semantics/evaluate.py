@@ -1,21 +1,25 @@
 """Evaluate stage: one case, every answer known that matters, to an outcome with a trace.
 
-The evaluator walks the checked model on demand: a derived value is computed
-the first time something reads it, and each computation leaves a :class:`Stap`
-saying which case or table row decided it, which names it read, and which
-paragraph it cites. The rules then conclude products, referrals and signals.
-Which answers are still needed when some are missing is the business of
-``relevance.py``; this module assumes it is handed a value for every question
-it reads.
+:class:`Evaluation` is the concrete algebra of ``meaning.py``: its terms are the
+values themselves. A derived value is computed the first time something reads
+it, and each computation leaves a :class:`Stap` saying which case or table row
+decided it, which names it read, and which paragraph it cites; the rules then
+conclude (``conclusions.py``) and the outcome becomes an :class:`Uitkomst`.
+Which answers are still needed when some are missing is the business of the
+solver; this module is handed a value for every question it reads.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..language import ast
-from . import values as V
 from ..language.check import Model
+from . import values as V
+from .conclusions import Outcome, conclude
+from .meaning import Branch, cell_meaning, definition_meaning, meaning
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class Stap:
     """How one name got its value: the trace entry behind every explanation."""
 
     naam: str
-    soort: str  # "vraag", "waarde", "tabel", "regel"
+    soort: str  # "vraag", "waarde", "tabel", "regel", "termijn", "afwijking"
     waarde: object
     via: ast.Geval | ast.Rij | ast.Regel | None
     gelezen: tuple[str, ...]
@@ -73,12 +77,31 @@ class Uitkomst:
         return frozenset(items)
 
 
+class Toekenningen:
+    """The products of an indicatie as they are concluded, in order, and those taken away again.
+
+    The concrete product map of ``conclusions.py``, shared by the evaluator and the compiled
+    code: a claim adds in place (claims come first), taking away copies, so what the rules
+    concluded stays readable next to what remains."""
+
+    __slots__ = ("granted", "weg")
+
+    def __init__(self, granted: dict | None = None, weg: tuple = ()):
+        self.granted: dict[str, ProductToekenning] = granted if granted is not None else {}
+        self.weg: tuple[tuple[str, str], ...] = weg  # (product, "geen_product" | "combinatie")
+
+    def without(self, pid: str, reden: str) -> "Toekenningen":
+        granted = dict(self.granted)
+        del granted[pid]
+        return Toekenningen(granted, self.weg + ((pid, reden),))
+
+
 def truthy(v) -> bool:
     return v is True
 
 
 class Evaluation:
-    """One evaluation of a model for a full set of answers; values are memoised."""
+    """One evaluation of a model for a full set of answers; values are memoised and traced."""
 
     def __init__(self, model: Model, answers: dict, overrides: dict | None = None):
         self.model = model
@@ -87,195 +110,214 @@ class Evaluation:
         self.values: dict[str, object] = {}
         self.trace: dict[str, Stap] = {}
         self._reads: list[set[str]] = []
+        self._scopes: dict[str, set[str]] = {}
+        self._chosen = None
 
     # ── names ──
     def value(self, naam: str):
-        if self._reads and naam not in self.model.producten:
+        """The value of a question, derived value or table by name (a product is its own id)."""
+        if naam in self.model.producten:
+            return naam
+        return self.question(naam, None) if naam in self.model.vragen else self.derived(naam, None)
+
+    def eval(self, e: ast.Expr):
+        return meaning(e, self)
+
+    def cell_matches(self, cel: ast.Cel, value, column) -> bool:
+        """Does a table cell accept ``value`` in a column of type ``column``?"""
+        return cell_meaning(cel, value, column, self) is True
+
+    def _read(self, naam: str) -> None:
+        if self._reads:
             self._reads[-1].add(naam)
+
+    # ── the algebra ──
+    def constant(self, value, t):
+        return value
+
+    def question(self, qid: str, t):
+        self._read(qid)
+        if qid not in self.values:
+            v = self.answers.get(qid)
+            vraag = self.model.vragen[qid]
+            self.values[qid] = v
+            self.trace[qid] = Stap(qid, "vraag", v, None, (), vraag.pos.line, vraag.bron.tekst if vraag.bron else None, None)
+        return self.values[qid]
+
+    def derived(self, naam: str, t):
+        self._read(naam)
         if naam in self.values:
             return self.values[naam]
         m = self.model
-        if naam in m.vragen:
-            v = self.answers.get(naam)
-            vraag = m.vragen[naam]
-            self.values[naam] = v
-            self.trace[naam] = Stap(naam, "vraag", v, None, (), vraag.pos.line, vraag.bron.tekst if vraag.bron else None, None)
-            return v
-        if naam in m.producten:
-            return naam
+        d = m.waarden.get(naam) or m.tabellen[naam]
         if naam in self.overrides:
             # A consultant's professional judgement replaces what the rules would derive.
-            v = self.overrides[naam]
-            d = m.waarden.get(naam) or m.tabellen[naam]
-            self.values[naam] = v
+            v = self.values[naam] = self.overrides[naam]
             self.trace[naam] = Stap(naam, "afwijking", v, None, (), d.pos.line, None, None)
             return v
         self._reads.append(set())
+        self._chosen = None
         try:
-            if naam in m.waarden:
-                v, via = self._waarde(m.waarden[naam])
-                d = m.waarden[naam]
-                soort = "waarde"
-            else:
-                v, via = self._tabel(m.tabellen[naam])
-                d = m.tabellen[naam]
-                soort = "tabel"
+            v = definition_meaning(d, m, self)
+            via = self._chosen if isinstance(d, ast.Tabel) or d.expr is None else None
         finally:
             gelezen = self._reads.pop()
         self.values[naam] = v
         line = via.pos.line if via is not None else d.pos.line
+        soort = "tabel" if isinstance(d, ast.Tabel) else "waarde"
         self.trace[naam] = Stap(naam, soort, v, via, tuple(sorted(gelezen)), line, d.bron.tekst if d.bron else None, d.toelichting)
         return v
 
-    def _waarde(self, w: ast.Waarde):
-        if w.expr is not None:
-            return self.eval(w.expr), None
-        for geval in w.gevallen:
-            if geval.voorwaarde is None or truthy(self.eval(geval.voorwaarde)):
-                return self.eval(geval.waarde), geval
-        return None, None
+    def truth(self, x) -> bool:
+        return x is True
 
-    def _tabel(self, t: ast.Tabel):
-        inputs = [self.value(n) for n in t.invoer]
-        for rij in t.rijen:
-            if all(self.cell_matches(cel, v) for cel, v in zip(rij.cellen, inputs)):
-                return self.eval(rij.uitkomst), rij
-        return None, None
+    def logic(self, op: str, items) -> bool:
+        if op == "en":
+            return all(item() is True for item in items)
+        return any(item() is True for item in items)
 
-    def cell_matches(self, cel: ast.Cel, v) -> bool:
-        if cel.elk:
-            return True
-        return any(self._test(test, v) for test in cel.tests)
+    def negation(self, x) -> bool:
+        return x is not True
 
-    def _test(self, test: tuple, v) -> bool:
-        kind = test[0]
-        if kind == "gelijk":
-            other = self.eval(test[1])
-            return other in v if isinstance(v, frozenset) and not isinstance(other, frozenset) else V.compare("=", v, other)
-        if kind == "niet":
-            return not self._test(("gelijk", test[1]), v)
-        if kind == "bereik":
-            return V.in_range(v, self.eval(test[1]), self.eval(test[2]))
-        return V.compare(test[1], v, self.eval(test[2]))
+    def choose(self, branches: list[Branch], t):
+        for branch in branches:
+            if branch.condition is None or branch.condition() is True:
+                v = branch.value()
+                self._chosen = branch.tag  # after the value: an inner choice does not hide the outer one
+                return v
+        self._chosen = None
+        return None
 
-    # ── expressions ──
-    def eval(self, e):
-        if isinstance(e, ast.Literal):
-            return e.value
-        if isinstance(e, ast.Ref):
-            return self.value(e.id)
-        if isinstance(e, ast.Symbol):
-            return e.id
-        if isinstance(e, ast.BinOp):
-            op = e.op
-            if op == "en":
-                return truthy(self.eval(e.left)) and truthy(self.eval(e.right))
-            if op == "of":
-                return truthy(self.eval(e.left)) or truthy(self.eval(e.right))
-            left, right = self.eval(e.left), self.eval(e.right)
-            if op in ("=", "!=", "<", "<=", ">", ">="):
-                return V.compare(op, left, right)
-            return V.arithmetic(op, left, right, self.model.vrije_dagen)
-        if isinstance(e, ast.Not):
-            return not truthy(self.eval(e.operand))
-        if isinstance(e, ast.Negate):
-            v = self.eval(e.operand)
-            return None if v is None else -v
-        if isinstance(e, ast.Count):
-            v = self.eval(e.operand)
-            return V.Decimal(len(v)) if v else V.Decimal(0)
-        if isinstance(e, ast.InRange):
-            return V.in_range(self.eval(e.operand), self.eval(e.low), self.eval(e.high))
-        if isinstance(e, ast.InList):
-            v = self.eval(e.operand)
-            return any(V.compare("=", v, self.eval(o)) for o in e.options.items)
-        if isinstance(e, ast.Contains):
-            container = self.eval(e.container)
-            return bool(container) and self.eval(e.item) in container
-        if isinstance(e, ast.ListExpr):
-            return frozenset(self.eval(i) for i in e.items)
-        if isinstance(e, ast.Call):
-            return V.call(e.function, [self.eval(a) for a in e.args])
-        if isinstance(e, ast.RecordExpr):
-            return V.Record(tuple((n, self.eval(x)) for n, x in e.fields))
-        raise TypeError(f"cannot evaluate {e!r}")
+    def share(self, x):
+        return x
+
+    def table(self, tabel, inputs, rows: list[Branch], t):
+        return self.choose(rows, t)
+
+    def compare(self, op: str, a, b) -> bool:
+        return V.compare(op, a, b)
+
+    def member(self, item, collection) -> bool:
+        return bool(collection) and item in collection
+
+    def count(self, collection):
+        return Decimal(len(collection)) if collection else Decimal(0)
+
+    def arithmetic(self, op: str, a, b):
+        return V.arithmetic(op, a, b, self.model.vrije_dagen)
+
+    def minus(self, x):
+        return None if x is None else -x
+
+    def call(self, function: str, args, result):
+        return V.call(function, list(args))
+
+    def collection(self, items, t) -> frozenset:
+        return frozenset(items)
+
+    def record(self, fields, t) -> V.Record:
+        return V.Record(tuple(fields))
+
+    # ── the products of an indicatie ──
+    def products(self) -> Toekenningen:
+        return Toekenningen()
+
+    def claim(self, products: Toekenningen, fires, named, candidates, attributes, regel: str) -> Toekenningen:
+        if fires is not True:
+            return products
+        pid = named()
+        if pid is None or pid in products.granted or pid not in attributes:
+            return products
+        duur, maximaal, onbeperkt, minimaal, volume = attributes[pid][1]()
+        products.granted[pid] = ProductToekenning(pid, duur, maximaal, onbeperkt, regel, minimaal, volume)
+        return products
+
+    def drop(self, products: Toekenningen, pid: str, condition, reden: str) -> Toekenningen:
+        return products.without(pid, reden) if condition is True and pid in products.granted else products
+
+    def has(self, products: Toekenningen, pid: str) -> bool:
+        return pid in products.granted
+
+    @contextlib.contextmanager
+    def scope(self, key: str, tag):
+        """Reads made here count for ``key`` (a rule or a deadline), also when it is entered again."""
+        self._reads.append(set())
+        try:
+            yield
+        finally:
+            self._scopes.setdefault(key, set()).update(self._reads.pop())
 
     # ── rules ──
     def conclude(self, enforce: bool = True) -> Uitkomst:
-        uitkomst = Uitkomst()
-        seen_products: set[str] = set()
+        """What the rules conclude; ``enforce=False`` leaves 'alleen in combinatie met' out."""
+        out = conclude(self.model, self)
         for regel in self.model.regels.values():
-            self._reads.append(set())
-            try:
-                fires = regel.voorwaarde is None or truthy(self.eval(regel.voorwaarde))
-                if fires:
-                    for c in regel.conclusies:
-                        self._apply(c, regel, uitkomst, seen_products)
-            finally:
-                gelezen = self._reads.pop()
-            self.trace["regel:" + regel.id] = Stap(regel.id, "regel", fires, regel, tuple(sorted(gelezen)), regel.pos.line,
+            self.trace["regel:" + regel.id] = Stap(regel.id, "regel", out.fires[regel.id], regel,
+                                                  tuple(sorted(self._scopes.get("regel:" + regel.id, ()))), regel.pos.line,
                                                   regel.bron.tekst if regel.bron else None, regel.toelichting)
-            if not fires and any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies):
-                uitkomst.niet_van_toepassing.append(regel.id)
-        restricted = {pid for pid, _ in uitkomst.geen_product}
-        uitkomst.producten = [p for p in uitkomst.producten if p.product not in restricted]
-        if enforce:
-            self._enforce_combinations(uitkomst)
-        if uitkomst.producten and not uitkomst.geen_indicatie:  # termijnen come with an indicatie
-            self._termijnen(uitkomst)
-        return uitkomst
+        for tid, (present, datum) in out.termijnen.items():
+            if present:
+                t = self.model.termijnen[tid]
+                self.trace["termijn:" + tid] = Stap(tid, "termijn", datum, None, tuple(sorted(self._scopes.get("termijn:" + tid, ()))),
+                                                    t.pos.line, t.bron.tekst if t.bron else None, t.toelichting)
+        return uitkomst_of(self.model, out, enforce)
 
-    def _enforce_combinations(self, uitkomst: Uitkomst) -> None:
-        """'alleen in combinatie met': a product whose partners are all absent is not granted."""
-        while True:
-            present = {p.product for p in uitkomst.producten}
-            alone = [p for p in uitkomst.producten
-                     if self.model.producten[p.product].alleen_met and not present & set(self.model.producten[p.product].alleen_met)]
-            if not alone:
-                return
-            for p in alone:
-                uitkomst.producten.remove(p)
-                uitkomst.niet_gecombineerd.append((p.product, self.model.producten[p.product].alleen_met))
 
-    def _termijnen(self, uitkomst: Uitkomst) -> None:
-        for termijn in self.model.termijnen.values():
-            self._reads.append(set())
-            try:
-                if termijn.voorwaarde is not None and not truthy(self.eval(termijn.voorwaarde)):
-                    continue
-                datum = self.eval(termijn.datum)
-            finally:
-                gelezen = self._reads.pop()
-            self.trace["termijn:" + termijn.id] = Stap(termijn.id, "termijn", datum, None, tuple(sorted(gelezen)), termijn.pos.line,
-                                                      termijn.bron.tekst if termijn.bron else None, termijn.toelichting)
-            if datum is not None:
-                uitkomst.termijnen.append((termijn.id, datum))
+def uitkomst_of(model: Model, out: Outcome, enforce: bool = True) -> Uitkomst:
+    """The concrete outcome as the lists an explanation and the JSON contract read."""
+    plan = rule_plan(model)
+    return lists_of(model, plan, [out.fires[rid] for rid, *_ in plan], out.products if enforce else None, out.concluded,
+                    out.termijnen)
 
-    def _apply(self, c, regel: ast.Regel, uitkomst: Uitkomst, seen_products: set[str]) -> None:
-        if isinstance(c, ast.ProductConclusie):
-            pid = self.eval(c.product)
-            if pid is None or pid in seen_products:
-                return
-            seen_products.add(pid)
-            product = self.model.producten[pid]
-            duur = self.eval(c.duur) if c.duur is not None else (self.eval(product.duur) if product.duur is not None else None)
-            mini = self.eval(product.minimale_duur) if product.minimale_duur is not None else None
-            volume = self.eval(product.volume) if product.volume is not None else None
-            onbeperkt = c.onbeperkt or (c.maximale_duur is None and product.onbeperkt)
-            if c.maximale_duur is not None:
-                maxi = self.eval(c.maximale_duur)
-            elif product.maximale_duur is not None:
-                maxi = self.eval(product.maximale_duur)
-            else:
-                maxi = None
-            uitkomst.producten.append(ProductToekenning(pid, duur, None if onbeperkt else maxi, onbeperkt, regel.id, mini, volume))
-        elif isinstance(c, ast.VerwijzingConclusie):
-            if c.id not in [v for v, _ in uitkomst.verwijzingen]:
-                uitkomst.verwijzingen.append((c.id, regel.id))
-        elif isinstance(c, ast.SignaalConclusie):
-            if c.id not in [s for s, _ in uitkomst.signalen]:
-                uitkomst.signalen.append((c.id, regel.id))
-        elif isinstance(c, ast.GeenIndicatie):
-            uitkomst.geen_indicatie.append(regel.id)
-        elif isinstance(c, ast.GeenProductConclusie):
-            uitkomst.geen_product.append((c.id, regel.id))
+
+_PLANS: dict[int, tuple] = {}
+
+
+def rule_plan(model: Model) -> tuple:
+    """Per rule, what it concludes besides products: (id, concludes a product, referrals, signals,
+    stops the indicatie, products it takes away). Made once per model."""
+    key = id(model)
+    if key not in _PLANS or _PLANS[key][0] is not model:
+        plan = []
+        for regel in model.regels.values():
+            kinds = [c for c in regel.conclusies]
+            plan.append((regel.id,
+                         any(isinstance(c, ast.ProductConclusie) for c in kinds),
+                         tuple(c.id for c in kinds if isinstance(c, ast.VerwijzingConclusie)),
+                         tuple(c.id for c in kinds if isinstance(c, ast.SignaalConclusie)),
+                         any(isinstance(c, ast.GeenIndicatie) for c in kinds),
+                         tuple(c.id for c in kinds if isinstance(c, ast.GeenProductConclusie))))
+        _PLANS[key] = (model, tuple(plan))
+    return _PLANS[key][1]
+
+
+def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", concluded: "Toekenningen",
+             termijnen: dict) -> Uitkomst:
+    """The lists of an :class:`Uitkomst` from the rules that fired (``fires`` in rule order) and the
+    products that stay (None: what the rules conclude themselves, without combinations)."""
+    u = Uitkomst()
+    for (rid, concludes_product, referrals, signals, stops, restricts), f in zip(plan, fires):
+        if f is not True:
+            if concludes_product:
+                u.niet_van_toepassing.append(rid)
+            continue
+        for vid in referrals:
+            if all(v != vid for v, _ in u.verwijzingen):
+                u.verwijzingen.append((vid, rid))
+        for sid in signals:
+            if all(s != sid for s, _ in u.signalen):
+                u.signalen.append((sid, rid))
+        if stops:
+            u.geen_indicatie.append(rid)
+        for pid in restricts:
+            u.geen_product.append((pid, rid))
+    if products is not None:
+        u.producten = list(products.granted.values())
+        if products.weg:
+            u.niet_gecombineerd = [(pid, model.producten[pid].alleen_met) for pid, reden in products.weg if reden == "combinatie"]
+    else:  # 'geen product' applies, 'alleen in combinatie met' not
+        restricted = {pid for pid, _ in u.geen_product}
+        u.producten = [p for p in concluded.granted.values() if p.product not in restricted]
+    if termijnen:
+        u.termijnen = [(tid, datum) for tid, (present, datum) in termijnen.items() if present is True]
+    return u

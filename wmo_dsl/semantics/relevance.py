@@ -202,16 +202,17 @@ class Possible:
         return out
 
     def _test(self, test, v) -> set:
-        kind = test[0]
-        if kind in ("gelijk", "niet"):
-            others = self.eval(test[1])
-            if others is ANY:
-                return {True, False}
-            res = {(o in v) if isinstance(v, frozenset) and not isinstance(o, frozenset) else V.compare("=", v, o) for o in others}
-            return {not r for r in res} if kind == "niet" else res
-        if kind == "bereik":
-            return _lift(lambda lo, hi: V.in_range(v, lo, hi), self.eval(test[1]), self.eval(test[2]), boolean=True)
-        return _lift(lambda o: V.compare(test[1], v, o), self.eval(test[2]), boolean=True)
+        match test:
+            case ast.CelGelijk(expr=x) | ast.CelNiet(expr=x):
+                others = self.eval(x)
+                if others is ANY:
+                    return {True, False}
+                res = {(o in v) if isinstance(v, frozenset) and not isinstance(o, frozenset) else V.compare("=", v, o) for o in others}
+                return {not r for r in res} if isinstance(test, ast.CelNiet) else res
+            case ast.CelBereik(low=lo, high=hi):
+                return _lift(lambda a, b: V.in_range(v, a, b), self.eval(lo), self.eval(hi), boolean=True)
+            case ast.CelVergelijk(op=op, expr=x):
+                return _lift(lambda o: V.compare(op, v, o), self.eval(x), boolean=True)
 
     def eval(self, e):
         if isinstance(e, ast.Literal):
@@ -220,22 +221,23 @@ class Possible:
             return self.value(e.id)
         if isinstance(e, ast.Symbol):
             return frozenset([e.id])
-        if isinstance(e, ast.BinOp):
-            op = e.op
-            if op in ("en", "of"):
-                left = _truth(self.eval(e.left))
-                short = False if op == "en" else True
-                if left == {short}:
+        if isinstance(e, ast.Logic):
+            short = e.op == "of"  # the value that decides the whole chain
+            result = {not short}
+            for item in e.items:
+                truth = _truth(self.eval(item))
+                if truth == {short}:
                     return frozenset([short])
-                right = _truth(self.eval(e.right))
-                if op == "en":
-                    return frozenset(a and b for a in left for b in right)
-                return frozenset(a or b for a in left for b in right)
-            left, right = self.eval(e.left), self.eval(e.right)
-            if op in ("=", "!=", "<", "<=", ">", ">="):
-                return _lift(lambda a, b: V.compare(op, a, b), left, right, boolean=True)
+                result = {(a or b) if short else (a and b) for a in result for b in truth}
+            return frozenset(result)
+        if isinstance(e, ast.Compare):
+            return _lift(lambda a, b: V.compare(e.op, a, b), self.eval(e.left), self.eval(e.right), boolean=True)
+        if isinstance(e, ast.Arith):
             vrij = self.model.vrije_dagen
-            return _lift(lambda a, b: V.arithmetic(op, a, b, vrij), left, right)
+            acc = self.eval(e.first)
+            for op, operand in e.rest:
+                acc = _lift(lambda a, b, op=op: V.arithmetic(op, a, b, vrij), acc, self.eval(operand))
+            return acc
         if isinstance(e, ast.Not):
             return frozenset(not x for x in _truth(self.eval(e.operand)))
         if isinstance(e, ast.Negate):

@@ -1,10 +1,5 @@
-"""The typed syntax tree of a rule file: one frozen dataclass per construct.
-
-The parser (``parse.py``) builds these from Lark's tree; the checker
-(``check.py``) resolves names in them; nothing downstream sees Lark. Every node
-carries a :class:`Pos`, so any later stage can point a policy writer at the line
-that caused a finding or produced a conclusion.
-"""
+"""The definitions of a rule file: the region header, questions, derived values, tables,
+products, referrals, signals, rules, deadlines and days off, and the file that holds them."""
 
 from __future__ import annotations
 
@@ -13,154 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
-
-@dataclass(frozen=True)
-class Pos:
-    """Where a node stands in its rule file (1-based line and column)."""
-
-    file: str
-    line: int
-    column: int
-    end_line: int = 0
-    end_column: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-
-NOWHERE = Pos("<intern>", 0, 0)
-
-
-@dataclass(frozen=True)
-class Duur:
-    """A duration as the policy states it: an amount and a calendar unit."""
-
-    aantal: int
-    eenheid: str  # "maanden", "weken", "dagen", "werkdagen", "jaren"
-
-
-# ── Expressions ───────────────────────────────────────────────────────────
-
-
-@dataclass(frozen=True)
-class Literal:
-    """A constant: a number (Decimal), percentage, duration, date, text, ja/nee or geen."""
-
-    value: Union[Decimal, Duur, dt.date, str, bool, None]
-    kind: str  # "getal", "percentage", "duur", "datum", "tekst", "janee", "geen"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Name:
-    """A bare name as written; the checker turns it into a Ref or a Symbol."""
-
-    id: str
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A resolved reference to a question, derived value, table or product."""
-
-    id: str
-    target: str  # "vraag", "waarde", "tabel", "product"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Symbol:
-    """A resolved symbolic value: a choice of a question or a case of a derived value."""
-
-    id: str
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class ListExpr:
-    """``[a, b]``: a set of values, compared as a set."""
-
-    items: tuple["Expr", ...]
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class BinOp:
-    """Arithmetic (+ - * /), comparison (= != < <= > >=) or logic (en, of)."""
-
-    op: str
-    left: "Expr"
-    right: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Not:
-    operand: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Negate:
-    operand: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Count:
-    """``aantal lijst``: how many elements a list holds."""
-
-    operand: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class InRange:
-    """``x in laag tot hoog``: both ends included, as the policy texts mean it."""
-
-    operand: "Expr"
-    low: "Expr"
-    high: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class InList:
-    operand: "Expr"
-    options: ListExpr
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Contains:
-    """``lijst bevat waarde``."""
-
-    container: "Expr"
-    item: "Expr"
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class RecordExpr:
-    """``{naam: expr, …}``: a value with named parts, such as an hour split."""
-
-    fields: tuple[tuple[str, "Expr"], ...]
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Call:
-    """A built-in function such as ``min``, ``max`` or ``afronden``."""
-
-    function: str
-    args: tuple["Expr", ...]
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-
-Expr = Union[Literal, Name, Ref, Symbol, ListExpr, BinOp, Not, Negate, Count, InRange, InList, Contains, Call, RecordExpr]
-
-
-# ── Definitions ───────────────────────────────────────────────────────────
+from .expressions import NOWHERE, Cel, Expr, Pos
 
 
 @dataclass(frozen=True)
@@ -233,18 +81,6 @@ class Waarde:
     toelichting: str | None
     parameter: bool = False
     pos: Pos = field(default=NOWHERE, compare=False)
-
-
-@dataclass(frozen=True)
-class Cel:
-    """One cell of a decision-table row: ``-`` (elk), or alternatives joined by ``of``."""
-
-    tests: tuple[tuple, ...]  # each ("gelijk", expr) | ("bereik", lo, hi) | ("vergelijk", op, expr) | ("niet", expr)
-    pos: Pos = field(default=NOWHERE, compare=False)
-
-    @property
-    def elk(self) -> bool:
-        return not self.tests
 
 
 @dataclass(frozen=True)
@@ -413,3 +249,11 @@ class Regelbestand:
     pad: str
     definities: tuple[Definitie, ...]
     bronregels: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+__all__ = [
+    "AlleProducten", "Bron", "Conclusie", "Definitie", "GeenIndicatie", "GeenProductConclusie", "Geval",
+    "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
+    "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
+    "VrijeDagen", "Waarde",
+]

@@ -1,0 +1,210 @@
+"""Checking expressions: every bare name resolved, every node given its type.
+
+One ``match`` over the expression union: a construct added to ``ast`` that is not
+handled here fails the type checker (``assert_never``) and the tests. The
+checker of definitions (``check.py``) mixes this in; it provides ``defs``,
+``error``, ``suggest`` and ``ref_type``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import assert_never
+
+from . import ast
+from .types import FUNCTIONS, GETAL, JANEE, ONBEKEND, RECORD, Type, comparable, compatible
+
+_ORDERING = ("<", "<=", ">", ">=")
+
+
+def pos_of(expr) -> ast.Pos:
+    return getattr(expr, "pos", ast.NOWHERE)
+
+
+def describe(expr) -> str:
+    """A short name for an expression in a message."""
+    if isinstance(expr, (ast.Name, ast.Ref, ast.Symbol)):
+        return expr.id
+    if isinstance(expr, ast.Count):
+        return "aantal " + describe(expr.operand)
+    return "de waarde"
+
+
+class ExpressionChecker:
+    """Resolves and types expressions for the checker of definitions."""
+
+    defs: dict
+
+    def expect(self, expr: ast.Expr, want: Type, wat: str) -> ast.Expr:
+        resolved, t = self.resolve(expr)
+        if not compatible(t, want):
+            self.error("E207", f"{wat} moet {want} zijn, maar dit is {t}", pos_of(expr))
+        return resolved
+
+    def resolve_against(self, expr: ast.Expr, other: Type, wat: str, ordered: bool = False):
+        """Resolve ``expr`` where it is compared with a value of type ``other``."""
+        if isinstance(expr, ast.ListExpr) and other.soort in ("lijst", "keuze"):
+            element = Type("keuze", other.domein)
+            items = tuple(self.resolve_against(i, element, wat)[0] for i in expr.items)
+            t = Type("lijst", other.domein)
+            return replace(expr, items=items, t=t), t
+        if isinstance(expr, ast.Literal) and expr.kind == "janee" and other.soort in ("keuze", "lijst"):
+            word = "ja" if expr.value else "nee"
+            if word in other.domein:  # a choice called "ja" (leerbaar: ja | beperkt)
+                t = Type("keuze", other.domein)
+                return ast.Symbol(word, expr.pos, t), t
+        if isinstance(expr, ast.Name) and expr.id not in self.defs and other.soort in ("keuze", "lijst"):
+            if expr.id in other.domein:
+                t = Type("keuze", other.domein)
+                return ast.Symbol(expr.id, expr.pos, t), t
+            self.error("E205", f"'{expr.id}' is geen mogelijke waarde van {wat}", expr.pos,
+                       hint=self.suggest(expr.id, other.domein) or "mogelijk: " + ", ".join(sorted(other.domein)))
+            return expr, ONBEKEND
+        resolved, t = self.resolve(expr)
+        base = Type("keuze", other.domein) if other.soort == "lijst" else other
+        if not comparable(t, base):
+            self.error("E207", f"{wat} is {other}, maar hier staat {t}", pos_of(expr),
+                       hint=("vergelijk met een van: " + ", ".join(sorted(other.domein))) if other.domein else None)
+        elif ordered and base.soort not in ("getal", "datum", "duur", "onbekend"):
+            self.error("E207", f"een bereik of vergelijking met < of > past niet bij {wat}, dat is {other}", pos_of(expr))
+        return resolved, t
+
+    def resolve(self, expr: ast.Expr, new_symbols: bool = False) -> tuple[ast.Expr, Type]:
+        """(resolved expression with its type in ``t``, that type). ``new_symbols``: a bare unknown
+        name is a new symbol (the outcome of a case or a table row)."""
+        resolved, t = self._resolve(expr, new_symbols)
+        return (replace(resolved, t=t) if hasattr(resolved, "t") else resolved), t
+
+    def _resolve(self, expr: ast.Expr, new_symbols: bool) -> tuple[ast.Expr, Type]:
+        match expr:
+            case ast.Literal(kind=kind):
+                return expr, Type({"percentage": "getal"}.get(kind, kind))
+            case ast.Name(id=naam):
+                if naam in self.defs:
+                    t = self.ref_type(naam, expr.pos)
+                    target = {ast.Vraag: "vraag", ast.Waarde: "waarde", ast.Tabel: "tabel", ast.Product: "product"}[type(self.defs[naam])]
+                    return ast.Ref(naam, target, expr.pos), t
+                if new_symbols and not naam[0].isdigit():
+                    return ast.Symbol(naam, expr.pos), Type("keuze", frozenset([naam]))
+                self.error("E204", f"'{naam}' is niet gedefinieerd", expr.pos, hint=self.suggest(naam, self.defs))
+                return expr, ONBEKEND
+            case ast.Ref() | ast.Symbol():
+                return expr, expr.t or ONBEKEND
+            case ast.ListExpr(items=items):
+                return replace(expr, items=tuple(self.resolve(i)[0] for i in items)), Type("lijst")
+            case ast.Logic(op=op, items=items):
+                where = {"en": "bij 'en'", "of": "bij 'of'"}[op]
+                return replace(expr, items=tuple(self.expect(i, JANEE, where) for i in items)), JANEE
+            case ast.Not(operand=operand):
+                return replace(expr, operand=self.expect(operand, JANEE, "na 'niet'")), JANEE
+            case ast.Compare():
+                return self._compare(expr), JANEE
+            case ast.Arith():
+                return self._arith(expr)
+            case ast.Negate(operand=operand):
+                return replace(expr, operand=self.expect(operand, GETAL, "na '-'")), GETAL
+            case ast.Count(operand=operand):
+                resolved, t = self.resolve(operand)
+                if t.soort not in ("lijst", "onbekend"):
+                    self.error("E207", f"'aantal' telt de keuzes van een meerdere-vraag, maar dit is {t}", pos_of(operand))
+                return replace(expr, operand=resolved), GETAL
+            case ast.InRange(operand=operand, low=low, high=high):
+                resolved, t = self.resolve(operand)
+                if t.soort not in ("getal", "datum", "duur", "onbekend"):
+                    self.error("E207", f"een bereik ('tot') past bij een getal of datum, maar dit is {t}", pos_of(operand))
+                lo, _ = self.resolve_against(low, t, "de ondergrens", ordered=True)
+                hi, _ = self.resolve_against(high, t, "de bovengrens", ordered=True)
+                return replace(expr, operand=resolved, low=lo, high=hi), JANEE
+            case ast.InList(operand=operand, options=options):
+                resolved, t = self.resolve(operand)
+                items = tuple(self.resolve_against(i, t, f"'{describe(operand)}'")[0] for i in options.items)
+                return replace(expr, operand=resolved, options=replace(options, items=items, t=Type("lijst", t.domein))), JANEE
+            case ast.Contains(container=container, item=item):
+                resolved, t = self.resolve(container)
+                if t.soort not in ("lijst", "onbekend"):
+                    self.error("E207", f"'bevat' werkt op een meerdere-vraag, maar dit is {t}", pos_of(container))
+                element, _ = self.resolve_against(item, t, f"'{describe(container)}'")
+                return replace(expr, container=resolved, item=element), JANEE
+            case ast.RecordExpr(fields=fields):
+                names = [n for n, _ in fields]
+                for dubbel in sorted({n for n in names if names.count(n) > 1}):
+                    self.error("E202", f"het deel '{dubbel}' staat twee keer in deze waarde", expr.pos)
+                return replace(expr, fields=tuple((n, self.resolve(e)[0]) for n, e in fields)), RECORD
+            case ast.Call():
+                return self._call(expr)
+            case _:
+                assert_never(expr)
+
+    def _compare(self, expr: ast.Compare) -> ast.Compare:
+        ordered = expr.op in _ORDERING
+        # A bare unknown name takes its meaning from the other side: resolve that side first.
+        left_bare = isinstance(expr.left, ast.Name) and expr.left.id not in self.defs
+        if left_bare and not (isinstance(expr.right, ast.Name) and expr.right.id not in self.defs):
+            right, rt = self.resolve(expr.right)
+            left, _ = self.resolve_against(expr.left, rt, f"'{describe(expr.right)}'", ordered=ordered)
+        else:
+            left, lt = self.resolve(expr.left)
+            right, _ = self.resolve_against(expr.right, lt, f"'{describe(expr.left)}'", ordered=ordered)
+        return replace(expr, left=left, right=right)
+
+    def _arith(self, expr: ast.Arith) -> tuple[ast.Arith, Type]:
+        first, t = self.resolve(expr.first)
+        rest = []
+        for op, operand in expr.rest:
+            resolved, rt = self.resolve(operand)
+            rest.append((op, resolved))
+            t = self._arithmetic_type(op, t, rt, expr)
+        return replace(expr, first=first, rest=tuple(rest)), t
+
+    def _arithmetic_type(self, op: str, lt: Type, rt: Type, expr) -> Type:
+        kinds = (lt.soort, rt.soort)
+        if "onbekend" in kinds:
+            return ONBEKEND
+        result = {
+            ("getal", "getal"): "getal",
+            ("datum", "duur"): "datum" if op in ("+", "-") else None,
+            ("duur", "datum"): "datum" if op == "+" else None,
+            ("datum", "datum"): "getal" if op == "-" else None,
+            ("duur", "getal"): "duur" if op in ("*", "/") else None,
+        }.get(kinds)
+        if result is None:
+            self.error("E207", f"'{op}' kan niet met {lt} en {rt}", expr.pos, hint="rekenen kan met getallen, en een datum plus of min een duur")
+            return ONBEKEND
+        return Type(result)
+
+    def _call(self, expr: ast.Call) -> tuple[ast.Expr, Type]:
+        if expr.function not in FUNCTIONS:
+            self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
+                       hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
+            return expr, ONBEKEND
+        wanted, result = FUNCTIONS[expr.function]
+        kinds = wanted or ["getal"] * max(len(expr.args), 1)
+        args = tuple(self.expect(a, Type(k), f"een argument van '{expr.function}'") for a, k in zip(expr.args, kinds))
+        if (wanted and len(expr.args) != len(wanted)) or not expr.args:
+            n = len(wanted) if wanted else "minstens één"
+            self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+        elif expr.function == "afronden":
+            places = expr.args[1]
+            if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
+                    and 0 <= places.value <= 10):
+                self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
+                           pos_of(places), hint="bijvoorbeeld afronden(uren, 2)")
+        return replace(expr, args=args), Type(result)
+
+    def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:
+        wat = f"kolom '{naam}'"
+        tests = []
+        for test in cel.tests:
+            match test:
+                case ast.CelGelijk(expr=e):
+                    tests.append(ast.CelGelijk(self.resolve_against(e, kolom, wat)[0]))
+                case ast.CelNiet(expr=e):
+                    tests.append(ast.CelNiet(self.resolve_against(e, kolom, wat)[0]))
+                case ast.CelBereik(low=lo, high=hi):
+                    tests.append(ast.CelBereik(self.resolve_against(lo, kolom, wat, ordered=True)[0],
+                                               self.resolve_against(hi, kolom, wat, ordered=True)[0]))
+                case ast.CelVergelijk(op=op, expr=e):
+                    tests.append(ast.CelVergelijk(op, self.resolve_against(e, kolom, wat, ordered=True)[0]))
+                case _:
+                    assert_never(test)
+        return replace(cel, tests=tuple(tests))

@@ -1,0 +1,56 @@
+"""A checked region: its resolved definitions, their types and what each reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Bevinding
+from . import ast
+from .types import Type
+
+
+@dataclass(frozen=True)
+class Model:
+    """A checked region: resolved definitions, types and evaluation order."""
+
+    pad: str
+    regio: ast.Regio
+    vragen: dict[str, ast.Vraag]
+    waarden: dict[str, ast.Waarde]
+    tabellen: dict[str, ast.Tabel]
+    producten: dict[str, ast.Product]
+    verwijzingen: dict[str, ast.Verwijzing]
+    signalen: dict[str, ast.Signaal]
+    regels: dict[str, ast.Regel]
+    termijnen: dict[str, ast.Termijn]
+    vrije_dagen: frozenset  # dates that do not count as werkdagen, on top of the Algemene termijnenwet
+    types: dict[str, Type]
+    afhankelijkheden: dict[str, frozenset[str]]  # derived name -> names it reads directly
+    bronregels: tuple[str, ...] = field(repr=False, default=())
+    waarschuwingen: tuple[Bevinding, ...] = ()
+
+    def label(self, naam: str) -> str:
+        """A readable name for a definition (its id with spaces)."""
+        return naam.replace("_", " ")
+
+    def optie_label(self, vraag_id: str, optie_id: str) -> str:
+        vraag = self.vragen.get(vraag_id)
+        for optie in vraag.opties if vraag else ():
+            if optie.id == optie_id:
+                return optie.label
+        return optie_id.replace("_", " ")
+
+    def questions_read_by(self, naam: str) -> frozenset[str]:
+        """All questions a derived value, table or rule depends on, transitively."""
+        seen: set[str] = set()
+        stack = [naam]
+        vragen: set[str] = set()
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.vragen:
+                vragen.add(n)
+            stack.extend(self.afhankelijkheden.get(n, ()))
+        return frozenset(vragen)

@@ -1,0 +1,163 @@
+"""What the rules conclude, written once: products with their terms, referrals, signals,
+'geen indicatie', 'geen product', 'alleen in combinatie met' and deadlines.
+
+``conclude(model, alg)`` states the outcome in the operations of an algebra
+(``meaning.py``) plus four for the products of an indicatie (``products``,
+``claim``, ``drop``, ``has``), so the traced evaluator, the solver encoding and
+the compiled batch code conclude the same way:
+
+* every rule whose condition holds fires, in file order;
+* a product is concluded by the first firing rule that names it; that rule's
+  conclusion (or else the product's own details) gives its duration, maximum,
+  minimum and iWmo volume;
+* ``geen product x`` takes x away; ``geen indicatie`` leaves no product at all;
+* a product that may only come with a partner (``alleen in combinatie met``)
+  goes when none of its partners stays, round after round until nothing changes;
+* deadlines come only with an indicatie, and only when their condition holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Generic, TypeVar, assert_never
+
+from ..language import ast
+from ..language.types import DATUM, DUUR, GETAL, JANEE, PRODUCT, Type
+from .meaning import Algebra, Branch, meaning
+
+T = TypeVar("T")
+
+
+@dataclass
+class Outcome(Generic[T]):
+    fires: dict[str, T] = field(default_factory=dict)
+    concluded: object = None  # the products the rules conclude, before 'geen product' and combinations
+    products: object = None  # the products that stay
+    referrals: dict[str, T] = field(default_factory=dict)
+    signals: dict[str, T] = field(default_factory=dict)
+    geen_indicatie: T = None
+    indicatie: T = None  # some product stays and no 'geen indicatie'
+    termijnen: dict[str, tuple[T, T]] = field(default_factory=dict)  # id -> (present, date)
+
+
+def candidate_products(model, expr: ast.Expr) -> list[str]:
+    """The products a product expression can name: itself, its type's domain, or every product."""
+    if isinstance(expr, (ast.Ref, ast.Symbol)) and expr.id in model.producten:
+        return [expr.id]
+    t = expr.t
+    domain = t.domein if t is not None and t.domein else frozenset(model.producten)
+    return [pid for pid in model.producten if pid in domain]
+
+
+def attribute_sources(model, c: ast.ProductConclusie, pid: str) -> tuple:
+    """Where a concluded product's terms come from: (duur, maximale duur, onbeperkt, minimale duur,
+    volume), the rule's own where it states them, else the product's."""
+    product = model.producten[pid]
+    onbeperkt = c.onbeperkt or (c.maximale_duur is None and product.onbeperkt)
+    duur = c.duur if c.duur is not None else product.duur
+    maximaal = None if onbeperkt else (c.maximale_duur if c.maximale_duur is not None else product.maximale_duur)
+    return duur, maximaal, onbeperkt, product.minimale_duur, product.volume
+
+
+def attributes(model, regel: ast.Regel, c: ast.ProductConclusie, pid: str, alg: Algebra[T]) -> tuple:
+    """The terms of a concluded product, computed in the scope of the rule that concludes it."""
+    duur, maximaal, onbeperkt, minimaal, volume = attribute_sources(model, c, pid)
+
+    def value(expr, t: Type):
+        return meaning(expr, alg) if expr is not None else alg.constant(None, t)
+
+    with alg.scope("regel:" + regel.id, regel):
+        return (value(duur, DUUR), value(maximaal, DUUR), alg.constant(onbeperkt, JANEE), value(minimaal, DUUR),
+                value(volume, volume.t if volume is not None and volume.t is not None else GETAL))
+
+
+def conclude(model, alg: Algebra[T]) -> Outcome[T]:
+    out: Outcome[T] = Outcome()
+    products = alg.products()
+    referrals: dict[str, list[T]] = {v: [] for v in model.verwijzingen}
+    signals: dict[str, list[T]] = {s: [] for s in model.signalen}
+    restrictions: dict[str, list[T]] = {p: [] for p in model.producten}
+    stops: list[T] = []
+    for regel in model.regels.values():
+        with alg.scope("regel:" + regel.id, regel):
+            fires = alg.constant(True, JANEE) if regel.voorwaarde is None else alg.share(alg.truth(meaning(regel.voorwaarde, alg)))
+        out.fires[regel.id] = fires
+        for c in regel.conclusies:
+            match c:
+                case ast.ProductConclusie(product=product):
+                    candidates = candidate_products(model, product)
+                    products = alg.claim(
+                        products, fires, partial(_in_scope, alg, regel, partial(meaning, product, alg)), candidates,
+                        {pid: (attribute_sources(model, c, pid), partial(attributes, model, regel, c, pid, alg)) for pid in candidates},
+                        regel.id)
+                case ast.VerwijzingConclusie(id=vid):
+                    referrals[vid].append(fires)
+                case ast.SignaalConclusie(id=sid):
+                    signals[sid].append(fires)
+                case ast.GeenProductConclusie(id=pid):
+                    restrictions[pid].append(fires)
+                case ast.GeenIndicatie():
+                    stops.append(fires)
+                case _:
+                    assert_never(c)
+    out.concluded = products
+    for pid, fs in restrictions.items():
+        if fs:
+            products = alg.drop(products, pid, any_of(alg, fs), "geen_product")
+    products = _enforce_combinations(model, products, alg)
+    out.products = products
+    out.geen_indicatie = any_of(alg, stops)
+    out.referrals = {v: any_of(alg, fs) for v, fs in referrals.items()}
+    out.signals = {s: any_of(alg, fs) for s, fs in signals.items()}
+    stays = any_of(alg, [alg.has(products, pid) for pid in model.producten])
+    out.indicatie = alg.logic("en", [partial(_same, stays), partial(alg.negation, out.geen_indicatie)])
+    for termijn in model.termijnen.values():
+        with alg.scope("termijn:" + termijn.id, termijn):
+            out.termijnen[termijn.id] = _termijn(termijn, out.indicatie, alg)
+    return out
+
+
+def any_of(alg: Algebra[T], terms: list[T]) -> T:
+    if not terms:
+        return alg.constant(False, JANEE)
+    if len(terms) == 1:
+        return alg.truth(terms[0])
+    return alg.logic("of", [partial(_same, x) for x in terms])
+
+
+def _same(x):
+    return x
+
+
+def _in_scope(alg, regel, thunk):
+    with alg.scope("regel:" + regel.id, regel):
+        return thunk()
+
+
+def _enforce_combinations(model, products, alg: Algebra[T]):
+    """'alleen in combinatie met': a product none of whose partners stays goes too. One round
+    takes away every product that is alone at that moment; as many rounds as there are such
+    products reach the fixed point."""
+    needy = [pid for pid, p in model.producten.items() if p.alleen_met]
+    for _ in range(len(needy)):
+        present = {pid: alg.has(products, pid) for pid in model.producten}
+        alone = {pid: alg.logic("en", [partial(_same, present[pid]),
+                                       partial(alg.negation, any_of(alg, [present[q] for q in model.producten[pid].alleen_met]))])
+                 for pid in needy}
+        for pid in needy:
+            products = alg.drop(products, pid, alone[pid], "combinatie")
+    return products
+
+
+def _termijn(termijn: ast.Termijn, indicatie: T, alg: Algebra[T]) -> tuple[T, T]:
+    conditions = [partial(_same, indicatie)]
+    if termijn.voorwaarde is not None:
+        conditions.append(partial(lambda: alg.truth(meaning(termijn.voorwaarde, alg))))
+    holds = alg.logic("en", conditions)
+    datum = alg.choose([Branch(partial(_same, holds), partial(meaning, termijn.datum, alg), termijn)], DATUM)
+    present = alg.logic("en", [partial(_same, holds), partial(alg.compare, "!=", datum, alg.constant(None, DATUM))])
+    return present, datum
+
+
+__all__ = ["Outcome", "attribute_sources", "attributes", "candidate_products", "conclude", "any_of", "PRODUCT"]

@@ -1,0 +1,201 @@
+"""What every construct of the rule language means, written once.
+
+``meaning(expr, alg)`` walks a checked expression and says what it means in
+terms of a small set of operations, an :class:`Algebra`. Three algebras give
+the three uses of that one meaning:
+
+* ``evaluate.py`` computes values for one case and records the trace;
+* ``smt.py`` writes the same meaning as SMT-LIB terms for the solver;
+* ``compile.py`` writes it as flat Python source for batches.
+
+A derived construct (``x in 1 tot 2``, ``lijst bevat a``, a table cell) is
+expressed here in the algebra's primitives, so no backend defines it again. The
+dispatch is a ``match`` over the expression union with ``assert_never``: a new
+construct that is not handled here fails the type checker and the tests.
+
+Conditions only count ``ja``: a condition that is ``geen`` is not true, as in
+the policy texts. Sub-expressions that need not always be computed (the items
+of ``en``/``of``, the cases of a derived value) are passed as thunks, so the
+evaluator reads exactly what a person would read, and the compiled code
+short-circuits the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable, Generic, Protocol, Sequence, TypeVar, assert_never
+
+from ..language import ast
+from ..language.types import JANEE, Type
+
+T = TypeVar("T")
+Thunk = Callable[[], T]
+
+
+@dataclass(frozen=True)
+class Branch(Generic[T]):
+    """One alternative of a choice: taken when ``condition`` (a thunk giving a ja/nee term; None
+    means 'anders') holds and no earlier branch was taken. ``tag`` is the case or row it stands
+    for, so an evaluator can say which one decided."""
+
+    condition: Thunk | None
+    value: Thunk
+    tag: object = None
+
+
+class Algebra(Protocol[T]):
+    """The primitive operations every backend implements; terms are of type ``T``."""
+
+    def constant(self, value, t: Type) -> T: ...
+
+    def question(self, qid: str, t: Type) -> T: ...
+
+    def derived(self, name: str, t: Type) -> T: ...
+
+    def truth(self, x: T) -> T:
+        """ja when ``x`` is ja; nee otherwise (also for geen)."""
+
+    def logic(self, op: str, items: Sequence[Thunk]) -> T:
+        """``en``/``of`` over ja/nee terms, computing items only as far as needed."""
+
+    def negation(self, x: T) -> T: ...
+
+    def choose(self, branches: Sequence[Branch], t: Type) -> T:
+        """The value of the first branch whose condition holds; geen when none does."""
+
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[T, Type]], rows: Sequence[Branch], t: Type) -> T:
+        """A decision table: the first row that matches (as ``choose``); a backend may realise
+        it differently (the compiler as a lookup), never with another meaning."""
+
+    def share(self, x: T) -> T:
+        """``x`` is used more than once: a backend may compute it once (the compiler spills it)."""
+
+    def compare(self, op: str, a: T, b: T) -> T: ...
+
+    def member(self, item: T, collection: T) -> T:
+        """ja when the list ``collection`` holds ``item``."""
+
+    def count(self, collection: T) -> T: ...
+
+    def arithmetic(self, op: str, a: T, b: T) -> T:
+        """``a op b`` for numbers, a date and a duration, two dates, a duration and a number."""
+
+    def minus(self, x: T) -> T: ...
+
+    def call(self, function: str, args: Sequence[T], result: Type) -> T: ...
+
+    def collection(self, items: Sequence[T], t: Type) -> T: ...
+
+    def record(self, fields: Sequence[tuple[str, T]], t: Type) -> T: ...
+
+
+def typ(e) -> Type:
+    """The type the checker gave a node (checked models only reach the semantics)."""
+    return e.t if e.t is not None else Type("onbekend")
+
+
+def reference(naam: str, model, alg: Algebra[T]) -> T:
+    """A name as a table reads its input: a question, a derived value or a product."""
+    if naam in model.vragen:
+        return alg.question(naam, model.types[naam])
+    if naam in model.producten:
+        return alg.constant(naam, model.types[naam])
+    return alg.derived(naam, model.types[naam])
+
+
+def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
+    """What a checked expression means, in the operations of ``alg``."""
+    m = partial(meaning, alg=alg)
+    match e:
+        case ast.Literal(value=value):
+            return alg.constant(value, typ(e))
+        case ast.Ref(id=naam, target="vraag"):
+            return alg.question(naam, typ(e))
+        case ast.Ref(id=naam, target="product") | ast.Symbol(id=naam):
+            return alg.constant(naam, typ(e))
+        case ast.Ref(id=naam):
+            return alg.derived(naam, typ(e))
+        case ast.Logic(op=op, items=items):
+            return alg.logic(op, [partial(m, i) for i in items])
+        case ast.Not(operand=operand):
+            return alg.negation(m(operand))
+        case ast.Compare(op=op, left=left, right=right):
+            return alg.compare(op, m(left), m(right))
+        case ast.Arith(first=first, rest=rest):
+            value = m(first)
+            for op, operand in rest:  # from left to right, as written
+                value = alg.arithmetic(op, value, m(operand))
+            return value
+        case ast.Negate(operand=operand):
+            return alg.minus(m(operand))
+        case ast.Count(operand=operand):
+            return alg.count(m(operand))
+        case ast.InRange(operand=operand, low=low, high=high):
+            x, lo, hi = alg.share(m(operand)), m(low), m(high)
+            return alg.logic("en", [lambda: alg.compare(">=", x, lo), lambda: alg.compare("<=", x, hi)])
+        case ast.InList(operand=operand, options=options):
+            x = alg.share(m(operand))
+            return alg.logic("of", [partial(lambda o: alg.compare("=", x, m(o)), o) for o in options.items])
+        case ast.Contains(container=container, item=item):
+            return alg.member(m(item), m(container))
+        case ast.ListExpr(items=items):
+            return alg.collection([m(i) for i in items], typ(e))
+        case ast.Call(function=function, args=args):
+            return alg.call(function, [m(a) for a in args], typ(e))
+        case ast.RecordExpr(fields=fields):
+            return alg.record([(naam, m(x)) for naam, x in fields], typ(e))
+        case ast.Name():
+            raise TypeError(f"unresolved name {e.id!r}: only checked models reach the semantics")
+        case _:
+            assert_never(e)
+
+
+def cell_meaning(cel: ast.Cel, value: T, column: Type, alg: Algebra[T]) -> T:
+    """Does a table cell accept the input ``value`` of a column of type ``column``?"""
+    if cel.elk:
+        return alg.constant(True, JANEE)
+    return alg.logic("of", [partial(test_meaning, test, value, column, alg) for test in cel.tests])
+
+
+def test_meaning(test: ast.CelTest, value: T, column: Type, alg: Algebra[T]) -> T:
+    match test:
+        case ast.CelGelijk(expr=x):
+            if column.soort == "lijst" and typ(x).soort != "lijst":
+                return alg.member(meaning(x, alg), value)  # a list input holds the cell's choice
+            return alg.compare("=", value, meaning(x, alg))
+        case ast.CelNiet(expr=x):
+            return alg.negation(test_meaning(ast.CelGelijk(x), value, column, alg))
+        case ast.CelBereik(low=low, high=high):
+            lo, hi = meaning(low, alg), meaning(high, alg)
+            return alg.logic("en", [lambda: alg.compare(">=", value, lo), lambda: alg.compare("<=", value, hi)])
+        case ast.CelVergelijk(op=op, expr=x):
+            return alg.compare(op, value, meaning(x, alg))
+        case _:
+            assert_never(test)
+
+
+def definition_meaning(d, model, alg: Algebra[T]) -> T:
+    """The value of a derived value or a decision table."""
+    t = model.types[d.id]
+    match d:
+        case ast.Waarde(expr=expr) if expr is not None:
+            return meaning(expr, alg)
+        case ast.Waarde(gevallen=gevallen):
+            return alg.choose([Branch(None if g.voorwaarde is None else partial(_condition, g.voorwaarde, alg),
+                                      partial(meaning, g.waarde, alg), g) for g in gevallen], t)
+        case ast.Tabel(invoer=invoer, rijen=rijen):
+            inputs = [(alg.share(reference(naam, model, alg)), model.types[naam]) for naam in invoer]
+            return alg.table(d, inputs, [Branch(partial(_row_matches, rij, inputs, alg), partial(meaning, rij.uitkomst, alg), rij)
+                                         for rij in rijen], t)
+        case _:
+            raise TypeError(f"{d!r} is not a derived value or a table")
+
+
+def _condition(expr: ast.Expr, alg: Algebra[T]) -> T:
+    return alg.truth(meaning(expr, alg))
+
+
+def _row_matches(rij: ast.Rij, inputs, alg: Algebra[T]) -> T:
+    cells = [partial(cell_meaning, cel, value, column, alg) for cel, (value, column) in zip(rij.cellen, inputs) if not cel.elk]
+    return alg.logic("en", cells) if cells else alg.constant(True, JANEE)
