@@ -5,9 +5,8 @@ import itertools
 import pytest
 
 from wmo_dsl.cases.answers import convert_answers
-from wmo_dsl.semantics.evaluate import Evaluation
-
 from .conftest import PEILDATUM
+from .oracle import brute_force_needed
 
 TWO_AREAS = ["zelfzorg_gezondheid", "woonvaardigheden"]
 ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
@@ -48,24 +47,6 @@ def test_no_areas_ends_the_case(lekstroom):
     assert needed(lekstroom, resultaatgebieden=[]) == []
 
 
-def _brute_force_needed(rules, answers):
-    """The definition itself: q matters if some completion of the others makes two answers to q differ."""
-    domains = rules.domains(PEILDATUM)
-    open_qs = [q for q in rules.model.vragen if q not in answers]
-    outcome = {}
-    for combo in itertools.product(*(domains.by_question[q] for q in open_qs)):
-        full = {**answers, **dict(zip(open_qs, combo))}
-        outcome[combo] = Evaluation(rules.model, full).conclude().key
-    result = []
-    for i, q in enumerate(open_qs):
-        groups = {}
-        for combo, key in outcome.items():
-            groups.setdefault(combo[:i] + combo[i + 1:], set()).add(key)
-        if any(len(keys) > 1 for keys in groups.values()):
-            result.append(q)
-    return result
-
-
 @pytest.mark.parametrize("antwoorden", [
     {"resultaatgebieden": ["administratie_financien"]},
     {"resultaatgebieden": TWO_AREAS},
@@ -76,4 +57,4 @@ def _brute_force_needed(rules, answers):
 ])
 def test_still_needed_equals_the_brute_force_definition(lekstroom, antwoorden):
     answers = convert_answers(lekstroom.model, antwoorden)
-    assert lekstroom.still_needed(answers, PEILDATUM) == _brute_force_needed(lekstroom, answers)
+    assert lekstroom.still_needed(answers, PEILDATUM) == brute_force_needed(lekstroom, answers, PEILDATUM)

@@ -20,7 +20,6 @@ engine, which knows exactly which open questions matter.
 from __future__ import annotations
 
 import contextlib
-import graphlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,16 +27,12 @@ from ..language import ast
 from ..language.check import Model
 from . import values as V
 from .conclusions import conclude
-from .evaluate import ProductToekenning, Toekenningen, Uitkomst, lists_of, rule_plan
+from .evaluate import Open, ProductToekenning, Toekenningen, Uitkomst, lists_of, rule_plan
 from .lookup import table_lookup
-from .meaning import Branch, definition_meaning
+from .meaning import Branch, definition_meaning, derived_order
 
 _MISSING = object()
 _MAX_DEPTH = 6  # an expression nests at most this deep before it is stored in a local
-
-
-class Open(Exception):
-    """The case leaves a question open that the decision reads."""
 
 
 def _open(naam: str):
@@ -373,18 +368,3 @@ def _largest_list(model: Model) -> int:
     sizes += [len(e.items) for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
               for e in ast.walk(d) if isinstance(e, ast.ListExpr)]
     return max(sizes, default=0)
-
-
-def derived_order(model: Model) -> list[str]:
-    """Derived values and tables in an order where each comes after what it reads (file order among equals)."""
-    derived = list(model.waarden) + list(model.tabellen)
-    graph = {n: {d for d in model.afhankelijkheden.get(n, ()) if d in model.waarden or d in model.tabellen} for n in derived}
-    sorter = graphlib.TopologicalSorter(graph)
-    ready: list[str] = []
-    sorter.prepare()
-    position = {n: i for i, n in enumerate(derived)}
-    while sorter.is_active():
-        batch = sorted(sorter.get_ready(), key=position.__getitem__)
-        ready.extend(batch)
-        sorter.done(*batch)
-    return ready

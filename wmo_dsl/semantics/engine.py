@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from ..language.check import Model
 from ..errors import RegioFout
 from .evaluate import Evaluation, Uitkomst
-from .relevance import Domains, Possible, still_needed
 
 
 def regelversie(model: Model) -> str:
@@ -85,7 +84,7 @@ class Rules:
 
     def __init__(self, model: Model):
         self.model = model
-        self._domains: dict[dt.date, Domains] = {}
+        self._solvers: dict[tuple, object] = {}
 
     @property
     def id(self) -> str:
@@ -95,10 +94,15 @@ class Rules:
     def regelversie(self) -> str:
         return regelversie(self.model)
 
-    def domains(self, peildatum: dt.date) -> Domains:
-        if peildatum not in self._domains:
-            self._domains[peildatum] = Domains(self.model, peildatum)
-        return self._domains[peildatum]
+    def solver(self, peildatum: dt.date, overrides: dict | None = None):
+        """The solver session for these rules (``solver.py``), made on first use: z3 is only
+        loaded when an open question has to be decided."""
+        key = (peildatum, tuple(sorted((k, repr(v)) for k, v in (overrides or {}).items())))
+        if key not in self._solvers:
+            from .solver import Solver
+
+            self._solvers[key] = Solver(self.model, peildatum, overrides, None if overrides else self.compiled)
+        return self._solvers[key]
 
     def check_peildatum(self, peildatum: dt.date) -> None:
         regio = self.model.regio
@@ -121,7 +125,7 @@ class Rules:
         decision reads goes through :meth:`evaluate`, which knows exactly which
         open questions matter.
         """
-        from .compile import Open
+        from .evaluate import Open
 
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
@@ -135,7 +139,9 @@ class Rules:
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order."""
         peildatum = peildatum or dt.date.today()
-        return still_needed(self.model, self.domains(peildatum), answers, overrides)
+        if all(q in answers for q in self.model.vragen):
+            return []
+        return self.solver(peildatum, overrides).still_needed(answers)
 
     def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen=None) -> Beoordeling:
         """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum.
@@ -147,29 +153,48 @@ class Rules:
         self.check_peildatum(peildatum)
         afwijkingen = list(afwijkingen or [])
         overrides = {a.onderwerp: a.waarde for a in afwijkingen}
-        domains = self.domains(peildatum)
-        ontbrekend = still_needed(self.model, domains, answers, overrides)
-        waarden = self._known_values(domains, answers, overrides)
+        ontbrekend = self.still_needed(answers, peildatum, overrides)
+        waarden = self._known_values(answers, peildatum, overrides)
         if ontbrekend:
             return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
-        # No open question can change the outcome: fill them with any representative answer.
+        # No open question can change the outcome: fill them with any valid answer.
         filled = dict(answers)
-        for qid in self.model.vragen:
+        for qid, vraag in self.model.vragen.items():
             if qid not in filled:
-                filled[qid] = domains.by_question[qid][0]
+                filled[qid] = any_answer(vraag, peildatum)
         evaluation = Evaluation(self.model, filled, overrides)
         conclusies = evaluation.conclude()
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
 
-    def _known_values(self, domains: Domains, answers: dict, overrides: dict | None = None) -> dict[str, object]:
+    def _known_values(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""
-        possible = Possible(self.model, domains, answers, overrides)
-        known = {}
-        for naam in list(self.model.waarden) + list(self.model.tabellen):
-            if naam in self.model.waarden and self.model.waarden[naam].parameter:
-                continue
-            vs = possible.value(naam)
-            if vs is not None and len(vs) == 1:
-                known[naam] = next(iter(vs))
-        return known
+        names = [n for n in [*self.model.waarden, *self.model.tabellen]
+                 if not (n in self.model.waarden and self.model.waarden[n].parameter)]
+        if all(q in answers for q in self.model.vragen):
+            evaluation = Evaluation(self.model, answers, overrides)
+            return {n: evaluation.derived(n, None) for n in names}
+        return self.solver(peildatum, overrides).known_values(answers)
+
+
+def any_answer(vraag, peildatum: dt.date):
+    """A valid answer to a question (for one that cannot change the outcome)."""
+    from decimal import Decimal
+
+    from ..language import ast
+
+    match vraag.soort:
+        case "janee":
+            return False
+        case "keuze":
+            return vraag.opties[0].id
+        case "meerdere":
+            return frozenset()
+        case "getal":
+            low = vraag.minimaal.value if isinstance(vraag.minimaal, ast.Literal) else None
+            high = vraag.maximaal.value if isinstance(vraag.maximaal, ast.Literal) else None
+            return low if low is not None and low > 0 else high if high is not None and high < 0 else Decimal(0)
+        case "datum":
+            return peildatum
+        case _:
+            return ""

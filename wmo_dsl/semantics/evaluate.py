@@ -96,6 +96,10 @@ class Toekenningen:
         return Toekenningen(granted, self.weg + ((pid, reden),))
 
 
+class Open(Exception):
+    """A question is read that the case leaves open."""
+
+
 def truthy(v) -> bool:
     return v is True
 
@@ -103,9 +107,10 @@ def truthy(v) -> bool:
 class Evaluation:
     """One evaluation of a model for a full set of answers; values are memoised and traced."""
 
-    def __init__(self, model: Model, answers: dict, overrides: dict | None = None):
+    def __init__(self, model: Model, answers: dict, overrides: dict | None = None, strict: bool = False):
         self.model = model
         self.answers = answers
+        self.strict = strict  # reading an open question raises Open (instead of giving geen)
         self.overrides = overrides or {}
         self.values: dict[str, object] = {}
         self.trace: dict[str, Stap] = {}
@@ -138,6 +143,8 @@ class Evaluation:
     def question(self, qid: str, t):
         self._read(qid)
         if qid not in self.values:
+            if self.strict and qid not in self.answers:
+                raise Open(qid)
             v = self.answers.get(qid)
             vraag = self.model.vragen[qid]
             self.values[qid] = v

@@ -22,6 +22,7 @@ short-circuits the same way.
 
 from __future__ import annotations
 
+import graphlib
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Generic, Protocol, Sequence, TypeVar, assert_never
@@ -199,3 +200,18 @@ def _condition(expr: ast.Expr, alg: Algebra[T]) -> T:
 def _row_matches(rij: ast.Rij, inputs, alg: Algebra[T]) -> T:
     cells = [partial(cell_meaning, cel, value, column, alg) for cel, (value, column) in zip(rij.cellen, inputs) if not cel.elk]
     return alg.logic("en", cells) if cells else alg.constant(True, JANEE)
+
+
+def derived_order(model) -> list[str]:
+    """Derived values and tables in an order where each comes after what it reads (file order among equals)."""
+    derived = list(model.waarden) + list(model.tabellen)
+    graph = {n: {d for d in model.afhankelijkheden.get(n, ()) if d in model.waarden or d in model.tabellen} for n in derived}
+    sorter = graphlib.TopologicalSorter(graph)
+    ready: list[str] = []
+    sorter.prepare()
+    position = {n: i for i, n in enumerate(derived)}
+    while sorter.is_active():
+        batch = sorted(sorter.get_ready(), key=position.__getitem__)
+        ready.extend(batch)
+        sorter.done(*batch)
+    return ready

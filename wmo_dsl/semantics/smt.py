@@ -1,0 +1,249 @@
+"""The solver algebra: the one meaning of ``meaning.py`` written as SMT-LIB terms.
+
+A term is an :class:`S`: its type, its value as SMT-LIB text (a text per part
+for a list, a duration or a record) and when it is defined (not ``geen``).
+Answers become variables, a ``meerdere`` question one boolean per option (never
+the 2ⁿ subsets), numbers reals (whole numbers integers), dates day numbers, and
+choices and products integer codes in the alphabetical order of their ids, so
+``<`` means what it means on the ids. Derived values are named once and shared.
+Calendar steps the solver cannot compute (months, werkdagen) are uninterpreted
+functions; the solver module pins them where a model needs them (CEGAR).
+
+The text is parsed by z3 in one go, which is much faster than building the
+terms through its Python API.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from decimal import Decimal
+
+from ..language import ast
+from ..language.types import Type
+from .smt_terms import FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, question_term, quoted, real, select, string
+from .smt_values import arithmetic, call, compare
+
+class Smt:
+    """The SMT-LIB algebra for one copy of a model (names prefixed with ``prefix``)."""
+
+    def __init__(self, model, prefix: str, symbols: dict[str, int], peildatum: dt.date):
+        self.model = model
+        self.prefix = prefix
+        self.symbols = symbols
+        self.peildatum = peildatum
+        self.lines: list[str] = []
+        self.n = 0
+        self.matches: dict[int, str] = {}  # id(case or row) -> its condition, for the analysis
+        self.functions: set[str] = set()  # uninterpreted calendar functions used
+
+    # ── writing ──
+    def fresh(self, sort: str, text: str) -> str:
+        """Name a term once (a declared constant equal to it: no deep terms, whatever the nesting)."""
+        if text in (TRUE, FALSE) or not text.startswith("("):
+            return text
+        self.n += 1
+        name = quoted(f"{self.prefix}.t{self.n}")
+        self.lines.append(f"(declare-const {name} {sort})")
+        self.lines.append(f"(assert (= {name} {text}))")
+        return name
+
+    def bind(self, x: S) -> S:
+        """``x`` with every part named once."""
+        d = self.fresh("Bool", x.d)
+        match x.kind:
+            case "lijst":
+                return S(x.t, {s: self.fresh("Bool", b) for s, b in x.v.items()}, d)
+            case "duur":
+                return S(x.t, (self.fresh("Int", x.v[0]), self.fresh("Int", x.v[1])), d)
+            case "record":
+                return S(x.t, tuple((n, self.bind(f)) for n, f in x.v), d)
+            case kind if kind in SORTS:
+                return S(x.t, self.fresh(SORTS[kind], x.v), d)
+            case _:
+                return S(x.t, x.v, d)
+
+    # ── leaves ──
+    def constant(self, value, t: Type) -> S:
+        if value is None:
+            return S(t, NONE_VALUE.get(t.soort, FALSE) if t.soort != "lijst" else {}, FALSE)
+        match value:
+            case bool():
+                return S(Type("janee"), TRUE if value else FALSE)
+            case Decimal():
+                return S(Type("getal"), real(value))
+            case dt.date():
+                return S(Type("datum"), str(value.toordinal()))
+            case ast.Duur():
+                return S(Type("duur"), (str(value.aantal) if value.aantal >= 0 else f"(- {-value.aantal})",
+                                        str(UNITS.index(value.eenheid))))
+            case frozenset():
+                return S(Type("lijst", frozenset(value)), {s: TRUE for s in value})
+            case str() if t.soort == "tekst":
+                return S(t, string(value))
+            case str():
+                return S(t if t.symbolic else Type("keuze", frozenset([value])), str(self.symbols[value]))
+            case _:
+                raise TypeError(f"no solver term for {value!r}")
+
+    def question(self, qid: str, t: Type) -> S:
+        return question_term(self.model.vragen[qid], self.prefix)
+
+    def derived(self, name: str, t: Type) -> S:
+        return self.values[name]
+
+    # ── logic ──
+    def truth(self, x: S) -> S:
+        return S(Type("janee"), conj(x.d, x.v) if x.kind == "janee" else FALSE)
+
+    def logic(self, op: str, items) -> S:
+        parts = [self.truth(item()).v for item in items]
+        return S(Type("janee"), conj(*parts) if op == "en" else disj(*parts))
+
+    def negation(self, x: S) -> S:
+        return S(Type("janee"), neg(self.truth(x).v))
+
+    def choose(self, branches, t: Type) -> S:
+        conditions, values, taken = [], [], FALSE
+        for branch in branches:
+            condition = TRUE if branch.condition is None else self.fresh("Bool", self.truth(branch.condition()).v)
+            first = self.fresh("Bool", conj(neg(taken), condition))
+            self.matches[id(branch.tag)] = condition
+            conditions.append(first)
+            values.append(branch.value())
+            taken = self.fresh("Bool", disj(taken, condition))
+            if branch.condition is None:
+                break
+        return self.bind(select(conditions, values, t))
+
+    def table(self, tabel, inputs, rows, t: Type) -> S:
+        return self.choose(rows, t)
+
+    def share(self, x: S) -> S:
+        return self.bind(x)
+
+    @contextlib.contextmanager
+    def scope(self, key, tag):
+        yield
+
+    # ── values ──
+    def compare(self, op: str, a: S, b: S) -> S:
+        return compare(op, a, b)
+
+    def member(self, item: S, collection: S) -> S:
+        if collection.kind != "lijst" or item.kind not in ("keuze", "product"):
+            return S(Type("janee"), FALSE)
+        options = [conj(f"(= {item.v} {self.symbols[s]})", b) for s, b in collection.v.items()]
+        return S(Type("janee"), conj(item.d, collection.d, disj(*options)))
+
+    def count(self, collection: S) -> S:
+        parts = [f"(ite {b} 1.0 0.0)" for b in collection.v.values()] if collection.kind == "lijst" else []
+        total = "0.0" if not parts else parts[0] if len(parts) == 1 else "(+ " + " ".join(parts) + ")"
+        return S(Type("getal"), ite(collection.d, total, "0.0"))
+
+    def arithmetic(self, op: str, a: S, b: S) -> S:
+        return arithmetic(self, op, a, b)
+
+    def minus(self, x: S) -> S:
+        return S(x.t, f"(- {x.v})", x.d)
+
+    def call(self, function: str, args, result: Type) -> S:
+        return call(self, function, list(args), result)
+
+    def collection(self, items, t: Type) -> S:
+        domain = sorted(t.domein.union(*[i.t.domein for i in items if i.kind in ("keuze", "product")]))
+        v = {s: disj(*[conj(i.d, f"(= {i.v} {self.symbols[s]})") for i in items if i.kind in ("keuze", "product")]) for s in domain}
+        return S(Type("lijst", frozenset(domain)), v)
+
+    def record(self, fields, t: Type) -> S:
+        return S(Type("record"), tuple(fields))
+
+    # ── the products of an indicatie: pid -> (present, the five terms) ──
+    def products(self) -> dict:
+        none = (self.constant(None, Type("duur")),) * 2 + (self.constant(False, Type("janee")),) + \
+               (self.constant(None, Type("duur")), self.constant(None, Type("getal")))
+        return {pid: (FALSE, none) for pid in self.model.producten}
+
+    def claim(self, products: dict, fires: S, named, candidates, attributes, regel: str) -> dict:
+        if fires.v == FALSE:
+            return products
+        pid_term = self.bind(named())
+        result = dict(products)
+        for pid in candidates:
+            present, old = products[pid]
+            hit = self.fresh("Bool", conj(self.truth(fires).v, pid_term.d, f"(= {pid_term.v} {self.symbols[pid]})", neg(present)))
+            new = attributes[pid][1]()
+            merged = tuple(self.bind(select([hit], [n], n.t, default=o)) for n, o in zip(new, old))
+            result[pid] = (self.fresh("Bool", disj(present, hit)), merged)
+        return result
+
+    def drop(self, products: dict, pid: str, condition: S, reden: str) -> dict:
+        present, attrs = products[pid]
+        return {**products, pid: (self.fresh("Bool", conj(present, neg(self.truth(condition).v))), attrs)}
+
+    def has(self, products: dict, pid: str) -> S:
+        return S(Type("janee"), products[pid][0])
+
+
+# ── A whole model ─────────────────────────────────────────────────────────
+
+
+def symbol_table(model) -> dict[str, int]:
+    """Every choice, case symbol and product id, numbered in alphabetical order (so < on codes is < on ids)."""
+    found = set(model.producten)
+    for vraag in model.vragen.values():
+        found.update(o.id for o in vraag.opties)
+    for t in model.types.values():
+        found.update(t.domein)
+    for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(), *model.termijnen.values()]:
+        found.update(node.id for node in ast.walk(d) if isinstance(node, ast.Symbol))
+        found.update(s for node in ast.walk(d) if getattr(node, "t", None) is not None for s in node.t.domein)
+    return {s: i for i, s in enumerate(sorted(found))}
+
+
+def domain_constraints(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> list[str]:
+    """What makes a value a valid answer to the question (the bounds of limits.py included)."""
+    from ..language import limits
+
+    match vraag.soort:
+        case "keuze":
+            return [disj(*[f"(= {term.v} {symbols[o.id]})" for o in vraag.opties])]
+        case "getal":
+            parts = [f"(> {term.v} {real(-limits.MAX_ABS)})", f"(< {term.v} {real(limits.MAX_ABS)})"]
+            for grens, op in ((vraag.minimaal, ">="), (vraag.maximaal, "<=")):
+                if isinstance(grens, ast.Literal) and isinstance(grens.value, Decimal):
+                    parts.append(f"({op} {term.v} {real(grens.value)})")
+            return parts
+        case "datum":
+            return [f"(>= {term.v} {limits.MIN_DATE.toordinal()})", f"(<= {term.v} {limits.MAX_DATE.toordinal()})"]
+        case _:
+            return []
+
+
+def declarations(vraag: ast.Vraag, term: S) -> list[str]:
+    sort = {"janee": "Bool", "keuze": "Int", "getal": "Real", "datum": "Int", "tekst": "String"}
+    if vraag.soort == "meerdere":
+        return [f"(declare-const {b} Bool)" for b in term.v.values()]
+    return [f"(declare-const {term.v} {sort[vraag.soort]})"]
+
+
+def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, overrides: dict | None = None):
+    """One copy of a model as SMT-LIB: (lines, the outcome of ``conclude``, the algebra with its names)."""
+    from .conclusions import conclude
+    from .meaning import definition_meaning, derived_order
+
+    enc = Smt(model, prefix, symbols, peildatum)
+    head: list[str] = []
+    for vraag in model.vragen.values():
+        term = question_term(vraag, prefix)
+        head += declarations(vraag, term)
+        head += [f"(assert {c})" for c in domain_constraints(vraag, term, symbols)]
+    enc.values = {}
+    for naam in derived_order(model):
+        if overrides and naam in overrides:
+            enc.values[naam] = enc.constant(overrides[naam], model.types[naam])
+            continue
+        d = model.waarden.get(naam) or model.tabellen[naam]
+        enc.values[naam] = enc.bind(definition_meaning(d, model, enc))
+    out = conclude(model, enc)
+    return head + enc.lines, out, enc

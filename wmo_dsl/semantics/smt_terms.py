@@ -1,0 +1,117 @@
+"""The terms of the solver encoding: SMT-LIB text with a type and a 'defined' flag, and the
+helpers that build and combine them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..language import ast
+from ..language.types import Type
+
+UNITS = ("dagen", "jaren", "maanden", "weken", "werkdagen")  # alphabetical: Duur orders by (unit, amount)
+TRUE, FALSE = "true", "false"
+
+
+@dataclass(frozen=True)
+class S:
+    """A term: ``v`` is SMT-LIB text (janee, getal, datum, tekst, keuze, product), a dict
+    symbol -> text (lijst), a pair (amount, unit code) (duur) or a tuple of (name, S) (record)."""
+
+    t: Type
+    v: object
+    d: str = TRUE  # defined: not geen
+
+    @property
+    def kind(self) -> str:
+        return self.t.soort
+
+
+def conj(*parts: str) -> str:
+    parts = [p for p in parts if p != TRUE]
+    if FALSE in parts:
+        return FALSE
+    return TRUE if not parts else parts[0] if len(parts) == 1 else "(and " + " ".join(parts) + ")"
+
+
+def disj(*parts: str) -> str:
+    parts = [p for p in parts if p != FALSE]
+    if TRUE in parts:
+        return TRUE
+    return FALSE if not parts else parts[0] if len(parts) == 1 else "(or " + " ".join(parts) + ")"
+
+
+def neg(x: str) -> str:
+    return FALSE if x == TRUE else TRUE if x == FALSE else f"(not {x})"
+
+
+def ite(c: str, a: str, b: str) -> str:
+    return a if c == TRUE or a == b else b if c == FALSE else f"(ite {c} {a} {b})"
+
+
+def real(value: Decimal) -> str:
+    num, den = value.as_integer_ratio()
+    text = f"(/ {abs(num)}.0 {den}.0)" if den != 1 else f"{abs(num)}.0"
+    return f"(- {text})" if num < 0 else text
+
+
+def string(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def quoted(name: str) -> str:
+    return "|" + name.replace("|", "_").replace("\\", "_") + "|"
+
+
+NONE_VALUE = {"janee": FALSE, "getal": "0.0", "datum": "0", "tekst": '""', "keuze": "(- 1)", "product": "(- 1)"}
+SORTS = {"janee": "Bool", "getal": "Real", "datum": "Int", "tekst": "String", "keuze": "Int", "product": "Int"}
+
+
+def question_term(vraag: ast.Vraag, prefix: str) -> S:
+    """The variable(s) of a question in one copy."""
+    name = f"{prefix}.q.{vraag.id}"
+    match vraag.soort:
+        case "janee":
+            return S(Type("janee"), quoted(name))
+        case "keuze":
+            return S(Type("keuze", frozenset(o.id for o in vraag.opties)), quoted(name))
+        case "meerdere":
+            return S(Type("lijst", frozenset(o.id for o in vraag.opties)), {o.id: quoted(f"{name}.{o.id}") for o in vraag.opties})
+        case "getal":
+            return S(Type("getal"), quoted(name))
+        case "datum":
+            return S(Type("datum"), quoted(name))
+        case _:
+            return S(Type("tekst"), quoted(name))
+
+
+def select(conditions: list[str], values: list[S], t: Type, default: S | None = None) -> S:
+    """The value whose condition holds (the conditions exclude each other), else ``default`` or geen."""
+    kind = next((v.kind for v in values if v.d != FALSE), t.soort)
+    result = default if default is not None else S(Type(kind, t.domein), NONE_VALUE.get(kind, FALSE) if kind != "lijst" else {}, FALSE)
+    for c, v in reversed(list(zip(conditions, values))):
+        result = merge(c, v, result)
+    return result
+
+
+def merge(c: str, a: S, b: S) -> S:
+    """``ite(c, a, b)`` for terms of every kind."""
+    d = ite(c, a.d, b.d)
+    kind = a.kind if a.d != FALSE else b.kind
+    if kind == "lijst":
+        keys = sorted(set(a.v if isinstance(a.v, dict) else {}) | set(b.v if isinstance(b.v, dict) else {}))
+        return S(Type("lijst", frozenset(keys)), {k: ite(c, (a.v or {}).get(k, FALSE), (b.v or {}).get(k, FALSE)) for k in keys}, d)
+    if kind == "duur":
+        av = a.v if isinstance(a.v, tuple) else ("0", "0")
+        bv = b.v if isinstance(b.v, tuple) else ("0", "0")
+        return S(a.t if a.d != FALSE else b.t, (ite(c, av[0], bv[0]), ite(c, av[1], bv[1])), d)
+    if kind == "record":
+        if not isinstance(b.v, tuple) or b.d == FALSE:
+            return S(a.t, a.v, d)
+        return S(a.t, tuple((n, merge(c, x, y)) for (n, x), (_, y) in zip(a.v, b.v)), d)
+    av = a.v if isinstance(a.v, str) else NONE_VALUE.get(kind, FALSE)
+    bv = b.v if isinstance(b.v, str) else NONE_VALUE.get(kind, FALSE)
+    t = a.t if a.d != FALSE else b.t
+    if t.soort == "keuze" or b.t.soort == "keuze":
+        t = Type(kind, a.t.domein | b.t.domein)
+    return S(t, ite(c, av, bv), d)

@@ -1,0 +1,133 @@
+"""The operators of ``values.py`` as SMT-LIB terms: comparison, arithmetic and the built-in functions.
+
+Each mirrors its concrete counterpart: ``=`` holds for two geen values, ``<``
+and friends are false when either side is geen or the kinds differ, arithmetic
+with geen is geen, a division by zero is geen. Adding months or werkdagen to a
+date is an uninterpreted function whose values the solver module pins where a
+model needs them.
+"""
+
+from __future__ import annotations
+
+from ..language.types import Type
+from .smt_terms import FALSE, TRUE, UNITS, S, conj, disj, ite, neg
+
+_SMT_OP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+
+def equal(a: S, b: S) -> str:
+    """Both defined and equal, or both geen."""
+    if a.d == FALSE and b.d == FALSE:
+        return TRUE
+    if a.d == FALSE or b.d == FALSE:
+        return neg(b.d if a.d == FALSE else a.d)
+    both = _same_value(a, b)
+    return disj(conj(a.d, b.d, both), conj(neg(a.d), neg(b.d)))
+
+
+def _same_value(a: S, b: S) -> str:
+    kinds = {a.kind, b.kind}
+    if kinds <= {"keuze", "product"} or len(kinds) == 1 and a.kind in ("janee", "getal", "datum", "tekst"):
+        return f"(= {a.v} {b.v})"
+    if kinds == {"lijst"}:
+        keys = set(a.v) | set(b.v)
+        return conj(*[f"(= {a.v.get(k, FALSE)} {b.v.get(k, FALSE)})" for k in sorted(keys)])
+    if kinds == {"duur"}:
+        return conj(f"(= {a.v[0]} {b.v[0]})", f"(= {a.v[1]} {b.v[1]})")
+    if kinds == {"record"}:
+        names = [n for n, _ in a.v]
+        if names != [n for n, _ in b.v]:
+            return FALSE
+        return conj(*[equal(x, y) for (_, x), (_, y) in zip(a.v, b.v)])
+    return FALSE  # different kinds are never equal
+
+
+def compare(op: str, a: S, b: S) -> S:
+    if op == "=":
+        return S(Type("janee"), equal(a, b))
+    if op == "!=":
+        return S(Type("janee"), neg(equal(a, b)))
+    defined = conj(a.d, b.d)
+    kinds = {a.kind, b.kind}
+    if kinds in ({"getal"}, {"datum"}) or kinds <= {"keuze", "product"}:
+        return S(Type("janee"), conj(defined, f"({_SMT_OP[op]} {a.v} {b.v})"))
+    if kinds == {"tekst"}:
+        text = {"<": f"(str.< {a.v} {b.v})", "<=": f"(str.<= {a.v} {b.v})",
+                ">": f"(str.< {b.v} {a.v})", ">=": f"(str.<= {b.v} {a.v})"}[op]
+        return S(Type("janee"), conj(defined, text))
+    if kinds == {"janee"}:
+        return S(Type("janee"), conj(defined, f"({_SMT_OP[op]} (ite {a.v} 1 0) (ite {b.v} 1 0))"))
+    if kinds == {"duur"}:  # a duration orders by (unit, amount), as values.py does
+        strict = {"<": "<", "<=": "<", ">": ">", ">=": ">"}[op]
+        same_unit = f"(= {a.v[1]} {b.v[1]})"
+        text = disj(f"({strict} {a.v[1]} {b.v[1]})", conj(same_unit, f"({_SMT_OP[op]} {a.v[0]} {b.v[0]})"))
+        return S(Type("janee"), conj(defined, text))
+    return S(Type("janee"), FALSE)
+
+
+def arithmetic(enc, op: str, a: S, b: S) -> S:
+    defined = conj(a.d, b.d)
+    kinds = (a.kind, b.kind)
+    if kinds == ("getal", "getal"):
+        if op == "/":
+            return S(Type("getal"), f"(/ {a.v} {b.v})", conj(defined, f"(not (= {b.v} 0.0))"))
+        return S(Type("getal"), f"({op} {a.v} {b.v})", defined)
+    if kinds == ("datum", "duur") and op in ("+", "-"):
+        return S(Type("datum"), shift(enc, a.v, b.v, negative=op == "-"), defined)
+    if kinds == ("duur", "datum") and op == "+":
+        return S(Type("datum"), shift(enc, b.v, a.v, negative=False), defined)
+    if kinds == ("datum", "datum") and op == "-":
+        return S(Type("getal"), f"(to_real (- {a.v} {b.v}))", defined)
+    if kinds == ("duur", "getal") and op in ("*", "/"):
+        factor = b.v if op == "*" else f"(/ 1.0 {b.v})"
+        ok = defined if op == "*" else conj(defined, f"(not (= {b.v} 0.0))")
+        x = f"(* (to_real {a.v[0]}) {factor})"
+        rounded = f"(ite (>= {x} 0.0) (to_int (+ {x} 0.5)) (- (to_int (+ (- {x}) 0.5))))"  # half away from zero
+        return S(Type("duur"), (rounded, a.v[1]), ok)
+    return S(Type("getal"), "0.0", FALSE)
+
+
+def shift(enc, date: str, duur: tuple, negative: bool) -> str:
+    """A date moved by a duration: days and weeks exactly, months, years and werkdagen through
+    an uninterpreted function the solver pins where it matters."""
+    amount, unit = duur
+    n = f"(- {amount})" if negative else amount
+    by_unit = {
+        "dagen": f"(+ {date} {n})",
+        "weken": f"(+ {date} (* 7 {n}))",
+        "maanden": f"(plus_maanden {date} {n})",
+        "jaren": f"(plus_maanden {date} (* 12 {n}))",
+        "werkdagen": f"(plus_werkdagen {date} {n})",
+    }
+    if unit.isdigit() or unit.startswith("(- "):
+        name = UNITS[int(unit)]
+        enc.functions.add({"maanden": "plus_maanden", "jaren": "plus_maanden", "werkdagen": "plus_werkdagen"}.get(name, ""))
+        return by_unit[name]
+    enc.functions.update({"plus_maanden", "plus_werkdagen"})
+    result = by_unit["dagen"]
+    for code, name in enumerate(UNITS):
+        result = ite(f"(= {unit} {code})", by_unit[name], result)
+    return result
+
+
+def call(enc, function: str, args: list[S], result: Type) -> S:
+    defined = conj(*[a.d for a in args])
+    match function:
+        case "min" | "max":
+            value = args[0].v
+            for a in args[1:]:
+                better = "<" if function == "min" else ">"
+                value = f"(ite ({better} {a.v} {value}) {a.v} {value})"
+            return S(Type("getal"), value, defined)
+        case "afronden":
+            places = args[1].v  # a literal 0..10 (wmo check)
+            scale = f"(^ 10.0 {places})" if not places.replace(".0", "").isdigit() else str(10 ** int(float(places))) + ".0"
+            x = f"(* {args[0].v} {scale})"
+            rounded = f"(ite (>= {x} 0.0) (to_int (+ {x} 0.5)) (- (to_int (+ (- {x}) 0.5))))"
+            return S(Type("getal"), f"(/ (to_real {rounded}) {scale})", defined)
+        case "midden":
+            lo = f"(ite (<= {args[0].v} {args[1].v}) {args[0].v} {args[1].v})"
+            hi = f"(ite (<= {args[0].v} {args[1].v}) {args[1].v} {args[0].v})"
+            return S(Type("datum"), f"(+ {lo} (div (- {hi} {lo}) 2))", defined)
+        case _:
+            raise TypeError(f"no solver term for function {function!r}")

@@ -1,0 +1,291 @@
+"""Which open questions can still change the outcome, decided by a solver.
+
+A question is *still needed* exactly when there are two answers to it and a
+completion of the other open questions under which the outcomes differ. The
+solver holds two copies of the model's encoding (``smt.py``), ``a`` and ``b``,
+with one selector per question: a question whose selector is off has the same
+answer in both copies. "The outcomes differ, and exactly one of these open
+questions may differ" is one satisfiability question; each model it finds names
+a question that is needed and a pair of answers that shows it. The search never
+enumerates completions:
+
+1. a concrete evaluation that never reads an open question settles the outcome
+   (nothing is needed);
+2. a few sample completions, each open question varied, find the obvious ones
+   with the compiled decision;
+3. the solver is asked for the rest, each answer checked against the evaluator
+   (the ground truth); a calendar step the solver could not compute is pinned at
+   the model's point and the question asked again;
+4. when the solver says 'impossible', no remaining question can matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from ..language.check import Model
+from .evaluate import Evaluation, Open
+from .smt import encode, symbol_table
+from .smt_terms import conj, disj, neg, question_term
+from .smt_values import equal
+
+_SAMPLES = 4
+_REFINEMENTS = 16
+
+
+def outcome_differs(model: Model, a, b) -> str:
+    """SMT-LIB text: the outcomes of copy a and copy b differ (as ``Uitkomst.key`` compares them)."""
+    def distinct(x: str, y: str) -> str:
+        return f"(not (= {x} {y}))"
+
+    ga, gb = a.geen_indicatie.v, b.geen_indicatie.v
+    parts = [distinct(ga, gb)]
+    for pid in model.producten:
+        (pa, attrs_a), (pb, attrs_b) = a.products[pid], b.products[pid]
+        ia, ib = conj(pa, neg(ga)), conj(pb, neg(gb))
+        parts.append(distinct(ia, ib))
+        parts.append(conj(ia, ib, neg(conj(*[equal(x, y) for x, y in zip(attrs_a, attrs_b)]))))
+    for group_a, group_b in ((a.referrals, b.referrals), (a.signals, b.signals)):
+        parts += [distinct(group_a[k].v, group_b[k].v) for k in group_a]
+    for tid, (present_a, date_a) in a.termijnen.items():
+        present_b, date_b = b.termijnen[tid]
+        parts.append(distinct(present_a.v, present_b.v))
+        parts.append(conj(present_a.v, present_b.v, neg(equal(date_a, date_b))))
+    return disj(*parts)
+
+
+class Solver:
+    """The z3 session of one model (and one set of professional deviations)."""
+
+    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None):
+        import z3
+
+        self.z3 = z3
+        self.model = model
+        self.peildatum = peildatum
+        self.overrides = overrides or {}
+        self.compiled = compiled if not self.overrides else None
+        symbols = symbol_table(model)
+        self.symbols = symbols
+        self.codes = {code: s for s, code in symbols.items()}
+        lines_a, out_a, enc_a = encode(model, "a", symbols, peildatum, self.overrides)
+        lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides)
+        self.functions = sorted(f for f in enc_a.functions if f)
+        text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a + lines_b
+        self.terms = {q: (question_term(v, "a"), question_term(v, "b")) for q, v in model.vragen.items()}
+        for q, (ta, tb) in self.terms.items():
+            text.append(f"(declare-const |s.{q}| Bool)")
+            text.append(f"(assert (=> (not |s.{q}|) {equal(ta, tb)}))")
+        text.append("(declare-const |differ| Bool)")
+        text.append(f"(assert (=> |differ| {outcome_differs(model, out_a, out_b)}))")
+        self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)]
+        for n in self.derived:  # the two copies agree on this derived value
+            text.append(f"(define-fun |same.{n}| () Bool {equal(enc_a.values[n], enc_b.values[n])})")
+        self.solver = z3.Solver()
+        self.solver.from_string("\n".join(text))
+        self.selectors = {q: z3.Bool(f"s.{q}") for q in model.vragen}
+        self.differ = z3.Bool("differ")
+        self.same = {n: z3.Bool(f"same.{n}") for n in self.derived}
+
+    # ── the outcome, concretely ──
+    def key(self, answers: dict) -> frozenset:
+        if self.compiled is not None:
+            try:
+                return self.compiled(answers)[1].key
+            except Open:
+                pass
+        return Evaluation(self.model, answers, self.overrides).conclude().key
+
+    def settled(self, answers: dict) -> bool:
+        """Does a concrete evaluation reach the outcome without reading an open question?"""
+        try:
+            Evaluation(self.model, answers, self.overrides, strict=True).conclude()
+        except Open:
+            return False
+        return True
+
+    # ── the still-needed set ──
+    def still_needed(self, answers: dict) -> list[str]:
+        open_qs = [q for q in self.model.vragen if q not in answers]
+        if not open_qs or self.settled(answers):
+            return []
+        needed: set[str] = set()
+        rng = random.Random(0)
+        for _ in range(_SAMPLES):
+            point = {**answers, **{q: self.sample(q, rng) for q in open_qs}}
+            needed |= self.varied(point, [q for q in open_qs if q not in needed])
+        remaining = [q for q in open_qs if q not in needed]
+        if remaining:
+            needed |= self.solve(answers, remaining)
+        return [q for q in self.model.vragen if q in needed]
+
+    def varied(self, point: dict, candidates: list[str], other: dict | None = None) -> set[str]:
+        """The candidates whose answer, changed at ``point``, changes the outcome there."""
+        base = self.key(point)
+        found = set()
+        for q in candidates:
+            for alternative in self.alternatives(q, point[q], (other or {}).get(q)):
+                if self.key({**point, q: alternative}) != base:
+                    found.add(q)
+                    break
+        return found
+
+    def solve(self, answers: dict, remaining: list[str]) -> set[str]:
+        z3 = self.z3
+        s = self.solver
+        s.push()
+        try:
+            for q, value in answers.items():
+                s.add(self.fixed(q, value))
+            s.add(z3.AtMost(*[self.selectors[q] for q in remaining], 1))
+            s.add(z3.Or(*[self.selectors[q] for q in remaining]))
+            off = [self.differ] + [z3.Not(self.selectors[q]) for q in self.model.vragen if q not in remaining]
+            found: set[str] = set()
+            refinements = 0
+            while True:
+                result = s.check(*off, *[z3.Not(self.selectors[q]) for q in found])
+                if result == z3.unsat:
+                    return found
+                if result != z3.sat:  # the solver gave up: every remaining question may matter
+                    return found | set(remaining)
+                m = s.model()
+                q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
+                a, b = self.assignment(m, "a"), self.assignment(m, "b")
+                if self.key(a) != self.key(b) or not self.functions or refinements >= _REFINEMENTS:
+                    found.add(q)
+                    found |= self.varied(a, [r for r in remaining if r not in found], b)
+                    continue
+                refinements += 1
+                self.pin_calendar(m)
+        finally:
+            s.pop()
+
+    # ── derived values the answers already fix ──
+    def known_values(self, answers: dict) -> dict:
+        """Derived values that the given answers fix, whatever the open questions will be."""
+        known, pending = {}, []
+        strict = Evaluation(self.model, answers, self.overrides, strict=True)
+        for n in self.derived:
+            try:
+                known[n] = strict.derived(n, None)  # computed without an open question: fixed
+            except Open:
+                pending.append(n)
+        if not pending:
+            return known
+        z3 = self.z3
+        s = self.solver
+        s.push()
+        try:
+            for q, value in answers.items():
+                s.add(self.fixed(q, value))
+            free = [self.selectors[q] if q not in answers else z3.Not(self.selectors[q]) for q in self.model.vragen]
+            varying: set[str] = set()
+            while True:
+                candidates = [n for n in pending if n not in varying]
+                if not candidates:
+                    break
+                if s.check(*free, z3.Or(*[z3.Not(self.same[n]) for n in candidates])) != z3.sat:
+                    break
+                m = s.model()
+                varying |= {n for n in candidates if not z3.is_true(m.eval(self.same[n], model_completion=True))}
+        finally:
+            s.pop()
+        fixed = [n for n in pending if n not in varying]
+        if fixed:
+            point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
+            full = Evaluation(self.model, point, self.overrides)
+            known.update({n: full.derived(n, None) for n in fixed})
+        return {n: known[n] for n in self.derived if n in known}
+
+    # ── values between Python and the solver ──
+    def fixed(self, q: str, value):
+        """The answer of copy a to ``q`` is ``value`` (copy b follows while the selector is off)."""
+        from .smt import Smt, declarations
+
+        vraag = self.model.vragen[q]
+        term = self.terms[q][0]
+        enc = Smt(self.model, "a", self.symbols, self.peildatum)
+        text = "\n".join(declarations(vraag, term)) + f"\n(assert {equal(term, enc.constant(value, self.model.types[q]))})"
+        return self.z3.parse_smt2_string(text)
+
+    def assignment(self, m, prefix: str) -> dict:
+        z3 = self.z3
+        answers = {}
+        for q, vraag in self.model.vragen.items():
+            term = question_term(vraag, prefix)
+            match vraag.soort:
+                case "janee":
+                    answers[q] = z3.is_true(m.eval(z3.Bool(term.v[1:-1]), model_completion=True))
+                case "keuze":
+                    code = m.eval(z3.Int(term.v[1:-1]), model_completion=True).as_long()
+                    answers[q] = self.codes.get(code, vraag.opties[0].id)
+                case "meerdere":
+                    answers[q] = frozenset(o for o, b in term.v.items() if z3.is_true(m.eval(z3.Bool(b[1:-1]), model_completion=True)))
+                case "getal":
+                    answers[q] = _decimal(m.eval(z3.Real(term.v[1:-1]), model_completion=True))
+                case "datum":
+                    answers[q] = dt.date.fromordinal(m.eval(z3.Int(term.v[1:-1]), model_completion=True).as_long())
+                case _:
+                    answers[q] = m.eval(z3.String(term.v[1:-1]), model_completion=True).as_string()
+        return answers
+
+    def pin_calendar(self, m) -> None:
+        """Give the calendar functions their true value at the points this model used."""
+        from .values import add_duration
+        from ..language.ast import Duur
+
+        z3 = self.z3
+        for name in self.functions:
+            f = z3.Function(name, z3.IntSort(), z3.IntSort(), z3.IntSort())
+            interpretation = m[f]
+            if interpretation is None:
+                continue
+            for entry in interpretation.as_list()[:-1]:
+                start, n = entry[0].as_long(), entry[1].as_long()
+                unit = "werkdagen" if name == "plus_werkdagen" else "maanden"
+                try:
+                    true = add_duration(dt.date.fromordinal(start), Duur(n, unit), self.model.vrije_dagen)
+                except ValueError:
+                    true = None
+                if true is not None:
+                    self.solver.add(f(start, n) == true.toordinal())
+
+    def sample(self, q: str, rng: random.Random):
+        vraag = self.model.vragen[q]
+        match vraag.soort:
+            case "janee":
+                return rng.random() < 0.5
+            case "keuze":
+                return rng.choice(vraag.opties).id
+            case "meerdere":
+                return frozenset(o.id for o in vraag.opties if rng.random() < 0.5)
+            case "getal":
+                low = vraag.minimaal.value if vraag.minimaal is not None else Decimal(0)
+                high = vraag.maximaal.value if vraag.maximaal is not None else low + 100
+                return Decimal(rng.randint(int(low), max(int(low), int(high))))
+            case "datum":
+                return self.peildatum + dt.timedelta(days=rng.randint(-400, 400))
+            case _:
+                return ""
+
+    def alternatives(self, q: str, value, other=None) -> list:
+        vraag = self.model.vragen[q]
+        found = [other] if other is not None and other != value else []
+        match vraag.soort:
+            case "janee":
+                found.append(not value)
+            case "keuze":
+                found += [o.id for o in vraag.opties if o.id != value]
+            case "meerdere":
+                found += [value ^ {o.id} for o in vraag.opties]
+            case "datum":
+                found += [value + dt.timedelta(days=d) for d in (1, -1, 7)]
+        return found
+
+
+def _decimal(x) -> Decimal:
+    if hasattr(x, "numerator_as_long"):
+        return Decimal(x.numerator_as_long()) / Decimal(x.denominator_as_long())
+    return Decimal(str(x.approx(20)).rstrip("?"))
