@@ -11,7 +11,7 @@ STAGES = ["errors", "safeio", "hookspecs", "language", "semantics", "cases", "pr
           "tools", "commands", "cli", "__init__"]
 MAX_LINES = 400
 # Being rewritten in the steps of "Eén kern" that follow: the typed AST, the checker per construct, the solver.
-NOT_YET = {"semantics.relevance"}
+NOT_YET: set[str] = set()
 
 
 def module_name(path: Path) -> str:

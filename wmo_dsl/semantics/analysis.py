@@ -1,43 +1,53 @@
-"""Analysis stage: properties of a checked model that need the evaluator, not just types.
+"""Analysis stage: the proofs of ``wmo check``, decided by the solver on the model's encoding.
 
-For now one: a product that may only be indicated together with another
-("alleen in combinatie met") must never be concluded by the rules without that
-partner. The search looks for answers that do it; if it finds them, the policy
-writer gets the rule, the product, and those answers as an example.
+Every finding is a question "is there an answer such that …", asked of the same
+encoding the still-needed set uses (``solver.py``), never by enumerating
+combinations:
+
+* W010: a table has no row for some inputs (the gap as readable rows, '-' where
+  every value of a column is missing);
+* W011: two rows with another outcome both match (unless ``eerste treffer``);
+* W012: the cases of a derived value without ``anders`` leave answers uncovered;
+* W020 a rule never fires, W021 a question no rule reads, W022 a product no rule
+  concludes, W023 a choice nothing tests;
+* E230: a product that may only come with a partner can be concluded without one.
+
+Each example the solver finds is turned back into answers, values and words a
+policy writer reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
-from ..errors import Bevinding
 from .evaluate import Evaluation
-from .relevance import Domains, Possible, _TooWide
+from .notation import value_text
 
-
-_LIMIT = 50_000  # combinations enumerated per table or chain of cases
+_MAX_GAPS = 50  # missing rows found per table before the count is given as "meer"
+_MAX_OVERLAPS = 20
 
 
 def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
-    domains = Domains(model, peildatum or model.regio.geldig_vanaf or dt.date.today())
+    from .solver import Solver
+
+    solver = Solver(model, peildatum or model.regio.geldig_vanaf or dt.date.today(), everything=True)
     findings = []
     for product in model.producten.values():
         if product.alleen_met:
-            finding = _combination_finding(model, domains, product)
-            if finding is not None:
-                findings.append(finding)
-    findings += _table_findings(model, domains)
-    findings += _case_chain_findings(model, domains)
-    findings += _dead_parts(model, domains)
+            findings += _combination_findings(model, solver, product)
+    for tabel in model.tabellen.values():
+        findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
+    findings += _uncovered_cases(model, solver)
+    findings += _dead_parts(model, solver)
     return [f for f in findings if not _silenced(model, f)]
 
 
 def _silenced(model: Model, f: Bevinding) -> bool:
-    import re
-
     line = model.bronregels[f.regel - 1] if 0 < f.regel <= len(model.bronregels) else ""
     match = re.search(r"#.*\bnegeer\s+([A-Z]\d{3}(?:[ ,]+[A-Z]\d{3})*)", line)
     return bool(match) and f.code in re.split(r"[ ,]+", match.group(1))
@@ -49,121 +59,169 @@ def _finding(model: Model, code: str, bericht: str, pos: ast.Pos, hint: str | No
     return Bevinding(code, bericht, model.pad, line, pos.column, hint, ernst, bronregel)
 
 
-def _value_words(model: Model, naam: str, value) -> str:
-    from .notation import value_text
-
+def value_words(model: Model, naam: str, value) -> str:
     vraag = model.vragen.get(naam)
     return value_text(value, {o.id: o.label for o in vraag.opties} if vraag else None)
 
 
-def _column_values(model: Model, possible: Possible, naam: str):
-    values = possible.value(naam)
-    if values is None:
-        return None
-    return sorted((v for v in values if v is not None), key=repr)
+# ── Tables ────────────────────────────────────────────────────────────────
 
 
-def _table_findings(model: Model, domains: Domains) -> list[Bevinding]:
-    import itertools
+def _inputs_at(model: Model, tabel: ast.Tabel, answers: dict) -> tuple:
+    evaluation = Evaluation(model, answers)
+    return tuple(evaluation.value(n) for n in tabel.invoer)
 
-    from .evaluate import Evaluation
 
-    findings = []
-    possible = Possible(model, domains, {})
-    for tabel in model.tabellen.values():
-        columns = [_column_values(model, possible, c) for c in tabel.invoer]
-        if any(c is None for c in columns) or _size(columns) > _LIMIT:
+def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
+    z3 = solver.z3
+    rows = [z3.Bool(f"row.{tabel.id}.{i}") for i in range(len(tabel.rijen))]
+    gap = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(r) for r in rows])
+    cubes: list[tuple] = []
+    blocked = []
+    while len(cubes) < _MAX_GAPS:
+        with solver.scope() as s:
+            s.add(gap, *blocked)
+            if s.check() != z3.sat:
+                break
+            answers = solver.assignment(s.model(), "a")
+        values = _nice(model, tabel, answers, _inputs_at(model, tabel, answers))
+        cube = _widen(model, solver, tabel, values)
+        cubes.append(cube)
+        blocked.append(z3.Not(_cube_condition(model, solver, tabel, cube)))
+    if not cubes:
+        return []
+    rows_text = sorted({tuple("-" if v is _ANY else value_text(v) for v in cube) for cube in cubes})
+    shown = "; ".join(", ".join(f"{c} {w}" for c, w in zip(tabel.invoer, row)) for row in rows_text[:4])
+    more = (f" (en {len(rows_text) - 4} meer)" if len(cubes) < _MAX_GAPS else " (en nog meer)") if len(rows_text) > 4 else ""
+    return [_finding(model, "W010", f"tabel '{tabel.id}' heeft geen rij voor: {shown}{more}", tabel.pos,
+                     hint="voeg een rij toe, of een rij met '-' voor wat overblijft", ernst="fout")]
+
+
+_ANY = object()
+
+
+def _widen(model: Model, solver, tabel: ast.Tabel, values: tuple) -> tuple:
+    """A missing combination with '-' for every column whose other values are all missing too."""
+    cube = list(values)
+    for i in range(len(values)):
+        trial = cube[:i] + [_ANY] + cube[i + 1:]
+        # is there an answer with these other inputs, this column anything, that some row covers?
+        with solver.scope() as s:
+            s.add(_cube_condition(model, solver, tabel, tuple(trial)))
+            s.add(solver.z3.Or(*[solver.z3.Bool(f"row.{tabel.id}.{k}") for k in range(len(tabel.rijen))]))
+            covered = s.check() != solver.z3.unsat
+        if not covered:
+            cube = trial
+    return tuple(cube)
+
+
+def _cube_condition(model: Model, solver, tabel: ast.Tabel, cube: tuple):
+    """The table's inputs (of copy a) equal these values ('-' leaves a column free); a number
+    stands for the open stretch between the table's constants around it, where every number
+    behaves the same."""
+    from decimal import Decimal
+
+    from .smt_terms import real
+    from .smt_values import equal
+
+    terms = solver.encoding.table_inputs.get(tabel.id, [])
+    constants = sorted({n.value for n in ast.walk(tabel) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
+    parts = []
+    for term, v, n in zip(terms, cube, tabel.invoer):
+        if v is _ANY:
             continue
-        ev = Evaluation(model, {})
-        missing, overlaps = [], []
-        for combo in itertools.product(*columns):
-            hits = [r for r in tabel.rijen if all(ev.cell_matches(cel, v, model.types[c]) for cel, v, c in zip(r.cellen, combo, tabel.invoer))]
-            if not hits:
-                missing.append(combo)
-            elif not tabel.eerste_treffer:
-                outcomes = {h.uitkomst for h in hits}  # positions do not count in AST equality
-                if len(outcomes) > 1:
-                    overlaps.append((combo, hits))
-        if missing:
-            rows = _compress(missing, columns)
-            shown = "; ".join(", ".join(f"{c} {w}" for c, w in zip(tabel.invoer, row)) for row in rows[:4])
-            more = f" (en {len(rows) - 4} meer)" if len(rows) > 4 else ""
-            findings.append(_finding(model, "W010", f"tabel '{tabel.id}' heeft geen rij voor: {shown}{more}", tabel.pos,
-                                     hint="voeg een rij toe, of een rij met '-' voor wat overblijft", ernst="fout"))
-        seen_pairs = set()
-        for combo, hits in overlaps:
-            pair = (hits[0].pos.line, hits[1].pos.line)
-            if pair in seen_pairs:
+        if isinstance(v, Decimal) and term.kind == "getal" and v not in constants:
+            below = [c for c in constants if c < v]
+            above = [c for c in constants if c > v]
+            parts += [term.d] + ([f"(> {term.v} {real(below[-1])})"] if below else []) + ([f"(< {term.v} {real(above[0])})"] if above else [])
+        else:
+            parts.append(equal(term, solver.encoding.constant(v, model.types[n])))
+    return solver.condition(" ".join(parts) if parts else "true", conjunction=True)
+
+
+def _nice(model: Model, tabel: ast.Tabel, answers: dict, values: tuple) -> tuple:
+    """A gap shown with round numbers: a numeric question as input takes the first constant of the
+    rule file, or a value between two, that still leaves the gap."""
+    from decimal import Decimal
+
+    result = list(values)
+    for i, naam in enumerate(tabel.invoer):
+        vraag = model.vragen.get(naam)
+        if vraag is None or vraag.soort != "getal" or values[i] == values[i].to_integral_value():
+            continue
+        constants = sorted({n.value for n in ast.walk(tabel) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
+        candidates = sorted(set(constants) | {(a + b) / 2 for a, b in zip(constants, constants[1:])}
+                            | {values[i].to_integral_value()}, key=lambda c: (c != c.to_integral_value(), c))
+        for c in candidates:
+            trial = {**answers, naam: c}
+            evaluation = Evaluation(model, trial)
+            evaluation.value(tabel.id)
+            if evaluation.trace[tabel.id].via is None and all(evaluation.value(n) is not None for n in tabel.invoer):
+                result[i] = c
+                break
+    return tuple(result)
+
+
+def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
+    if tabel.eerste_treffer:
+        return []
+    z3 = solver.z3
+    groups: dict = {}
+    for i, rij in enumerate(tabel.rijen):  # rows with the same outcome may overlap
+        groups.setdefault(rij.uitkomst, []).append(z3.Bool(f"row.{tabel.id}.{i}"))
+    if len(groups) < 2:
+        return []
+    findings, seen = [], set()
+    with solver.scope() as s:
+        s.add(z3.AtLeast(*[z3.Or(*rows) for rows in groups.values()], 2))
+        while len(findings) < _MAX_OVERLAPS and s.check() == z3.sat:
+            m = s.model()
+            hits = [i for i in range(len(tabel.rijen)) if z3.is_true(m.eval(z3.Bool(f"row.{tabel.id}.{i}"), model_completion=True))]
+            first = hits[0]
+            second = next(i for i in hits if tabel.rijen[i].uitkomst != tabel.rijen[first].uitkomst)
+            s.add(z3.Not(z3.And(z3.Bool(f"row.{tabel.id}.{first}"), z3.Bool(f"row.{tabel.id}.{second}"))))
+            pair = (tabel.rijen[first].pos.line, tabel.rijen[second].pos.line)
+            if pair in seen:
                 continue
-            seen_pairs.add(pair)
-            example = ", ".join(f"{c} {_value_words(model, c, v)}" for c, v in zip(tabel.invoer, combo))
-            findings.append(_finding(model, "W011", f"rij {pair[0]} en rij {pair[1]} van tabel '{tabel.id}' gelden allebei, met een andere uitkomst, bijvoorbeeld bij: {example}",
-                                     hits[1].pos, hint="maak de rijen uitsluitend, of zet 'eerste treffer' in de tabel", ernst="fout"))
+            seen.add(pair)
+            answers = solver.assignment(m, "a")
+            example = ", ".join(f"{c} {value_words(model, c, v)}" for c, v in zip(tabel.invoer, _inputs_at(model, tabel, answers)))
+            findings.append(_finding(model, "W011", f"rij {pair[0]} en rij {pair[1]} van tabel '{tabel.id}' gelden allebei, "
+                                                    f"met een andere uitkomst, bijvoorbeeld bij: {example}",
+                                     tabel.rijen[second].pos, hint="maak de rijen uitsluitend, of zet 'eerste treffer' in de tabel",
+                                     ernst="fout"))
     return findings
 
 
-def _size(columns) -> int:
-    n = 1
-    for c in columns:
-        n *= max(len(c), 1)
-    return n
+# ── Derived values, dead parts, partners ──────────────────────────────────
 
 
-def _compress(missing: list[tuple], columns: list[list]) -> list[tuple[str, ...]]:
-    """Missing combinations as readable rows: a column whose every value is missing becomes '-'."""
-    from .notation import value_text
-
-    rows = {tuple(value_text(v) for v in combo) for combo in missing}
-    words = [[value_text(v) for v in col] for col in columns]
-    changed = True
-    while changed:
-        changed = False
-        for i, col in enumerate(words):
-            groups: dict[tuple, set] = {}
-            for row in rows:
-                groups.setdefault(row[:i] + row[i + 1:], set()).add(row[i])
-            for rest, vals in groups.items():
-                if set(col) <= vals and len(col) > 1:
-                    rows -= {rest[:i] + (v,) + rest[i:] for v in col}
-                    rows.add(rest[:i] + ("-",) + rest[i:])
-                    changed = True
-    return sorted(rows)
-
-
-def _case_chain_findings(model: Model, domains: Domains) -> list[Bevinding]:
-    """A derived value without 'anders' must have a case for every combination of its inputs."""
-    import itertools
-
-    from .evaluate import Evaluation, truthy
-
+def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
+    """A derived value without 'anders' must have a case for every answer."""
+    z3 = solver.z3
     findings = []
     for w in model.waarden.values():
         if not w.gevallen or any(g.voorwaarde is None for g in w.gevallen):
             continue
+        with solver.scope() as s:
+            s.add(*[z3.Not(z3.Bool(f"case.{w.id}.{i}")) for i in range(len(w.gevallen))])
+            if s.check() != z3.sat:
+                continue
+            answers = solver.assignment(s.model(), "a")
         inputs = [q for q in model.vragen if q in model.questions_read_by(w.id)]
-        columns = [list(domains.by_question[q]) for q in inputs]
-        if _size(columns) > _LIMIT:
-            continue
-        missing = []
-        for combo in itertools.product(*columns):
-            answers = {q: domains.by_question[q][0] for q in model.vragen}
-            answers.update(zip(inputs, combo))
-            ev = Evaluation(model, answers)
-            if not any(truthy(ev.eval(g.voorwaarde)) for g in w.gevallen):
-                missing.append(combo)
-        if missing:
-            example = ", ".join(f"{q} {_value_words(model, q, v)}" for q, v in zip(inputs, missing[0]))
-            findings.append(_finding(model, "W012", f"'{w.id}' heeft geen geval voor {len(missing)} combinatie(s) van antwoorden, bijvoorbeeld: {example}",
-                                     w.pos, hint="voeg een geval toe, of eindig met 'anders' (eventueel 'geen anders')"))
+        example = ", ".join(f"{q} {value_words(model, q, answers[q])}" for q in inputs)
+        findings.append(_finding(model, "W012", f"'{w.id}' heeft geen geval voor elke combinatie van antwoorden, bijvoorbeeld: {example}",
+                                 w.pos, hint="voeg een geval toe, of eindig met 'anders' (eventueel 'geen anders')"))
     return findings
 
 
-def _dead_parts(model: Model, domains: Domains) -> list[Bevinding]:
+def _dead_parts(model: Model, solver) -> list[Bevinding]:
+    z3 = solver.z3
     findings = []
-    possible = Possible(model, domains, {})
-    for regel in model.regels.values():
-        if regel.voorwaarde is not None and not _can_be_true(model, domains, regel.voorwaarde, model.questions_read_by(regel.id)):
-            findings.append(_finding(model, "W020", f"regel '{regel.id}' kan nooit gelden: de voorwaarde is bij geen enkel antwoord waar", regel.pos))
+    fires = {rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None}
+    for rid in sorted(_never(solver, fires), key=list(model.regels).index):
+        findings.append(_finding(model, "W020", f"regel '{rid}' kan nooit gelden: de voorwaarde is bij geen enkel antwoord waar",
+                                 model.regels[rid].pos))
     used: set[str] = set()
     for rid in model.regels:
         used |= model.questions_read_by(rid)
@@ -171,17 +229,14 @@ def _dead_parts(model: Model, domains: Domains) -> list[Bevinding]:
         used |= model.questions_read_by("termijn:" + tid)
     for vraag in model.vragen.values():
         if vraag.id not in used:
-            findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden", vraag.pos,
-                                     hint="gebruik haar in een regel of verwijder haar"))
-    try:
-        outcome = Possible(model, domains, {}).outcome(enforce=False)
-        concluded = {i[1] for i in outcome if i[0] == "product"}
-    except _TooWide:
-        concluded = set(model.producten)
-    for product in model.producten.values():
-        if product.id not in concluded:
-            findings.append(_finding(model, "W022", f"product '{product.id}' wordt door geen regel geconcludeerd", product.pos))
-    symbols = {node.id for node in _symbols(model)}
+            findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
+                                     vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
+    concluded = {pid: z3.Bool(f"concluded.{pid}") for pid in model.producten}
+    for pid in sorted(_never(solver, concluded), key=list(model.producten).index):
+        findings.append(_finding(model, "W022", f"product '{pid}' wordt door geen regel geconcludeerd", model.producten[pid].pos))
+    symbols = {node.id for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(),
+                                 *model.termijnen.values(), *model.producten.values()]
+               for node in ast.walk(d) if isinstance(node, ast.Symbol)}
     for vraag in model.vragen.values():
         if vraag.soort == "keuze" and vraag.id in used:
             for optie in vraag.opties:
@@ -191,93 +246,37 @@ def _dead_parts(model: Model, domains: Domains) -> list[Bevinding]:
     return findings
 
 
-def _can_be_true(model: Model, domains: Domains, expr, cone) -> bool:
-    """Is there an answer combination that makes ``expr`` true? Exact: a search that fixes
-    one question at a time and stops as soon as the possible values decide."""
-    from .relevance import _truth
-
-    order = [q for q in model.vragen if q in cone]
-
-    def search(fixed: dict) -> bool:
-        p = Possible(model, domains, fixed)
-        truth = _truth(p.eval(expr))
-        if True not in truth:
-            return False
-        if False not in truth:
-            return True
-        open_qs = [q for q in order if q not in fixed and q in p.read]
-        if not open_qs:
-            return True
-        q = open_qs[0]
-        return any(search({**fixed, q: v}) for v in domains.by_question[q])
-
-    return search({})
+def _never(solver, conditions: dict) -> set:
+    """The keys whose condition no answer makes true: each model proves every condition true in it."""
+    z3 = solver.z3
+    left = dict(conditions)
+    with solver.scope() as s:
+        while left:
+            result = s.check(z3.Or(*left.values()))
+            if result == z3.unknown:
+                return set()  # not proven: say nothing rather than something false
+            if result == z3.unsat:
+                break
+            m = s.model()
+            left = {k: c for k, c in left.items() if not z3.is_true(m.eval(c, model_completion=True))}
+    return set(left)
 
 
-def _symbols(model: Model):
-    from .relevance import _walk_model
-
-    return [n for n in _walk_model(model) if isinstance(n, ast.Symbol)]
-
-
-def _combination_finding(model: Model, domains: Domains, product: ast.Product) -> Bevinding | None:
+def _combination_findings(model: Model, solver, product: ast.Product) -> list[Bevinding]:
+    z3 = solver.z3
     partners = set(product.alleen_met)
-    cone = _cone(model)
-
-    def verdict(out) -> bool | None:
-        mine = [p for i, p in out.items() if i[0] == "product" and i[1] == product.id]
-        theirs = [p for i, p in out.items() if i[0] == "product" and i[1] in partners]
-        if not mine or any(p == {True} for p in theirs):
-            return False
-        if any(p == {True} for p in mine) and not theirs:
-            return True
-        return None
-
-    def search(fixed: dict) -> dict | None:
-        possible = Possible(model, domains, fixed)
-        try:
-            v = verdict(possible.outcome(enforce=False))
-        except _TooWide:
-            v = None
-        if v is False:
-            return None
-        open_qs = [q for q in cone if q not in fixed and q in possible.read]
-        if v is True or not open_qs:
-            full = {q: fixed.get(q, domains.by_question[q][0]) for q in model.vragen}
-            uitkomst = Evaluation(model, full).conclude(enforce=False)
-            got = {p.product for p in uitkomst.producten} if not uitkomst.geen_indicatie else set()
-            return full if product.id in got and not got & partners else None
-        q = open_qs[0]
-        for value in domains.by_question[q]:
-            found = search({**fixed, q: value})
-            if found is not None:
-                return found
-        return None
-
-    witness = search({})
-    if witness is None:
-        return None
+    with solver.scope() as s:
+        s.add(z3.Bool(f"concluded.{product.id}"), *[z3.Not(z3.Bool(f"concluded.{p}")) for p in partners])
+        if s.check() != z3.sat:
+            return []
+        witness = solver.assignment(s.model(), "a")
     evaluation = Evaluation(model, witness)
     uitkomst = evaluation.conclude(enforce=False)
     rid = next(p.regel for p in uitkomst.producten if p.product == product.id)
     regel = model.regels[rid]
     used = sorted(model.questions_read_by(rid) | {q for q in witness if q in evaluation.values}, key=list(model.vragen).index)
-    voorbeeld = ", ".join(f"{q} = {_value_words(model, q, witness[q])}" for q in used)
+    voorbeeld = ", ".join(f"{q} = {value_words(model, q, witness[q])}" for q in used)
     namen = " of ".join(f"'{p}'" for p in product.alleen_met)
-    line = regel.pos.line
-    bronregel = model.bronregels[line - 1] if 0 < line <= len(model.bronregels) else None
-    return Bevinding(
-        "E230",
-        f"regel '{rid}' kan product '{product.id}' concluderen zonder {namen} (alleen in combinatie met), bijvoorbeeld bij: {voorbeeld}",
-        model.pad, line, regel.pos.column,
-        hint=f"neem in de voorwaarde van '{rid}' op wat {namen} oplevert",
-        bronregel=bronregel,
-    )
-
-
-def _cone(model: Model) -> list[str]:
-    """Questions the rules depend on, in rule-file order."""
-    names: set[str] = set()
-    for rid in model.regels:
-        names |= model.questions_read_by(rid)
-    return [q for q in model.vragen if q in names]
+    return [_finding(model, "E230", f"regel '{rid}' kan product '{product.id}' concluderen zonder {namen} (alleen in combinatie met), "
+                                    f"bijvoorbeeld bij: {voorbeeld}", regel.pos,
+                     hint=f"neem in de voorwaarde van '{rid}' op wat {namen} oplevert", ernst="fout")]

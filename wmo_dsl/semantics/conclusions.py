@@ -33,6 +33,7 @@ T = TypeVar("T")
 class Outcome(Generic[T]):
     fires: dict[str, T] = field(default_factory=dict)
     concluded: object = None  # the products the rules conclude, before 'geen product' and combinations
+    restricted: object = None  # after 'geen product', before 'alleen in combinatie met'
     products: object = None  # the products that stay
     referrals: dict[str, T] = field(default_factory=dict)
     signals: dict[str, T] = field(default_factory=dict)
@@ -105,6 +106,7 @@ def conclude(model, alg: Algebra[T]) -> Outcome[T]:
     for pid, fs in restrictions.items():
         if fs:
             products = alg.drop(products, pid, any_of(alg, fs), "geen_product")
+    out.restricted = products
     products = _enforce_combinations(model, products, alg)
     out.products = products
     out.geen_indicatie = any_of(alg, stops)

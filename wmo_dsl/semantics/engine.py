@@ -1,7 +1,7 @@
 """The engine: a checked region that evaluates cases into a :class:`Beoordeling`.
 
 This joins the stages for one case: which questions are still needed
-(``relevance.py``), the evaluation with its trace (``evaluate.py``) and the
+(``solver.py``), the evaluation with its trace (``evaluate.py``) and the
 values a consultant may look at. The result has the shape of the JSON contract
 of ``wmo beoordeel --formaat json``; ``explain.py`` turns it into words.
 """

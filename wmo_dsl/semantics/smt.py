@@ -36,6 +36,8 @@ class Smt:
         self.n = 0
         self.matches: dict[int, str] = {}  # id(case or row) -> its condition, for the analysis
         self.functions: set[str] = set()  # uninterpreted calendar functions used
+        self.table_inputs: dict[str, list] = {}  # table -> its input terms, for the analysis
+        self.sorts: dict[str, str] = {}  # every declared name -> its sort
 
     # ── writing ──
     def fresh(self, sort: str, text: str) -> str:
@@ -44,6 +46,7 @@ class Smt:
             return text
         self.n += 1
         name = quoted(f"{self.prefix}.t{self.n}")
+        self.sorts[name] = sort
         self.lines.append(f"(declare-const {name} {sort})")
         self.lines.append(f"(assert (= {name} {text}))")
         return name
@@ -117,6 +120,7 @@ class Smt:
         return self.bind(select(conditions, values, t))
 
     def table(self, tabel, inputs, rows, t: Type) -> S:
+        self.table_inputs[tabel.id] = [term for term, _ in inputs]
         return self.choose(rows, t)
 
     def share(self, x: S) -> S:
@@ -227,8 +231,29 @@ def declarations(vraag: ast.Vraag, term: S) -> list[str]:
     return [f"(declare-const {term.v} {sort[vraag.soort]})"]
 
 
-def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, overrides: dict | None = None):
-    """One copy of a model as SMT-LIB: (lines, the outcome of ``conclude``, the algebra with its names)."""
+def outcome_cone(model, analysis: bool = False) -> set[str]:
+    """The derived values the outcome depends on: read by a rule, a deadline or a product; for the
+    analysis also every table and every value given by cases (and what they read)."""
+    roots = [*model.regels, *("termijn:" + t for t in model.termijnen), *model.producten]
+    seen: set[str] = set()
+    if analysis:
+        roots += [*model.tabellen, *(w.id for w in model.waarden.values() if w.gevallen)]
+        seen |= set(roots) & (set(model.tabellen) | set(model.waarden))
+    stack = list(roots)
+    while stack:
+        n = stack.pop()
+        for d in model.afhankelijkheden.get(n, ()):
+            if d not in seen and (d in model.waarden or d in model.tabellen):
+                seen.add(d)
+                stack.append(d)
+    return seen
+
+
+def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, overrides: dict | None = None,
+           only: set[str] | None = None):
+    """One copy of a model as SMT-LIB: (lines, the outcome of ``conclude``, the algebra with its names).
+    ``only``: encode just these derived values (the outcome's cone: a value shown but never
+    decided on does not slow the solver down)."""
     from .conclusions import conclude
     from .meaning import definition_meaning, derived_order
 
@@ -237,9 +262,14 @@ def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, over
     for vraag in model.vragen.values():
         term = question_term(vraag, prefix)
         head += declarations(vraag, term)
+        for line in declarations(vraag, term):
+            _, name, sort = line[1:-1].split(" ")
+            enc.sorts[name] = sort
         head += [f"(assert {c})" for c in domain_constraints(vraag, term, symbols)]
     enc.values = {}
     for naam in derived_order(model):
+        if only is not None and naam not in only:
+            continue
         if overrides and naam in overrides:
             enc.values[naam] = enc.constant(overrides[naam], model.types[naam])
             continue

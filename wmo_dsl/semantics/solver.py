@@ -21,18 +21,21 @@ enumerates completions:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
+import re
 from decimal import Decimal
 
 from ..language.check import Model
 from .evaluate import Evaluation, Open
-from .smt import encode, symbol_table
+from .smt import encode, outcome_cone, symbol_table
 from .smt_terms import conj, disj, neg, question_term
 from .smt_values import equal
 
 _SAMPLES = 4
 _REFINEMENTS = 16
+_TIMEOUT_MS = 10_000
 
 
 def outcome_differs(model: Model, a, b) -> str:
@@ -59,7 +62,7 @@ def outcome_differs(model: Model, a, b) -> str:
 class Solver:
     """The z3 session of one model (and one set of professional deviations)."""
 
-    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None):
+    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None, everything: bool = False):
         import z3
 
         self.z3 = z3
@@ -70,8 +73,10 @@ class Solver:
         symbols = symbol_table(model)
         self.symbols = symbols
         self.codes = {code: s for s, code in symbols.items()}
-        lines_a, out_a, enc_a = encode(model, "a", symbols, peildatum, self.overrides)
-        lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides)
+        # The still-needed set only needs what the outcome depends on; the analysis needs every value.
+        only = outcome_cone(model, analysis=everything)
+        lines_a, out_a, enc_a = encode(model, "a", symbols, peildatum, self.overrides, only)
+        lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides, only)
         self.functions = sorted(f for f in enc_a.functions if f)
         text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a + lines_b
         self.terms = {q: (question_term(v, "a"), question_term(v, "b")) for q, v in model.vragen.items()}
@@ -80,10 +85,15 @@ class Solver:
             text.append(f"(assert (=> (not |s.{q}|) {equal(ta, tb)}))")
         text.append("(declare-const |differ| Bool)")
         text.append(f"(assert (=> |differ| {outcome_differs(model, out_a, out_b)}))")
-        self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)]
+        self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)
+                        and n in enc_a.values]
         for n in self.derived:  # the two copies agree on this derived value
-            text.append(f"(define-fun |same.{n}| () Bool {equal(enc_a.values[n], enc_b.values[n])})")
+            text += _named(f"same.{n}", equal(enc_a.values[n], enc_b.values[n]))
+        self.out, self.encoding = out_a, enc_a
+        if everything:
+            text += analysis_terms(model, out_a, enc_a)
         self.solver = z3.Solver()
+        self.solver.set("timeout", _TIMEOUT_MS)  # an answer it cannot find in time counts as 'may matter'
         self.solver.from_string("\n".join(text))
         self.selectors = {q: z3.Bool(f"s.{q}") for q in model.vragen}
         self.differ = z3.Bool("differ")
@@ -164,14 +174,18 @@ class Solver:
 
     # ── derived values the answers already fix ──
     def known_values(self, answers: dict) -> dict:
-        """Derived values that the given answers fix, whatever the open questions will be."""
+        """Derived values that the given answers fix, whatever the open questions will be (a value
+        outside the outcome's cone only when it is computed without an open question)."""
         known, pending = {}, []
         strict = Evaluation(self.model, answers, self.overrides, strict=True)
-        for n in self.derived:
+        names = [n for n in [*self.model.waarden, *self.model.tabellen]
+                 if not (n in self.model.waarden and self.model.waarden[n].parameter)]
+        for n in names:
             try:
                 known[n] = strict.derived(n, None)  # computed without an open question: fixed
             except Open:
-                pending.append(n)
+                if n in self.derived:
+                    pending.append(n)
         if not pending:
             return known
         z3 = self.z3
@@ -197,7 +211,25 @@ class Solver:
             point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
             full = Evaluation(self.model, point, self.overrides)
             known.update({n: full.derived(n, None) for n in fixed})
-        return {n: known[n] for n in self.derived if n in known}
+        return {n: known[n] for n in names if n in known}
+
+    # ── asking ──
+    @contextlib.contextmanager
+    def scope(self):
+        """The solver, with whatever is added inside taken back afterwards."""
+        self.solver.push()
+        try:
+            yield self.solver
+        finally:
+            self.solver.pop()
+
+    def condition(self, text: str, conjunction: bool = False):
+        """SMT-LIB text over the names of copy a as a z3 expression."""
+        names = set(re.findall(r"\|[^|]*\|", text))
+        declared = [f"(declare-const {n} {self.encoding.sorts[n]})" for n in sorted(names) if n in self.encoding.sorts]
+        functions = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions]
+        body = f"(and {text})" if conjunction else text
+        return self.z3.parse_smt2_string("\n".join(functions + declared) + f"\n(assert {body})")[0]
 
     # ── values between Python and the solver ──
     def fixed(self, q: str, value):
@@ -283,6 +315,31 @@ class Solver:
             case "datum":
                 found += [value + dt.timedelta(days=d) for d in (1, -1, 7)]
         return found
+
+
+def _named(name: str, text: str) -> list[str]:
+    """A Bool the Python side can refer to (a define-fun would be a macro z3 forgets)."""
+    return [f"(declare-const |{name}| Bool)", f"(assert (= |{name}| {text}))"]
+
+
+def analysis_terms(model: Model, out, enc) -> list[str]:
+    """Named terms of copy a for the proofs of ``wmo check``: rules that fire, products the rules
+    conclude, table rows and cases that match, tables whose inputs are all defined."""
+    text = []
+    geen = out.geen_indicatie.v
+    for rid, fires in out.fires.items():
+        text += _named(f"fires.{rid}", fires.v)
+    for pid, (present, _) in out.restricted.items():
+        text += _named(f"concluded.{pid}", conj(present, neg(geen)))
+    for tabel in model.tabellen.values():
+        for i, rij in enumerate(tabel.rijen):
+            text += _named(f"row.{tabel.id}.{i}", enc.matches.get(id(rij), "false"))
+        text += _named(f"defined.{tabel.id}", conj(*[term.d for term in enc.table_inputs.get(tabel.id, [])]))
+    for w in model.waarden.values():
+        for i, geval in enumerate(w.gevallen):
+            if geval.voorwaarde is not None:
+                text += _named(f"case.{w.id}.{i}", enc.matches.get(id(geval), "false"))
+    return text
 
 
 def _decimal(x) -> Decimal:

@@ -3,9 +3,9 @@
 Values are plain Python: ``bool`` (ja/nee), ``Decimal`` (getal, exact),
 ``datetime.date``, :class:`~wmo_dsl.language.ast.Duur`, ``str`` (tekst, a choice or a
 product id), ``frozenset`` (the choices of a meerdere-vraag) and ``None``
-(geen waarde). Both evaluators (``evaluate.py`` for one case with its trace,
-``relevance.py`` for sets of possible values) call these functions, so the two
-cannot disagree about what ``=`` or ``+`` means.
+(geen waarde). Both evaluators (the traced evaluator and the compiled batch code)
+call these functions, so they cannot disagree about what ``=`` or ``+`` means;
+``smt_values.py`` says the same for the solver.
 """
 
 from __future__ import annotations
