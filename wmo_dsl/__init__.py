@@ -14,6 +14,8 @@ Plugins (regions, output formats) write ``from wmo_dsl import hookimpl, RegionSo
 
 from .hookspecs import hookimpl
 
+__version__ = "0.2.0"
+
 __all__ = ["hookimpl", "load_region", "load_rules", "convert_answers", "region_sources", "RegionSource", "Rules", "WmoFout"]
 
 

@@ -171,3 +171,26 @@ def private_dir(folder: Path, tighten: bool = True) -> None:
             os.chmod(folder, 0o700)
         except OSError as err:
             raise WmoFout(f"kan map {folder} niet afschermen: {write_reason(err)}") from None
+
+
+def private_cache_file(name: str) -> Path | None:
+    """A file in the user's own cache folder (created 0700) that only the user can have written:
+    None when there is no such place, or when the file is owned by someone else or writable by others."""
+    import platformdirs
+
+    try:
+        folder = Path(platformdirs.user_cache_dir("wmo-dsl", appauthor=False))
+        private_dir(folder)
+        info = folder.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+            return None
+        path = folder / name
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return path
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return None
+        return path
+    except (OSError, WmoFout):
+        return None

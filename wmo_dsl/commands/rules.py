@@ -40,7 +40,7 @@ def cmd_check(args) -> int:
     failed = False
     for path in paths:
         try:
-            model = checked(path)
+            model = checked(path, fresh=True)
             findings.extend(model.waarschuwingen)
         except RegelbestandFout as err:
             findings.extend(err.bevindingen)

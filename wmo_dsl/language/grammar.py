@@ -55,35 +55,17 @@ def parser() -> Lark:
 
 
 def _cache_path(text: str) -> str | None:
-    """Where the built parser may be cached: only in the user's own cache folder (0700), and only
-    a file the user owns that nobody else can write. Lark's default (``cache=True``) would load a
-    pickle with a predictable name from the shared temp folder, which another user could plant.
-    None (no cache, the parser is built in about 80 ms) when no such place can be had."""
+    """Where the built parser may be cached: only in the user's own cache folder (see
+    ``safeio.private_cache_file``). Lark's default (``cache=True``) would load a pickle with a
+    predictable name from the shared temp folder, which another user could plant. None (no
+    cache: the parser is built in about 80 ms) when no such place can be had."""
     import hashlib
-    import os
-    import stat
     import sys
 
     import lark
-    import platformdirs
 
-    from ..errors import WmoFout
-    from ..safeio import private_dir
+    from ..safeio import private_cache_file
 
-    try:
-        folder = Path(platformdirs.user_cache_dir("wmo-dsl", appauthor=False))
-        private_dir(folder)
-        info = folder.lstat()
-        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
-            return None
-        key = hashlib.sha256(f"{lark.__version__}\n{sys.version}\n{text}".encode()).hexdigest()[:24]
-        path = folder / f"parser-{key}.lark"
-        try:
-            info = path.lstat()
-        except FileNotFoundError:
-            return str(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
-            return None
-        return str(path)
-    except (OSError, WmoFout):
-        return None
+    key = hashlib.sha256(f"{lark.__version__}\n{sys.version}\n{text}".encode()).hexdigest()[:24]
+    path = private_cache_file(f"parser-{key}.lark")
+    return str(path) if path is not None else None

@@ -139,9 +139,22 @@ class Rules:
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order."""
         peildatum = peildatum or dt.date.today()
-        if all(q in answers for q in self.model.vragen):
+        if self.settled(answers, overrides):
             return []
         return self.solver(peildatum, overrides).still_needed(answers)
+
+    def settled(self, answers: dict, overrides: dict | None = None) -> bool:
+        """Does the outcome follow without reading an open question? Then nothing more is needed,
+        and the solver need not start (a complete case, and most cases of a batch)."""
+        from .evaluate import Open
+
+        if all(q in answers for q in self.model.vragen):
+            return True
+        try:
+            Evaluation(self.model, answers, overrides, strict=True).conclude()
+        except Open:
+            return False
+        return True
 
     def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen=None) -> Beoordeling:
         """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum.
@@ -169,12 +182,19 @@ class Rules:
 
     def _known_values(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""
+        from .evaluate import Open
+
         names = [n for n in [*self.model.waarden, *self.model.tabellen]
                  if not (n in self.model.waarden and self.model.waarden[n].parameter)]
-        if all(q in answers for q in self.model.vragen):
-            evaluation = Evaluation(self.model, answers, overrides)
-            return {n: evaluation.derived(n, None) for n in names}
-        return self.solver(peildatum, overrides).known_values(answers)
+        evaluation = Evaluation(self.model, answers, overrides, strict=True)
+        known = {}
+        for n in names:
+            try:
+                known[n] = evaluation.derived(n, None)  # computed without an open question: fixed
+            except Open:
+                if not self.settled(answers, overrides):  # may still be fixed: the solver decides
+                    return self.solver(peildatum, overrides).known_values(answers)
+        return known
 
 
 def any_answer(vraag, peildatum: dt.date):
