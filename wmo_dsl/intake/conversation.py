@@ -189,10 +189,12 @@ class Gesprek:
         if gebruikers:
             regels.append("Nodig voor:")
             for n in gebruikers:
-                d = self.model.waarden.get(n) or self.model.tabellen.get(n) or self.model.regels.get(n)
-                soort = "regel" if n in self.model.regels else "afgeleide waarde"
+                soort, _, naam = n.rpartition(":")
+                d = self.model.waarden.get(naam) or self.model.tabellen.get(naam) if not soort else \
+                    self.model.regels.get(naam) if soort == "regel" else self.model.termijnen.get(naam)
+                wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
                 bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-                regels.append(f"  - {soort} {n.replace('_', ' ')}{bron}")
+                regels.append(f"  - {wat} {naam.replace('_', ' ')}{bron}")
         effecten = self._effects(vraag)
         if effecten:
             regels.append("Wat het antwoord nu kan uitmaken:")

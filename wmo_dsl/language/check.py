@@ -300,7 +300,7 @@ class _Checker(ExpressionChecker):
         return self.unify(types, f"de rijen van tabel '{tabel.id}'")
 
     def check_regel(self, regel: ast.Regel) -> ast.Regel:
-        outer, self.current = self.current, regel.id
+        outer, self.current = self.current, "regel:" + regel.id  # rules have a namespace of their own
         self.deps.setdefault(regel.id, set())
         voorwaarde = self.expect(regel.voorwaarde, JANEE, "een voorwaarde") if regel.voorwaarde is not None else None
         conclusies = []

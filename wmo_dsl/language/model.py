@@ -25,7 +25,7 @@ class Model:
     termijnen: dict[str, ast.Termijn]
     vrije_dagen: frozenset  # dates that do not count as werkdagen, on top of the Algemene termijnenwet
     types: dict[str, Type]
-    afhankelijkheden: dict[str, frozenset[str]]  # derived name -> names it reads directly
+    afhankelijkheden: dict[str, frozenset[str]]  # derived name, "regel:id", "termijn:id" -> names it reads directly
     bronregels: tuple[str, ...] = field(repr=False, default=())
     waarschuwingen: tuple[Bevinding, ...] = ()
 
@@ -41,7 +41,7 @@ class Model:
         return optie_id.replace("_", " ")
 
     def questions_read_by(self, naam: str) -> frozenset[str]:
-        """All questions a derived value, table or rule depends on, transitively."""
+        """All questions a derived value, table, product, "regel:id" or "termijn:id" depends on, transitively."""
         seen: set[str] = set()
         stack = [naam]
         vragen: set[str] = set()

@@ -224,7 +224,7 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
                                  model.regels[rid].pos))
     used: set[str] = set()
     for rid in model.regels:
-        used |= model.questions_read_by(rid)
+        used |= model.questions_read_by("regel:" + rid)
     for tid in model.termijnen:
         used |= model.questions_read_by("termijn:" + tid)
     for vraag in model.vragen.values():
@@ -274,7 +274,7 @@ def _combination_findings(model: Model, solver, product: ast.Product) -> list[Be
     uitkomst = evaluation.conclude(enforce=False)
     rid = next(p.regel for p in uitkomst.producten if p.product == product.id)
     regel = model.regels[rid]
-    used = sorted(model.questions_read_by(rid) | {q for q in witness if q in evaluation.values}, key=list(model.vragen).index)
+    used = sorted(model.questions_read_by("regel:" + rid) | {q for q in witness if q in evaluation.values}, key=list(model.vragen).index)
     voorbeeld = ", ".join(f"{q} = {value_words(model, q, witness[q])}" for q in used)
     namen = " of ".join(f"'{p}'" for p in product.alleen_met)
     return [_finding(model, "E230", f"regel '{rid}' kan product '{product.id}' concluderen zonder {namen} (alleen in combinatie met), "

@@ -234,7 +234,7 @@ def declarations(vraag: ast.Vraag, term: S) -> list[str]:
 def outcome_cone(model, analysis: bool = False) -> set[str]:
     """The derived values the outcome depends on: read by a rule, a deadline or a product; for the
     analysis also every table and every value given by cases (and what they read)."""
-    roots = [*model.regels, *("termijn:" + t for t in model.termijnen), *model.producten]
+    roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten]
     seen: set[str] = set()
     if analysis:
         roots += [*model.tabellen, *(w.id for w in model.waarden.values() if w.gevallen)]
