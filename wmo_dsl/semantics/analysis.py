@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from ..errors import Bevinding
 from ..language import ast
@@ -35,7 +36,7 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
     from .solver import Solver
 
-    solver = Solver(model, peildatum or model.regio.geldig_vanaf or dt.date.today(), everything=True)
+    solver = Solver(model, peildatum or model.regio.geldig_vanaf or dt.date.today(), analysis=True)
     findings = []
     for product in model.producten.values():
         if product.alleen_met:
@@ -74,7 +75,7 @@ def _inputs_at(model: Model, tabel: ast.Tabel, answers: dict) -> tuple:
 
 def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
     z3 = solver.z3
-    rows = [z3.Bool(f"row.{tabel.id}.{i}") for i in range(len(tabel.rijen))]
+    rows = [solver.match(rij) for rij in tabel.rijen]
     gap = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(r) for r in rows])
     cubes: list[tuple] = []
     blocked = []
@@ -108,7 +109,7 @@ def _widen(model: Model, solver, tabel: ast.Tabel, values: tuple) -> tuple:
         # is there an answer with these other inputs, this column anything, that some row covers?
         with solver.scope() as s:
             s.add(_cube_condition(model, solver, tabel, tuple(trial)))
-            s.add(solver.z3.Or(*[solver.z3.Bool(f"row.{tabel.id}.{k}") for k in range(len(tabel.rijen))]))
+            s.add(solver.z3.Or(*[solver.match(rij) for rij in tabel.rijen]))
             covered = s.check() != solver.z3.unsat
         if not covered:
             cube = trial
@@ -167,8 +168,8 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
         return []
     z3 = solver.z3
     groups: dict = {}
-    for i, rij in enumerate(tabel.rijen):  # rows with the same outcome may overlap
-        groups.setdefault(rij.uitkomst, []).append(z3.Bool(f"row.{tabel.id}.{i}"))
+    for rij in tabel.rijen:  # rows with the same outcome may overlap
+        groups.setdefault(rij.uitkomst, []).append(solver.match(rij))
     if len(groups) < 2:
         return []
     findings, seen = [], set()
@@ -176,10 +177,10 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
         s.add(z3.AtLeast(*[z3.Or(*rows) for rows in groups.values()], 2))
         while len(findings) < _MAX_OVERLAPS and s.check() == z3.sat:
             m = s.model()
-            hits = [i for i in range(len(tabel.rijen)) if z3.is_true(m.eval(z3.Bool(f"row.{tabel.id}.{i}"), model_completion=True))]
+            hits = [i for i, rij in enumerate(tabel.rijen) if z3.is_true(m.eval(solver.match(rij), model_completion=True))]
             first = hits[0]
             second = next(i for i in hits if tabel.rijen[i].uitkomst != tabel.rijen[first].uitkomst)
-            s.add(z3.Not(z3.And(z3.Bool(f"row.{tabel.id}.{first}"), z3.Bool(f"row.{tabel.id}.{second}"))))
+            s.add(z3.Not(z3.And(solver.match(tabel.rijen[first]), solver.match(tabel.rijen[second]))))
             pair = (tabel.rijen[first].pos.line, tabel.rijen[second].pos.line)
             if pair in seen:
                 continue
@@ -204,7 +205,7 @@ def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
         if not w.gevallen or any(g.voorwaarde is None for g in w.gevallen):
             continue
         with solver.scope() as s:
-            s.add(*[z3.Not(z3.Bool(f"case.{w.id}.{i}")) for i in range(len(w.gevallen))])
+            s.add(*[z3.Not(solver.match(g)) for g in w.gevallen])
             if s.check() != z3.sat:
                 continue
             answers = solver.assignment(s.model(), "a")
@@ -218,8 +219,9 @@ def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
 def _dead_parts(model: Model, solver) -> list[Bevinding]:
     z3 = solver.z3
     findings = []
-    fires = {rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None}
-    for rid in sorted(_never(solver, fires), key=list(model.regels).index):
+    fired, concluded_somewhere = _alive_in_samples(model, solver)
+    fires = {"regel:" + rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
+    for rid in sorted((k.removeprefix("regel:") for k in _never(solver, fires, partial(_alive, model))), key=list(model.regels).index):
         findings.append(_finding(model, "W020", f"regel '{rid}' kan nooit gelden: de voorwaarde is bij geen enkel antwoord waar",
                                  model.regels[rid].pos))
     used: set[str] = set()
@@ -231,8 +233,9 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
         if vraag.id not in used:
             findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
                                      vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
-    concluded = {pid: z3.Bool(f"concluded.{pid}") for pid in model.producten}
-    for pid in sorted(_never(solver, concluded), key=list(model.producten).index):
+    concluded = {"product:" + pid: z3.Bool(f"concluded.{pid}") for pid in model.producten if pid not in concluded_somewhere}
+    for pid in sorted((k.removeprefix("product:") for k in _never(solver, concluded, partial(_alive, model))),
+                      key=list(model.producten).index):
         findings.append(_finding(model, "W022", f"product '{pid}' wordt door geen regel geconcludeerd", model.producten[pid].pos))
     symbols = {node.id for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(),
                                  *model.termijnen.values(), *model.producten.values()]
@@ -246,20 +249,48 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
     return findings
 
 
-def _never(solver, conditions: dict) -> set:
-    """The keys whose condition no answer makes true: each model proves every condition true in it."""
+def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set]:
+    """Rules that fire and products the rules conclude in a few random cases: those are alive
+    without asking the solver."""
+    import random
+
+    rng = random.Random(0)
+    fired, concluded = set(), set()
+    for _ in range(samples):
+        evaluation = Evaluation(model, {q: solver.sample(q, rng) for q in model.vragen})
+        uitkomst = evaluation.conclude(enforce=False)
+        fired |= {rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
+        if not uitkomst.geen_indicatie:
+            concluded |= {p.product for p in uitkomst.producten}
+    return fired, concluded
+
+
+def _never(solver, conditions: dict, alive_in) -> set:
+    """The keys whose condition no answer makes true. Each is asked on its own (a small question
+    for the solver); every example it finds is evaluated, and all that example makes true is alive."""
     z3 = solver.z3
-    left = dict(conditions)
+    left, dead = dict(conditions), set()
     with solver.scope() as s:
         while left:
-            result = s.check(z3.Or(*left.values()))
-            if result == z3.unknown:
-                return set()  # not proven: say nothing rather than something false
+            key, condition = next(iter(left.items()))
+            result = s.check(condition)
+            del left[key]
             if result == z3.unsat:
-                break
-            m = s.model()
-            left = {k: c for k, c in left.items() if not z3.is_true(m.eval(c, model_completion=True))}
-    return set(left)
+                dead.add(key)
+            elif result == z3.sat:
+                for alive in alive_in(solver.assignment(s.model(), "a")):
+                    left.pop(alive, None)
+    return dead  # an 'unknown' is not proven dead: say nothing rather than something false
+
+
+def _alive(model: Model, answers: dict) -> set:
+    """The rules that fire and the products concluded for one case (keys 'regel:x' and 'product:x')."""
+    evaluation = Evaluation(model, answers)
+    uitkomst = evaluation.conclude(enforce=False)
+    alive = {"regel:" + rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
+    if not uitkomst.geen_indicatie:
+        alive |= {"product:" + p.product for p in uitkomst.producten}
+    return alive
 
 
 def _combination_findings(model: Model, solver, product: ast.Product) -> list[Bevinding]:

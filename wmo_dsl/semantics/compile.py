@@ -245,7 +245,8 @@ class _Code:
                 self.emit(f"{result} = None")
         return py(result)
 
-    def table(self, tabel: ast.Tabel, inputs, branches: list[Branch], t) -> Py:
+    def table(self, tabel: ast.Tabel, inputs, branches, t) -> Py:
+        branches = list(branches)
         lookup = table_lookup(self.model, tabel)
         if lookup is None:
             return self.choose(branches, t)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import graphlib
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Generic, Protocol, Sequence, TypeVar, assert_never
+from typing import Callable, Generic, Iterable, Protocol, Sequence, TypeVar, assert_never
 
 from ..language import ast
 from ..language.types import JANEE, Type
@@ -65,7 +65,7 @@ class Algebra(Protocol[T]):
     def choose(self, branches: Sequence[Branch], t: Type) -> T:
         """The value of the first branch whose condition holds; geen when none does."""
 
-    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[T, Type]], rows: Sequence[Branch], t: Type) -> T:
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[T, Type]], rows: Iterable[Branch], t: Type) -> T:
         """A decision table: the first row that matches (as ``choose``); a backend may realise
         it differently (the compiler as a lookup), never with another meaning."""
 
@@ -187,8 +187,9 @@ def definition_meaning(d, model, alg: Algebra[T]) -> T:
                                       partial(meaning, g.waarde, alg), g) for g in gevallen], t)
         case ast.Tabel(invoer=invoer, rijen=rijen):
             inputs = [(alg.share(reference(naam, model, alg)), model.types[naam]) for naam in invoer]
-            return alg.table(d, inputs, [Branch(partial(_row_matches, rij, inputs, alg), partial(meaning, rij.uitkomst, alg), rij)
-                                         for rij in rijen], t)
+            # rows one at a time: an evaluator that stops at the first match never builds the others
+            return alg.table(d, inputs, (Branch(partial(_row_matches, rij, inputs, alg), partial(meaning, rij.uitkomst, alg), rij)
+                                         for rij in rijen), t)
         case _:
             raise TypeError(f"{d!r} is not a derived value or a table")
 

@@ -107,14 +107,12 @@ class Smt:
         return S(Type("janee"), neg(self.truth(x).v))
 
     def choose(self, branches, t: Type) -> S:
-        conditions, values, taken = [], [], FALSE
-        for branch in branches:
+        conditions, values = [], []
+        for branch in branches:  # a nested ite over the conditions: the first that holds decides
             condition = TRUE if branch.condition is None else self.fresh("Bool", self.truth(branch.condition()).v)
-            first = self.fresh("Bool", conj(neg(taken), condition))
             self.matches[id(branch.tag)] = condition
-            conditions.append(first)
+            conditions.append(condition)
             values.append(branch.value())
-            taken = self.fresh("Bool", disj(taken, condition))
             if branch.condition is None:
                 break
         return self.bind(select(conditions, values, t))

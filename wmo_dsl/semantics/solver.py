@@ -62,7 +62,7 @@ def outcome_differs(model: Model, a, b) -> str:
 class Solver:
     """The z3 session of one model (and one set of professional deviations)."""
 
-    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None, everything: bool = False):
+    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None, analysis: bool = False):
         import z3
 
         self.z3 = z3
@@ -73,25 +73,28 @@ class Solver:
         symbols = symbol_table(model)
         self.symbols = symbols
         self.codes = {code: s for s, code in symbols.items()}
-        # The still-needed set only needs what the outcome depends on; the analysis needs every value.
-        only = outcome_cone(model, analysis=everything)
+        # The still-needed set needs two copies of what the outcome depends on; the analysis needs
+        # one copy of every table and case (and what they read).
+        only = outcome_cone(model, analysis=analysis)
         lines_a, out_a, enc_a = encode(model, "a", symbols, peildatum, self.overrides, only)
-        lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides, only)
         self.functions = sorted(f for f in enc_a.functions if f)
-        text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a + lines_b
+        text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a
         self.terms = {q: (question_term(v, "a"), question_term(v, "b")) for q, v in model.vragen.items()}
-        for q, (ta, tb) in self.terms.items():
-            text.append(f"(declare-const |s.{q}| Bool)")
-            text.append(f"(assert (=> (not |s.{q}|) {equal(ta, tb)}))")
-        text.append("(declare-const |differ| Bool)")
-        text.append(f"(assert (=> |differ| {outcome_differs(model, out_a, out_b)}))")
+        self.out, self.encoding = out_a, enc_a
         self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)
                         and n in enc_a.values]
-        for n in self.derived:  # the two copies agree on this derived value
-            text += _named(f"same.{n}", equal(enc_a.values[n], enc_b.values[n]))
-        self.out, self.encoding = out_a, enc_a
-        if everything:
+        if analysis:
             text += analysis_terms(model, out_a, enc_a)
+        else:
+            lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides, only)
+            text += lines_b
+            for q, (ta, tb) in self.terms.items():
+                text.append(f"(declare-const |s.{q}| Bool)")
+                text.append(f"(assert (=> (not |s.{q}|) {equal(ta, tb)}))")
+            text.append("(declare-const |differ| Bool)")
+            text.append(f"(assert (=> |differ| {outcome_differs(model, out_a, out_b)}))")
+            for n in self.derived:  # the two copies agree on this derived value
+                text += _named(f"same.{n}", equal(enc_a.values[n], enc_b.values[n]))
         self.solver = z3.Solver()
         self.solver.set("timeout", _TIMEOUT_MS)  # an answer it cannot find in time counts as 'may matter'
         self.solver.from_string("\n".join(text))
@@ -213,6 +216,13 @@ class Solver:
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
 
+    def match(self, tag):
+        """The z3 condition of a table row or a case (named once in the encoding)."""
+        text = self.encoding.matches.get(id(tag), "false")
+        if text in ("true", "false"):
+            return self.z3.BoolVal(text == "true")
+        return self.z3.Bool(text[1:-1])
+
     # ── asking ──
     @contextlib.contextmanager
     def scope(self):
@@ -332,13 +342,7 @@ def analysis_terms(model: Model, out, enc) -> list[str]:
     for pid, (present, _) in out.restricted.items():
         text += _named(f"concluded.{pid}", conj(present, neg(geen)))
     for tabel in model.tabellen.values():
-        for i, rij in enumerate(tabel.rijen):
-            text += _named(f"row.{tabel.id}.{i}", enc.matches.get(id(rij), "false"))
         text += _named(f"defined.{tabel.id}", conj(*[term.d for term in enc.table_inputs.get(tabel.id, [])]))
-    for w in model.waarden.values():
-        for i, geval in enumerate(w.gevallen):
-            if geval.voorwaarde is not None:
-                text += _named(f"case.{w.id}.{i}", enc.matches.get(id(geval), "false"))
     return text
 
 
