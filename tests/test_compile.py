@@ -34,7 +34,8 @@ def test_compiled_equals_the_engine_on_a_generated_population(region):
         assert engine.uitkomst != "onvolledig"
         assert waarden == engine.waarden
         assert conclusies == engine.conclusies
-        assert rules.evaluate_fast(answers, PEILDATUM).__dict__.keys() == engine.__dict__.keys()
+        fast_result = rules.evaluate_fast(answers, PEILDATUM)
+        assert (fast_result.uitkomst, fast_result.waarden, fast_result.conclusies) == (engine.uitkomst, engine.waarden, engine.conclusies)
     assert fast >= 250
 
 

@@ -47,7 +47,7 @@ def test_delete_removes_the_answers(tmp_path):
     store.append(sid, Gebeurtenis("antwoord", "type", "geheim_antwoord_123"))
     store.delete(sid)
     store.close()
-    assert store.list is not None
+    assert SessionStore(path).list() == []  # the session is gone from the listing
     raw = b"".join(f.read_bytes() for f in tmp_path.iterdir())
     assert b"geheim_antwoord_123" not in raw
     with pytest.raises(SessieFout, match="bestaat niet"):

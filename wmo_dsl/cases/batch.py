@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..language import limits
+from ..language.vocabulary import JA, NEE
 from .answers import from_json
 from .casefile import check_deviations, parse_peildatum
 from .contract import result_json
@@ -26,8 +27,6 @@ from ..errors import CasusFout, WmoFout
 
 _CASE_KEYS = {"id", "regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
 _CSV_META = {"id", "peildatum"}
-_JA = {"ja", "j", "true", "waar", "1", "yes", "y"}
-_NEE = {"nee", "n", "false", "onwaar", "0", "no"}
 
 
 @dataclass(frozen=True)
@@ -182,7 +181,7 @@ def _csv_value(rules: Rules, qid: str, text: str):
     soort = rules.model.vragen[qid].soort
     if soort == "janee":
         low = text.lower()
-        return True if low in _JA else False if low in _NEE else text
+        return True if low in JA else False if low in NEE else text
     if soort == "meerdere":
         return [] if text.lower() == "geen" else [p.strip() for p in text.split(";") if p.strip()]
     if soort == "getal":

@@ -13,16 +13,14 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from ..errors import WmoFout
 from ..language import ast
 
 from ..language import limits
+from ..language.vocabulary import GEEN, JA, NEE, TIME_UNIT_WORDS
 from ..semantics.notation import format_number, value_text
 from .answers import allowed_text, out_of_bounds
-from ..errors import WmoFout
 
-JA = {"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true"}
-NEE = {"n", "nee", "no", "neen", "niet", "onwaar", "false"}
-GEEN = {"geen", "niets", "niks", "geen enkele", "-", "nee", "n"}
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])}
 _SPLIT = re.compile(r"\s*(?:,|;|/|\ben\b|\+|&)\s*")
@@ -232,10 +230,8 @@ def parse_derived(model, naam: str, tekst: str):
         return number
     if t.soort == "duur":
         parts = f.split()
-        eenheden = {"maand": "maanden", "maanden": "maanden", "week": "weken", "weken": "weken", "dag": "dagen", "dagen": "dagen",
-                    "werkdag": "werkdagen", "werkdagen": "werkdagen", "jaar": "jaren", "jaren": "jaren"}
-        if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) <= 4 and parts[1] in eenheden:
-            return ast.Duur(int(parts[0]), eenheden[parts[1]])
+        if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) <= 4 and parts[1] in TIME_UNIT_WORDS:
+            return ast.Duur(int(parts[0]), TIME_UNIT_WORDS[parts[1]])
         raise WmoFout(f"'{tekst}' is geen duur; schrijf bijvoorbeeld 6 maanden")
     if t.soort == "datum":
         return parse_date(tekst)

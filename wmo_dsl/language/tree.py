@@ -128,18 +128,29 @@ class ToAst(ExpressionsToAst):
     def eerste(self, meta, items):
         return ("eerste", True)
 
-    @staticmethod
-    def _details(items) -> dict:
+    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume"})
+    _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
+                     "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur"}
+
+    def _details(self, items, meta=None) -> dict:
+        """The detail lines of a definition by kind; a kind that may appear once but appears
+        twice is a finding (E228), not silently dropped."""
         details: dict = {}
         for item in items:
             if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
-                details.setdefault(item[0], item[1])
+                kind = item[0]
+                if kind in details and kind not in self._REPEATABLE and meta is not None and not getattr(meta, "empty", True):
+                    self.findings.append(Bevinding(
+                        "E228", f"'{self._DETAIL_WORDS.get(kind, kind.replace('_', ' '))}' staat twee keer in deze definitie",
+                        self.pad, meta.line, meta.column, hint="schrijf elk onderdeel één keer; de eerste telde, de tweede niet",
+                        bronregel=source_line(self.regels, meta.line)))
+                details.setdefault(kind, item[1])
         return details
 
     # definitions
     def regio(self, meta, items):
         naam_id, naam, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         bron = d.get("bron")
         vanaf, tot = d.get("geldig", (None, None))
         return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta))
@@ -164,12 +175,12 @@ class ToAst(ExpressionsToAst):
 
     def optie(self, meta, items):
         naam, label, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         return ast.Optie(str(naam), _string(label) if label else str(naam).replace("_", " "), d.get("synoniemen", ()), d.get("uitleg"), self._tokpos(naam))
 
     def vraag(self, meta, items):
         naam, (soort, korte_opties), *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         opties = [i for i in rest if isinstance(i, ast.Optie)]
         pos = self._tokpos(naam)
         opties = [ast.Optie(o, o.replace("_", " "), (), None, pos) for o in korte_opties] + opties
@@ -180,12 +191,12 @@ class ToAst(ExpressionsToAst):
 
     def waarde_expr(self, meta, items):
         param, naam, expr, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
 
     def waarde_gevallen(self, meta, items):
         param, naam, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         gevallen = tuple(i for i in rest if isinstance(i, ast.Geval))
         return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
 
@@ -204,7 +215,7 @@ class ToAst(ExpressionsToAst):
             i += 1
         *invoer, uitvoer = names
         rest = items[i:]
-        d = self._details(rest)
+        d = self._details(rest, meta)
         rijen = tuple(r for r in rest if isinstance(r, ast.Rij))
         return ast.Tabel(
             str(naam), tuple(str(n) for n in invoer), str(uitvoer), rijen, d.get("bron"), d.get("toelichting"),
@@ -263,7 +274,7 @@ class ToAst(ExpressionsToAst):
 
     def product(self, meta, items):
         naam, omschrijving, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         iwmo = d.get("iwmo", ())
         return ast.Product(
             str(naam), _string(str(omschrijving)), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
@@ -284,7 +295,7 @@ class ToAst(ExpressionsToAst):
 
     def termijn(self, meta, items):
         naam, omschrijving, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         return ast.Termijn(str(naam), _string(omschrijving), d.get("voorwaarde"), d.get("datum"), d.get("bron"),
                            d.get("toelichting"), self._tokpos(naam))
 
@@ -292,7 +303,7 @@ class ToAst(ExpressionsToAst):
         return ("vrije_dag", (self._date(items[0]), _string(items[1])))
 
     def vrije_dagen(self, meta, items):
-        d = self._details(items)
+        d = self._details(items, meta)
         return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
 
     def concl_geen_product(self, meta, items):
@@ -303,17 +314,17 @@ class ToAst(ExpressionsToAst):
 
     def verwijzing(self, meta, items):
         naam, omschrijving, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         return ast.Verwijzing(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def signaal(self, meta, items):
         naam, omschrijving, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         return ast.Signaal(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def regel(self, meta, items):
         naam, *rest = items
-        d = self._details(rest)
+        d = self._details(rest, meta)
         conclusies = tuple(i for i in rest if not isinstance(i, tuple))
         return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
@@ -323,7 +334,7 @@ class ToAst(ExpressionsToAst):
     def conclusie(self, meta, items):
         inhoud, *opties = items
         if isinstance(inhoud, ast.ProductConclusie):
-            d = self._details(opties)
+            d = self._details(opties, meta)
             return ast.ProductConclusie(inhoud.product, d.get("duur"), d.get("maximale_duur"), bool(d.get("onbeperkt")), inhoud.pos)
         return inhoud
 

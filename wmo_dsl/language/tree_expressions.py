@@ -12,8 +12,8 @@ from decimal import Decimal
 from lark import Transformer_NonRecursive, v_args
 
 from . import ast
+from .vocabulary import MAX_DURATION, TIME_UNIT_WORDS
 
-_MAX_DURATION = {"jaren": 100, "maanden": 1200, "weken": 5218, "dagen": 36525, "werkdagen": 26100}
 _FAMILY = {"+": "+-", "-": "+-", "*": "*/", "/": "*/"}
 
 
@@ -83,14 +83,12 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def tijdsduur(self, meta, items):
         aantal, eenheid = items
         eenheid = str(eenheid)
-        canonical = {
-            "maand": "maanden", "week": "weken", "dag": "dagen", "werkdag": "werkdagen", "jaar": "jaren",
-        }.get(eenheid, eenheid)
+        canonical = TIME_UNIT_WORDS[eenheid]
         waarde = self._bounded(aantal)
         if waarde != int(waarde):
             self._finding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", aantal)
             waarde = Decimal(int(waarde))
-        grens = _MAX_DURATION[canonical]
+        grens = MAX_DURATION[canonical]
         if waarde > grens:
             self._finding("E107", f"een duur van {aantal} {canonical} is langer dan 100 jaar", aantal,
                           hint=f"een duur in {canonical} is hoogstens {grens}")

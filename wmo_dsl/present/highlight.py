@@ -11,6 +11,7 @@ from __future__ import annotations
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
 
+from ..language import vocabulary as V
 from ..language.grammar import grammar_keywords
 
 
@@ -23,16 +24,16 @@ class WmoLexer(RegexLexer):
 
     tokens = {
         "root": [
-            (r"#.*?$", Comment.Single),
-            (r"(bron)(\s+)(\"[^\"\n]*\")", bygroups(Name.Decorator, Whitespace, String.Doc)),
-            (r"\"[^\"\n]*\"", String),
-            (r"\d{4}-\d{2}-\d{2}", Number.Other),
-            (r"\d+[A-Za-z][A-Za-z0-9_]*", Name.Constant),
-            (r"\d+(,\d+)?%?", Number),
+            (V.COMMENT, Comment.Single),
+            (f"(bron)(\\s+)({V.STRING})", bygroups(Name.Decorator, Whitespace, String.Doc)),
+            (V.STRING, String),
+            (V.DATE, Number.Other),
+            (V.CODE, Name.Constant),
+            (V.NUMBER + "%?", Number),
             (words(grammar_keywords(), prefix=r"(?<![\w/])", suffix=r"(?![\w/])"), Keyword),
-            (words(("maanden", "maand", "weken", "week", "werkdagen", "werkdag", "dagen", "dag", "jaren", "jaar",
-                    "parameter", "onbeperkt", "productcategorie", "productcode", "frequentie"), suffix=r"\b"), Keyword.Type),
-            (r"[A-Za-z_][A-Za-z0-9_]*", Name),
+            (words(tuple(sorted(V.TIME_UNIT_WORDS, key=len, reverse=True))
+                   + ("parameter", "onbeperkt", "productcategorie", "productcode", "frequentie"), suffix=r"\b"), Keyword.Type),
+            (V.NAME, Name),
             (r"->|<=|>=|!=|[=<>+\-*/|]", Operator),
             (r"[:,\[\](){}]", Punctuation),
             (r"\s+", Whitespace),

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ..language import ast
+from ..language.vocabulary import unit_name
 from .values import Record
 
 
@@ -43,10 +44,7 @@ def value_text(value, labels: dict[str, str] | None = None) -> str:
     if isinstance(value, dt.date):
         return f"{value.day}-{value.month}-{value.year}"
     if isinstance(value, ast.Duur):
-        eenheid = value.eenheid
-        if value.aantal == 1:
-            eenheid = {"maanden": "maand", "weken": "week", "dagen": "dag", "werkdagen": "werkdag", "jaren": "jaar"}[eenheid]
-        return f"{value.aantal} {eenheid}"
+        return f"{value.aantal} {unit_name(value.eenheid, value.aantal)}"
     if isinstance(value, frozenset):
         if not value:
             return "geen"

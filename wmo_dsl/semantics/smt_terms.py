@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.types import Type
+from ..language.vocabulary import TIME_UNITS
 
-UNITS = ("dagen", "jaren", "maanden", "weken", "werkdagen")  # alphabetical: Duur orders by (unit, amount)
+UNITS = tuple(sorted(TIME_UNITS))  # alphabetical: a duration orders by (unit, amount)
 TRUE, FALSE = "true", "false"
 
 

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from dataclasses import dataclass
 
 from ..language.ast import Duur
+from ..language.vocabulary import TIME_UNITS
 from .calendar import add_werkdagen
 
 
@@ -103,7 +104,7 @@ def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> d
     """A calendar date plus a duration; months keep the day, clamped to the month's end.
 
     None (geen) when the result would leave the calendar."""
-    span = {"dagen": 1, "weken": 7, "werkdagen": 2, "maanden": 31, "jaren": 366}.get(duur.eenheid, 1)
+    span = TIME_UNITS[duur.eenheid][1] if duur.eenheid in TIME_UNITS else 1
     if abs(duur.aantal) * span > _MAX_SPAN_DAYS:
         return None
     try:

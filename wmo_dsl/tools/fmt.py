@@ -15,10 +15,11 @@ import re
 
 from ..errors import RegelbestandFout
 from ..language.grammar import grammar_keywords
+from ..language import vocabulary as V
 from ..language.parse import parse_text
 
 _TOKEN = re.compile(
-    r'"[^"\n]*"|#.*$|ja/nee|\d{4}-\d{2}-\d{2}|\d+[A-Za-z][A-Za-z0-9_]*|\d+(?:,\d+)?%?|[A-Za-z_][A-Za-z0-9_]*'
+    f"{V.STRING}|{V.COMMENT}$|ja/nee|{V.DATE}|{V.CODE}|{V.NUMBER.replace('(', '(?:')}%?|{V.NAME}"
     r"|->|<=|>=|!=|[=<>+\-*/|:,\[\](){}]|\S"
 )
 _NO_SPACE_BEFORE = {",", ":", ")", "]", "}"}

@@ -1,0 +1,92 @@
+"""The words of the rule language and of answers, each kept in one place.
+
+Time units (with their singular and how many days they span at most), the words
+that mean ja, nee and geen in an answer, the patterns of the tokens the
+formatter and the highlighter read, and every finding code with what it means.
+The grammar (``grammar/wmo.lark``) states the same token patterns for the
+parser; a test holds the two equal.
+"""
+
+from __future__ import annotations
+
+# ── Durations ─────────────────────────────────────────────────────────────
+
+# The canonical (plural) name of each calendar unit, its singular, and the most days one unit spans.
+TIME_UNITS = {
+    "dagen": ("dag", 1),
+    "weken": ("week", 7),
+    "maanden": ("maand", 31),
+    "jaren": ("jaar", 366),
+    "werkdagen": ("werkdag", 2),  # at most two calendar days per werkdag, on average, over long spans
+}
+# Any way of writing a unit -> its canonical name.
+TIME_UNIT_WORDS = {**{unit: unit for unit in TIME_UNITS}, **{single: unit for unit, (single, _) in TIME_UNITS.items()}}
+MAX_DURATION_YEARS = 100
+MAX_DURATION = {"jaren": 100, "maanden": 1200, "weken": 5218, "dagen": 36525, "werkdagen": 26100}
+
+
+def unit_name(unit: str, amount: int) -> str:
+    """'1 maand', '2 maanden'."""
+    return TIME_UNITS[unit][0] if amount == 1 else unit
+
+
+# ── Answers in words ──────────────────────────────────────────────────────
+
+JA = frozenset({"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true", "1"})
+NEE = frozenset({"n", "nee", "no", "neen", "niet", "onwaar", "false", "0"})
+GEEN = frozenset({"geen", "niets", "niks", "geen enkele", "-", "nee", "n"})
+
+# ── Tokens (as the grammar states them) ───────────────────────────────────
+
+STRING = r'"[^"\n]*"'
+DATE = r"\d{4}-\d{2}-\d{2}"
+CODE = r"\d+[A-Za-z][A-Za-z0-9_]*"
+NUMBER = r"\d+(,\d+)?"
+NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+COMMENT = r"#[^\n]*"
+
+# ── Findings ──────────────────────────────────────────────────────────────
+
+CODES = {
+    "E001": "het bestand is niet te lezen",
+    "E002": "het bestand bestaat niet of is niet te lezen",
+    "E003": "het bestand is geen UTF-8-tekst",
+    "E100": "de zin klopt niet (syntaxis)",
+    "E101": "de inspringing past bij geen blok",
+    "E102": "een datum die niet bestaat",
+    "E103": "een duur die geen heel getal is",
+    "E104": "een uitdrukking dieper dan 64 niveaus, of een bestand groter dan 2 miljoen tekens",
+    "E105": "een getal buiten de grenzen",
+    "E106": "een datum buiten de grenzen",
+    "E107": "een duur van meer dan 100 jaar",
+    "E201": "een tweede regiokop of een tweede blok 'alle producten'",
+    "E202": "een naam of onderdeel twee keer",
+    "E203": "de regiokop ontbreekt",
+    "E204": "een naam die niet gedefinieerd is",
+    "E205": "een waarde die niet bij de opties hoort, of 'geldig tot' vóór 'geldig vanaf'",
+    "E206": "waarden die in een kring van elkaar afhangen",
+    "E207": "soorten die niet bij elkaar passen",
+    "E208": "een onbekende functie of een verkeerd aantal argumenten",
+    "E209": "afronden(x, n) met een n die geen heel getal van 0 tot en met 10 is",
+    "E210": "een keuze-vraag zonder opties",
+    "E211": "opties bij een vraag die geen keuze is",
+    "E212": "een minimum of maximum bij een vraag die geen getal is",
+    "E213": "een minimum boven het maximum",
+    "E220": "een geval na 'anders'",
+    "E221": "een tabelrij met een verkeerd aantal cellen",
+    "E222": "een tabel zonder rijen",
+    "E223": "een regel zonder conclusie",
+    "E224": "een termijn zonder datum",
+    "E225": "twee tarieven vanaf dezelfde datum",
+    "E226": "een tarief in een andere eenheid dan het product",
+    "E227": "een bedrag met meer dan twee cijfers achter de komma",
+    "E228": "een onderdeel dat twee keer in één definitie staat",
+    "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
+    "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
+    "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
+    "W012": "gevallen zonder 'anders' dekken niet alles af",
+    "W020": "een regel die nooit geldt",
+    "W021": "een vraag die door geen regel gebruikt wordt",
+    "W022": "een product dat door geen regel wordt toegekend",
+    "W023": "een keuze die nergens getoetst wordt",
+}
