@@ -79,7 +79,7 @@ def table(rows: int) -> str:
     text += _products(products)
     text += "tabel besluit: soort | zwaarte | uren -> product\n"
     for k, (i, j, band) in enumerate((i, j, band) for i in range(a) for j in range(b) for band in range(c)):
-        text += f"  soort_{i} | zwaarte_{j} | {band * 10} tot {band * 10 + 10} -> {products[k % 10]}\n"
+        text += f"  soort_{i} | zwaarte_{j} | {band * 10} tot {band * 10 + 10} -> {products[(i + 2 * j + 3 * band) % 10]}\n"
     text += "  eerste treffer\n\n"
     text += "regel besluit\n  als besluit != geen\n  dan product besluit\n"
     return text

@@ -27,15 +27,17 @@ import random
 import re
 from decimal import Decimal
 
+from ..language import ast
 from ..language.check import Model
 from .evaluate import Evaluation, Open
+from .partial import readable
 from .smt import encode, outcome_cone, symbol_table
 from .smt_terms import conj, disj, neg, question_term
 from .smt_values import equal
 
 _SAMPLES = 4
 _REFINEMENTS = 16
-_TIMEOUT_MS = 10_000
+_TIMEOUT_MS = 5_000
 
 
 def outcome_differs(model: Model, a, b) -> str:
@@ -95,6 +97,10 @@ class Solver:
             text.append(f"(assert (=> |differ| {outcome_differs(model, out_a, out_b)}))")
             for n in self.derived:  # the two copies agree on this derived value
                 text += _named(f"same.{n}", equal(enc_a.values[n], enc_b.values[n]))
+        roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten]
+        self.read = frozenset().union(*[model.questions_read_by(r) for r in roots])
+        self.numbers = sorted({n.value for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
+                               for n in ast.walk(d) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
         self.solver = z3.Solver()
         self.solver.set("timeout", _TIMEOUT_MS)  # an answer it cannot find in time counts as 'may matter'
         self.solver.from_string("\n".join(text))
@@ -121,8 +127,12 @@ class Solver:
 
     # ── the still-needed set ──
     def still_needed(self, answers: dict) -> list[str]:
-        open_qs = [q for q in self.model.vragen if q not in answers]
-        if not open_qs or self.settled(answers):
+        # a question the outcome cannot read, given these answers, can never matter
+        if self.settled(answers):
+            return []
+        readable_now = readable(self.model, answers, self.overrides)
+        open_qs = [q for q in self.model.vragen if q not in answers and q in readable_now]
+        if not open_qs:
             return []
         needed: set[str] = set()
         rng = random.Random(0)
@@ -322,9 +332,17 @@ class Solver:
                 found += [o.id for o in vraag.opties if o.id != value]
             case "meerdere":
                 found += [value ^ {o.id} for o in vraag.opties]
+            case "getal":  # the constants of the rule file nearest to the value, and just past them
+                near = sorted(self.numbers, key=lambda c: abs(c - value))[:6]
+                found += [c + d for c in near for d in (Decimal(0), Decimal(1), Decimal(-1)) if self.allowed(vraag, c + d)]
             case "datum":
                 found += [value + dt.timedelta(days=d) for d in (1, -1, 7)]
         return found
+
+    def allowed(self, vraag, number: Decimal) -> bool:
+        lo = vraag.minimaal.value if vraag.minimaal is not None else None
+        hi = vraag.maximaal.value if vraag.maximaal is not None else None
+        return (lo is None or number >= lo) and (hi is None or number <= hi)
 
 
 def _named(name: str, text: str) -> list[str]:
