@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.test_fuzz_cases import (REGIONS, check_batch, check_case_file, check_jsonl, check_typed_answer,  # noqa: E402
+from tests.cases.test_fuzz_cases import (REGIONS, check_batch, check_case_file, check_jsonl, check_typed_answer,  # noqa: E402
                                    csv_batch, jsonl_conversation, mutated_case, typed_answer)
 
 KINDS = {

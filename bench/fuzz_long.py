@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.test_fuzz import TOKENS, assert_only_findings, mutated_source  # noqa: E402
+from tests.language.test_fuzz import TOKENS, assert_only_findings, mutated_source  # noqa: E402
 
 
 def main() -> None:

@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-from wmo_dsl import hookimpl
-from wmo_dsl.plugins import RegionSource
+from wmo_dsl import RegionSource, hookimpl
 
 
 @hookimpl

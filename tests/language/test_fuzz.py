@@ -10,7 +10,7 @@ from wmo_dsl.language.check import check
 from wmo_dsl.errors import RegelbestandFout
 from wmo_dsl.language.parse import parse_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SOURCES = [p.read_text(encoding="utf-8") for p in sorted(REPO.glob("regions/*/*.wmo"))]
 TOKENS = ["regio", "vraag", "tabel", "product", "regel", "als", "dan", "en", "of", "niet", "is", "anders", "bron", "tekst",
           "optie", "keuze", "ja/nee", "meerdere", "getal", "datum", "geen", "indicatie", "verwijzing", "signaal", "termijn",

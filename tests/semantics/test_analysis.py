@@ -9,7 +9,7 @@ from wmo_dsl.cli import main
 from wmo_dsl.errors import RegelbestandFout
 from wmo_dsl.semantics.pipeline import checked
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def source(region: str) -> str:

@@ -20,7 +20,7 @@ from wmo_dsl.cases.natural import AntwoordFout, parse_answer
 from wmo_dsl.plugins import load_region
 from wmo_dsl.cases.sessions import SessionStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CASES = [(p.parent.parent.name, p.read_text(encoding="utf-8")) for p in sorted(REPO.glob("regions/*/casussen/*.json"))]
 REGIONS = sorted({r for r, _ in CASES})
 ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "1e30", "", "x" * 300, "9999-12-31", "31-12-9999", "2025-02-30",

@@ -19,7 +19,7 @@ from wmo_dsl.language.parse import parse_text
 from wmo_dsl.language.check import check
 from wmo_dsl.present.templating import md_escape
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 HEADER = 'regio r "R"\n  geldig vanaf 2022-01-01\n'
 
 

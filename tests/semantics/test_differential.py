@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from wmo_dsl.plugins import load_region, region_sources
 from wmo_dsl.semantics.evaluate import Evaluation, Open
 
-from .oracle import brute_force_needed, representatives
+from ..oracle import brute_force_needed, representatives
 
 PEILDATUM = dt.date(2025, 6, 1)
 REGIONS = sorted(region_sources())

@@ -6,7 +6,7 @@ from pathlib import Path
 from wmo_dsl.language import vocabulary as V
 from wmo_dsl.language.grammar import grammar_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_grammar_states_the_same_token_patterns_as_the_vocabulary():

@@ -11,7 +11,7 @@ from wmo_dsl.errors import RegelbestandFout
 from wmo_dsl.tools.fmt import format_text
 from wmo_dsl.language.parse import parse_text
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 FILES = sorted(REPO.glob("regions/*/*.wmo"))
 
 

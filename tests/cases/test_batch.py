@@ -9,7 +9,7 @@ import pytest
 
 from wmo_dsl.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REGIONS = ("lekstroom", "zou", "tsd", "leiden")
 
 

@@ -5,8 +5,8 @@ import itertools
 import pytest
 
 from wmo_dsl.cases.answers import convert_answers
-from .conftest import PEILDATUM
-from .oracle import brute_force_needed
+from ..conftest import PEILDATUM
+from ..oracle import brute_force_needed
 
 TWO_AREAS = ["zelfzorg_gezondheid", "woonvaardigheden"]
 ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",

@@ -9,7 +9,7 @@ from pygments.token import Error, Keyword, Name, String
 
 from wmo_dsl.present.highlight import WmoLexer, grammar_keywords
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_pygments_finds_the_lexer_by_name_and_by_file_extension():

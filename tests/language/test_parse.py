@@ -9,7 +9,7 @@ from wmo_dsl.language import ast
 from wmo_dsl.errors import RegelbestandFout
 from wmo_dsl.language.parse import parse_text
 
-from .conftest import HEADER, findings
+from ..conftest import HEADER, findings
 
 
 def test_a_region_header_becomes_a_regio_node():

@@ -8,7 +8,7 @@ from wmo_dsl.cases.natural import AntwoordFout
 from wmo_dsl.plugins import load_region
 from wmo_dsl.cases.sessions import SessionStore
 
-from .conftest import PEILDATUM
+from ..conftest import PEILDATUM
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from wmo_dsl.language.check import Type
 
-from .conftest import findings, model_of
+from ..conftest import findings, model_of
 
 CHOICE = 'vraag type: keuze\n  optie behouden "B"\n  optie ontwikkelen "O"\n'
 

@@ -19,7 +19,7 @@ from wmo_dsl.intake.jsonl import run_jsonl
 from wmo_dsl.plugins import load_region
 from wmo_dsl.cases.sessions import Gebeurtenis, SessieFout, SessionStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 WMO = [sys.executable, "-m", "wmo_dsl.cli"]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from wmo_dsl.cli import main
 from wmo_dsl.cases.sessions import Gebeurtenis, SessionStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 VARIANT = REPO / "regions" / "lekstroom" / "varianten" / "omvang_1-3_4-6.wmo"
 
 
