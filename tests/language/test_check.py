@@ -35,6 +35,7 @@ SEMANTIC_ERRORS = [
      "product 'p' heeft eenheid per uur, maar een tarief per maand", "schrijf het tarief per uur"),
     ('product p "P"\n  tarief 12,345 per maand vanaf 2025-01-01\n', 4, 3, "E227",
      "tarief 12,345 heeft meer dan twee cijfers achter de komma", "1234,56"),
+    ('product p "P"\n  code "A1"\n  code "A2"\n', 5, 3, "E228", "'code' staat twee keer in deze definitie", "de eerste telde"),
 ]
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from ..language import ast
 from ..language import limits
 from ..semantics.notation import format_number
+from ..semantics.values import Record
 from ..language.check import Model
 from ..errors import CasusFout
 
@@ -106,7 +107,7 @@ def to_json(vraag: ast.Vraag | None, value):
 
 
 def json_value(value, vraag: ast.Vraag | None = None):
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, (str, bool)) or value is None:
         return value
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
@@ -116,8 +117,6 @@ def json_value(value, vraag: ast.Vraag | None = None):
         return value.isoformat()
     if isinstance(value, ast.Duur):
         return f"{value.aantal} {value.eenheid}"
-    from ..semantics.values import Record
-
     if isinstance(value, Record):
         return {k: json_value(v) for k, v in value.fields}
     if isinstance(value, frozenset):

@@ -87,7 +87,11 @@ def parse_iso_date(text: str, waar: str) -> dt.date:
 
 
 def json_depth(text: str) -> int:
-    """The deepest nesting of objects and arrays in a JSON text, without parsing it."""
+    """The deepest nesting of objects and arrays in a JSON text, without parsing it; a text with
+    no more than MAX_DEPTH brackets gives their number (an upper bound, enough for the check)."""
+    opened = text.count("[") + text.count("{")
+    if opened <= MAX_DEPTH:  # the usual case, at C speed: it cannot be deeper than that
+        return opened
     depth = deepest = 0
     in_string = escaped = False
     for ch in text:
@@ -172,7 +176,10 @@ def dumps(value, **kwargs) -> str:
     """``json.dumps`` that never writes NaN or Infinity (strict parsers refuse them), and escapes
     the characters some readers take for a line end (U+0085, U+2028, U+2029): one JSON line
     stays one line for every JSON-lines reader."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs).translate(_LINE_BREAKS)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs)
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINE_BREAKS)
+    return text
 
 
 def check_id(value, waar: str = ""):

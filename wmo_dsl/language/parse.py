@@ -94,7 +94,7 @@ def parse_file(pad: str | Path) -> ast.Regelbestand:
         text = pad.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RegelbestandFout([Bevinding("E002", "bestand bestaat niet", str(pad), 0, 0)]) from None
-    except UnicodeDecodeError as err:
+    except UnicodeDecodeError:
         raise RegelbestandFout(
             [Bevinding("E003", "bestand is geen UTF-8-tekst", str(pad), 1, 1, hint="sla het bestand op als UTF-8")]
         ) from None

@@ -140,12 +140,26 @@ class ToAst(ExpressionsToAst):
             if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
                 kind = item[0]
                 if kind in details and kind not in self._REPEATABLE and meta is not None and not getattr(meta, "empty", True):
+                    word = self._DETAIL_WORDS.get(kind, kind.replace("_", " "))
+                    line, column = self._second_line(word, meta)
                     self.findings.append(Bevinding(
-                        "E228", f"'{self._DETAIL_WORDS.get(kind, kind.replace('_', ' '))}' staat twee keer in deze definitie",
-                        self.pad, meta.line, meta.column, hint="schrijf elk onderdeel één keer; de eerste telde, de tweede niet",
-                        bronregel=source_line(self.regels, meta.line)))
+                        "E228", f"'{word}' staat twee keer in deze definitie", self.pad, line, column,
+                        hint="schrijf elk onderdeel één keer; de eerste telde, de tweede niet",
+                        bronregel=source_line(self.regels, line)))
                 details.setdefault(kind, item[1])
         return details
+
+    def _second_line(self, word: str, meta) -> tuple[int, int]:
+        """Where a detail line starting with ``word`` stands for the second time in a definition."""
+        seen = 0
+        for line in range(meta.line, min(meta.end_line, len(self.regels)) + 1):
+            text = self.regels[line - 1]
+            stripped = text.lstrip()
+            if stripped == word or stripped.startswith(word + " "):
+                seen += 1
+                if seen == 2:
+                    return line, len(text) - len(stripped) + 1
+        return meta.line, meta.column
 
     # definitions
     def regio(self, meta, items):

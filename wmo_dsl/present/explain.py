@@ -75,7 +75,6 @@ class Labels:
         return value_text(value, labels)
 
     def name(self, naam: str) -> str:
-        vraag = self.model.vragen.get(naam)
         return naam.replace("_", " ")
 
 
