@@ -92,7 +92,7 @@ def test_a_rule_concludes_products_referrals_signals_and_no_indicatie():
 SYNTAX_ERRORS = [
     # (source after the header, line, column, message fragment, hint fragment)
     ("vraag type keuze\n", 3, 12, "onverwacht 'keuze'; verwacht: \":\"", "dubbele punt"),
-    ("vraag x: lijst\n", 3, 10, "verwacht: \"datum\", \"getal\", \"ja/nee\", \"keuze\", \"meerdere\", \"tekst\"", "ja/nee, keuze, meerdere, getal, datum of tekst"),
+    ("vraag x: lijst\n", 3, 10, "verwacht: \"datum\", \"geheel\", \"getal\", \"ja/nee\", \"keuze\", \"meerdere\"", "ja/nee, keuze, meerdere, getal, geheel getal, datum of tekst"),
     ("x is 0.8\n", 3, 7, "onverwacht teken '.'", "decimale komma"),
     ("vraag x: ja/nee\n  tekst 'Hallo'\n", 4, 9, "verwacht: een tekst tussen dubbele aanhalingstekens", "dubbele aanhalingstekens"),
     ("vraag a: getal\nx is a == 1\n", 4, 9, "onverwacht '='", "één ="),

@@ -14,8 +14,21 @@ def test_the_grammar_states_the_same_token_patterns_as_the_vocabulary():
     for name in ("STRING", "DATE", "CODE", "NUMBER", "NAME", "COMMENT"):
         (pattern,) = re.findall(rf"^{name}(?:\.\d)?: /(.*)/$", grammar, re.M)
         assert pattern == getattr(V, name), name
-    (units,) = re.findall(r"^TIJDSEENHEID: (.*(?:\n\s+\|.*)*)", grammar, re.M)
-    assert set(re.findall(r'"(\w+)"', units)) == set(V.TIME_UNIT_WORDS)
+
+
+def test_every_unit_word_of_the_vocabulary_reads_as_a_duration_or_an_amount():
+    from wmo_dsl.language.parse import parse_text
+
+    header = 'regio r "R"\n  geldig vanaf 2025-01-01\n'
+    for word, unit in {**V.TIME_UNIT_WORDS, **V.AMOUNT_UNIT_WORDS}.items():
+        (literal,) = [d.expr for d in parse_text(header + f"x is 2 {word}\n").definities[1:]]
+        if word in V.TIME_UNIT_WORDS:
+            assert (literal.kind, literal.value.eenheid) == ("duur", unit), word
+        else:
+            assert (literal.kind, literal.eenheid.maat) == ("hoeveelheid", unit), word
+    for periode in V.PERIODS:
+        (literal,) = [d.expr for d in parse_text(header + f"x is 2 uur per {periode}\n").definities[1:]]
+        assert literal.eenheid.periode == periode
 
 
 def test_every_finding_code_the_tool_can_give_is_explained_here_and_in_the_docs():

@@ -42,6 +42,6 @@ def test_compiled_equals_the_engine_on_a_generated_population(region):
 def test_the_generated_source_comes_from_the_checked_ast_not_the_rule_text():
     rules = load_region("lekstroom")
     source = rules.compiled.source
-    assert source.startswith("def evaluate(a):")
+    assert source.startswith("def evaluate(a, peildatum):")
     assert "#" not in source and "bron" not in source  # no comment or citation of the rule file ends up in code
     assert "w_matrixproduct" in source

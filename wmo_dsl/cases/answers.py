@@ -9,10 +9,13 @@ consultant or a program knows exactly what to correct.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from ..language import ast
 from ..language import limits
+from ..language.types import Eenheid
+from ..language.vocabulary import AMOUNT_UNIT_WORDS, PERIODS
 from ..semantics.notation import format_number
 from ..semantics.values import Record
 from ..language.check import Model
@@ -33,7 +36,10 @@ def allowed_text(vraag: ast.Vraag) -> str:
             grenzen.append(f"minimaal {format_number(vraag.minimaal.value)}")
         if isinstance(vraag.maximaal, ast.Literal):
             grenzen.append(f"maximaal {format_number(vraag.maximaal.value)}")
-        return "een getal" + (f" ({', '.join(grenzen)})" if grenzen else "")
+        soort = "een geheel getal" if vraag.geheel else "een getal"
+        if vraag.hoeveelheid is not None:
+            soort += f" in {vraag.hoeveelheid}"
+        return soort + (f" ({', '.join(grenzen)})" if grenzen else "")
     if vraag.soort == "datum":
         return "een datum als JJJJ-MM-DD"
     return "een tekst"
@@ -76,6 +82,9 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
             raise fout(f"is {json_repr(value)}")
         if isinstance(value, int) and abs(value) >= limits.MAX_ABS:  # before str(): a 5,000-digit int cannot be printed
             raise fout("is te groot (de grens is 1.000.000.000.000)")
+        unit = None
+        if isinstance(value, str):
+            value, unit = split_amount(value)
         try:
             number = Decimal(str(value).replace(",", ".")) if isinstance(value, str) else Decimal(str(value))
         except InvalidOperation:
@@ -83,9 +92,10 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
         grens = limits.number_problem(number)
         if grens:
             raise fout(f"{grens}")
-        probleem = out_of_bounds(vraag, number)
-        if probleem:
-            raise fout(f"is {format_number(number)}, {probleem}")
+        try:
+            number = checked_number(vraag, number, unit)
+        except ValueError as err:
+            raise fout(f"klopt niet: {err}") from None
         return number
     if soort == "datum":
         if isinstance(value, str):
@@ -106,9 +116,51 @@ def to_json(vraag: ast.Vraag | None, value):
     return json_value(value, vraag)
 
 
-def json_value(value, vraag: ast.Vraag | None = None):
+_AMOUNT = re.compile(r"\s*(-?[\d.,]+)\s*([A-Za-z]+)?(?:\s+per\s+([A-Za-z]+))?\s*")
+
+
+def split_amount(text: str) -> tuple[str, tuple[str, str | None] | None]:
+    """'2,5 uur per week' -> ('2,5', ('uur', 'week')); '2,5' -> ('2,5', None)."""
+    match = _AMOUNT.fullmatch(text)
+    if match is None or match.group(2) is None:
+        return text, None
+    return match.group(1), (match.group(2).lower(), match.group(3).lower() if match.group(3) else None)
+
+
+def checked_number(vraag: ast.Vraag, number: Decimal, unit: tuple[str, str | None] | None) -> Decimal:
+    """A number answer in the question's own unit: converted from the unit it was given in,
+    whole where the question is whole, within the bounds. ValueError says what is wrong."""
+    if unit is not None:
+        number = _in_unit(vraag, number, *unit)
+    if vraag.geheel and number != number.to_integral_value():
+        raise ValueError(f"{format_number(number)} is geen geheel getal")
+    probleem = out_of_bounds(vraag, number)
+    if probleem:
+        raise ValueError(f"{format_number(number)}{' ' + str(vraag.hoeveelheid) if vraag.hoeveelheid else ''} is {probleem}")
+    return number
+
+
+def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, periode: str | None) -> Decimal:
+    target = vraag.hoeveelheid
+    maat = AMOUNT_UNIT_WORDS.get(word)
+    written = f"{word}{' per ' + periode if periode else ''}"
+    if target is None:
+        raise ValueError(f"deze vraag heeft geen eenheid ('{written}'): geef alleen het getal")
+    if maat is None or (periode is not None and periode not in PERIODS):
+        raise ValueError(f"'{written}' is geen eenheid; geef het getal in {target}")
+    given = Eenheid(maat, periode if periode is not None else target.periode)
+    if not given.convertible(target):
+        raise ValueError(f"{given} is niet om te rekenen naar {target}")
+    factor = given.factor(target)
+    return number * factor.numerator / factor.denominator
+
+
+def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
+    """An engine value as JSON; an amount (with ``eenheid``) as {"waarde": 2.5, "eenheid": "uur per week"}."""
     if isinstance(value, (str, bool)) or value is None:
         return value
+    if eenheid is not None and isinstance(value, Decimal):
+        return {"waarde": json_value(value), "eenheid": str(eenheid)}
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)

@@ -3,9 +3,21 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_CEILING, Decimal
+
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
 from .answers import json_value
+
+
+def iwmo_volume(eenheid: str | None, volume):
+    """The iWmo unit and volume of a toewijzing: a whole number; hours that are not whole go in minutes
+    (2,25 uur: 135 minuten), anything else that is not whole is rounded up."""
+    if not isinstance(volume, Decimal) or volume == volume.to_integral_value():
+        return eenheid, volume
+    if eenheid == "04":
+        return "01", (volume * 60).to_integral_value(ROUND_CEILING)
+    return eenheid, volume.to_integral_value(ROUND_CEILING)
 
 
 def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
@@ -15,6 +27,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
     for p in b.producten:
         product = m.producten[p.product]
         iwmo = dict(product.iwmo)
+        eenheid, volume = iwmo_volume(iwmo.get("eenheid"), p.volume)
         producten.append({
             "code": product.code,
             "naam": product.naam,
@@ -28,9 +41,9 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
             "iwmo": {
                 "productcategorie": iwmo.get("productcategorie"),
                 "productcode": iwmo.get("productcode") or (product.code if iwmo else None),
-                "eenheid": iwmo.get("eenheid"),
+                "eenheid": eenheid,
                 "frequentie": iwmo.get("frequentie"),
-                "volume": json_value(p.volume),
+                "volume": json_value(volume),
             },
             "kenmerken": dict(product.kenmerken),
         })
@@ -48,7 +61,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         "verwijzingen": [v for v, _ in c.verwijzingen] if c else [],
         "signalen": [s for s, _ in c.signalen] if c else [],
         "termijnen": termijnen,
-        "waarden": {k: json_value(v, m.vragen.get(k)) for k, v in b.waarden.items()},
+        "waarden": {k: json_value(v, m.vragen.get(k), m.types[k].eenheid if k in m.types else None) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
         "afwijkingen": [a.als_data() for a in b.afwijkingen],
         **({"uitleg": uitleg} if uitleg is not None else {}),

@@ -18,8 +18,8 @@ from ..language import ast
 
 from ..language import limits
 from ..language.vocabulary import GEEN, JA, NEE, TIME_UNIT_WORDS
-from ..semantics.notation import format_number, value_text
-from .answers import allowed_text, out_of_bounds
+from ..semantics.notation import value_text
+from .answers import allowed_text, checked_number, split_amount
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])}
@@ -70,7 +70,10 @@ def allowed(vraag: ast.Vraag) -> str:
     if vraag.soort == "meerdere":
         return f"kies een of meer (1-{n} of namen), of 'geen': " + ", ".join(o.id for o in vraag.opties)
     if vraag.soort == "getal":
-        return allowed_text(vraag) + ", bijvoorbeeld 2,5"
+        voorbeeld = "3" if vraag.geheel else "2,5"
+        if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
+            voorbeeld += " of 150 minuten"
+        return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
     if vraag.soort == "datum":
         return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"
     return "vrije tekst"
@@ -125,7 +128,9 @@ def parse_several(vraag: ast.Vraag, text: str) -> frozenset:
 
 
 def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
-    cleaned = text.strip().replace(" ", "")
+    """'2,5', '1.250,5', '2,5 uur', '150 minuten' (converted to the question's unit)."""
+    number_text, unit = split_amount(text)
+    cleaned = number_text.strip().replace(" ", "")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.250,5
         cleaned = cleaned.replace(".", "")
     cleaned = cleaned.replace(",", ".")
@@ -136,10 +141,10 @@ def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
     grens = limits.number_problem(number)
     if grens:
         raise AntwoordFout(f"{_short(text)} {grens}")
-    probleem = out_of_bounds(vraag, number)
-    if probleem:
-        raise AntwoordFout(f"{format_number(number)} is {probleem}")
-    return number
+    try:
+        return checked_number(vraag, number, unit)
+    except ValueError as err:
+        raise AntwoordFout(f"{err}; {allowed(vraag)}") from None
 
 
 def parse_date(text: str, vraag: ast.Vraag | None = None) -> dt.date:
@@ -193,7 +198,7 @@ def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:
 
 def answer_text(vraag: ast.Vraag, value) -> str:
     """A value as the consultant would read it back."""
-    return value_text(value, {o.id: o.label for o in vraag.opties})
+    return value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
 
 
 def parse_derived(model, naam: str, tekst: str):
@@ -220,8 +225,15 @@ def parse_derived(model, naam: str, tekst: str):
     if t.soort == "getal":
         from decimal import Decimal, InvalidOperation
 
+        getal, unit = split_amount(tekst)
+        if unit is not None and t.eenheid is not None:
+            try:
+                return checked_number(ast.Vraag(naam, "getal", None, None, None, (), None, None, None, None, hoeveelheid=t.eenheid),
+                                      Decimal(getal.strip().replace(",", ".")), unit)
+            except (ValueError, InvalidOperation) as err:
+                raise WmoFout(f"'{tekst[:40]}' {err}") from None
         try:
-            number = Decimal(tekst.strip().replace(",", "."))
+            number = Decimal(getal.strip().replace(",", "."))
         except InvalidOperation:
             raise WmoFout(f"'{tekst[:40]}' is geen getal") from None
         grens = limits.number_problem(number)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from decimal import Decimal
 
 from ..errors import Bevinding, RegelbestandFout
 from . import ast
 from .expressions import ExpressionChecker, pos_of
+from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
 
@@ -30,7 +30,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker(ExpressionChecker):
+class _Checker(ProductChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -41,6 +41,7 @@ class _Checker(ExpressionChecker):
         self.termijnen: dict[str, ast.Termijn] = {}
         self.vrije_dagen: list[ast.VrijeDagen] = []
         self.standaard: ast.Product | None = None
+        self.own_iwmo: dict[str, dict] = {}  # product -> the iWmo fields it states itself
         self.types: dict[str, Type] = {}
         self.resolved: dict[str, object] = {}
         self.in_progress: list[str] = []
@@ -67,6 +68,7 @@ class _Checker(ExpressionChecker):
         regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
         termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
+        self.unused_conclusions(regels)
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:
             self.findings.sort(key=lambda b: (b.regel, b.kolom))
@@ -88,6 +90,16 @@ class _Checker(ExpressionChecker):
             bronregels=self.bestand.bronregels,
             waarschuwingen=tuple(self.findings),
         )
+
+    def unused_conclusions(self, regels: dict) -> None:
+        """A referral or signal no rule gives is a warning, as a product no rule concludes is."""
+        given = {c.id for r in regels.values() for c in r.conclusies
+                 if isinstance(c, (ast.VerwijzingConclusie, ast.SignaalConclusie))}
+        for soort, space in (("verwijzing", self.verwijzingen), ("signaal", self.signalen)):
+            for naam, d in space.items():
+                if naam not in given:
+                    self.error("W024", f"{soort} '{naam}' wordt door geen regel gegeven", d.pos,
+                               hint=f"geef haar in een regel ('dan {soort} {naam}') of verwijder haar", ernst="waarschuwing")
 
     def collect(self) -> ast.Regio | None:
         regio = None
@@ -125,13 +137,17 @@ class _Checker(ExpressionChecker):
         if self.standaard is not None:
             for naam, d in list(self.defs.items()):
                 if isinstance(d, ast.Product):
-                    self.defs[naam] = _with_defaults(d, self.standaard)
-        for d in self.defs.values():
+                    self.own_iwmo[naam] = dict(d.iwmo)
+                    self.defs[naam] = with_defaults(d, self.standaard)
+        for naam, d in list(self.defs.items()):
             if isinstance(d, ast.Vraag):
-                self.check_vraag(d)
+                self.defs[naam] = self.check_vraag(d)
+        if "peildatum" in self.defs:
+            self.error("E234", "'peildatum' is de datum waarop een casus beoordeeld wordt en kan geen eigen definitie zijn",
+                       self.defs["peildatum"].pos, hint="kies een andere naam, bijvoorbeeld startdatum")
         return regio
 
-    def check_vraag(self, vraag: ast.Vraag) -> None:
+    def check_vraag(self, vraag: ast.Vraag) -> ast.Vraag:
         if vraag.soort in ("keuze", "meerdere"):
             if not vraag.opties:
                 self.error("E210", f"vraag '{vraag.id}' is een {vraag.soort}-vraag zonder opties", vraag.pos,
@@ -149,12 +165,31 @@ class _Checker(ExpressionChecker):
                 if grens is not None:
                     self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", pos_of(grens))
         else:
-            for grens in (vraag.minimaal, vraag.maximaal):
-                if grens is not None and not (isinstance(grens, ast.Literal) and grens.kind == "getal"):
-                    self.error("E212", "een minimum of maximum is een getal", pos_of(grens))
+            vraag = replace(vraag, minimaal=self.check_grens(vraag, vraag.minimaal), maximaal=self.check_grens(vraag, vraag.maximaal))
             lo, hi = vraag.minimaal, vraag.maximaal
-            if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.kind == hi.kind == "getal" and lo.value > hi.value:
+            if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.value is not None and hi.value is not None \
+                    and lo.value > hi.value:
                 self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", pos_of(lo))
+        if vraag.hoeveelheid is not None and vraag.soort != "getal":
+            self.error("E212", f"alleen een getal-vraag heeft een eenheid als {vraag.hoeveelheid}; '{vraag.id}' is een "
+                               f"{_SOORT_NAMES[vraag.soort]}-vraag", vraag.pos)
+        return vraag
+
+    def check_grens(self, vraag: ast.Vraag, grens):
+        """A bound of a getal question: a number, in the question's unit when it has one."""
+        if grens is None:
+            return None
+        if not (isinstance(grens, ast.Literal) and grens.kind in ("getal", "hoeveelheid")):
+            self.error("E212", "een minimum of maximum is een getal", pos_of(grens))
+            return None
+        unit = vraag.hoeveelheid
+        if grens.eenheid != unit and not (grens.eenheid is None and unit is not None):
+            self.unit_mismatch(f"de grens van '{vraag.id}'", Type("getal", eenheid=unit), Type("getal", eenheid=grens.eenheid),
+                               grens, pos_of(grens))
+            return None
+        if vraag.geheel and grens.value != grens.value.to_integral_value():
+            self.error("E212", f"'{vraag.id}' is een geheel getal: de grens {grens.value} ook", pos_of(grens))
+        return replace(grens, kind="hoeveelheid", eenheid=unit) if unit is not None else grens
 
     # ── types of definitions ──
     def type_of(self, naam: str, pos: ast.Pos) -> Type:
@@ -174,6 +209,8 @@ class _Checker(ExpressionChecker):
                 t = Type("keuze", frozenset(o.id for o in d.opties))
             elif d.soort == "meerdere":
                 t = Type("lijst", frozenset(o.id for o in d.opties))
+            elif d.soort == "getal" and d.hoeveelheid is not None:
+                t = Type("getal", eenheid=d.hoeveelheid)
             else:
                 t = _VRAAG_TYPES[d.soort]
             self.types[naam] = t
@@ -195,37 +232,6 @@ class _Checker(ExpressionChecker):
             self.in_progress.pop()
         self.types.setdefault(naam, t)
         return self.types[naam]
-
-    def check_product(self, p: ast.Product) -> ast.Product:
-        outer, self.current = self.current, p.id
-        self.deps.setdefault(p.id, set())
-        duur = self.expect(p.duur, DUUR, "de duur van een product") if p.duur is not None else None
-        maxi = self.expect(p.maximale_duur, DUUR, "de maximale duur") if p.maximale_duur is not None else None
-        mini = self.expect(p.minimale_duur, DUUR, "de minimale duur") if p.minimale_duur is not None else None
-        volume = self.expect(p.volume, GETAL, "het iWmo-volume") if p.volume is not None else None
-        for partner in p.alleen_met:
-            if not isinstance(self.defs.get(partner), ast.Product):
-                self.error("E204", f"product '{partner}' (in 'alleen in combinatie met') is niet gedefinieerd", p.pos,
-                           hint=self.suggest(partner, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
-        self.check_tarieven(p)
-        self.current = outer
-        return replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume)
-
-    def check_tarieven(self, p: ast.Product) -> None:
-        """A tariff is money in a product's own unit, and one date starts one tariff."""
-        gezien: dict[object, ast.Tarief] = {}
-        for t in p.tarieven:
-            if t.bedrag != t.bedrag.quantize(Decimal("0.01")):
-                self.error("E227", f"tarief {_bedrag(t.bedrag)} heeft meer dan twee cijfers achter de komma", t.pos,
-                           hint="een bedrag in euro's heeft hoogstens twee cijfers achter de komma, bijvoorbeeld 1234,56")
-            if p.eenheid and p.eenheid.startswith("per ") and t.eenheid != p.eenheid:
-                self.error("E226", f"product '{p.id}' heeft eenheid {p.eenheid}, maar een tarief {t.eenheid}", t.pos,
-                           hint=f"schrijf het tarief {p.eenheid}, of pas de eenheid van het product aan")
-            eerder = gezien.setdefault(t.vanaf, t)
-            if eerder is not t:
-                self.error("E225", f"product '{p.id}' heeft twee tarieven vanaf {t.vanaf.isoformat()}", t.pos,
-                           hint=f"een tarief geldt tot het volgende begint; geef het nieuwe tarief een latere datum "
-                                f"(het andere staat op regel {eerder.pos.line})")
 
     def check_termijn(self, t: ast.Termijn) -> ast.Termijn:
         outer, self.current = self.current, "termijn:" + t.id
@@ -306,6 +312,11 @@ class _Checker(ExpressionChecker):
         conclusies = []
         for c in regel.conclusies:
             if isinstance(c, ast.ProductConclusie):
+                if isinstance(c.product, ast.Name) and c.product.id not in self.defs and not self.suggest(c.product.id, self.defs):
+                    self.error("E204", f"product '{c.product.id}' is niet gedefinieerd", c.product.pos,
+                               hint=f'definieer het: product {c.product.id} "<naam van het product>"')
+                    conclusies.append(c)
+                    continue
                 product = self.expect(c.product, PRODUCT, "'dan product'")
                 duur = self.expect(c.duur, DUUR, "een duur") if c.duur is not None else None
                 maxi = self.expect(c.maximale_duur, DUUR, "een maximale duur") if c.maximale_duur is not None else None
@@ -332,29 +343,3 @@ class _Checker(ExpressionChecker):
                        hint="voeg een conclusie toe, bijvoorbeeld: dan product <naam>")
         self.current = outer
         return replace(regel, voorwaarde=voorwaarde, conclusies=tuple(conclusies))
-
-
-def _with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
-    """A product with the file's 'alle producten' defaults filled in where it says nothing itself."""
-    iwmo = dict(std.iwmo)
-    iwmo.update(dict(p.iwmo))
-    own = {k for k, _ in p.kenmerken}
-    return replace(
-        p,
-        eenheid=p.eenheid or std.eenheid,
-        duur=p.duur or std.duur,
-        maximale_duur=p.maximale_duur or (None if p.onbeperkt else std.maximale_duur),
-        onbeperkt=p.onbeperkt or (std.onbeperkt and p.maximale_duur is None),
-        minimale_duur=p.minimale_duur or std.minimale_duur,
-        alleen_met=p.alleen_met or std.alleen_met,
-        kenmerken=tuple(k for k in std.kenmerken if k[0] not in own) + p.kenmerken,
-        iwmo=tuple(iwmo.items()),
-        volume=p.volume or std.volume,
-        # a shared tariff is in the shared unit: a product with a unit of its own does not take it
-        tarieven=p.tarieven or (std.tarieven if p.eenheid in (None, std.eenheid) else ()),
-        bron=p.bron or std.bron,
-    )
-
-
-def _bedrag(bedrag: Decimal) -> str:
-    return str(bedrag).replace(".", ",")

@@ -12,7 +12,8 @@ from dataclasses import replace
 from typing import assert_never
 
 from . import ast
-from .types import FUNCTIONS, GETAL, JANEE, ONBEKEND, RECORD, Type, comparable, compatible
+from .amounts import ROUNDING, AmountChecker, bare_number, with_unit
+from .types import DATUM, FUNCTIONS, GETAL, JANEE, ONBEKEND, RECORD, Type, comparable, compatible, unified
 
 _ORDERING = ("<", "<=", ">", ">=")
 
@@ -30,10 +31,24 @@ def describe(expr) -> str:
     return "de waarde"
 
 
-class ExpressionChecker:
+class ExpressionChecker(AmountChecker):
     """Resolves and types expressions for the checker of definitions."""
 
     defs: dict
+
+    def pos_of(self, expr) -> ast.Pos:
+        return pos_of(expr)
+
+    def source(self, expr) -> str:
+        """An expression as the policy writer wrote it (for hints), or a short name for it."""
+        pos = pos_of(expr)
+        lines = self.bestand.bronregels
+        if 0 < pos.line == pos.end_line <= len(lines) and pos.end_column > pos.column:
+            return lines[pos.line - 1][pos.column - 1:pos.end_column - 1]
+        if isinstance(expr, ast.Literal) and expr.eenheid is not None:
+            return f"{expr.value} {expr.eenheid}".replace(".", ",")
+        text = describe(expr)
+        return text if text != "de waarde" else "(…)"
 
     def expect(self, expr: ast.Expr, want: Type, wat: str) -> ast.Expr:
         resolved, t = self.resolve(expr)
@@ -61,6 +76,11 @@ class ExpressionChecker:
                        hint=self.suggest(expr.id, other.domein) or "mogelijk: " + ", ".join(sorted(other.domein)))
             return expr, ONBEKEND
         resolved, t = self.resolve(expr)
+        if other.soort == "getal" and t.soort == "getal" and other.eenheid != t.eenheid:
+            if other.eenheid is not None and t.eenheid is None and bare_number(resolved):
+                return with_unit(resolved, other.eenheid)
+            self.unit_mismatch(wat, other, t, resolved, pos_of(expr))
+            return resolved, t
         base = Type("keuze", other.domein) if other.soort == "lijst" else other
         if not comparable(t, base):
             self.error("E207", f"{wat} is {other}, maar hier staat {t}", pos_of(expr),
@@ -77,8 +97,12 @@ class ExpressionChecker:
 
     def _resolve(self, expr: ast.Expr, new_symbols: bool) -> tuple[ast.Expr, Type]:
         match expr:
+            case ast.Literal(kind="hoeveelheid", eenheid=eenheid):
+                return expr, Type("getal", eenheid=eenheid)
             case ast.Literal(kind=kind):
                 return expr, Type({"percentage": "getal"}.get(kind, kind))
+            case ast.Name(id="peildatum") if "peildatum" not in self.defs:
+                return ast.Ref("peildatum", "peildatum", expr.pos), DATUM
             case ast.Name(id=naam):
                 if naam in self.defs:
                     t = self.ref_type(naam, expr.pos)
@@ -102,7 +126,10 @@ class ExpressionChecker:
             case ast.Arith():
                 return self._arith(expr)
             case ast.Negate(operand=operand):
-                return replace(expr, operand=self.expect(operand, GETAL, "na '-'")), GETAL
+                resolved, t = self.resolve(operand)
+                if not compatible(t, GETAL):
+                    self.error("E207", f"na '-' moet een getal staan, maar dit is {t}", pos_of(operand))
+                return replace(expr, operand=resolved), t if t.soort == "getal" else GETAL
             case ast.Count(operand=operand):
                 resolved, t = self.resolve(operand)
                 if t.soort not in ("lijst", "onbekend"):
@@ -132,6 +159,23 @@ class ExpressionChecker:
                 return replace(expr, fields=tuple((n, self.resolve(e)[0]) for n, e in fields)), RECORD
             case ast.Call():
                 return self._call(expr)
+            case ast.Convert(operand=operand):
+                resolved, t = self.resolve(operand)
+                return self.convert(expr, resolved, t)
+            case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
+                c = self.expect(condition, JANEE, "na 'als'")
+                a, at = self.resolve(then)
+                b, bt = self.resolve(otherwise)
+                a, b = self.same_unit(a, at, b, bt, "'als … dan … anders'", expr.pos)
+                at, bt = a.t or at, b.t or bt
+                t = unified(at, bt)
+                if t is None:
+                    self.error("E207", f"'dan' en 'anders' geven verschillende soorten: {at} en {bt}", pos_of(otherwise))
+                    t = ONBEKEND
+                return replace(expr, condition=c, then=a, otherwise=b), t
+            case ast.Between(start=start, end=end):
+                wat = f"'{expr.unit} tussen'"
+                return replace(expr, start=self.expect(start, DATUM, wat), end=self.expect(end, DATUM, wat)), GETAL
             case _:
                 assert_never(expr)
 
@@ -140,6 +184,9 @@ class ExpressionChecker:
         # A bare unknown name takes its meaning from the other side: resolve that side first.
         left_bare = isinstance(expr.left, ast.Name) and expr.left.id not in self.defs
         if left_bare and not (isinstance(expr.right, ast.Name) and expr.right.id not in self.defs):
+            right, rt = self.resolve(expr.right)
+            left, _ = self.resolve_against(expr.left, rt, f"'{describe(expr.right)}'", ordered=ordered)
+        elif bare_number(expr.left):  # '10 < uren': the number takes the unit of the other side
             right, rt = self.resolve(expr.right)
             left, _ = self.resolve_against(expr.left, rt, f"'{describe(expr.right)}'", ordered=ordered)
         else:
@@ -153,12 +200,19 @@ class ExpressionChecker:
         for op, operand in expr.rest:
             resolved, rt = self.resolve(operand)
             rest.append((op, resolved))
-            t = self._arithmetic_type(op, t, rt, expr)
+            t = self._arithmetic_type(op, t, rt, expr, resolved)
         return replace(expr, first=first, rest=tuple(rest)), t
 
-    def _arithmetic_type(self, op: str, lt: Type, rt: Type, expr) -> Type:
+    def _arithmetic_type(self, op: str, lt: Type, rt: Type, expr, right) -> Type:
         kinds = (lt.soort, rt.soort)
         if "onbekend" in kinds:
+            return ONBEKEND
+        if kinds == ("getal", "getal"):
+            ok, unit = self.arithmetic_unit(op, lt, rt, right, expr)
+            return Type("getal", eenheid=unit) if ok else ONBEKEND
+        if kinds == ("duur", "getal") and rt.eenheid is not None:
+            self.error("E231", f"'{op}' met een duur en een hoeveelheid in {rt.eenheid} kan niet", expr.pos,
+                       hint="een duur vermenigvuldig of deel je met een getal zonder eenheid")
             return ONBEKEND
         result = {
             ("getal", "getal"): "getal",
@@ -179,17 +233,34 @@ class ExpressionChecker:
             return expr, ONBEKEND
         wanted, result = FUNCTIONS[expr.function]
         kinds = wanted or ["getal"] * max(len(expr.args), 1)
-        args = tuple(self.expect(a, Type(k), f"een argument van '{expr.function}'") for a, k in zip(expr.args, kinds))
+        resolved = [self.resolve(a) for a in expr.args]
+        for (a, t), k, raw in zip(resolved, kinds, expr.args):
+            if not compatible(t, Type(k)):
+                self.error("E207", f"een argument van '{expr.function}' moet {Type(k)} zijn, maar dit is {t}", pos_of(raw))
+        args = tuple(a for a, _ in resolved)
+        types = [t for _, t in resolved]
+        result_type = Type(result)
         if (wanted and len(expr.args) != len(wanted)) or not expr.args:
             n = len(wanted) if wanted else "minstens één"
             self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+            return replace(expr, args=args), result_type
+        if expr.function in ROUNDING:
+            args, result_type = self.rounding(expr, args, types)
+        elif expr.function in ("min", "max"):
+            unit = next((t.eenheid for t in types if t.eenheid is not None), None)
+            if unit is not None:
+                target = Type("getal", eenheid=unit)
+                wat = f"de argumenten van '{expr.function}'"
+                args = tuple(a if t.eenheid == unit else self.same_unit(a, t, a, target, wat, pos_of(a))[0] for a, t in zip(args, types))
+                result_type = target
         elif expr.function == "afronden":
+            result_type = types[0] if types[0].soort == "getal" else result_type
             places = expr.args[1]
             if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
                     and 0 <= places.value <= 10):
                 self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
                            pos_of(places), hint="bijvoorbeeld afronden(uren, 2)")
-        return replace(expr, args=args), Type(result)
+        return replace(expr, args=args), result_type
 
     def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:
         wat = f"kolom '{naam}'"

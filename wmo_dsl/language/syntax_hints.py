@@ -81,7 +81,7 @@ HINTS: dict[str, list[str]] = {
         "vraag type keuze\n",
         "vraag x ja/nee\n",
     ],
-    "de soort van een vraag is ja/nee, keuze, meerdere, getal, datum of tekst": [
+    "de soort van een vraag is ja/nee, keuze, meerdere, getal, geheel getal, datum of tekst": [
         "vraag x: lijst\n",
         "vraag x: boolean\n",
         "vraag x: janee\n",

@@ -104,8 +104,15 @@ class ToAst(ExpressionsToAst):
         return ("synoniemen", tuple(_string(t) for t in items))
 
     def eenheid(self, meta, items):
+        """``eenheid "km"`` (a label), ``eenheid per uur`` (a product's unit), ``eenheid uur per week``
+        (the unit of an amount: ('eenheid', Eenheid))."""
         tok = items[0]
-        return ("eenheid", _string(tok) if tok.type == "STRING" else f"per {tok}")
+        if tok.type == "STRING":
+            return ("eenheid", _string(tok))
+        if len(items) == 1:  # 'per uur': the alternative without a placeholder
+            return ("eenheid", f"per {tok}")
+        unit = self._unit(tok, items[1])
+        return ("eenheid", unit if unit is not None else str(tok))
 
     def minimaal(self, meta, items):
         return ("minimaal", items[0])
@@ -181,6 +188,9 @@ class ToAst(ExpressionsToAst):
     def soort_getal(self, meta, items):
         return ("getal", ())
 
+    def soort_geheel(self, meta, items):
+        return ("geheel", ())
+
     def soort_datum(self, meta, items):
         return ("datum", ())
 
@@ -198,9 +208,12 @@ class ToAst(ExpressionsToAst):
         opties = [i for i in rest if isinstance(i, ast.Optie)]
         pos = self._tokpos(naam)
         opties = [ast.Optie(o, o.replace("_", " "), (), None, pos) for o in korte_opties] + opties
+        eenheid = d.get("eenheid")
+        hoeveelheid = eenheid if isinstance(eenheid, ast.Eenheid) else None
         return ast.Vraag(
-            str(naam), soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
-            d.get("eenheid"), d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos, d.get("enkelvoud"),
+            str(naam), "getal" if soort == "geheel" else soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
+            str(eenheid) if eenheid is not None else None, d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
+            d.get("enkelvoud"), geheel=soort == "geheel", hoeveelheid=hoeveelheid,
         )
 
     def waarde_expr(self, meta, items):
@@ -291,7 +304,8 @@ class ToAst(ExpressionsToAst):
         d = self._details(rest, meta)
         iwmo = d.get("iwmo", ())
         return ast.Product(
-            str(naam), _string(str(omschrijving)), d.get("code", str(naam)), d.get("eenheid"), d.get("duur"),
+            str(naam), _string(str(omschrijving)), d.get("code", str(naam)),
+            str(d["eenheid"]) if d.get("eenheid") is not None else None, d.get("duur"),
             d.get("maximale_duur"), bool(d.get("onbeperkt")), d.get("bron"), d.get("toelichting"), self._tokpos(naam),
             minimale_duur=d.get("minimale_duur"),
             alleen_met=d.get("combinatie", ()),

@@ -7,12 +7,13 @@ against the bounds of ``limits`` here, collected as findings.
 from __future__ import annotations
 
 
+import difflib
 from decimal import Decimal
 
 from lark import Transformer_NonRecursive, v_args
 
 from . import ast
-from .vocabulary import MAX_DURATION, TIME_UNIT_WORDS
+from .vocabulary import AMOUNT_UNIT_WORDS, AMOUNT_UNITS, MAX_DURATION, PERIODS, TIME_UNIT_WORDS, TIME_UNITS
 
 _FAMILY = {"+": "+-", "-": "+-", "*": "*/", "/": "*/"}
 
@@ -80,10 +81,19 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def percentage(self, meta, items):
         return ast.Literal(self._bounded(items[0]) / 100, "percentage", self._tokpos(items[0]))
 
-    def tijdsduur(self, meta, items):
-        aantal, eenheid = items
-        eenheid = str(eenheid)
-        canonical = TIME_UNIT_WORDS[eenheid]
+    def hoeveelheid(self, meta, items):
+        """``12 maanden`` (a duration), ``2,5 uur per week`` (an amount)."""
+        aantal, eenheid, periode = items
+        woord = str(eenheid)
+        if woord in TIME_UNIT_WORDS and periode is None:
+            return self._duration(aantal, TIME_UNIT_WORDS[woord])
+        unit = self._unit(eenheid, periode)
+        value = self._bounded(aantal)
+        if unit is None:
+            return ast.Literal(value, "getal", self._tokpos(aantal))
+        return ast.Literal(value, "hoeveelheid", self._pos(meta), eenheid=unit)
+
+    def _duration(self, aantal, canonical: str):
         waarde = self._bounded(aantal)
         if waarde != int(waarde):
             self._finding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", aantal)
@@ -94,6 +104,44 @@ class ExpressionsToAst(Transformer_NonRecursive):
                           hint=f"een duur in {canonical} is hoogstens {grens}")
             waarde = Decimal(0)
         return ast.Literal(ast.Duur(int(waarde), canonical), "duur", self._tokpos(aantal))
+
+    def _unit(self, eenheid, periode) -> ast.Eenheid | None:
+        """The unit of an amount as written (``uur``, ``per week``); a finding and None when unknown."""
+        woord = str(eenheid)
+        maat = AMOUNT_UNIT_WORDS.get(woord)
+        if maat is None:
+            known = sorted(set(AMOUNT_UNIT_WORDS) | set(TIME_UNIT_WORDS))
+            close = difflib.get_close_matches(woord, known, n=2, cutoff=0.6)
+            self._finding("E231", f"'{woord}' is geen eenheid", eenheid,
+                          hint=("bedoelde u " + " of ".join(f"'{c}'" for c in close) + "?") if close else
+                          "eenheden: " + ", ".join(AMOUNT_UNITS) + "; een duur in " + ", ".join(TIME_UNITS))
+            return None
+        if periode is not None and str(periode) not in PERIODS:
+            close = difflib.get_close_matches(str(periode), list(PERIODS), n=1, cutoff=0.5)
+            self._finding("E231", f"'per {periode}' is geen periode", periode,
+                          hint=(f"bedoelde u 'per {close[0]}'? " if close else "") + "mogelijk: per " + ", per ".join(PERIODS))
+            return None
+        return ast.Eenheid(maat, str(periode) if periode is not None else None)
+
+    def omrekenen(self, meta, items):
+        operand, eenheid, periode = items
+        unit = self._unit(eenheid, periode)
+        if unit is None:
+            return operand
+        return ast.Convert(operand, unit, self._pos(meta))
+
+    def als_dan(self, meta, items):
+        return ast.IfElse(items[0], items[1], items[2], self._pos(meta))
+
+    def tussen(self, meta, items):
+        eenheid, start, end = items
+        woord = str(eenheid)
+        unit = TIME_UNIT_WORDS.get(woord)
+        if unit not in ("jaren", "maanden", "weken", "dagen"):
+            self._finding("E231", f"'{woord} tussen' kan niet: tel jaren, maanden, weken of dagen tussen twee datums", eenheid,
+                          hint="bijvoorbeeld: leeftijd is jaren tussen geboortedatum en peildatum")
+            unit = "dagen"
+        return ast.Between(unit, start, end, self._tokpos(eenheid))
 
     def datum(self, meta, items):
         return ast.Literal(self._date(items[0]), "datum", self._tokpos(items[0]))

@@ -30,6 +30,30 @@ def unit_name(unit: str, amount: int) -> str:
     return TIME_UNITS[unit][0] if amount == 1 else unit
 
 
+# ── Amounts ───────────────────────────────────────────────────────────────
+
+# The canonical (plural) name of each unit of an amount, its singular, its dimension and how many
+# of the dimension's smallest unit it is: 60 minuten = 1 uur; other units convert to nothing else.
+AMOUNT_UNITS = {
+    "minuten": ("minuut", "tijd", 1),
+    "uur": ("uur", "tijd", 60),
+    "dagdelen": ("dagdeel", "dagdeel", 1),
+    "etmalen": ("etmaal", "etmaal", 1),
+    "sessies": ("sessie", "sessie", 1),
+    "ritten": ("rit", "rit", 1),
+    "km": ("km", "km", 1),
+    "euro": ("euro", "euro", 1),
+    "stuks": ("stuk", "stuk", 1),
+}
+AMOUNT_UNIT_WORDS = {**{u: u for u in AMOUNT_UNITS}, **{single: u for u, (single, _, _) in AMOUNT_UNITS.items()}, "uren": "uur"}
+# The periods an amount can be counted per, and how many of each fit in a year:
+# 1 jaar = 4 kwartalen = 12 maanden = 52 weken, 1 week = 7 dagen.
+PERIODS = {"dag": 364, "week": 52, "maand": 12, "kwartaal": 4, "jaar": 1}
+# iWmo codes the unit of a product's volume gives by itself (Wmo 3.x codelijsten WJ756 en WJ757).
+IWMO_UNITS = {"minuten": "01", "uur": "04", "etmalen": "14", "dagdelen": "16", "stuks": "82"}
+IWMO_FREQUENCIES = {"dag": "1", "week": "2", "maand": "4", None: "6"}
+IWMO_UNIT_NAMES = {"01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdelen", "82": "stuks", "83": "euro"}
+
 # ── Answers in words ──────────────────────────────────────────────────────
 
 JA = frozenset({"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true", "1"})
@@ -81,6 +105,10 @@ CODES = {
     "E226": "een tarief in een andere eenheid dan het product",
     "E227": "een bedrag met meer dan twee cijfers achter de komma",
     "E228": "een onderdeel dat twee keer in één definitie staat",
+    "E231": "hoeveelheden in verschillende eenheden samen zonder 'in', of een onbekende eenheid",
+    "E232": "een afgeleide waarde die geen waarde kan hebben, terwijl een product, volume, duur of regel haar leest",
+    "E233": "een afrondingsstap die geen vaste waarde is",
+    "E234": "'peildatum' als naam van een eigen definitie",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
@@ -89,4 +117,6 @@ CODES = {
     "W021": "een vraag die door geen regel gebruikt wordt",
     "W022": "een product dat door geen regel wordt toegekend",
     "W023": "een keuze die nergens getoetst wordt",
+    "W024": "een verwijzing of signaal dat door geen regel wordt gegeven",
+    "W025": "een iWmo-eenheid of -frequentie die niet past bij de eenheid van het volume",
 }

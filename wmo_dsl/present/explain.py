@@ -72,7 +72,8 @@ class Labels:
         labels = dict(self.by_question.get(naam, {}))
         if isinstance(value, str) and value in self.products:
             return self.products[value]
-        return value_text(value, labels)
+        t = self.model.types.get(naam)
+        return value_text(value, labels, t.eenheid if t is not None else None)
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
@@ -251,14 +252,19 @@ def _refs(expr) -> list[str]:
 
 
 def _iwmo_text(product: ast.Product, p) -> str | None:
+    from ..cases.contract import iwmo_volume
+
     velden = dict(product.iwmo)
     if not velden:
         return None
+    eenheid, volume = iwmo_volume(velden.get("eenheid"), p.volume)
+    unit = product.volume.t.eenheid if product.volume is not None and product.volume.t is not None else None
+    shown = value_text(volume) + (f" ({value_text(p.volume, eenheid=unit)})" if unit is not None else "")
     delen = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
              f"code {velden.get('productcode') or product.code}",
-             f"eenheid {velden['eenheid']}" if "eenheid" in velden else None,
+             f"eenheid {eenheid}" if eenheid else None,
              f"frequentie {velden['frequentie']}" if "frequentie" in velden else None,
-             f"volume {value_text(p.volume)}" if p.volume is not None else None]
+             f"volume {shown}" if p.volume is not None else None]
     return ", ".join(d for d in delen if d)
 
 

@@ -49,6 +49,14 @@ def to_text(e, parent: int = 0) -> str:
             return f"{function}(" + ", ".join(to_text(a) for a in args) + ")"
         case ast.RecordExpr(fields=fields):
             return "{" + ", ".join(f"{n}: {to_text(v)}" for n, v in fields) + "}"
+        case ast.Convert(operand=operand, implicit=True):
+            return to_text(operand, parent)
+        case ast.Convert(operand=operand, eenheid=eenheid):
+            return _group(f"{to_text(operand, 5)} in {eenheid}", _PRECEDENCE["cmp"], parent)
+        case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
+            return _group(f"als {to_text(condition)} dan {to_text(then)} anders {to_text(otherwise)}", 0, parent)
+        case ast.Between(unit=unit, start=start, end=end):
+            return _group(f"{unit} tussen {to_text(start, 5)} en {to_text(end, 5)}", 7, parent)
         case _:
             assert_never(e)
 
@@ -66,6 +74,8 @@ def literal_text(e: ast.Literal) -> str:
         return f'"{e.value}"'
     if e.kind == "geen":
         return "geen"
+    if e.kind == "hoeveelheid":
+        return f"{format_number(e.value)} {e.eenheid.words(e.value == 1)}"
     return value_text(e.value)
 
 

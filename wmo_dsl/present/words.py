@@ -11,6 +11,8 @@ from ..semantics.notation import value_text
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
 _CALL_WORDS = {"min": "de kleinste van", "max": "de grootste van"}
+_ROUNDING_WORDS = {"naar_boven": "naar boven afgerond op", "naar_beneden": "naar beneden afgerond op",
+                   "afronden_op": "afgerond op"}
 
 
 class Words:
@@ -40,6 +42,8 @@ class Words:
                 return f"“{v}”"
             case ast.Literal(kind="percentage", value=v):
                 return value_text(v * 100) + "%"
+            case ast.Literal(kind="hoeveelheid", value=v, eenheid=eenheid):
+                return value_text(v, eenheid=eenheid)
             case ast.Literal(value=v):
                 return value_text(v)
             case ast.Symbol(id=naam):
@@ -80,9 +84,21 @@ class Words:
                     return f"{texts[0]} afgerond op {texts[1]} decimalen"
                 if function == "midden":
                     return f"het midden tussen {texts[0]} en {texts[1]}"
+                if function in _ROUNDING_WORDS:
+                    return f"{texts[0]}, {_ROUNDING_WORDS[function]} {texts[1]}"
                 return f"{function}({', '.join(texts)})"
             case ast.RecordExpr(fields=fields):
                 return "; ".join(f"{n.replace('_', ' ')}: {self.expr(v)}" for n, v in fields)
+            case ast.Convert(operand=operand, implicit=True):
+                return self.expr(operand, context)
+            case ast.Convert(operand=operand, eenheid=eenheid):
+                return f"{self.expr(operand)} in {eenheid}"
+            case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
+                return f"{self.expr(then)} als {self.expr(condition)}, anders {self.expr(otherwise)}"
+            case ast.Between(unit=unit, start=start, end=end):
+                start_text = "de peildatum" if isinstance(start, ast.Ref) and start.target == "peildatum" else self.expr(start)
+                end_text = "de peildatum" if isinstance(end, ast.Ref) and end.target == "peildatum" else self.expr(end)
+                return f"het aantal hele {unit} van {start_text} tot {end_text}"
             case _:
                 assert_never(e)
 

@@ -36,7 +36,7 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
     from .solver import Solver
 
-    solver = Solver(model, peildatum or model.regio.geldig_vanaf or dt.date.today(), analysis=True)
+    solver = Solver(model, peildatum or _peildatum(model), analysis=True)
     findings = []
     for product in model.producten.values():
         if product.alleen_met:
@@ -46,6 +46,11 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     findings += _uncovered_cases(model, solver)
     findings += _dead_parts(model, solver)
     return [f for f in findings if not _silenced(model, f)]
+
+
+def _peildatum(model: Model) -> dt.date:
+    """The analysis judges at the start of the rules' validity (where 'peildatum' is read)."""
+    return model.regio.geldig_vanaf or dt.date(2000, 1, 1)
 
 
 def _silenced(model: Model, f: Bevinding) -> bool:
@@ -69,7 +74,7 @@ def value_words(model: Model, naam: str, value) -> str:
 
 
 def _inputs_at(model: Model, tabel: ast.Tabel, answers: dict) -> tuple:
-    evaluation = Evaluation(model, answers)
+    evaluation = Evaluation(model, answers, peildatum=_peildatum(model))
     return tuple(evaluation.value(n) for n in tabel.invoer)
 
 
@@ -155,7 +160,7 @@ def _nice(model: Model, tabel: ast.Tabel, answers: dict, values: tuple) -> tuple
                             | {values[i].to_integral_value()}, key=lambda c: (c != c.to_integral_value(), c))
         for c in candidates:
             trial = {**answers, naam: c}
-            evaluation = Evaluation(model, trial)
+            evaluation = Evaluation(model, trial, peildatum=_peildatum(model))
             evaluation.value(tabel.id)
             if evaluation.trace[tabel.id].via is None and all(evaluation.value(n) is not None for n in tabel.invoer):
                 result[i] = c
@@ -211,9 +216,27 @@ def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
             answers = solver.assignment(s.model(), "a")
         inputs = [q for q in model.vragen if q in model.questions_read_by(w.id)]
         example = ", ".join(f"{q} {value_words(model, q, answers[q])}" for q in inputs)
+        readers = _decisive_readers(model, w.id)
+        if readers:  # a product, a volume, a duration or a rule would read 'geen'
+            findings.append(_finding(model, "E232", f"'{w.id}' kan zonder waarde blijven, en {readers[0]} leest haar; "
+                                                    f"geen geval geldt bijvoorbeeld bij: {example}",
+                                     w.pos, hint="voeg het ontbrekende geval toe, of eindig met 'anders'", ernst="fout"))
+            continue
         findings.append(_finding(model, "W012", f"'{w.id}' heeft geen geval voor elke combinatie van antwoorden, bijvoorbeeld: {example}",
                                  w.pos, hint="voeg een geval toe, of eindig met 'anders' (eventueel 'geen anders')"))
     return findings
+
+
+def _decisive_readers(model: Model, naam: str) -> list[str]:
+    """The rules and products that read a derived value directly, in words."""
+    found = []
+    for rid in model.regels:
+        if naam in model.afhankelijkheden.get("regel:" + rid, ()):
+            found.append(f"regel '{rid}'")
+    for pid in model.producten:
+        if naam in model.afhankelijkheden.get(pid, ()):
+            found.append(f"product '{pid}'")
+    return found
 
 
 def _dead_parts(model: Model, solver) -> list[Bevinding]:
@@ -257,7 +280,7 @@ def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set
     rng = random.Random(0)
     fired, concluded = set(), set()
     for _ in range(samples):
-        evaluation = Evaluation(model, {q: solver.sample(q, rng) for q in model.vragen})
+        evaluation = Evaluation(model, {q: solver.sample(q, rng) for q in model.vragen}, peildatum=solver.peildatum)
         uitkomst = evaluation.conclude(enforce=False)
         fired |= {rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
         if not uitkomst.geen_indicatie:
@@ -285,7 +308,7 @@ def _never(solver, conditions: dict, alive_in) -> set:
 
 def _alive(model: Model, answers: dict) -> set:
     """The rules that fire and the products concluded for one case (keys 'regel:x' and 'product:x')."""
-    evaluation = Evaluation(model, answers)
+    evaluation = Evaluation(model, answers, peildatum=_peildatum(model))
     uitkomst = evaluation.conclude(enforce=False)
     alive = {"regel:" + rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
     if not uitkomst.geen_indicatie:
@@ -301,7 +324,7 @@ def _combination_findings(model: Model, solver, product: ast.Product) -> list[Be
         if s.check() != z3.sat:
             return []
         witness = solver.assignment(s.model(), "a")
-    evaluation = Evaluation(model, witness)
+    evaluation = Evaluation(model, witness, peildatum=_peildatum(model))
     uitkomst = evaluation.conclude(enforce=False)
     rid = next(p.regel for p in uitkomst.producten if p.product == product.id)
     regel = model.regels[rid]

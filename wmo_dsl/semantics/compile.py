@@ -47,9 +47,10 @@ class Compiled:
     source: str
     function: object
 
-    def __call__(self, answers: dict) -> tuple[dict, Uitkomst]:
-        """Derived values and conclusions for complete answers; raises Open otherwise."""
-        return self.function(answers)
+    def __call__(self, answers: dict, peildatum=None) -> tuple[dict, Uitkomst]:
+        """Derived values and conclusions for complete answers; raises Open otherwise (also when
+        the rules read the peildatum and none is given)."""
+        return self.function(answers, peildatum)
 
 
 class Py(str):
@@ -152,6 +153,9 @@ class _Code:
 
     def derived(self, name: str, t) -> Py:
         return py(f"w_{name}")
+
+    def peildatum(self) -> Py:
+        return py("(peildatum if peildatum is not None else _open('peildatum'))", 1)
 
     def truth(self, x: Py) -> Py:
         if x.const is not _MISSING:
@@ -360,7 +364,7 @@ def _module(model: Model) -> tuple[str, dict]:
     termijnen = "{" + ", ".join(f"{tid!r}: ({p}, {d})" for tid, (p, d) in out.termijnen.items()) + "}"
     code.emit(f"return values, _lists(MODEL, PLAN, {fires}, {out.products}, {out.products}, {termijnen})")
     body = "\n".join("    " * indent + text for indent, text in code.lines)
-    return "def evaluate(a):\n    get = a.get\n" + body + "\n", code.constants
+    return "def evaluate(a, peildatum):\n    get = a.get\n" + body + "\n", code.constants
 
 
 def _largest_list(model: Model) -> int:

@@ -130,7 +130,7 @@ class Rules:
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
         try:
-            waarden, conclusies = self.compiled(answers)
+            waarden, conclusies = self.compiled(answers, peildatum)
         except Open:
             return self.evaluate(answers, peildatum)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
@@ -139,11 +139,11 @@ class Rules:
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order."""
         peildatum = peildatum or dt.date.today()
-        if self.settled(answers, overrides):
+        if self.settled(answers, overrides, peildatum):
             return []
         return self.solver(peildatum, overrides).still_needed(answers)
 
-    def settled(self, answers: dict, overrides: dict | None = None) -> bool:
+    def settled(self, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> bool:
         """Does the outcome follow without reading an open question? Then nothing more is needed,
         and the solver need not start (a complete case, and most cases of a batch)."""
         from .evaluate import Open
@@ -151,7 +151,7 @@ class Rules:
         if all(q in answers for q in self.model.vragen):
             return True
         try:
-            Evaluation(self.model, answers, overrides, strict=True).conclude()
+            Evaluation(self.model, answers, overrides, strict=True, peildatum=peildatum or dt.date.today()).conclude()
         except Open:
             return False
         return True
@@ -175,7 +175,7 @@ class Rules:
         for qid, vraag in self.model.vragen.items():
             if qid not in filled:
                 filled[qid] = any_answer(vraag, peildatum)
-        evaluation = Evaluation(self.model, filled, overrides)
+        evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
@@ -186,13 +186,13 @@ class Rules:
 
         names = [n for n in [*self.model.waarden, *self.model.tabellen]
                  if not (n in self.model.waarden and self.model.waarden[n].parameter)]
-        evaluation = Evaluation(self.model, answers, overrides, strict=True)
+        evaluation = Evaluation(self.model, answers, overrides, strict=True, peildatum=peildatum)
         known = {}
         for n in names:
             try:
                 known[n] = evaluation.derived(n, None)  # computed without an open question: fixed
             except Open:
-                if not self.settled(answers, overrides):  # may still be fixed: the solver decides
+                if not self.settled(answers, overrides, peildatum):  # may still be fixed: the solver decides
                     return self.solver(peildatum, overrides).known_values(answers)
         return known
 

@@ -12,6 +12,7 @@ solver; this module is handed a value for every question it reads.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -107,9 +108,11 @@ def truthy(v) -> bool:
 class Evaluation:
     """One evaluation of a model for a full set of answers; values are memoised and traced."""
 
-    def __init__(self, model: Model, answers: dict, overrides: dict | None = None, strict: bool = False):
+    def __init__(self, model: Model, answers: dict, overrides: dict | None = None, strict: bool = False,
+                 peildatum: dt.date | None = None):
         self.model = model
         self.answers = answers
+        self.peildatum_ = peildatum  # the date the case is judged on (geen when not given)
         self.strict = strict  # reading an open question raises Open (instead of giving geen)
         self.overrides = overrides or {}
         self.values: dict[str, object] = {}
@@ -150,6 +153,9 @@ class Evaluation:
             self.values[qid] = v
             self.trace[qid] = Stap(qid, "vraag", v, None, (), vraag.pos.line, vraag.bron.tekst if vraag.bron else None, None)
         return self.values[qid]
+
+    def peildatum(self):
+        return self.peildatum_
 
     def derived(self, naam: str, t):
         self._read(naam)

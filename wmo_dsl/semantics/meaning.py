@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import graphlib
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from functools import partial
 from typing import Callable, Generic, Iterable, Protocol, Sequence, TypeVar, assert_never
 
@@ -51,6 +53,9 @@ class Algebra(Protocol[T]):
     def constant(self, value, t: Type) -> T: ...
 
     def question(self, qid: str, t: Type) -> T: ...
+
+    def peildatum(self) -> T:
+        """The date the case is judged on."""
 
     def derived(self, name: str, t: Type) -> T: ...
 
@@ -113,6 +118,8 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
             return alg.constant(value, typ(e))
         case ast.Ref(id=naam, target="vraag"):
             return alg.question(naam, typ(e))
+        case ast.Ref(target="peildatum"):
+            return alg.peildatum()
         case ast.Ref(id=naam, target="product") | ast.Symbol(id=naam):
             return alg.constant(naam, typ(e))
         case ast.Ref(id=naam):
@@ -146,10 +153,28 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
             return alg.call(function, [m(a) for a in args], typ(e))
         case ast.RecordExpr(fields=fields):
             return alg.record([(naam, m(x)) for naam, x in fields], typ(e))
+        case ast.Convert(operand=operand, eenheid=target):
+            source = typ(operand).eenheid
+            return scaled(m(operand), source.factor(target) if source is not None else Fraction(1), alg)
+        case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
+            return alg.choose([Branch(partial(_condition, condition, alg), partial(m, then)), Branch(None, partial(m, otherwise))], typ(e))
+        case ast.Between(unit=unit, start=start, end=end):
+            return alg.call(f"{unit}_tussen", [m(start), m(end)], typ(e))
         case ast.Name():
             raise TypeError(f"unresolved name {e.id!r}: only checked models reach the semantics")
         case _:
             assert_never(e)
+
+
+def scaled(x: T, factor: Fraction, alg: Algebra[T]) -> T:
+    """``x`` times an exact factor (a unit conversion): a multiplication, then a division."""
+    from ..language.types import GETAL
+
+    if factor.numerator != 1:
+        x = alg.arithmetic("*", x, alg.constant(Decimal(factor.numerator), GETAL))
+    if factor.denominator != 1:
+        x = alg.arithmetic("/", x, alg.constant(Decimal(factor.denominator), GETAL))
+    return x
 
 
 def cell_meaning(cel: ast.Cel, value: T, column: Type, alg: Algebra[T]) -> T:

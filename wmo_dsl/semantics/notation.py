@@ -30,11 +30,14 @@ def bedrag_text(bedrag: Decimal | None) -> str:
     return ("−" if bedrag < 0 else "") + "€ " + text
 
 
-def value_text(value, labels: dict[str, str] | None = None) -> str:
-    """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names."""
+def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str:
+    """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names;
+    ``eenheid`` the unit of an amount ('2,5 uur per week', '1 minuut')."""
     labels = labels or {}
     if value is None:
         return "geen"
+    if eenheid is not None and isinstance(value, Decimal):
+        return f"{format_number(value)} {eenheid.words(value == 1)}"
     if value is True:
         return "ja"
     if value is False:

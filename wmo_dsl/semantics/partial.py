@@ -20,8 +20,8 @@ UNKNOWN = object()
 class Partial(Evaluation):
     """Evaluation with open questions as *unknown*; ``read`` collects the open questions that count."""
 
-    def __init__(self, model, answers: dict, overrides: dict | None = None):
-        super().__init__(model, answers, overrides)
+    def __init__(self, model, answers: dict, overrides: dict | None = None, peildatum=None):
+        super().__init__(model, answers, overrides, peildatum=peildatum)
         self.reads: dict[str, frozenset] = {}  # derived value -> the open questions it counts
         self.read: set[str] = set()
         self._stack: list[set[str]] = [self.read]
@@ -143,8 +143,8 @@ class Partial(Evaluation):
         return contextlib.nullcontext()
 
 
-def readable(model, answers: dict, overrides: dict | None = None) -> set[str]:
+def readable(model, answers: dict, overrides: dict | None = None, peildatum=None) -> set[str]:
     """The open questions the outcome can read, given the answers (a superset of the still-needed set)."""
-    partial = Partial(model, answers, overrides)
+    partial = Partial(model, answers, overrides, peildatum)
     conclude(model, partial)
     return partial.read

@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.types import Type
-from .smt_terms import FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, question_term, quoted, real, select, string
+from .smt_terms import (FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, numeral, question_term, quoted, real, select,
+                        string)
 from .smt_values import arithmetic, call, compare
 
 class Smt:
@@ -31,7 +32,7 @@ class Smt:
         self.model = model
         self.prefix = prefix
         self.symbols = symbols
-        self.peildatum = peildatum
+        self.judged_on = peildatum
         self.lines: list[str] = []
         self.n = 0
         self.matches: dict[int, str] = {}  # id(case or row) -> its condition, for the analysis
@@ -42,7 +43,7 @@ class Smt:
     # ── writing ──
     def fresh(self, sort: str, text: str) -> str:
         """Name a term once (a declared constant equal to it: no deep terms, whatever the nesting)."""
-        if text in (TRUE, FALSE) or not text.startswith("("):
+        if text in (TRUE, FALSE) or not text.startswith("(") or numeral(text) is not None:
             return text
         self.n += 1
         name = quoted(f"{self.prefix}.t{self.n}")
@@ -94,6 +95,9 @@ class Smt:
 
     def derived(self, name: str, t: Type) -> S:
         return self.values[name]
+
+    def peildatum(self) -> S:
+        return S(Type("datum"), str(self.judged_on.toordinal()))
 
     # ── logic ──
     def truth(self, x: S) -> S:
@@ -212,6 +216,8 @@ def domain_constraints(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> li
             return [disj(*[f"(= {term.v} {symbols[o.id]})" for o in vraag.opties])]
         case "getal":
             parts = [f"(> {term.v} {real(-limits.MAX_ABS)})", f"(< {term.v} {real(limits.MAX_ABS)})"]
+            if vraag.geheel:
+                parts.append(f"(is_int {term.v})")
             for grens, op in ((vraag.minimaal, ">="), (vraag.maximaal, "<=")):
                 if isinstance(grens, ast.Literal) and isinstance(grens.value, Decimal):
                     parts.append(f"({op} {term.v} {real(grens.value)})")

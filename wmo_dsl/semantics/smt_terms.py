@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from ..language import ast
 from ..language.types import Type
@@ -54,6 +55,30 @@ def real(value: Decimal) -> str:
     num, den = value.as_integer_ratio()
     text = f"(/ {abs(num)}.0 {den}.0)" if den != 1 else f"{abs(num)}.0"
     return f"(- {text})" if num < 0 else text
+
+
+def numeral(text) -> Fraction | None:
+    """The exact value of a real numeral as ``real`` writes it ('2.0', '(/ 1.0 4.0)', '(- 3.0)'), else None."""
+    if not isinstance(text, str):
+        return None
+    if text.startswith("(- ") and text.endswith(")"):
+        inner = numeral(text[3:-1])
+        return -inner if inner is not None else None
+    if text.startswith("(/ ") and text.endswith(")"):
+        parts = text[3:-1].split(" ")
+        if len(parts) == 2 and all(_plain(p) for p in parts) and float(parts[1]) != 0:
+            return Fraction(int(parts[0][:-2]), int(parts[1][:-2]))
+        return None
+    return Fraction(int(text[:-2])) if _plain(text) else None
+
+
+def _plain(text: str) -> bool:
+    return text.endswith(".0") and text[:-2].isdigit()
+
+
+def real_fraction(value: Fraction) -> str:
+    return real(Decimal(value.numerator) / Decimal(value.denominator)) if value.denominator == 1 else \
+        (f"(- (/ {abs(value.numerator)}.0 {value.denominator}.0))" if value < 0 else f"(/ {value.numerator}.0 {value.denominator}.0)")
 
 
 def string(value: str) -> str:

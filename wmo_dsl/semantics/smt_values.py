@@ -10,7 +10,7 @@ model needs them.
 from __future__ import annotations
 
 from ..language.types import Type
-from .smt_terms import FALSE, TRUE, UNITS, S, conj, disj, ite, neg
+from .smt_terms import FALSE, TRUE, UNITS, S, conj, disj, ite, neg, numeral, real_fraction
 
 _SMT_OP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
@@ -69,6 +69,10 @@ def arithmetic(enc, op: str, a: S, b: S) -> S:
     defined = conj(a.d, b.d)
     kinds = (a.kind, b.kind)
     if kinds == ("getal", "getal"):
+        x, y = numeral(a.v), numeral(b.v)
+        if x is not None and y is not None and not (op == "/" and y == 0):  # constants fold: no needless products
+            value = {"+": x + y, "-": x - y, "*": x * y, "/": x / y if y else x}[op]
+            return S(Type("getal"), real_fraction(value), defined)
         if op == "/":
             return S(Type("getal"), f"(/ {a.v} {b.v})", conj(defined, f"(not (= {b.v} 0.0))"))
         return S(Type("getal"), f"({op} {a.v} {b.v})", defined)
@@ -110,6 +114,22 @@ def shift(enc, date: str, duur: tuple, negative: bool) -> str:
     return result
 
 
+# Whole years (months) between two dates span at least 365 (28) and fewer than 366 (31) days each:
+# bounds the solver gets for every use, so the function it may not compute is nearly pinned already.
+_SPAN = {"jaren_tussen": (365, 366), "maanden_tussen": (28, 31)}
+
+
+def between(enc, function: str, a: str, b: str) -> str:
+    """Whole years or months from a to b: an uninterpreted function, bounded, pinned by the solver."""
+    enc.functions.add(function)
+    n = enc.fresh("Int", f"({function} {a} {b})")
+    low, high = _SPAN[function]
+    d = enc.fresh("Int", f"(- {b} {a})")
+    enc.lines.append(f"(assert (=> (>= {d} 0) (and (>= {n} 0) (<= (* {low} {n}) {d}) (< {d} (* {high} (+ {n} 1))))))")
+    enc.lines.append(f"(assert (=> (< {d} 0) (and (<= {n} 0) (<= (* {low} (- {n})) (- {d})) (< (- {d}) (* {high} (+ (- {n}) 1))))))")
+    return n
+
+
 def call(enc, function: str, args: list[S], result: Type) -> S:
     defined = conj(*[a.d for a in args])
     match function:
@@ -129,5 +149,18 @@ def call(enc, function: str, args: list[S], result: Type) -> S:
             lo = f"(ite (<= {args[0].v} {args[1].v}) {args[0].v} {args[1].v})"
             hi = f"(ite (<= {args[0].v} {args[1].v}) {args[1].v} {args[0].v})"
             return S(Type("datum"), f"(+ {lo} (div (- {hi} {lo}) 2))", defined)
+        case "naar_boven" | "naar_beneden" | "afronden_op":
+            x, step = args[0].v, args[1].v  # the step is fixed (wmo check): a division by a numeral
+            q = f"(/ {x} {step})"
+            whole = {"naar_beneden": f"(to_int {q})", "naar_boven": f"(- (to_int (- {q})))",
+                     "afronden_op": f"(ite (>= {q} 0.0) (to_int (+ {q} 0.5)) (- (to_int (+ (- {q}) 0.5))))"}[function]
+            return S(Type("getal"), f"(* {step} (to_real {whole}))", conj(defined, f"(> {step} 0.0)"))
+        case "dagen_tussen":
+            return S(Type("getal"), f"(to_real (- {args[1].v} {args[0].v}))", defined)
+        case "weken_tussen":
+            d = f"(- {args[1].v} {args[0].v})"
+            return S(Type("getal"), f"(to_real (ite (>= {d} 0) (div {d} 7) (- (div (- {d}) 7))))", defined)
+        case "jaren_tussen" | "maanden_tussen":
+            return S(Type("getal"), f"(to_real {between(enc, function, args[0].v, args[1].v)})", defined)
         case _:
             raise TypeError(f"no solver term for function {function!r}")

@@ -114,15 +114,15 @@ class Solver:
     def key(self, answers: dict) -> frozenset:
         if self.compiled is not None:
             try:
-                return self.compiled(answers)[1].key
+                return self.compiled(answers, self.peildatum)[1].key
             except Open:
                 pass
-        return Evaluation(self.model, answers, self.overrides).conclude().key
+        return Evaluation(self.model, answers, self.overrides, peildatum=self.peildatum).conclude().key
 
     def settled(self, answers: dict) -> bool:
         """Does a concrete evaluation reach the outcome without reading an open question?"""
         try:
-            Evaluation(self.model, answers, self.overrides, strict=True).conclude()
+            Evaluation(self.model, answers, self.overrides, strict=True, peildatum=self.peildatum).conclude()
         except Open:
             return False
         return True
@@ -132,7 +132,7 @@ class Solver:
         # a question the outcome cannot read, given these answers, can never matter
         if self.settled(answers):
             return []
-        readable_now = readable(self.model, answers, self.overrides)
+        readable_now = readable(self.model, answers, self.overrides, self.peildatum)
         open_qs = [q for q in self.model.vragen if q not in answers and q in readable_now]
         if not open_qs:
             return []
@@ -192,7 +192,7 @@ class Solver:
         """Derived values that the given answers fix, whatever the open questions will be (a value
         outside the outcome's cone only when it is computed without an open question)."""
         known, pending = {}, []
-        strict = Evaluation(self.model, answers, self.overrides, strict=True)
+        strict = Evaluation(self.model, answers, self.overrides, strict=True, peildatum=self.peildatum)
         names = [n for n in [*self.model.waarden, *self.model.tabellen]
                  if not (n in self.model.waarden and self.model.waarden[n].parameter)]
         for n in names:
@@ -224,7 +224,7 @@ class Solver:
         fixed = [n for n in pending if n not in varying]
         if fixed:
             point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
-            full = Evaluation(self.model, point, self.overrides)
+            full = Evaluation(self.model, point, self.overrides, peildatum=self.peildatum)
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
 
@@ -287,9 +287,6 @@ class Solver:
 
     def pin_calendar(self, m) -> None:
         """Give the calendar functions their true value at the points this model used."""
-        from .values import add_duration
-        from ..language.ast import Duur
-
         z3 = self.z3
         for name in self.functions:
             f = z3.Function(name, z3.IntSort(), z3.IntSort(), z3.IntSort())
@@ -297,14 +294,26 @@ class Solver:
             if interpretation is None:
                 continue
             for entry in interpretation.as_list()[:-1]:
-                start, n = entry[0].as_long(), entry[1].as_long()
-                unit = "werkdagen" if name == "plus_werkdagen" else "maanden"
-                try:
-                    true = add_duration(dt.date.fromordinal(start), Duur(n, unit), self.model.vrije_dagen)
-                except ValueError:
-                    true = None
+                x, y = entry[0].as_long(), entry[1].as_long()
+                true = self.calendar_value(name, x, y)
                 if true is not None:
-                    self.solver.add(f(start, n) == true.toordinal())
+                    self.solver.add(f(x, y) == true)
+
+    def calendar_value(self, name: str, x: int, y: int) -> int | None:
+        """What a calendar function of the encoding truly gives (None: outside the calendar)."""
+        from ..language.ast import Duur
+        from .values import add_duration, whole_months, whole_years
+
+        try:
+            start = dt.date.fromordinal(x)
+            if name in ("plus_maanden", "plus_werkdagen"):
+                true = add_duration(start, Duur(y, "werkdagen" if name == "plus_werkdagen" else "maanden"), self.model.vrije_dagen)
+                return true.toordinal() if true is not None else None
+            end = dt.date.fromordinal(y)
+        except (ValueError, OverflowError):
+            return None
+        between = {"jaren_tussen": whole_years, "maanden_tussen": whole_months}[name]
+        return between(start, end)
 
     def sample(self, q: str, rng: random.Random, bias: float = 0.5):
         vraag = self.model.vragen[q]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from dataclasses import dataclass
 
@@ -146,7 +146,48 @@ def call(function: str, args: list):
     if function == "midden":
         a, b = sorted(args)
         return a + dt.timedelta(days=(b - a).days // 2)
+    if function in _ROUNDING:
+        value, step = args
+        if step <= 0:
+            return None  # a step of nothing: geen
+        try:
+            return (value / step).to_integral_value(_ROUNDING[function]) * step
+        except InvalidOperation:
+            return None
+    if function in _BETWEEN:
+        return Decimal(_BETWEEN[function](*args))
     raise ValueError(function)
+
+
+_ROUNDING = {"naar_boven": ROUND_CEILING, "naar_beneden": ROUND_FLOOR, "afronden_op": ROUND_HALF_UP}
+
+
+def whole_years(a: dt.date, b: dt.date) -> int:
+    """Whole years from a to b; a birthday counts on the day itself (29 February: on 1 March
+    in a year without it). Negative when b lies before a."""
+    if b < a:
+        return -whole_years(b, a)
+    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+
+
+def whole_months(a: dt.date, b: dt.date) -> int:
+    """Whole months from a to b: a month is complete on the same day number, as a year is on the
+    birthday (from 31 January, the first month is complete on 1 March)."""
+    if b < a:
+        return -whole_months(b, a)
+    return (b.year - a.year) * 12 + b.month - a.month - (b.day < a.day)
+
+
+def _days(a: dt.date, b: dt.date) -> int:
+    return (b - a).days
+
+
+def _weeks(a: dt.date, b: dt.date) -> int:
+    days = (b - a).days
+    return days // 7 if days >= 0 else -((-days) // 7)
+
+
+_BETWEEN = {"jaren_tussen": whole_years, "maanden_tussen": whole_months, "weken_tussen": _weeks, "dagen_tussen": _days}
 
 
 def maanden(duur: Duur | None) -> int | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
+from ..types import Eenheid
 from .expressions import NOWHERE, Cel, Expr, Pos
 
 
@@ -55,6 +56,8 @@ class Vraag:
     groep: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
     enkelvoud: str | None = None  # "verzwarende omstandigheid": one item of a meerdere-vraag
+    geheel: bool = False  # "geheel getal": whole numbers only
+    hoeveelheid: Eenheid | None = None  # "eenheid uur per week": the answer is an amount in this unit
 
     def onderwerp(self) -> str:
         """A short name for the question in sentences."""

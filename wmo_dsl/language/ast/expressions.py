@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
-from ..types import Type
+from ..types import Eenheid, Type
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,14 @@ class Duur:
 
 @dataclass(frozen=True)
 class Literal:
-    """A constant: a number (Decimal), percentage, duration, date, text, ja/nee or geen."""
+    """A constant: a number (Decimal), an amount (a number with ``eenheid``), percentage,
+    duration, date, text, ja/nee or geen."""
 
     value: Union[Decimal, Duur, dt.date, str, bool, None]
-    kind: str  # "getal", "percentage", "duur", "datum", "tekst", "janee", "geen"
+    kind: str  # "getal", "hoeveelheid", "percentage", "duur", "datum", "tekst", "janee", "geen"
     pos: Pos = _pos()
     t: Type | None = _type()
+    eenheid: Eenheid | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,39 @@ class RecordExpr:
 
 
 @dataclass(frozen=True)
+class Convert:
+    """``x in uur per week``: an amount in another unit of the same kind."""
+
+    operand: "Expr"
+    eenheid: Eenheid
+    pos: Pos = _pos()
+    t: Type | None = _type()
+    implicit: bool = False  # added by the checker (a rounding step in another unit), not written
+
+
+@dataclass(frozen=True)
+class IfElse:
+    """``als voorwaarde dan a anders b``."""
+
+    condition: "Expr"
+    then: "Expr"
+    otherwise: "Expr"
+    pos: Pos = _pos()
+    t: Type | None = _type()
+
+
+@dataclass(frozen=True)
+class Between:
+    """``jaren tussen a en b``: how many whole years (months, weeks, days) from date a to date b."""
+
+    unit: str  # "jaren", "maanden", "weken", "dagen"
+    start: "Expr"
+    end: "Expr"
+    pos: Pos = _pos()
+    t: Type | None = _type()
+
+
+@dataclass(frozen=True)
 class Call:
     """A built-in function such as ``min``, ``max`` or ``afronden``."""
 
@@ -204,7 +239,7 @@ class Call:
 
 
 Expr = Union[Literal, Name, Ref, Symbol, ListExpr, Logic, Not, Compare, Arith, Negate, Count, InRange, InList, Contains,
-             Call, RecordExpr]
+             Call, RecordExpr, Convert, IfElse, Between]
 
 
 # ── Cells of a decision table ─────────────────────────────────────────────
@@ -256,7 +291,7 @@ class Cel:
 
 
 __all__ = [
-    "Arith", "Call", "Cel", "CelBereik", "CelGelijk", "CelNiet", "CelTest", "CelVergelijk", "Compare",
-    "Contains", "Count", "Duur", "Expr", "InList", "InRange", "ListExpr", "Literal", "Logic", "NOWHERE",
+    "Arith", "Between", "Call", "Cel", "CelBereik", "CelGelijk", "CelNiet", "CelTest", "CelVergelijk", "Compare",
+    "Contains", "Convert", "Count", "Duur", "Eenheid", "Expr", "IfElse", "InList", "InRange", "ListExpr", "Literal", "Logic", "NOWHERE",
     "Name", "Negate", "Not", "Pos", "RecordExpr", "Ref", "Symbol",
 ]

@@ -1,0 +1,141 @@
+"""Checking amounts: every number with a unit keeps its unit, and units only meet through ``in``.
+
+The unit of an amount is part of its :class:`~wmo_dsl.language.types.Type`;
+the semantics compute with the plain number in that unit. So everything about
+units is decided here, before anything runs: adding ``uur per jaar`` to ``uur
+per week`` is a finding with the conversion as its hint, ``x in uur per week``
+becomes a :class:`~wmo_dsl.language.ast.Convert` node, and a rounding step in
+another unit of the same kind is converted for the function that rounds.
+
+A bare number *literal* next to an amount in a comparison, a range, a table
+cell, a bound or a branch of ``als … dan … anders`` is read in that amount's
+unit (``uren_per_week > 10``); in ``+`` and ``-`` it is not (write ``23 uur per
+jaar``), because there the policy text always names the unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import ast
+from .types import Eenheid, Type
+
+_ROUNDING = ("naar_boven", "naar_beneden", "afronden_op")
+
+
+def bare_number(expr) -> bool:
+    return isinstance(expr, ast.Literal) and expr.kind == "getal"
+
+
+def with_unit(expr: ast.Literal, eenheid: Eenheid) -> tuple[ast.Literal, Type]:
+    t = Type("getal", eenheid=eenheid)
+    return replace(expr, kind="hoeveelheid", eenheid=eenheid, t=t), t
+
+
+class AmountChecker:
+    """Unit rules for the expression checker (mixed in; it provides ``error`` and ``source``)."""
+
+    def same_unit(self, a, at: Type, b, bt: Type, wat: str, pos, adopt: bool = True):
+        """Two sides compared (or the branches of a choice): the same unit, or a bare number
+        literal that takes the other side's unit. Returns both sides, rewritten where needed."""
+        if at.soort != "getal" or bt.soort != "getal" or at.eenheid == bt.eenheid:
+            return a, b
+        if adopt and at.eenheid is None and bare_number(a):
+            return with_unit(a, bt.eenheid)[0], b
+        if adopt and bt.eenheid is None and bare_number(b):
+            return a, with_unit(b, at.eenheid)[0]
+        self.unit_mismatch(wat, at, bt, b if bt.eenheid != at.eenheid else a, pos)
+        return a, b
+
+    def unit_mismatch(self, wat: str, at: Type, bt: Type, other, pos) -> None:
+        if at.eenheid is not None and bt.eenheid is not None:
+            if bt.eenheid.convertible(at.eenheid):
+                hint = f"reken eerst om: {self.source(other)} in {at.eenheid}"
+            else:
+                hint = f"{at.eenheid} en {bt.eenheid} zijn niet in elkaar om te rekenen" + (
+                    "; een hoeveelheid per periode kan alleen naar een andere periode" if (at.eenheid.periode is None) != (bt.eenheid.periode is None) else "")
+            self.error("E231", f"{wat}: {at.eenheid} en {bt.eenheid} zijn verschillende eenheden", pos, hint=hint)
+            return
+        unit = at.eenheid or bt.eenheid
+        number = other if bare_number(other) else None
+        hint = (f"schrijf {self.source(number)} {unit}" if number is not None
+                else f"geef het getal een eenheid, bijvoorbeeld 1 {unit.words(True)}, of reken de hoeveelheid om")
+        self.error("E231", f"{wat}: een hoeveelheid in {unit} en een getal zonder eenheid", pos, hint=hint)
+
+    def arithmetic_unit(self, op: str, lt: Type, rt: Type, right, expr) -> tuple[bool, Eenheid | None]:
+        """(allowed, the unit of the result) of ``left op right`` for two numbers."""
+        lu, ru = lt.eenheid, rt.eenheid
+        where = f"'{op}'"
+        if op in ("+", "-"):
+            if lu != ru:
+                self.unit_mismatch(where, lt, rt, right, self.pos_of(right))
+                return False, None
+            return True, lu
+        if op == "*":
+            if lu is not None and ru is not None:
+                self.error("E231", f"'*' met twee hoeveelheden ({lu} en {ru}) kan niet", expr.pos,
+                           hint="vermenigvuldig een hoeveelheid met een getal, zoals extra_kamers * 16 uur per jaar")
+                return False, None
+            return True, lu or ru
+        # division
+        if ru is None:
+            return True, lu
+        if lu is None:
+            self.error("E231", f"'/' deelt een getal door een hoeveelheid in {ru}", expr.pos,
+                       hint="deel een hoeveelheid door een getal, of door een hoeveelheid in dezelfde eenheid")
+            return False, None
+        if lu != ru:
+            self.unit_mismatch(where, lt, rt, right, self.pos_of(right))
+            return False, None
+        return True, None  # uur / uur: a plain number
+
+    def convert(self, expr: ast.Convert, operand, t: Type) -> tuple[ast.Expr, Type]:
+        target = Type("getal", eenheid=expr.eenheid)
+        if t.soort == "onbekend":
+            return replace(expr, operand=operand), target
+        if t.soort != "getal" or t.eenheid is None:
+            self.error("E231", f"alleen een hoeveelheid kan worden omgerekend naar {expr.eenheid}, maar dit is {t}", expr.pos,
+                       hint=f"geef het getal een eenheid, bijvoorbeeld: 90 minuten in uur" if t.soort == "getal" else None)
+            return replace(expr, operand=operand), target
+        if not t.eenheid.convertible(expr.eenheid):
+            self.unit_mismatch("'in'", target, t, operand, expr.pos)
+        return replace(expr, operand=operand), target
+
+    def rounding(self, expr: ast.Call, args: tuple, types: list[Type]) -> tuple[tuple, Type]:
+        """naar_boven(x, stap) and friends: a fixed step, in the unit of x."""
+        (x, stap), (xt, st) = args, types
+        if not self.fixed(stap):
+            self.error("E233", f"de stap van {expr.function} is geen vaste waarde", self.pos_of(stap),
+                       hint="gebruik een getal, een hoeveelheid zoals 15 minuten per week, of een parameter")
+        if xt.soort != "getal" or st.soort != "getal":
+            return args, xt
+        if xt.eenheid is None:
+            if st.eenheid is not None:
+                self.unit_mismatch(f"de stap van {expr.function}", xt, st, stap, self.pos_of(stap))
+            return args, xt
+        if st.eenheid is None:
+            if bare_number(stap):
+                stap = with_unit(stap, xt.eenheid)[0]
+            else:
+                self.unit_mismatch(f"de stap van {expr.function}", xt, st, stap, self.pos_of(stap))
+        elif st.eenheid != xt.eenheid:
+            if st.eenheid.convertible(xt.eenheid):
+                stap = ast.Convert(stap, xt.eenheid, self.pos_of(stap), Type("getal", eenheid=xt.eenheid), implicit=True)
+            else:
+                self.unit_mismatch(f"de stap van {expr.function}", xt, st, stap, self.pos_of(stap))
+        return (x, stap), xt
+
+    def fixed(self, expr) -> bool:
+        """A literal, a parameter, or one of those converted or negated."""
+        match expr:
+            case ast.Literal():
+                return True
+            case ast.Ref(target="waarde", id=naam):
+                return bool(getattr(self.defs.get(naam), "parameter", False))
+            case ast.Convert(operand=inner) | ast.Negate(operand=inner):
+                return self.fixed(inner)
+            case _:
+                return False
+
+
+ROUNDING = _ROUNDING
