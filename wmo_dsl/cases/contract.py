@@ -3,21 +3,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, Decimal
-
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
 from .answers import json_value
-
-
-def iwmo_volume(eenheid: str | None, volume):
-    """The iWmo unit and volume of a toewijzing: a whole number; hours that are not whole go in minutes
-    (2,25 uur: 135 minuten), anything else that is not whole is rounded up."""
-    if not isinstance(volume, Decimal) or volume == volume.to_integral_value():
-        return eenheid, volume
-    if eenheid == "04":
-        return "01", (volume * 60).to_integral_value(ROUND_CEILING)
-    return eenheid, volume.to_integral_value(ROUND_CEILING)
 
 
 def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
@@ -27,7 +15,6 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
     for p in b.producten:
         product = m.producten[p.product]
         iwmo = dict(product.iwmo)
-        eenheid, volume = iwmo_volume(iwmo.get("eenheid"), p.volume)
         producten.append({
             "code": product.code,
             "naam": product.naam,
@@ -41,9 +28,9 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
             "iwmo": {
                 "productcategorie": iwmo.get("productcategorie"),
                 "productcode": iwmo.get("productcode") or (product.code if iwmo else None),
-                "eenheid": eenheid,
+                "eenheid": iwmo.get("eenheid"),
                 "frequentie": iwmo.get("frequentie"),
-                "volume": json_value(volume),
+                "volume": json_value(p.volume),
             },
             "kenmerken": dict(product.kenmerken),
         })

@@ -31,6 +31,7 @@ def question_line(vraag: ast.Vraag) -> dict:
         "opties": [{"id": o.id, "label": o.label} for o in vraag.opties],
         "uitleg": vraag.uitleg or "",
         "bron": vraag.bron.tekst if vraag.bron else "",
+        **({"eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else None, "geheel": vraag.geheel} if vraag.soort == "getal" else {}),
     }
 
 

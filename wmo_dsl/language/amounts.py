@@ -98,7 +98,10 @@ class AmountChecker:
                        hint=f"geef het getal een eenheid, bijvoorbeeld: 90 minuten in uur" if t.soort == "getal" else None)
             return replace(expr, operand=operand), target
         if not t.eenheid.convertible(expr.eenheid):
-            self.unit_mismatch("'in'", target, t, operand, expr.pos)
+            per = (t.eenheid.periode is None) != (expr.eenheid.periode is None)
+            self.error("E231", f"{t.eenheid} is niet om te rekenen naar {expr.eenheid}", expr.pos,
+                       hint="een hoeveelheid per periode kan alleen naar een andere periode" if per else
+                       "alleen minuten en uur, en de ene periode naar de andere, zijn om te rekenen")
         return replace(expr, operand=operand), target
 
     def rounding(self, expr: ast.Call, args: tuple, types: list[Type]) -> tuple[tuple, Type]:

@@ -252,14 +252,12 @@ def _refs(expr) -> list[str]:
 
 
 def _iwmo_text(product: ast.Product, p) -> str | None:
-    from ..cases.contract import iwmo_volume
-
     velden = dict(product.iwmo)
     if not velden:
         return None
-    eenheid, volume = iwmo_volume(velden.get("eenheid"), p.volume)
+    eenheid = velden.get("eenheid")
     unit = product.volume.t.eenheid if product.volume is not None and product.volume.t is not None else None
-    shown = value_text(volume) + (f" ({value_text(p.volume, eenheid=unit)})" if unit is not None else "")
+    shown = value_text(p.volume, eenheid=unit)
     delen = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
              f"code {velden.get('productcode') or product.code}",
              f"eenheid {eenheid}" if eenheid else None,
