@@ -35,7 +35,8 @@ def test_zou_reproduces_the_worked_example_of_paragraph_1_8():
     data = evaluate("zou", {"nabijheid_24_7_nodig": False, "meervoudige_problematiek": True, "eigen_hulpvraag": True,
                             "veiligheidsvraagstukken": False, "bereikbaarheid_buiten_kantooruren_nodig": True,
                             "regie_met_begeleiding": True, "uren_per_week": 4})
-    assert data["waarden"]["urenverdeling"] == {"indirect_max": 0.8, "direct": 3.2, "face_to_face_min": 2.56, "digitaal_max": 0.64}
+    uur = {"indirect_max": 0.8, "direct": 3.2, "face_to_face_min": 2.56, "digitaal_max": 0.64}
+    assert data["waarden"]["urenverdeling"] == {k: {"waarde": v, "eenheid": "uur per week"} for k, v in uur.items()}
     assert data["producten"][0]["iwmo"]["volume"] == 4
 
 
@@ -48,12 +49,30 @@ def test_zou_reproduces_the_worked_example_of_paragraph_1_8():
 ])
 def test_leiden_counts_werkdagen_across_feestdagen(start, eerste_contact):
     data = evaluate("leiden", {"structureel_nodig": True, "intensief_nodig": False, "expertise_ontbreekt": False,
-                               "toestemming_delen": True, "startdatum": start})
+                               "toestemming_delen": True, "startdatum": start, "uren_per_week": 3})
     assert {t["id"]: t["datum"] for t in data["termijnen"]}["eerste_contact"] == eerste_contact
 
 
 @pytest.mark.skipif("leiden" not in region_sources(), reason="regio leiden niet geïnstalleerd")
 def test_a_six_month_indicatie_from_1_july_ends_on_31_december():
     data = evaluate("leiden", {"structureel_nodig": True, "intensief_nodig": False, "expertise_ontbreekt": False,
-                               "toestemming_delen": True, "startdatum": "2019-07-01"})
+                               "toestemming_delen": True, "startdatum": "2019-07-01", "uren_per_week": 3})
     assert {t["id"]: t["datum"] for t in data["termijnen"]}["einddatum"] == "2019-12-31"
+
+
+def test_every_product_of_every_example_indicatie_has_an_iwmo_volume_eenheid_and_frequentie():
+    from wmo_dsl.cases.answers import convert_answers
+    from wmo_dsl.cases.contract import result_json
+    from wmo_dsl.plugins import load_region, region_sources
+    from wmo_dsl.tools.casetest import region_cases
+
+    seen = 0
+    for rid, source in region_sources().items():
+        rules = load_region(rid)
+        for casus in region_cases(source.casussen):
+            b = rules.evaluate(convert_answers(rules.model, casus.antwoorden), casus.peildatum)
+            for product in result_json(b, None)["producten"]:
+                iwmo = product["iwmo"]
+                assert None not in (iwmo["volume"], iwmo["eenheid"], iwmo["frequentie"]), (rid, casus.pad, product["code"], iwmo)
+                seen += 1
+    assert seen >= 40

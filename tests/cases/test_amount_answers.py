@@ -77,7 +77,8 @@ def test_a_batch_turns_half_a_room_into_an_error_record_and_goes_on(tmp_path, ca
 
 def test_the_json_lines_intake_refuses_half_a_room_and_asks_again(model):
     rules = load_rules(RULES)
-    answers = iter([{"antwoord": "2 uur"}, {"antwoord": "1,5"}, {"antwoord": "1"}, {"antwoord": "1950-06-01"},
+    # the questions that decide come first (uren, geboortedatum), the amounts of household help after them
+    answers = iter([{"antwoord": "2 uur"}, {"antwoord": "1950-06-01"}, {"antwoord": "1,5"}, {"antwoord": "1"},
                     {"antwoord": False}])
     stdin = io.StringIO("".join(json.dumps(a) + "\n" for a in answers))
     stdout = io.StringIO()

@@ -78,7 +78,7 @@ def test_csv_in_and_out_with_lists_and_dutch_numbers(tmp_path, capsys):
         "z2,nee,nee,ja,nee,ja,nee,50\n", encoding="utf-8")
     code, out, _ = run(capsys, "beoordeel", "--regio", "zou", "--peildatum", "2025-01-01", str(batch))
     first, second = records(out)
-    assert first["regel"] == 2 and first["waarden"]["urenverdeling"]["direct"] == 2.8
+    assert first["regel"] == 2 and first["waarden"]["urenverdeling"]["direct"] == {"waarde": 2.8, "eenheid": "uur per week"}
     assert second["fout"]["vraag"] == "uren_per_week" and "maximum" in second["fout"]["bericht"]
     assert code == 2
 

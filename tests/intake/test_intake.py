@@ -45,8 +45,9 @@ def test_a_024A2_case_never_asks_the_lowest_or_highest_product_questions(gesprek
 
 
 def test_a_026A3_case_asks_whether_the_highest_product_is_enough(gesprek):
-    ids = asked(gesprek, ["1,2,3,4,5,6", "ontwikkelen", "gedrag en psychiatrie", "ja", "nee"])
+    ids = asked(gesprek, ["1,2,3,4,5,6", "ontwikkelen", "gedrag en psychiatrie", "ja", "nee", "20 uur"])
     assert "hoogste_product_ontoereikend" in ids
+    assert ids[-1] == "uren_per_maand"  # how much comes last, once it is clear what
     assert [p.product for p in gesprek.beoordeling().producten] == ["zware_ib"]
 
 

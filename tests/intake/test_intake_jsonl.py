@@ -57,7 +57,7 @@ def expected_sequence(rules, casus):
     given = convert_answers(rules.model, casus.antwoorden)
     answers, sequence = {}, []
     while True:
-        needed = rules.still_needed(answers, casus.peildatum)
+        needed = rules.model.in_asking_order(rules.still_needed(answers, casus.peildatum))
         if not needed:
             return sequence
         sequence.append(needed[0])

@@ -109,7 +109,7 @@ def test_a_session_killed_mid_conversation_resumes_where_it_stopped(tmp_path):
     assert "resultaatgebieden>" not in shown
     assert "2. type: Behouden van zelfredzaamheid en participatie" in overzicht
     again.sendline("geen")
-    converse(again, [("alleen_waakvlam", "ja"), ("verandering_verwacht", "nee")])
+    converse(again, [("alleen_waakvlam", "ja"), ("verandering_verwacht", "nee"), ("uren_per_maand", "1 uur")])
     again.expect("Opslaan als markdown")
     assert "lichte_ib" in plain(again.before)
     again.sendline("casus")

@@ -136,12 +136,13 @@ def test_a_poisoned_session_opens_names_the_unusable_answers_and_asks_them_again
 def test_a_poisoned_session_resumes_over_jsonl_and_in_vergelijk(tmp_path, capsys):
     db = tmp_path / "s.db"
     sid = poisoned_session(db)
-    proc = wmo("intake", "--hervat", sid, "--sessie", str(db), "--jsonl", input='{"antwoord": true}\n{"antwoord": "2025-02-03"}\n')
+    proc = wmo("intake", "--hervat", sid, "--sessie", str(db), "--jsonl",
+               input='{"antwoord": true}\n{"antwoord": "2025-02-03"}\n{"antwoord": 3}\n')
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert lines[0]["vraag"] == "startdatum" and "niet meer bruikbaar" in lines[0]["fout"]
     asked = [m["vraag"] for m in lines if "tekst" in m]
-    assert asked == ["toestemming_delen", "startdatum"]
+    assert asked == ["toestemming_delen", "startdatum", "uren_per_week"]
     assert lines[-1]["resultaat"]["uitkomst"] == "indicatie"
     proc = wmo("vergelijk", "--regio", "leiden", "--variant", str(REPO / "regions" / "leiden" / "leiden.wmo"), "--sessies",
                "--sessie", str(db))

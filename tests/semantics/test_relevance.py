@@ -35,12 +35,12 @@ def test_waakvlam_is_asked_only_where_the_lowest_product_is_possible(lekstroom):
 
 def test_a_full_026A3_case_needs_the_highest_product_question(lekstroom):
     left = needed(lekstroom, resultaatgebieden=ALL_AREAS, type="ontwikkelen", verzwarende_omstandigheden=["gedrag", "psychiatrie"])
-    assert left == ["hoogste_product_ontoereikend", "verandering_verwacht"]
+    assert left == ["hoogste_product_ontoereikend", "uren_per_maand", "verandering_verwacht"]
 
 
 def test_nothing_answered_needs_every_question_in_file_order(lekstroom):
     assert needed(lekstroom) == ["resultaatgebieden", "type", "verzwarende_omstandigheden", "alleen_waakvlam",
-                                 "hoogste_product_ontoereikend", "verandering_verwacht"]
+                                 "hoogste_product_ontoereikend", "uren_per_maand", "verandering_verwacht"]
 
 
 def test_no_areas_ends_the_case(lekstroom):

@@ -155,6 +155,13 @@ def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, periode: str | None) 
     return number * factor.numerator / factor.denominator
 
 
+def typed_json(value, t) -> object:
+    """A derived value as JSON, with the units its type gives (an amount, or the parts of a record)."""
+    if t is not None and isinstance(value, Record) and t.velden:
+        return {k: json_value(v, None, t.unit_of(k)) for k, v in value.fields}
+    return json_value(value, None, t.eenheid if t is not None else None)
+
+
 def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     """An engine value as JSON; an amount (with ``eenheid``) as {"waarde": 2.5, "eenheid": "uur per week"}."""
     if isinstance(value, (str, bool)) or value is None:

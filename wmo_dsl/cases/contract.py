@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
-from .answers import json_value
+from .answers import json_value, typed_json
 
 
 def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
@@ -48,7 +48,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         "verwijzingen": [v for v, _ in c.verwijzingen] if c else [],
         "signalen": [s for s, _ in c.signalen] if c else [],
         "termijnen": termijnen,
-        "waarden": {k: json_value(v, m.vragen.get(k), m.types[k].eenheid if k in m.types else None) for k, v in b.waarden.items()},
+        "waarden": {k: typed_json(v, m.types.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
         "afwijkingen": [a.als_data() for a in b.afwijkingen],
         **({"uitleg": uitleg} if uitleg is not None else {}),

@@ -10,6 +10,7 @@ byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from decimal import Decimal
 from typing import Iterator
@@ -23,9 +24,10 @@ _DEFAULT_MAX = 100
 _DATE_SPAN_DAYS = 730
 
 
-def _bound(expr, default: int) -> int:
+def _bound(expr, default: int, whole) -> int:
+    """A bound as a whole number inside it (a minimum of 0,5 gives 1)."""
     if isinstance(expr, ast.Literal) and isinstance(expr.value, Decimal):
-        return int(expr.value)
+        return int(whole(expr.value))
     return default
 
 
@@ -40,8 +42,8 @@ def random_answer(vraag: ast.Vraag, rng: random.Random, start: dt.date):
         chosen = set(rng.sample(ids, rng.randint(0, len(ids))))
         return [i for i in ids if i in chosen]
     if vraag.soort == "getal":
-        low = _bound(vraag.minimaal, 0)
-        return rng.randint(low, max(low, _bound(vraag.maximaal, _DEFAULT_MAX)))
+        low = _bound(vraag.minimaal, 0, math.ceil)
+        return rng.randint(low, max(low, _bound(vraag.maximaal, _DEFAULT_MAX, math.floor)))
     if vraag.soort == "datum":
         return (start + dt.timedelta(days=rng.randrange(_DATE_SPAN_DAYS))).isoformat()
     return None  # free text never decides anything

@@ -110,7 +110,7 @@ class Gesprek:
 
     def volgende(self) -> ast.Vraag | None:
         """The next question: the first still needed, skipped ones only when nothing else is left."""
-        nodig = self.nodig()
+        nodig = self.model.in_asking_order(self.nodig())
         eerst = [q for q in nodig if q not in self.later]
         kies = eerst or [q for q in self.later if q in nodig]
         return self.model.vragen[kies[0]] if kies else None

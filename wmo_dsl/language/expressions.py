@@ -13,7 +13,7 @@ from typing import assert_never
 
 from . import ast
 from .amounts import ROUNDING, AmountChecker, bare_number, with_unit
-from .types import DATUM, FUNCTIONS, GETAL, JANEE, ONBEKEND, RECORD, Type, comparable, compatible, unified
+from .types import DATUM, FUNCTIONS, GETAL, JANEE, ONBEKEND, Type, comparable, compatible, unified
 
 _ORDERING = ("<", "<=", ">", ">=")
 
@@ -156,7 +156,8 @@ class ExpressionChecker(AmountChecker):
                 names = [n for n, _ in fields]
                 for dubbel in sorted({n for n in names if names.count(n) > 1}):
                     self.error("E202", f"het deel '{dubbel}' staat twee keer in deze waarde", expr.pos)
-                return replace(expr, fields=tuple((n, self.resolve(e)[0]) for n, e in fields)), RECORD
+                parts = [(n, self.resolve(e)) for n, e in fields]
+                return replace(expr, fields=tuple((n, r) for n, (r, _) in parts)), Type("record", velden=tuple((n, t) for n, (_, t) in parts))
             case ast.Call():
                 return self._call(expr)
             case ast.Convert(operand=operand):

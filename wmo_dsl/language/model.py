@@ -40,14 +40,30 @@ class Model:
                 return optie.label
         return optie_id.replace("_", " ")
 
-    def questions_read_by(self, naam: str) -> frozenset[str]:
-        """All questions a derived value, table, product, "regel:id" or "termijn:id" depends on, transitively."""
+    def amount_questions(self) -> frozenset[str]:
+        """Questions only a product's volume or duration reads, not a rule or a deadline: how
+        much, once it is clear what. The intake asks them after the questions that decide."""
+        roots = [*("regel:" + r for r in self.regels), *("termijn:" + t for t in self.termijnen)]
+        deciding = frozenset().union(*[self.questions_read_by(k, into_products=False) for k in roots])
+        by_products = frozenset().union(*[self.questions_read_by(p) for p in self.producten])
+        return by_products - deciding
+
+    def in_asking_order(self, questions) -> list[str]:
+        """Questions in the order the intake asks them: those that decide first, then amounts;
+        each group in the order of the rule file."""
+        amounts = self.amount_questions()
+        order = {q: i for i, q in enumerate(self.vragen)}
+        return sorted(questions, key=lambda q: (q in amounts, order.get(q, len(order))))
+
+    def questions_read_by(self, naam: str, into_products: bool = True) -> frozenset[str]:
+        """All questions a derived value, table, product, "regel:id" or "termijn:id" depends on,
+        transitively (``into_products=False``: not what a concluded product's terms read)."""
         seen: set[str] = set()
         stack = [naam]
         vragen: set[str] = set()
         while stack:
             n = stack.pop()
-            if n in seen:
+            if n in seen or (not into_products and n != naam and n in self.producten):
                 continue
             seen.add(n)
             if n in self.vragen:

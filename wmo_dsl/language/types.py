@@ -49,6 +49,11 @@ class Type:
     soort: str  # janee, getal, datum, duur, tekst, keuze, lijst, product, record, geen, onbekend
     domein: frozenset[str] = frozenset()
     eenheid: Eenheid | None = None
+    velden: tuple[tuple[str, "Type"], ...] = ()  # the parts of a record and their types
+
+    def unit_of(self, veld: str) -> Eenheid | None:
+        """The unit of one part of a record (None for a plain part)."""
+        return next((t.eenheid for n, t in self.velden if n == veld), None)
 
     def __str__(self) -> str:
         if self.eenheid is not None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..language import ast
 from ..semantics.engine import Beoordeling
 from ..semantics.evaluate import Stap
-from ..semantics.notation import value_text
+from ..semantics.notation import typed_text, value_text
 from .exprtext import cell_text, to_text
 
 
@@ -72,8 +72,7 @@ class Labels:
         labels = dict(self.by_question.get(naam, {}))
         if isinstance(value, str) and value in self.products:
             return self.products[value]
-        t = self.model.types.get(naam)
-        return value_text(value, labels, t.eenheid if t is not None else None)
+        return typed_text(value, self.model.types.get(naam), labels)
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
@@ -252,18 +251,17 @@ def _refs(expr) -> list[str]:
 
 
 def _iwmo_text(product: ast.Product, p) -> str | None:
+    """'024A2: 1 stuk per maand (categorie 02, eenheid 82, frequentie 4)'."""
     velden = dict(product.iwmo)
     if not velden:
         return None
-    eenheid = velden.get("eenheid")
     unit = product.volume.t.eenheid if product.volume is not None and product.volume.t is not None else None
-    shown = value_text(p.volume, eenheid=unit)
-    delen = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
-             f"code {velden.get('productcode') or product.code}",
-             f"eenheid {eenheid}" if eenheid else None,
-             f"frequentie {velden['frequentie']}" if "frequentie" in velden else None,
-             f"volume {shown}" if p.volume is not None else None]
-    return ", ".join(d for d in delen if d)
+    codes = [f"categorie {velden['productcategorie']}" if "productcategorie" in velden else None,
+             f"eenheid {velden['eenheid']}" if "eenheid" in velden else None,
+             f"frequentie {velden['frequentie']}" if "frequentie" in velden else None]
+    volume = f" {value_text(p.volume, eenheid=unit)}" if p.volume is not None else ""
+    detail = ", ".join(c for c in codes if c)
+    return f"{velden.get('productcode') or product.code}:{volume}" + (f" ({detail})" if detail else "")
 
 
 def _non_product_conclusions(regel: ast.Regel) -> bool:

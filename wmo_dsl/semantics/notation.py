@@ -60,3 +60,11 @@ def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str
     if isinstance(value, Record):
         return "; ".join(f"{k.replace('_', ' ')}: {value_text(v)}" for k, v in value.fields)
     return str(value)
+
+
+def typed_text(value, t, labels: dict[str, str] | None = None) -> str:
+    """A value with the units its type gives: '2,5 uur per week', a record's parts each with theirs."""
+    if t is not None and isinstance(value, Record) and t.velden:
+        return "; ".join(f"{k.replace('_', ' ')}: {value_text(v, eenheid=t.unit_of(k))}" for k, v in value.fields)
+    return value_text(value, labels, t.eenheid if t is not None else None)
+

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cases.answers import convert_answers
-from ..cases.casefile import Casus, read_case
+from ..cases.casefile import Casus, convert_deviations, read_case
 from ..cases.contract import result_json
 from ..semantics.engine import Rules
 from ..errors import WmoFout
@@ -37,7 +37,8 @@ def run_case(rules: Rules, casus: Casus) -> CaseResult:
         return result
     try:
         antwoorden = convert_answers(rules.model, casus.antwoorden)
-        beoordeling = rules.evaluate(antwoorden, casus.peildatum)
+        # the case's professional deviations count, as in 'wmo beoordeel' on the same case
+        beoordeling = rules.evaluate(antwoorden, casus.peildatum, convert_deviations(rules.model, casus))
     except WmoFout as err:
         result.fout = err.melding()
         return result
@@ -61,14 +62,9 @@ def compare(verwacht: dict, actual: dict) -> list[str]:
                 diffs.append(f"producten: verwacht {_show([w['code'] for w in want])}, gekregen {_show(sorted(got_by_code))}")
                 continue
             for w in want:
-                for field_name, value in w.items():
-                    if got_by_code[w["code"]].get(field_name) != value:
-                        diffs.append(f"producten[{w['code']}].{field_name}: verwacht {_show(value)}, gekregen {_show(got_by_code[w['code']].get(field_name))}")
+                diffs += _partial(f"producten[{w['code']}]", w, got_by_code[w["code"]])
         elif key == "waarden":
-            for naam, value in want.items():
-                got = actual["waarden"].get(naam, "(onbekend)")
-                if got != value:
-                    diffs.append(f"waarden.{naam}: verwacht {_show(value)}, gekregen {_show(got)}")
+            diffs += _partial("waarden", want, actual["waarden"])
         elif key == "termijnen" and isinstance(want, dict):
             got = {t["id"]: t["datum"] for t in actual["termijnen"]}
             for tid, datum in want.items():
@@ -82,6 +78,18 @@ def compare(verwacht: dict, actual: dict) -> list[str]:
         elif actual[key] != want:
             diffs.append(f"{key}: verwacht {_show(want)}, gekregen {_show(actual[key])}")
     return diffs
+
+
+_MISSING = "(onbekend)"
+
+
+def _partial(where: str, want, got) -> list[str]:
+    """Only what the case lists is compared, also inside nested objects (iwmo, an amount, a record)."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        return [d for k, v in want.items() for d in _partial(f"{where}.{k}", v, got.get(k, _MISSING))]
+    if want != got:
+        return [f"{where}: verwacht {_show(want)}, gekregen {_show(got)}"]
+    return []
 
 
 def _show(value) -> str:
