@@ -115,7 +115,7 @@ def test_regio_option_stands_in_for_a_missing_regio(capsys, tmp_path):
 def test_wmo_test_runs_every_example_case(capsys):
     code, out, _ = run(capsys, "test", "--regio", "lekstroom")
     assert code == 0
-    assert "lekstroom: 27 casussen" in out and "27 geslaagd, 0 mislukt" in out
+    assert "lekstroom: 28 casussen" in out and "28 geslaagd, 0 mislukt" in out
 
 
 def test_a_user_error_in_a_real_process_has_no_traceback(tmp_path):

@@ -108,7 +108,28 @@ SYNTAX_ERRORS = [
      "tarief 1234,56 per maand vanaf 2025-01-01"),
     ('product p "P"\n  tarief 1.234,56 per maand vanaf 2025-01-01\n', 4, 11, "onverwacht teken '.'", "decimale komma"),
     ('product p "P"\n  tarief 12 per maand\n', 4, 22, 'verwacht: "vanaf"', "tarief 1234,56 per maand vanaf"),
+    ("vraag eigen: ja/nee\nx is 108 - (23 als eigen)\n", 4, 16, "onverwacht 'als'", "als voorwaarde dan waarde anders waarde"),
 ]
+
+
+INDENTATION_ERRORS = [
+    # an over-indented line is named itself, not the line above it
+    ('vraag a: ja/nee\n  tekst "A"\n      bron "x"\n', 5, 7, "springt verder in dan de regel erboven", "regel 4"),
+    # a tab is called a tab, on its own line
+    ('vraag a: ja/nee\n\ttekst "A"\n', 4, 1, "springt in met een tab", "spaties"),
+    ('vraag a: ja/nee\n  \ttekst "A"\n', 4, 3, "springt in met een tab", "spaties"),
+]
+
+
+@pytest.mark.parametrize("source,line,column,message,hint", INDENTATION_ERRORS)
+def test_an_indentation_mistake_is_named_on_its_own_line(source, line, column, message, hint):
+    (f,) = findings(source)
+    assert (f.regel, f.kolom, f.code) == (line, column, "E101")
+    assert message in f.bericht and hint in f.hint
+
+
+def test_a_tab_between_words_is_only_space():
+    assert [f.code for f in findings('vraag a: ja/nee\n  tekst\t"A"\nregel r\n  als a\n  dan geen indicatie\n')] == []
 
 
 @pytest.mark.parametrize("source,line,column,message,hint", SYNTAX_ERRORS)

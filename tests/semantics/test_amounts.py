@@ -103,3 +103,12 @@ def test_the_peildatum_in_an_expression_is_the_date_the_case_is_judged_on(rules)
                                             "eigen_mogelijkheden": True})
     assert rules.evaluate(answers, dt.date(2025, 6, 1)).waarden["leeftijd"] == 17
     assert rules.evaluate(answers, dt.date(2025, 6, 2)).waarden["leeftijd"] == 18
+
+
+def test_what_would_change_names_a_changed_amount(rules):
+    from wmo_dsl.present.sensitivity import what_would_change
+
+    b = judge(rules, uren_per_week=0, extra_kamers=2, geboortedatum="1950-06-01", eigen_mogelijkheden=False)
+    lines = what_would_change(rules, b)
+    assert "met 'eigen mogelijkheden' ja: huishouden 2,25 in plaats van 2,75 uur per week" in lines
+    assert "met extra kamers 3: huishouden 3 in plaats van 2,75 uur per week" in lines

@@ -62,7 +62,10 @@ def test_fmt_check_reports_and_fmt_fixes(tmp_path, capsys):
     path = tmp_path / "r.wmo"
     path.write_text('regio r "R"\n    geldig vanaf 2022-01-01\n', encoding="utf-8")
     assert main(["fmt", "--check", str(tmp_path)]) == 1
-    assert "staat niet in de vaste opmaak" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "staat niet in de vaste opmaak" in out
+    assert f"-    geldig vanaf 2022-01-01\n+  geldig vanaf 2022-01-01\n" in out  # the unified diff of what fmt would change
+    assert out.startswith(f"--- {path} (nu)\n+++ {path} (na wmo fmt)\n")
     assert main(["fmt", str(path)]) == 0
     assert path.read_text() == 'regio r "R"\n  geldig vanaf 2022-01-01\n'
     assert main(["fmt", "--check", str(path)]) == 0

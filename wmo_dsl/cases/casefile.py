@@ -114,7 +114,7 @@ def check_deviations(afwijkingen, waar: str = "") -> tuple:
 
 def convert_deviations(model, casus: Casus) -> list:
     """A case file's professional deviations as the engine takes them (:class:`Afwijking`)."""
-    from ..semantics.engine import Afwijking
+    from ..semantics.engine import VAN_REGELS, Afwijking
     from .natural import parse_derived
 
     result = []
@@ -126,7 +126,7 @@ def convert_deviations(model, casus: Casus) -> list:
             waarde = parse_derived(model, naam, str(a["waarde"]))
         except WmoFout as err:
             raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
-        result.append(Afwijking(naam, waarde, a.get("van", "volgens de regels"), str(a["waarde"]), a["reden"]))
+        result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), str(a["waarde"]), a["reden"]))
     return result
 
 

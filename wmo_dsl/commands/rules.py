@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
@@ -80,7 +81,10 @@ def cmd_fmt(args) -> int:
         formatted = format_text(text, str(path))
         if formatted != text:
             anders.append(path)
-            if not args.check:
+            if args.check:  # what would change, as a unified diff (also for CI logs)
+                sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                                                           f"{path} (nu)", f"{path} (na wmo fmt)"))
+            else:
                 write_atomic(path, formatted, file_mode(path, PUBLIC))
     if args.check:
         for path in anders:

@@ -28,6 +28,9 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     regels = tuple(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"))
     if not text.endswith("\n"):
         text += "\n"
+    tabs = _tab_findings(regels, pad)
+    if tabs:
+        raise RegelbestandFout(tabs)
     if len(text) > MAX_FILE_CHARS:
         raise RegelbestandFout([Bevinding("E104", f"het bestand is groter dan {MAX_FILE_CHARS // 1_000_000} miljoen tekens", pad, 1, 1,
                                           hint="verdeel de regels over meer regio's of versies")])
@@ -50,6 +53,18 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     if builder.findings:
         raise RegelbestandFout(sorted(builder.findings, key=lambda b: (b.regel, b.kolom)))
     return ast.Regelbestand(pad=pad, definities=tuple(definities), bronregels=regels)
+
+
+def _tab_findings(regels: tuple[str, ...], pad: str) -> list[Bevinding]:
+    """A tab in the indentation: how far it reaches depends on the editor, so it is named as what it is."""
+    found = []
+    for nummer, tekst in enumerate(regels, start=1):
+        inspringing = tekst[:len(tekst) - len(tekst.lstrip(" \t"))]
+        if "\t" in inspringing and tekst.strip():
+            found.append(Bevinding("E101", "deze regel springt in met een tab; spring in met spaties", pad, nummer,
+                                   inspringing.index("\t") + 1, hint="vervang de tab door spaties: twee per niveau",
+                                   bronregel=tekst))
+    return found
 
 
 MAX_FILE_CHARS = 2_000_000

@@ -75,18 +75,22 @@ def _syntax_finding(err: UnexpectedInput, text: str, regels: tuple[str, ...], pa
         column = len(source_line(regels, line) or "") + 1
     bericht = _message(err)
     hint = hint_for(err, lambda s: parser().parse(s if s.endswith("\n") else s + "\n"))
+    if isinstance(err, UnexpectedToken) and err.token.type == "_INDENT":
+        bericht = "deze regel springt verder in dan de regel erboven, en daar kan geen ingesprongen blok beginnen"
+        above = next((n for n in range(line - 1, 0, -1) if (source_line(regels, n) or "").strip()), None)
+        hint = hint or (f"laat de regel even ver inspringen als regel {above}" if above else None)
+        return Bevinding("E101", bericht, pad, line, column, hint=hint, bronregel=source_line(regels, line))
     return Bevinding("E100", bericht, pad, line, column, hint=hint, bronregel=source_line(regels, line))
 
 
 def _indent_position(err: UnexpectedToken, regels: tuple[str, ...]) -> tuple[int, int]:
+    """The line an indentation token stands for: the next line with code after the line break
+    whose position Lark lends it."""
     prev_line = getattr(err.token, "line", None) or 1
-    for nummer in range(max(prev_line, 1), len(regels) + 1):
-        if nummer > prev_line or err.token.type == "_INDENT":
-            tekst = regels[nummer - 1]
-            if tekst.strip() and not tekst.lstrip().startswith("#") and nummer > prev_line - 1:
-                if nummer == prev_line and err.token.type != "_INDENT":
-                    continue
-                return nummer, len(tekst) - len(tekst.lstrip()) + 1
+    for nummer in range(prev_line + 1, len(regels) + 1):
+        tekst = regels[nummer - 1]
+        if tekst.strip() and not tekst.lstrip().startswith("#"):
+            return nummer, len(tekst) - len(tekst.lstrip()) + 1
     return prev_line, 1
 
 

@@ -21,7 +21,6 @@ _TERMINAL_NAMES = {
     "DATE": "een datum (JJJJ-MM-DD)",
     "CODE": "een productcode",
     "CMP": "een vergelijking (=, !=, <, <=, >, >=)",
-    "TIJDSEENHEID": "een tijdseenheid (maanden, weken, dagen, werkdagen, jaren)",
     "_NL": "het einde van de regel",
     "_INDENT": "een ingesprongen regel",
     "_DEDENT": "het einde van het ingesprongen blok",
@@ -152,6 +151,13 @@ HINTS: dict[str, list[str]] = {
     "sluit de lijst af met ] (of het haakje met ))": [
         "x is [a, b\n",
         "x is (a + b\n",
+    ],
+    "een keuze binnen een berekening schrijft u als: als voorwaarde dan waarde anders waarde, "
+    "bijvoorbeeld 108 uur per jaar - (als eigen_mogelijkheden dan 23 uur per jaar anders 0 uur per jaar)": [
+        "x is 108 - (23 als eigen)\n",
+        "x is (23 als eigen)\n",
+        "x is 2 * (3 als a anders 4)\n",
+        "x is max(1, 2 als a)\n",
     ],
     "een lijst van namen staat tussen [ en ], gescheiden door komma's: [a, b]": [
         "x is a in (b, c)\n",

@@ -147,6 +147,7 @@ class Document:
     geldigheid: str
     toelichting: str | None
     bestand: str
+    ondertitel: str = ""
     groepen: list[Groep] = field(default_factory=list)
     waarden: list[Waarde] = field(default_factory=list)
     tabellen: list[Tabel] = field(default_factory=list)
@@ -172,6 +173,8 @@ def build(model: Model, bestand: str | None = None) -> Document:
         bron_document=regio.bron.tekst if regio.bron else None,
         versie=regio.bron.versie if regio.bron else None,
         geldigheid=geldigheid, toelichting=regio.toelichting, bestand=bestand or model.pad,
+        ondertitel=(f"{regio.bron.tekst}, zoals het regelbestand het vastlegt" if regio.bron
+                    else f"De regels van {regio.naam}, zoals ze in het regelbestand staan"),
     )
     groups: dict[str, list[Vraag]] = {}
     for v in model.vragen.values():
@@ -200,7 +203,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
 
 
 def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
-    soort = _SOORT_WORDS[v.soort]
+    soort = "een geheel getal" if v.geheel else _SOORT_WORDS[v.soort]
     if v.soort == "getal":
         bounds = []
         if v.minimaal is not None:

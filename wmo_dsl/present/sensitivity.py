@@ -3,18 +3,43 @@
 A consultant defends an indicatie better knowing where its edges are: "met één
 verzwarende omstandigheid meer: 024A3". Each given answer that mattered is
 varied one step (a yes/no flipped, another choice, one item more or fewer in a
-list) and the case is evaluated again; only variations that change the
-outcome are reported.
+list, a whole number one up or down) and the case is evaluated again; a
+variation is reported when it changes the outcome, or the amount of a product
+("met eigen mogelijkheden nee: huishouden 2,75 in plaats van 2,25 uur per week").
 """
 
 from __future__ import annotations
 
+from ..cases.answers import out_of_bounds
 from ..semantics.engine import Beoordeling, Rules
 from ..semantics.notation import value_text
 
 
-def summary(b: Beoordeling) -> str:
+class _Amounts(str):
+    """A variation that keeps the products but changes how much: its own summary."""
+
+
+def amounts_changed(b: Beoordeling, alt: Beoordeling) -> str:
+    """'huishouden 2,75 in plaats van 2,25 uur per week': the volumes that differ."""
+    before = {p.product: p.volume for p in b.producten}
+    parts = []
+    for p in alt.producten:
+        old = before.get(p.product)
+        if p.volume != old and old is not None and p.volume is not None:
+            volume = b.model.producten[p.product].volume
+            unit = volume.t.eenheid if volume is not None and volume.t is not None else None
+            new_text = value_text(p.volume, eenheid=unit)
+            old_text = value_text(old, eenheid=unit)
+            if unit is not None:  # '2,75 in plaats van 2,25 uur per week': the unit once, at the end
+                new_text = new_text.removesuffix(" " + unit.words(p.volume == 1))
+            parts.append(f"{b.model.producten[p.product].code} {new_text} in plaats van {old_text}")
+    return "; ".join(parts)
+
+
+def summary(b) -> str:
     """An outcome in a few words: product codes, or no indicatie and where to."""
+    if isinstance(b, _Amounts):
+        return str(b)
     if b.uitkomst == "onvolledig":
         return "nog niet te beoordelen (ook nodig: " + ", ".join(b.ontbrekend) + ")"
     if b.uitkomst == "indicatie":
@@ -41,7 +66,9 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
         changed = dict(b.antwoorden)
         changed[qid] = value
         alt = rules.evaluate(changed, b.peildatum, b.afwijkingen)
-        return alt if _key(alt) != base else None
+        if _key(alt) != base:
+            return alt
+        return _Amounts(amounts_changed(b, alt)) if amounts_changed(b, alt) else None
 
     for qid in [q for q in m.vragen if q in b.antwoorden]:
         vraag = m.vragen[qid]
@@ -57,6 +84,13 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
                     alt = outcome(qid, optie.id)
                     if alt:
                         lines.append(f"met {vraag.onderwerp()} '{optie.label}': {summary(alt)}")
+        elif vraag.soort == "getal" and vraag.geheel:
+            for step in (1, -1):
+                value = current + step
+                if out_of_bounds(vraag, value) is None:
+                    alt = outcome(qid, value)
+                    if alt:
+                        lines.append(f"met {vraag.onderwerp()} {value_text(value, eenheid=vraag.hoeveelheid)}: {summary(alt)}")
         elif vraag.soort == "meerdere":
             item = vraag.enkelvoud or f"keuze bij {vraag.onderwerp()}"
             for richting, values in (("meer", [current | {o.id} for o in vraag.opties if o.id not in current]),

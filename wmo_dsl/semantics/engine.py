@@ -24,6 +24,9 @@ def regelversie(model: Model) -> str:
     return f"{versie} (geldig vanaf {regio.geldig_vanaf.isoformat()})"
 
 
+VAN_REGELS = "volgens de regels"  # a deviation that does not say what the rules derived (yet)
+
+
 @dataclass(frozen=True)
 class Afwijking:
     """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``."""
@@ -177,8 +180,22 @@ class Rules:
                 filled[qid] = any_answer(vraag, peildatum)
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
+        afwijkingen = [self._with_rule_value(a, filled, overrides, peildatum) for a in afwijkingen]
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
+
+    def _with_rule_value(self, a: "Afwijking", answers: dict, overrides: dict, peildatum: dt.date) -> "Afwijking":
+        """A deviation read from a case file says what the rules would have derived, in words."""
+        if a.van != VAN_REGELS:
+            return a
+        from dataclasses import replace
+
+        from .notation import typed_text
+
+        others = {k: v for k, v in overrides.items() if k != a.onderwerp}
+        value = Evaluation(self.model, answers, others, peildatum=peildatum).derived(a.onderwerp, None)
+        labels = {p.id: p.code for p in self.model.producten.values()}
+        return replace(a, van=typed_text(value, self.model.types.get(a.onderwerp), labels))
 
     def _known_values(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""
