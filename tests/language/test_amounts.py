@@ -98,3 +98,17 @@ def test_a_value_that_can_stay_empty_and_is_only_shown_stays_a_warning(tmp_path)
     path.write_text(HEADER + "vraag a: keuze uit x, y\nlabel is\n  \"X\" als a = x\n"
                     'product p "P"\nregel r\n  als a = y\n  dan product p\n', encoding="utf-8")
     assert [f.code for f in checked(path, fresh=True).waarschuwingen] == ["W012"]
+
+
+def test_the_analysis_counts_whole_numbers_as_whole(tmp_path):
+    path = tmp_path / "r.wmo"
+    path.write_text(HEADER + "vraag kamers: geheel getal\n  minimaal 0\n  maximaal 5\nvraag uren: getal\n  minimaal 0\n  maximaal 5\n"
+                    'product p "P"\ntabel t: kamers -> product\n  0 tot 2 -> p\n  3 tot 5 -> p\n'
+                    "tabel u: uren -> product\n  0 tot 2 -> p\n  3 tot 5 -> p\n"
+                    "regel r\n  als t != geen en u != geen\n  dan product p\n", encoding="utf-8")
+    from wmo_dsl.errors import RegelbestandFout
+
+    with pytest.raises(RegelbestandFout) as err:
+        checked(path, fresh=True)
+    gaps = [f.bericht for f in err.value.bevindingen if f.code == "W010"]
+    assert gaps == ["tabel 'u' heeft geen rij voor: uren 2,5"]  # 'kamers' has no room between 2 and 3
