@@ -28,13 +28,14 @@ def representatives(model, vraag: ast.Vraag, peildatum: dt.date) -> tuple:
         case "meerdere":
             ids = [o.id for o in vraag.opties]
             return tuple(frozenset(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n))
-        case "getal":
+        case "getal" | "personen":
             lo = vraag.minimaal.value if isinstance(vraag.minimaal, ast.Literal) else None
             hi = vraag.maximaal.value if isinstance(vraag.maximaal, ast.Literal) else None
             points = sorted({n.value for n in literals if isinstance(n.value, Decimal)} | {Decimal(0)}
                             | ({lo} if lo is not None else set()) | ({hi} if hi is not None else set()))
             reps = set(points) | {(a + b) / 2 for a, b in zip(points, points[1:])} | {points[0] - 1, points[-1] + 1}
-            return tuple(sorted(r for r in reps if (lo is None or r >= lo) and (hi is None or r <= hi)))
+            return tuple(sorted(r for r in reps if (lo is None or r >= lo) and (hi is None or r <= hi)
+                                and (not vraag.geheel or r == r.to_integral_value())))
         case "datum":
             dates = {peildatum} | {n.value for n in literals if isinstance(n.value, dt.date)}
             return tuple(sorted({d + dt.timedelta(days=k) for d in dates for k in (-1, 0, 1)}))

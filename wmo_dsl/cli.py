@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Een begeleid gesprek: alleen vragen die de uitkomst nog kunnen veranderen, met uitleg aan het eind. "
         "Elk antwoord wordt meteen bewaard (tenzij --geen-opslag)."))
     p.add_argument("--regio", help="regio-id; zonder deze optie vraagt de intake naar de gemeente")
+    p.add_argument("--regels", metavar="PAD", help="voer de intake over dit regelbestand in plaats van een geïnstalleerde regio")
     p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: vandaag)")
     p.add_argument("--hervat", nargs="?", const="", metavar="ID", help="ga verder met een onderbroken sessie (zonder ID: de laatste)")
     p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
@@ -125,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("genereer", help="maak willekeurige geldige casussen", description=(
         "Schrijf N willekeurige geldige casussen (JSON-regels) voor een regio: elk antwoord binnen het domein en de "
         "grenzen van zijn vraag. Hetzelfde zaad geeft dezelfde casussen. Voor vergelijkingen en metingen."))
-    p.add_argument("--regio", required=True, help="regio-id")
+    p.add_argument("--regio", help="regio-id")
+    p.add_argument("--regels", metavar="PAD", help="een regelbestand (.wmo) in plaats van --regio")
     p.add_argument("--aantal", type=int, required=True, metavar="N", help="aantal casussen")
     p.add_argument("--zaad", type=int, default=0, metavar="S", help="zaad van de toevalsgenerator (standaard 0)")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit .jsonl-bestand (standaard: het scherm)")

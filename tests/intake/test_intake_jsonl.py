@@ -1,5 +1,6 @@
 """The JSON-lines intake: for every example case, exactly the engine's still-needed sequence, and the result of wmo beoordeel."""
 
+import datetime as dt
 import io
 import json
 
@@ -12,6 +13,7 @@ from wmo_dsl.intake.conversation import Gesprek
 from wmo_dsl.intake.jsonl import run_jsonl
 from wmo_dsl.plugins import load_region, region_sources
 from wmo_dsl.cases.sessions import SessionStore
+from wmo_dsl.semantics.pipeline import load_rules
 
 ALL_CASES = [(rid, casus) for rid, source in region_sources().items() for casus in region_cases(source.casussen)]
 
@@ -122,3 +124,33 @@ def test_jsonl_writes_only_json_lines_on_stdout(tmp_path):
     lines = [json.loads(l) for l in proc.stdout.splitlines()]
     assert [list(l)[0] for l in lines] == ["vraag", "resultaat"]
     assert lines[1]["resultaat"]["verwijzingen"] == ["voorliggend_veld"]
+
+
+def test_a_household_over_json_lines_takes_the_list_and_asks_only_the_adults_limitation(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "data" / "huisgenoten.wmo"
+    replies = [{"antwoord": [{"leeftijd": 12}, {"leeftijd": 40}]}, {"antwoord": False}]
+    run = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "intake", "--regels", str(rules), "--jsonl", "--geen-opslag",
+                          "--peildatum", "2025-06-01"], input="".join(json.dumps(r) + "\n" for r in replies),
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    lijst, veld, einde = [json.loads(line) for line in run.stdout.splitlines()]
+    assert (lijst["vraag"], lijst["soort"], lijst["maximaal"]) == ("huisgenoten", "personen", 8)
+    assert (veld["vraag"], veld["persoon"], veld["soort"]) == ("huisgenoten[2].beperkt", 2, "janee")
+    assert veld["tekst"].startswith("Huisgenoot 2 (40 jaar): ")
+    assert einde["resultaat"]["uitkomst"] == "geen_indicatie"
+
+
+def test_a_household_over_json_lines_takes_a_count_and_then_asks_each_persons_fields():
+    from pathlib import Path
+
+    rules = load_rules(Path(__file__).resolve().parents[1] / "data" / "huisgenoten.wmo")
+    stdin = io.StringIO("".join(json.dumps(r) + "\n" for r in [{"antwoord": 1}, {"antwoord": 30}, {"antwoord": True}]))
+    stdout = io.StringIO()
+    run_jsonl(Gesprek.nieuw(rules, SessionStore(None), dt.date(2025, 6, 1)), stdin, stdout)
+    lines = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [m.get("vraag") for m in lines[:-1]] == ["huisgenoten", "huisgenoten[1].leeftijd", "huisgenoten[1].beperkt"]
+    assert lines[-1]["resultaat"]["uitkomst"] == "indicatie"

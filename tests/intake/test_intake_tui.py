@@ -1,6 +1,7 @@
 """The terminal intake in a real pseudo-terminal (pexpect): whole conversations as a consultant has them."""
 
 import json
+from pathlib import Path
 import re
 import sys
 
@@ -122,3 +123,29 @@ def test_a_session_killed_mid_conversation_resumes_where_it_stopped(tmp_path):
     casus = json.loads((tmp_path / "casus.json").read_text())
     assert casus["antwoorden"]["alleen_waakvlam"] is True
     assert (tmp_path / "casus.json").stat().st_mode & 0o077 == 0
+
+
+HUISGENOTEN = str(Path(__file__).resolve().parents[1] / "data" / "huisgenoten.wmo")
+
+
+def test_a_household_is_asked_by_count_and_then_per_person_only_what_matters(tmp_path):
+    child = spawn(tmp_path, "--regels", HUISGENOTEN, "--geen-opslag")
+    shown = converse(child, [("huisgenoten", "2"), ("huisgenoten[1].leeftijd", "12"), ("huisgenoten[2].leeftijd", "40"),
+                             ("huisgenoten[2].beperkt", "ja")])
+    assert "Wie wonen er verder in het huis?" in shown and "0 tot en met 8" in shown
+    assert "Huisgenoot 2: Hoe oud is deze huisgenoot?" in shown
+    assert "Huisgenoot 2 (40 jaar): Kan deze huisgenoot door eigen beperkingen" in re.sub(r"\s+", " ", shown)
+    result, code = finish(child)
+    assert code == 0
+    assert "huisgenoten[1].beperkt>" not in shown + result
+    assert "Hulp bij het huishouden" in result
+    assert "Huisgenoot 2" in result and "40 jaar, beperkt" in result
+
+
+def test_wijzig_changes_a_persons_answer_and_the_outcome_follows(tmp_path):
+    child = spawn(tmp_path, "--regels", HUISGENOTEN, "--geen-opslag")
+    converse(child, [("huisgenoten", "1"), ("huisgenoten[1].leeftijd", "40"), ("huisgenoten[1].beperkt", "wijzig huisgenoten[1].leeftijd"),
+                     ("huisgenoten[1].leeftijd", "12")])
+    result, code = finish(child)
+    assert code == 0
+    assert "Hulp bij het huishouden" in result and "12 jaar" in result

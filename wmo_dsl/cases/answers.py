@@ -42,6 +42,9 @@ def allowed_text(vraag: ast.Vraag) -> str:
         return soort + (f" ({', '.join(grenzen)})" if grenzen else "")
     if vraag.soort == "datum":
         return "een datum als JJJJ-MM-DD"
+    if vraag.soort == "personen":
+        return (f"een lijst van hoogstens {format_number(vraag.maximaal.value)} personen, elk een object met hun antwoorden, "
+                f"of een aantal van {format_number(vraag.minimaal.value)} tot en met {format_number(vraag.maximaal.value)}")
     return "een tekst"
 
 
@@ -77,7 +80,7 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
         if wrong:
             raise fout(f"bevat {', '.join(json_repr(w) for w in wrong)}")
         return frozenset(value)
-    if soort == "getal":
+    if soort in ("getal", "personen"):
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise fout(f"is {json_repr(value)}")
         if isinstance(value, int) and abs(value) >= limits.MAX_ABS:  # before str(): a 5,000-digit int cannot be printed
@@ -109,6 +112,18 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
             raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
         return value
     raise fout(f"is {json_repr(value)}")
+
+
+def answers_json(model: Model, answers: dict) -> dict:
+    """Answers as a case file writes them, in the order of the rule file; persons as a list of objects."""
+    from .persons import persons_json
+
+    out = {}
+    for qid, vraag in model.vragen.items():
+        if vraag.persoon is not None or (qid not in answers):
+            continue
+        out[qid] = persons_json(model, qid, answers, to_json) if vraag.soort == "personen" else json_value(answers[qid], vraag)
+    return out
 
 
 def to_json(vraag: ast.Vraag | None, value):
@@ -201,14 +216,21 @@ def convert_answers(model: Model, antwoorden: dict, waar: str = "") -> dict:
 
     if not isinstance(antwoorden, dict):
         raise CasusFout(f"{waar}'antwoorden' moet een object zijn met per vraag-id een antwoord")
+    from .persons import check_persons_exist, person_answers
+
     result = {}
     for qid, value in antwoorden.items():
         vraag = model.vragen.get(qid)
         if vraag is None:
-            close = difflib.get_close_matches(qid, list(model.vragen), n=1)
+            known = [q for q in model.vragen if "[" not in q]
+            close = difflib.get_close_matches(qid, known, n=1)
             tip = f"; bedoelde u '{close[0]}'?" if close else ""
-            raise CasusFout(f"{waar}onbekende vraag '{qid}' voor regio {model.regio.id}{tip} Bekende vragen: {', '.join(model.vragen)}")
+            raise CasusFout(f"{waar}onbekende vraag '{qid}' voor regio {model.regio.id}{tip} Bekende vragen: {', '.join(known)}")
         if value is None:
             continue  # explicitly unanswered
-        result[qid] = from_json(vraag, value, waar)
+        if vraag.soort == "personen":
+            result.update(person_answers(model, vraag, value, from_json, waar))
+        else:
+            result[qid] = from_json(vraag, value, waar)
+    check_persons_exist(model, result, waar)
     return result

@@ -13,13 +13,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..language import limits
 from ..language.vocabulary import JA, NEE
+from ..language.persons import field_id
 from .answers import from_json
+from .persons import check_persons_exist, person_answers
 from .casefile import check_deviations, parse_peildatum
 from .contract import result_json
 from ..semantics.engine import Rules
@@ -27,6 +30,7 @@ from ..errors import CasusFout, WmoFout
 
 _CASE_KEYS = {"id", "regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
 _CSV_META = {"id", "peildatum"}
+_PERSON_COLUMN = re.compile(r"(\w+)\.(\d{1,2})\.(\w+)")
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def _read_csv(stream: BinaryIO, rules: Rules) -> Iterator[Invoer]:
         raise CasusFout(f"de kopregel van het CSV-bestand: {bad[0][1]}")
     if header is None:
         return
-    header = [h.strip() for h in header]
+    header = [_person_column(h.strip()) for h in header]
     unknown = [h for h in header if h not in rules.model.vragen and h not in _CSV_META]
     if unknown:
         raise CasusFout(f"onbekende kolom {', '.join(repr(h[:40]) for h in unknown[:5])} in de kop; kolommen zijn vraag-ids "
@@ -172,7 +176,25 @@ def _read_csv(stream: BinaryIO, rules: Rules) -> Iterator[Invoer]:
             continue
         cells = dict(zip(header, row))
         antwoorden = {h: _csv_value(rules, h, v) for h, v in cells.items() if h not in _CSV_META and v.strip()}
+        _count_persons(rules.model, antwoorden)
         yield Invoer(start, cells.get("id") or None, cells.get("peildatum") or None, antwoorden)
+
+
+def _person_column(header: str) -> str:
+    """A CSV column about a person, ``huisgenoten.2.leeftijd``, as its question id ``huisgenoten[2].leeftijd``."""
+    match = _PERSON_COLUMN.fullmatch(header)
+    return field_id(match[1], int(match[2]), match[3]) if match else header
+
+
+def _count_persons(model, antwoorden: dict) -> None:
+    """Without a count column, a list has as many persons as its highest numbered column with an answer."""
+    for qid in list(antwoorden):
+        vraag = model.vragen[qid]
+        if vraag.persoon is not None and vraag.persoon[0] not in antwoorden:
+            lijst, nummer, _ = vraag.persoon
+            hoogste = max([nummer] + [model.vragen[q].persoon[1] for q in antwoorden
+                                      if model.vragen[q].persoon and model.vragen[q].persoon[0] == lijst])
+            antwoorden[lijst] = str(hoogste)
 
 
 def _csv_value(rules: Rules, qid: str, text: str):
@@ -200,9 +222,16 @@ def convert(rules: Rules, antwoorden: dict) -> dict:
         if value is None:
             continue
         try:
-            result[qid] = from_json(vraag, value)
+            if vraag.soort == "personen":
+                result.update(person_answers(rules.model, vraag, value, from_json))
+            else:
+                result[qid] = from_json(vraag, value)
         except CasusFout as err:
             raise CaseError(qid, str(err)) from None
+    try:
+        check_persons_exist(rules.model, result)
+    except CasusFout as err:
+        raise CaseError(None, str(err)) from None
     return result
 
 

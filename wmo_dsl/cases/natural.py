@@ -76,6 +76,8 @@ def allowed(vraag: ast.Vraag) -> str:
         return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
     if vraag.soort == "datum":
         return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"
+    if vraag.soort == "personen":
+        return f"hoeveel? een aantal van {vraag.minimaal.value} tot en met {vraag.maximaal.value}"
     return "vrije tekst"
 
 
@@ -93,7 +95,7 @@ def parse_answer(vraag: ast.Vraag, text: str):
         return match_option(vraag, text).id
     if soort == "meerdere":
         return parse_several(vraag, text)
-    if soort == "getal":
+    if soort in ("getal", "personen"):
         return parse_number(vraag, text)
     if soort == "datum":
         return parse_date(text, vraag)
@@ -198,6 +200,10 @@ def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:
 
 def answer_text(vraag: ast.Vraag, value) -> str:
     """A value as the consultant would read it back."""
+    if vraag.soort == "personen":
+        from .persons import persons_count_text
+
+        return persons_count_text(value)
     return value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
 
 

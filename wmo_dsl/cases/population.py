@@ -2,7 +2,8 @@
 
 Every question gets an answer from its own domain (a choice of a keuze, a
 subset of a meerdere-vraag of a uniformly chosen size, a whole number within a
-getal-question's bounds, a date within the rules' validity), so each case is a
+getal-question's bounds, a date within the rules' validity, a household of up
+to its maximum of persons), so each case is a
 case a consultant could have entered. The same seed gives the same population,
 byte for byte.
 """
@@ -46,6 +47,9 @@ def random_answer(vraag: ast.Vraag, rng: random.Random, start: dt.date):
         return rng.randint(low, max(low, _bound(vraag.maximaal, _DEFAULT_MAX, math.floor)))
     if vraag.soort == "datum":
         return (start + dt.timedelta(days=rng.randrange(_DATE_SPAN_DAYS))).isoformat()
+    if vraag.soort == "personen":  # a household: 0 to maximaal persons, each with every question about them
+        return [{v.id: random_answer(v, rng, start) for v in vraag.per_persoon if v.soort != "tekst"}
+                for _ in range(rng.randint(_bound(vraag.minimaal, 0, math.ceil), _bound(vraag.maximaal, 0, math.floor)))]
     return None  # free text never decides anything
 
 
@@ -54,7 +58,7 @@ def generate(model: Model, aantal: int, zaad: int = 0) -> Iterator[dict]:
     rng = random.Random(f"{model.regio.id}:{zaad}")
     start = model.regio.geldig_vanaf or dt.date(2025, 1, 1)
     width = len(str(aantal))
-    vragen = [v for v in model.vragen.values() if v.soort != "tekst"]
+    vragen = [v for v in model.vragen.values() if v.soort != "tekst" and v.persoon is None]
     for n in range(1, aantal + 1):
         yield {"id": f"g{n:0{width}d}", "antwoorden": {v.id: random_answer(v, rng, start) for v in vragen}}
 

@@ -181,15 +181,18 @@ def cmd_vergelijk(args) -> int:
 def cmd_genereer(args) -> int:
     from ..cases.population import generate, write_jsonl
     from ..plugins import load_region
+    from ..semantics.pipeline import load_rules
 
     if args.aantal < 0:
         raise WmoFout("--aantal moet 0 of meer zijn")
-    model = load_region(args.regio).model
+    if bool(args.regio) == bool(args.regels):
+        raise WmoFout("geef --regio of --regels op (één van beide)")
+    model = (load_rules(args.regels) if args.regels else load_region(args.regio)).model
     cases = generate(model, args.aantal, args.zaad)
     if not args.uit:
         write_jsonl(cases, sys.stdout)
         return 0
     with AtomicFile(args.uit, PRIVATE) as out:
         n = write_jsonl(cases, out)
-    print(f"{n} casussen voor regio {args.regio} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
+    print(f"{n} casussen voor regio {model.regio.id} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
     return 0

@@ -16,16 +16,29 @@ def cmd_intake(args) -> int:
 
     if args.geen_opslag and args.hervat is not None:
         raise WmoFout("--hervat en --geen-opslag gaan niet samen: zonder opslag is er niets om te hervatten")
+    if args.regels and args.regio:
+        raise WmoFout("--regels en --regio gaan niet samen: kies een regelbestand of een geïnstalleerde regio")
+    if args.regels:
+        from ..semantics.pipeline import load_rules
+
+        eigen = load_rules(args.regels)  # checked before anything is asked or stored
+
+        def load(regio, peildatum):
+            if regio != eigen.id:
+                raise WmoFout(f"de sessie is voor regio '{regio}', maar --regels geeft '{eigen.id}'")
+            return eigen
+    else:
+        load = load_region
     store = open_store(args.sessie, in_memory=args.geen_opslag)
     try:
         if args.hervat is not None:
-            gesprek = Gesprek.hervat(store, args.hervat or None, lambda regio, peildatum: load_region(regio, peildatum))
+            gesprek = Gesprek.hervat(store, args.hervat or None, lambda regio, peildatum: load(regio, peildatum))
         else:
-            regio = args.regio
+            regio = args.regio or (eigen.id if args.regels else None)
             if regio is None and args.jsonl:
-                raise WmoFout("--jsonl heeft --regio nodig")
+                raise WmoFout("--jsonl heeft --regio of --regels nodig")
             if regio is not None:
-                rules = load_region(regio, args.peildatum)
+                rules = load(regio, args.peildatum)
             if args.jsonl:
                 gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
         if args.jsonl:
@@ -45,7 +58,7 @@ def cmd_intake(args) -> int:
                     regio = choose_region(session, region_sources(), load_region)
                 except (KeyboardInterrupt, EOFError):
                     return 130
-                rules = load_region(regio, args.peildatum)
+                rules = load(regio, args.peildatum)
             gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
         return IntakeScherm(gesprek, session, opgeslagen=store.path is not None).run()
     finally:

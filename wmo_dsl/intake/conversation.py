@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..language import ast
-from ..cases.answers import from_json, json_value
+from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import WmoFout
 from ..semantics.notation import value_text
@@ -115,6 +115,12 @@ class Gesprek:
         kies = eerst or [q for q in self.later if q in nodig]
         return self.model.vragen[kies[0]] if kies else None
 
+    def vraagtekst(self, vraag: ast.Vraag) -> str:
+        """The question as asked; about a person with what is known of them: "Huisgenoot 2 (34 jaar): …"."""
+        from ..cases.persons import person_question
+
+        return person_question(self.model, vraag, self.antwoorden, lambda qid, v: answer_text(self.model.vragen[qid], v))
+
     def beantwoord(self, vraag_id: str, waarde) -> None:
         vraag = self.model.vragen[vraag_id]
         self._record(Gebeurtenis("antwoord", vraag_id, json_value(waarde, vraag)))
@@ -124,7 +130,14 @@ class Gesprek:
         self.beantwoord(vraag.id, parse_answer(vraag, tekst))
 
     def beantwoord_json(self, vraag: ast.Vraag, waarde) -> None:
-        """An answer as in a case file; CasusFout when it does not fit."""
+        """An answer as in a case file; CasusFout when it does not fit. A list of persons (objects with
+        their answers) gives the count and every answer about them, all checked before any is kept."""
+        if vraag.soort == "personen":
+            from ..cases.persons import person_answers
+
+            for qid, value in person_answers(self.model, vraag, waarde, from_json).items():
+                self.beantwoord(qid, value)
+            return
         self.beantwoord(vraag.id, from_json(vraag, waarde))
 
     def terug(self) -> ast.Vraag | None:
@@ -267,7 +280,7 @@ class Gesprek:
         casus = {
             "regio": self.rules.id,
             "peildatum": self.peildatum.isoformat(),
-            "antwoorden": {q: json_value(antwoorden[q], self.model.vragen[q]) for q in self.model.vragen if q in antwoorden},
+            "antwoorden": answers_json(self.model, antwoorden),
         }
         if self.afwijkingen:
             casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden}

@@ -20,18 +20,21 @@ from ..errors import CasusFout
 from ..present.explain import build
 from .conversation import Gesprek
 
-SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
+SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
+         "personen": "personen"}
 
 
-def question_line(vraag: ast.Vraag) -> dict:
+def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
     return {
         "vraag": vraag.id,
-        "tekst": vraag.tekst or vraag.onderwerp(),
+        "tekst": tekst or vraag.tekst or vraag.onderwerp(),
         "soort": SOORT[vraag.soort],
         "opties": [{"id": o.id, "label": o.label} for o in vraag.opties],
         "uitleg": vraag.uitleg or "",
         "bron": vraag.bron.tekst if vraag.bron else "",
         **({"eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else None, "geheel": vraag.geheel} if vraag.soort == "getal" else {}),
+        **({"maximaal": int(vraag.maximaal.value), "enkelvoud": vraag.enkelvoud or "persoon"} if vraag.soort == "personen" else {}),
+        **({"persoon": vraag.persoon[1], "lijst": vraag.persoon[0]} if vraag.persoon else {}),
     }
 
 
@@ -48,7 +51,7 @@ def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str]) -> int:
         vraag = gesprek.volgende()
         if vraag is None:
             break
-        write(question_line(vraag))
+        write(question_line(vraag, gesprek.vraagtekst(vraag)))
         while True:
             line = stdin.readline()
             if not line:
@@ -84,7 +87,7 @@ def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str]) -> int:
                     fout = "onbekend bericht; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\" | \"later\" | \"stop\"}"
             # After any refusal the client gets the question again, so it never waits in vain.
             write({"fout": fout, "vraag": vraag.id})
-            write(question_line(vraag))
+            write(question_line(vraag, gesprek.vraagtekst(vraag)))
     return _result(gesprek, write, output_formats, stopped=False)
 
 

@@ -166,7 +166,7 @@ class IntakeScherm:
             say(f"── {vraag.groep} ──", "groep")
         self.gevraagd += 1
         say("")
-        say(vraag.tekst or vraag.onderwerp(), "vraag")
+        say(self.gesprek.vraagtekst(vraag), "vraag")
         if vraag.soort in ("keuze", "meerdere"):
             for i, optie in enumerate(vraag.opties, 1):
                 say(f"  {i}. {optie.label}")
@@ -174,6 +174,9 @@ class IntakeScherm:
                 say("  (een of meer, gescheiden door komma of 'en'; 'geen' als er geen zijn)", "zacht")
         elif vraag.soort == "janee":
             say("  (ja of nee)", "zacht")
+        elif vraag.soort == "personen":
+            say(f"  (hoeveel? 0 tot en met {int(vraag.maximaal.value)}; daarna vraag ik per {vraag.enkelvoud or 'persoon'} "
+                "alleen wat er nog toe doet)", "zacht")
         elif vraag.eenheid:
             say(f"  ({vraag.eenheid})", "zacht")
         while True:
@@ -234,7 +237,7 @@ class IntakeScherm:
             rest = self.plain("welke vraag? ", completer=WordCompleter([q for q in g.model.vragen if q in g.antwoorden]))
         vraag = g.zoek_vraag(rest)
         huidig = g.antwoorden.get(vraag.id)
-        say(vraag.tekst or vraag.onderwerp(), "vraag")
+        say(g.vraagtekst(vraag), "vraag")
         if huidig is not None:
             from ..cases.natural import answer_text
 

@@ -15,14 +15,16 @@ from dataclasses import replace
 from ..errors import Bevinding, RegelbestandFout
 from . import ast
 from .expressions import ExpressionChecker, pos_of
+from .persons import PersonChecker
 from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
 
 __all__ = ["Model", "Type", "check"]
 
-_SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst"}
-_VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST}
+_SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
+                "personen": "personen"}
+_VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST, "personen": Type("personen")}
 
 
 def check(bestand: ast.Regelbestand) -> Model:
@@ -30,7 +32,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker(ProductChecker, ExpressionChecker):
+class _Checker(ProductChecker, PersonChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -55,7 +57,8 @@ class _Checker(ProductChecker, ExpressionChecker):
         self.findings.append(Bevinding(code, message, pos.file, line, pos.column, hint, ernst, bronregel))
 
     def suggest(self, naam: str, candidates) -> str | None:
-        close = difflib.get_close_matches(naam, sorted(candidates), n=3, cutoff=0.6)
+        names = sorted(c for c in candidates if "[" not in c)  # not the expanded questions of each person
+        close = difflib.get_close_matches(naam, names, n=3, cutoff=0.6)
         if not close:
             return None
         return "bedoelde u " + " of ".join(f"'{c}'" for c in close) + "?"
@@ -139,6 +142,7 @@ class _Checker(ProductChecker, ExpressionChecker):
                 if isinstance(d, ast.Product):
                     self.own_iwmo[naam] = dict(d.iwmo)
                     self.defs[naam] = with_defaults(d, self.standaard)
+        self.expand_persons()
         for naam, d in list(self.defs.items()):
             if isinstance(d, ast.Vraag):
                 self.defs[naam] = self.check_vraag(d)
@@ -160,7 +164,7 @@ class _Checker(ProductChecker, ExpressionChecker):
         elif vraag.opties:
             self.error("E211", f"vraag '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag en kan geen opties hebben", vraag.opties[0].pos,
                        hint="maak er een keuze-vraag van: vraag naam: keuze")
-        if vraag.soort != "getal":
+        if vraag.soort not in ("getal", "personen"):
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None:
                     self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", pos_of(grens))

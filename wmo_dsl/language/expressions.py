@@ -35,6 +35,7 @@ class ExpressionChecker(AmountChecker):
     """Resolves and types expressions for the checker of definitions."""
 
     defs: dict
+    person_scope: dict[str, str] | None = None  # inside an aggregate: a person's questions by their own name
 
     def pos_of(self, expr) -> ast.Pos:
         return pos_of(expr)
@@ -103,6 +104,8 @@ class ExpressionChecker(AmountChecker):
                 return expr, Type({"percentage": "getal"}.get(kind, kind))
             case ast.Name(id="peildatum") if "peildatum" not in self.defs:
                 return ast.Ref("peildatum", "peildatum", expr.pos), DATUM
+            case ast.Name(id=naam) if self.person_scope and naam in self.person_scope:
+                return self._resolve(replace(expr, id=self.person_scope[naam]), new_symbols)
             case ast.Name(id=naam):
                 if naam in self.defs:
                     t = self.ref_type(naam, expr.pos)
@@ -110,6 +113,12 @@ class ExpressionChecker(AmountChecker):
                     return ast.Ref(naam, target, expr.pos), t
                 if new_symbols and not naam[0].isdigit():
                     return ast.Symbol(naam, expr.pos), Type("keuze", frozenset([naam]))
+                lijst = self.person_field(naam)
+                if lijst is not None:
+                    self.error("E204", f"'{naam}' is een vraag per persoon van '{lijst}'", expr.pos,
+                               hint=f"gebruik haar in 'aantal {lijst} met {naam} …', 'som van {naam} van {lijst}' of "
+                                    f"'hoogste {naam} van {lijst}'")
+                    return expr, ONBEKEND
                 self.error("E204", f"'{naam}' is niet gedefinieerd", expr.pos, hint=self.suggest(naam, self.defs))
                 return expr, ONBEKEND
             case ast.Ref() | ast.Symbol():
@@ -132,6 +141,9 @@ class ExpressionChecker(AmountChecker):
                 return replace(expr, operand=resolved), t if t.soort == "getal" else GETAL
             case ast.Count(operand=operand):
                 resolved, t = self.resolve(operand)
+                persons = self.count_of_persons(expr, resolved)
+                if persons is not None:
+                    return persons, GETAL
                 if t.soort not in ("lijst", "onbekend"):
                     self.error("E207", f"'aantal' telt de keuzes van een meerdere-vraag, maar dit is {t}", pos_of(operand))
                 return replace(expr, operand=resolved), GETAL
@@ -174,6 +186,8 @@ class ExpressionChecker(AmountChecker):
                     self.error("E207", f"'dan' en 'anders' geven verschillende soorten: {at} en {bt}", pos_of(otherwise))
                     t = ONBEKEND
                 return replace(expr, condition=c, then=a, otherwise=b), t
+            case ast.Aggregate():
+                return self.aggregate(expr)
             case ast.Between(start=start, end=end):
                 wat = f"'{expr.unit} tussen'"
                 return replace(expr, start=self.expect(start, DATUM, wat), end=self.expect(end, DATUM, wat)), GETAL

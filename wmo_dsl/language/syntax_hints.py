@@ -159,6 +159,14 @@ HINTS: dict[str, list[str]] = {
         "x is 2 * (3 als a anders 4)\n",
         "x is max(1, 2 als a)\n",
     ],
+    "'met …' loopt door tot het einde van de uitdrukking: zet de telling tussen haakjes, "
+    "bijvoorbeeld (aantal huisgenoten met leeftijd >= 18) = 0, of geef haar een eigen naam": [
+        "x is aantal l met a = 0\n",
+        "x is aantal l met a en b = 0\n",
+        "x is aantal l met a > 1 = 0\n",
+        "x is som van a van l met b > 1 = 0\n",
+        "x is aantal l met a >= 18 en niet b = 0\n",
+    ],
     "een lijst van namen staat tussen [ en ], gescheiden door komma's: [a, b]": [
         "x is a in (b, c)\n",
         "x is a in b, c\n",

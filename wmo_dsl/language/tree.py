@@ -188,6 +188,12 @@ class ToAst(ExpressionsToAst):
     def soort_getal(self, meta, items):
         return ("getal", ())
 
+    def soort_personen(self, meta, items):
+        return ("personen", ())
+
+    def per_persoon(self, meta, items):
+        return ("per_persoon", tuple(items))
+
     def soort_geheel(self, meta, items):
         return ("geheel", ())
 
@@ -213,7 +219,8 @@ class ToAst(ExpressionsToAst):
         return ast.Vraag(
             str(naam), "getal" if soort == "geheel" else soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
             str(eenheid) if eenheid is not None else None, d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
-            d.get("enkelvoud"), geheel=soort == "geheel", hoeveelheid=hoeveelheid,
+            d.get("enkelvoud"), geheel=soort in ("geheel", "personen"), hoeveelheid=hoeveelheid,
+            per_persoon=d.get("per_persoon", ()),
         )
 
     def waarde_expr(self, meta, items):

@@ -133,6 +133,22 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def als_dan(self, meta, items):
         return ast.IfElse(items[0], items[1], items[2], self._pos(meta))
 
+    def aantal_met(self, meta, items):
+        lijst, met = items
+        return ast.Aggregate("aantal", str(lijst), None, met, self._pos(meta))
+
+    def som_van(self, meta, items):
+        veld, lijst, *met = items
+        return ast.Aggregate("som", str(lijst), str(veld), met[0] if met else None, self._pos(meta))
+
+    def hoogste(self, meta, items):
+        veld, lijst, *met = items
+        return ast.Aggregate("hoogste", str(lijst), str(veld), met[0] if met else None, self._pos(meta))
+
+    def laagste(self, meta, items):
+        veld, lijst, *met = items
+        return ast.Aggregate("laagste", str(lijst), str(veld), met[0] if met else None, self._pos(meta))
+
     def tussen(self, meta, items):
         eenheid, start, end = items
         woord = str(eenheid)

@@ -69,7 +69,7 @@ class Type:
 _TYPE_NAMES = {
     "janee": "ja/nee", "getal": "een getal", "datum": "een datum", "duur": "een duur", "tekst": "een tekst",
     "keuze": "een keuze", "lijst": "een lijst", "product": "een product", "record": "een samengestelde waarde",
-    "geen": "geen", "onbekend": "onbekend",
+    "geen": "geen", "onbekend": "onbekend", "personen": "een lijst van personen",
 }
 
 JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, RECORD, GEEN, ONBEKEND = (

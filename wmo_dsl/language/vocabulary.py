@@ -109,6 +109,7 @@ CODES = {
     "E232": "een afgeleide waarde die geen waarde kan hebben, terwijl een product, volume, duur of regel haar leest",
     "E233": "een afrondingsstap die geen vaste waarde is",
     "E234": "'peildatum' als naam van een eigen definitie",
+    "E235": "een lijst van personen zonder 'maximaal' van 1 tot en met 20, of binnen een andere lijst",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",

@@ -12,7 +12,7 @@ inputs across, the last input down, the outcome in the cells.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import jinja2
 
@@ -23,7 +23,7 @@ from ..semantics.notation import bedrag_text, value_text
 from .words import Words
 
 _SOORT_WORDS = {"janee": "ja of nee", "keuze": "één keuze", "meerdere": "meerdere keuzes (of geen)",
-                "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst"}
+                "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst", "personen": "een lijst van personen"}
 @dataclass(frozen=True)
 class Herkomst:
     """Where a definition stands and what it cites: shown beside every item."""
@@ -178,7 +178,13 @@ def build(model: Model, bestand: str | None = None) -> Document:
     )
     groups: dict[str, list[Vraag]] = {}
     for v in model.vragen.values():
-        groups.setdefault(v.groep or "Vragen", []).append(_vraag(v, words, source))
+        if v.persoon is None:  # a person's questions once, under their list
+            groups.setdefault(v.groep or "Vragen", []).append(_vraag(v, words, source))
+        if v.soort == "personen":
+            for veld in v.per_persoon:
+                item = _vraag(veld, words, source)
+                groups[v.groep or "Vragen"].append(replace(item, id=f"{v.id}[…].{veld.id}",
+                                                           tekst=f"Per {v.enkelvoud or 'persoon'}: {item.tekst}"))
     doc.groepen = [Groep(naam, tuple(vragen)) for naam, vragen in groups.items()]
     doc.waarden = [_waarde(w, words, source) for w in model.waarden.values()]
     doc.tabellen = [_tabel(t, model, words, source) for t in model.tabellen.values()]
@@ -204,6 +210,8 @@ def build(model: Model, bestand: str | None = None) -> Document:
 
 def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
     soort = "een geheel getal" if v.geheel else _SOORT_WORDS[v.soort]
+    if v.soort == "personen":
+        soort = f"een lijst van hoogstens {words.expr(v.maximaal)} personen ({v.enkelvoud or 'persoon'} 1, 2, …)"
     if v.soort == "getal":
         bounds = []
         if v.minimaal is not None:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..language import ast
 from ..semantics.engine import Beoordeling
 from ..semantics.evaluate import Stap
+from ..cases.persons import person_words, persons_count_text
 from ..semantics.notation import typed_text, value_text
 from .exprtext import cell_text, to_text
 
@@ -69,6 +70,9 @@ class Labels:
         self.products = {p.id: f"{p.code} ({p.naam})" for p in model.producten.values()}
 
     def value(self, naam: str, value) -> str:
+        vraag = self.model.vragen.get(naam)
+        if vraag is not None and vraag.soort == "personen":
+            return persons_count_text(value)
         labels = dict(self.by_question.get(naam, {}))
         if isinstance(value, str) and value in self.products:
             return self.products[value]
@@ -92,8 +96,14 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
         uitkomst=b.uitkomst,
     )
     for qid, value in b.antwoorden.items():
-        if qid in m.vragen:
-            u.antwoorden.append((m.vragen[qid].tekst or labels.name(qid), labels.value(qid, value)))
+        vraag = m.vragen.get(qid)
+        if vraag is None or vraag.persoon is not None:
+            continue  # a person's answers follow the list, one line per person
+        u.antwoorden.append((vraag.tekst or labels.name(qid), labels.value(qid, value)))
+        if vraag.soort == "personen":
+            for nummer in range(1, int(value) + 1):
+                wie = f"{vraag.enkelvoud or 'persoon'} {nummer}"
+                u.antwoorden.append((wie[0].upper() + wie[1:], person_words(m, qid, nummer, b.antwoorden, labels.value) or "niets gevraagd"))
     if b.uitkomst == "onvolledig":
         for qid in b.ontbrekend:
             u.ontbrekend.append((qid, m.vragen[qid].tekst or labels.name(qid)))

@@ -56,7 +56,10 @@ def to_text(e, parent: int = 0) -> str:
         case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
             return _group(f"als {to_text(condition)} dan {to_text(then)} anders {to_text(otherwise)}", 0, parent)
         case ast.Between(unit=unit, start=start, end=end):
-            return _group(f"{unit} tussen {to_text(start, 5)} en {to_text(end, 5)}", 7, parent)
+            return _group(f"{unit} tussen {to_text(start, 8)} en {to_text(end, 8)}", 7, parent)
+        case ast.Aggregate(kind=kind, lijst=lijst, veld=veld, met=met):
+            head = {"aantal": f"aantal {lijst}", "som": f"som van {veld} van {lijst}"}.get(kind, f"{kind} {veld} van {lijst}")
+            return _group(head + (f" met {to_text(met)}" if met is not None else ""), 0 if met is not None else 7, parent)
         case _:
             assert_never(e)
 

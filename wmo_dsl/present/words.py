@@ -95,6 +95,11 @@ class Words:
                 return f"{self.expr(operand)} in {eenheid}"
             case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
                 return f"{self.expr(then)} als {self.expr(condition)}, anders {self.expr(otherwise)}"
+            case ast.Aggregate(kind=kind, lijst=lijst, veld=veld, met=met):
+                head = {"aantal": f"het aantal {self.name(lijst)}", "som": f"de som van {self.name(veld or '')} van {self.name(lijst)}",
+                        "hoogste": f"de hoogste {self.name(veld or '')} van {self.name(lijst)}",
+                        "laagste": f"de laagste {self.name(veld or '')} van {self.name(lijst)}"}[kind]
+                return head + (f" met {self.expr(met)}" if met is not None else "")
             case ast.Between(unit=unit, start=start, end=end):
                 start_text = "de peildatum" if isinstance(start, ast.Ref) and start.target == "peildatum" else self.expr(start)
                 end_text = "de peildatum" if isinstance(end, ast.Ref) and end.target == "peildatum" else self.expr(end)

@@ -253,7 +253,13 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
     for tid in model.termijnen:
         used |= model.questions_read_by("termijn:" + tid)
     for vraag in model.vragen.values():
-        if vraag.id not in used:
+        if vraag.persoon is not None:  # a person's question: once per field, by the first person
+            lijst, nummer, veld = vraag.persoon
+            if nummer == 1 and vraag.id not in used:
+                findings.append(_finding(model, "W021", f"vraag '{veld}' over elke persoon van '{lijst}' wordt door geen regel "
+                                         "gebruikt en zal nooit gesteld worden", vraag.pos,
+                                         hint="gebruik haar in een telling (aantal … met, som van, hoogste, laagste) of verwijder haar"))
+        elif vraag.id not in used:
             findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
                                      vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
     concluded = {"product:" + pid: z3.Bool(f"concluded.{pid}") for pid in model.producten if pid not in concluded_somewhere}
@@ -264,10 +270,11 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
                                  *model.termijnen.values(), *model.producten.values()]
                for node in ast.walk(d) if isinstance(node, ast.Symbol)}
     for vraag in model.vragen.values():
-        if vraag.soort == "keuze" and vraag.id in used:
+        if vraag.soort == "keuze" and vraag.id in used and (vraag.persoon is None or vraag.persoon[1] == 1):
             for optie in vraag.opties:
                 if optie.id not in symbols:
-                    findings.append(_finding(model, "W023", f"keuze '{optie.id}' van vraag '{vraag.id}' wordt nergens getoetst", optie.pos,
+                    naam = vraag.persoon[2] if vraag.persoon else vraag.id
+                    findings.append(_finding(model, "W023", f"keuze '{optie.id}' van vraag '{naam}' wordt nergens getoetst", optie.pos,
                                              hint="een keuze die niets uitmaakt kan weg, of er ontbreekt een regel"))
     return findings
 

@@ -82,6 +82,8 @@ class _Code:
         self.constants: dict[str, object] = {}
         self._names: dict[tuple, str] = {}
         self.lines: list[tuple[int, str]] = []  # (indent, text)
+        # a local per question: 'q3', never the id itself ('huisgenoten[2].beperkt' is no Python name)
+        self.qvar = {q: f"q{i}" for i, q in enumerate(model.vragen)}
         self.level = 1
         self.n = 0
 
@@ -148,7 +150,8 @@ class _Code:
 
     def question(self, qid: str, t) -> Py:
         # an answer is never geen (a case leaves a question out instead), and a getal answer is a Decimal
-        return py(f"(q_{qid} if q_{qid} is not _MISSING else _open({qid!r}))", 1, boolean=t is not None and t.soort == "janee",
+        var = self.qvar[qid]
+        return py(f"({var} if {var} is not _MISSING else _open({qid!r}))", 1, boolean=t is not None and t.soort == "janee",
                   number=t is not None and t.soort == "getal")
 
     def derived(self, name: str, t) -> Py:
@@ -353,7 +356,7 @@ def compile_model(model: Model) -> Compiled:
 def _module(model: Model) -> tuple[str, dict]:
     code = _Code(model)
     for q in model.vragen:
-        code.emit(f"q_{q} = get({q!r}, _MISSING)")
+        code.emit(f"{code.qvar[q]} = get({q!r}, _MISSING)")
     for naam in derived_order(model):
         d = model.waarden.get(naam) or model.tabellen[naam]
         code.emit(f"w_{naam} = {definition_meaning(d, model, code)}")

@@ -140,11 +140,14 @@ class Rules:
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
-        """The unanswered questions that can still change the outcome, in rule-file order."""
+        """The unanswered questions that can still change the outcome, in rule-file order. Questions
+        about persons count once the number of persons is known: first 'how many', then per person."""
         peildatum = peildatum or dt.date.today()
         if self.settled(answers, overrides, peildatum):
             return []
-        return self.solver(peildatum, overrides).still_needed(answers)
+        vragen = self.model.vragen
+        return [q for q in self.solver(peildatum, overrides).still_needed(answers)
+                if vragen[q].persoon is None or vragen[q].persoon[0] in answers]
 
     def settled(self, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> bool:
         """Does the outcome follow without reading an open question? Then nothing more is needed,
@@ -227,7 +230,7 @@ def any_answer(vraag, peildatum: dt.date):
             return vraag.opties[0].id
         case "meerdere":
             return frozenset()
-        case "getal":
+        case "getal" | "personen":
             low = vraag.minimaal.value if isinstance(vraag.minimaal, ast.Literal) else None
             high = vraag.maximaal.value if isinstance(vraag.maximaal, ast.Literal) else None
             return low if low is not None and low > 0 else high if high is not None and high < 0 else Decimal(0)

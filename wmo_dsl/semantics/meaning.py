@@ -160,10 +160,56 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
             return alg.choose([Branch(partial(_condition, condition, alg), partial(m, then)), Branch(None, partial(m, otherwise))], typ(e))
         case ast.Between(unit=unit, start=start, end=end):
             return alg.call(f"{unit}_tussen", [m(start), m(end)], typ(e))
+        case ast.Aggregate():
+            return _aggregate(e, alg)
         case ast.Name():
             raise TypeError(f"unresolved name {e.id!r}: only checked models reach the semantics")
         case _:
             assert_never(e)
+
+
+def _aggregate(e: ast.Aggregate, alg: Algebra[T]) -> T:
+    """Over the persons of a list: person i counts when i is at most the number of persons (its
+    questions are read only then) and the condition holds for it."""
+    from ..language.types import GETAL
+
+    n = alg.share(alg.question(e.lijst, GETAL))
+    if e.kind == "aantal" and e.met is None:
+        return n
+    zero, one = alg.constant(Decimal(0), GETAL), alg.constant(Decimal(1), GETAL)
+
+    def counts(i: int, met) -> T:
+        items = [lambda: alg.compare("<=", alg.constant(Decimal(i), GETAL), n)]
+        if met is not None:
+            items.append(partial(_condition, met, alg))
+        return alg.logic("en", items)
+
+    if e.kind in ("aantal", "som"):
+        total = zero
+        for i, (met, waarde) in enumerate(e.personen, 1):
+            value = (lambda: one) if e.kind == "aantal" else partial(meaning, waarde, alg)
+            total = alg.arithmetic("+", total, alg.choose([Branch(partial(counts, i, met), value), Branch(None, lambda: zero)], typ(e)))
+        return total
+    better = ">" if e.kind == "hoogste" else "<"
+    best = alg.constant(None, typ(e))
+    for i, (met, waarde) in enumerate(e.personen, 1):
+        cell: dict = {}
+
+        def fresh(waarde=waarde, cell=cell) -> T:  # the person's value, computed in the condition…
+            cell["v"] = alg.share(meaning(waarde, alg))
+            return cell["v"]
+
+        def value(waarde=waarde, cell=cell) -> T:  # …and used again as the value (a backend may try a condition twice)
+            return cell["v"] if "v" in cell else fresh()
+
+        def beats(v: T, best: T) -> T:
+            return alg.logic("of", [lambda: alg.compare("=", best, alg.constant(None, typ(e))), lambda: alg.compare(better, v, best)])
+
+        def condition(i=i, met=met, fresh=fresh, best=best) -> T:  # the value is read once the person counts
+            return alg.logic("en", [partial(counts, i, met), lambda: beats(fresh(), best)])
+
+        best = alg.share(alg.choose([Branch(condition, value), Branch(None, lambda best=best: best)], typ(e)))
+    return best
 
 
 def scaled(x: T, factor: Fraction, alg: Algebra[T]) -> T:

@@ -214,7 +214,7 @@ def domain_constraints(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> li
     match vraag.soort:
         case "keuze":
             return [disj(*[f"(= {term.v} {symbols[o.id]})" for o in vraag.opties])]
-        case "getal":
+        case "getal" | "personen":
             parts = [f"(> {term.v} {real(-limits.MAX_ABS)})", f"(< {term.v} {real(limits.MAX_ABS)})"]
             if vraag.geheel:
                 parts.append(f"(is_int {term.v})")
@@ -229,7 +229,7 @@ def domain_constraints(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> li
 
 
 def declarations(vraag: ast.Vraag, term: S) -> list[str]:
-    sort = {"janee": "Bool", "keuze": "Int", "getal": "Real", "datum": "Int", "tekst": "String"}
+    sort = {"janee": "Bool", "keuze": "Int", "getal": "Real", "datum": "Int", "tekst": "String", "personen": "Real"}
     if vraag.soort == "meerdere":
         return [f"(declare-const {b} Bool)" for b in term.v.values()]
     return [f"(declare-const {term.v} {sort[vraag.soort]})"]

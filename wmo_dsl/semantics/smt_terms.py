@@ -103,7 +103,7 @@ def question_term(vraag: ast.Vraag, prefix: str) -> S:
             return S(Type("keuze", frozenset(o.id for o in vraag.opties)), quoted(name))
         case "meerdere":
             return S(Type("lijst", frozenset(o.id for o in vraag.opties)), {o.id: quoted(f"{name}.{o.id}") for o in vraag.opties})
-        case "getal":
+        case "getal" | "personen":
             return S(Type("getal"), quoted(name))
         case "datum":
             return S(Type("datum"), quoted(name))

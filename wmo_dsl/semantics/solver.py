@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import random
 import re
 from decimal import Decimal
@@ -277,7 +278,7 @@ class Solver:
                     answers[q] = self.codes.get(code, vraag.opties[0].id)
                 case "meerdere":
                     answers[q] = frozenset(o for o, b in term.v.items() if z3.is_true(m.eval(z3.Bool(b[1:-1]), model_completion=True)))
-                case "getal":
+                case "getal" | "personen":
                     answers[q] = _decimal(m.eval(z3.Real(term.v[1:-1]), model_completion=True))
                 case "datum":
                     answers[q] = dt.date.fromordinal(m.eval(z3.Int(term.v[1:-1]), model_completion=True).as_long())
@@ -325,10 +326,13 @@ class Solver:
                 return vraag.opties[min(k - 1, int(k * rng.random() ** (bias / (1 - bias))))].id
             case "meerdere":
                 return frozenset(o.id for o in vraag.opties if rng.random() < bias)
-            case "getal":
+            case "getal" | "personen":
                 low = vraag.minimaal.value if vraag.minimaal is not None else Decimal(0)
                 high = vraag.maximaal.value if vraag.maximaal is not None else low + 100
-                return Decimal(rng.randint(int(low), max(int(low), int(high))))
+                whole_low, whole_high = math.ceil(low), math.floor(high)  # a sample stays within the question's bounds
+                if whole_low > whole_high:
+                    return low
+                return Decimal(rng.randint(whole_low, whole_high))
             case "datum":
                 return self.peildatum + dt.timedelta(days=rng.randint(-400, 400))
             case _:
@@ -344,9 +348,10 @@ class Solver:
                 found += [o.id for o in vraag.opties if o.id != value]
             case "meerdere":
                 found += [value ^ {o.id} for o in vraag.opties]
-            case "getal":  # the constants of the rule file nearest to the value, and just past them
+            case "getal" | "personen":  # the constants of the rule file nearest to the value, and just past them
                 near = sorted(self.numbers, key=lambda c: abs(c - value))[:6]
                 found += [c + d for c in near for d in (Decimal(0), Decimal(1), Decimal(-1)) if self.allowed(vraag, c + d)]
+                found += [value + d for d in (Decimal(1), Decimal(-1)) if self.allowed(vraag, value + d)]
             case "datum":
                 found += [value + dt.timedelta(days=d) for d in (1, -1, 7)]
         return found
@@ -354,7 +359,7 @@ class Solver:
     def allowed(self, vraag, number: Decimal) -> bool:
         lo = vraag.minimaal.value if vraag.minimaal is not None else None
         hi = vraag.maximaal.value if vraag.maximaal is not None else None
-        return (lo is None or number >= lo) and (hi is None or number <= hi)
+        return (lo is None or number >= lo) and (hi is None or number <= hi) and (not vraag.geheel or number == int(number))
 
 
 def _named(name: str, text: str) -> list[str]:

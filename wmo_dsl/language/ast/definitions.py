@@ -58,9 +58,19 @@ class Vraag:
     enkelvoud: str | None = None  # "verzwarende omstandigheid": one item of a meerdere-vraag
     geheel: bool = False  # "geheel getal": whole numbers only
     hoeveelheid: Eenheid | None = None  # "eenheid uur per week": the answer is an amount in this unit
+    per_persoon: tuple["Vraag", ...] = ()  # a 'personen' question: what is asked about each person
+    persoon: tuple[str, int, str] | None = None  # a person's question: (list, person 1.., field)
+    wie: str | None = None  # a person's question: the person in words, "huisgenoot 2"
+
+    @property
+    def personen(self) -> bool:
+        """A list of persons: the answer is how many there are; each has the questions of per_persoon."""
+        return bool(self.per_persoon) or self.soort == "personen"
 
     def onderwerp(self) -> str:
-        """A short name for the question in sentences."""
+        """A short name for the question in sentences: "extra kamers", "huisgenoot 2: leeftijd"."""
+        if self.persoon is not None:
+            return f"{self.wie}: {self.persoon[2].replace('_', ' ')}"
         return self.id.replace("_", " ")
 
 

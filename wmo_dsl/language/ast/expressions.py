@@ -229,6 +229,23 @@ class Between:
 
 
 @dataclass(frozen=True)
+class Aggregate:
+    """``aantal huisgenoten met C``, ``som van X van L``, ``hoogste X van L met C``, ``laagste …``.
+
+    As written: the list ``lijst``, the person's field ``veld`` (not for aantal) and the
+    condition ``met``. After checking, ``personen`` holds one (condition, value) pair per
+    possible person of the list, with the person's own questions resolved for that person."""
+
+    kind: str  # "aantal", "som", "hoogste", "laagste"
+    lijst: str
+    veld: str | None
+    met: "Expr | None"
+    pos: Pos = _pos()
+    t: Type | None = _type()
+    personen: tuple[tuple["Expr | None", "Expr | None"], ...] = ()
+
+
+@dataclass(frozen=True)
 class Call:
     """A built-in function such as ``min``, ``max`` or ``afronden``."""
 
@@ -239,7 +256,7 @@ class Call:
 
 
 Expr = Union[Literal, Name, Ref, Symbol, ListExpr, Logic, Not, Compare, Arith, Negate, Count, InRange, InList, Contains,
-             Call, RecordExpr, Convert, IfElse, Between]
+             Call, RecordExpr, Convert, IfElse, Between, Aggregate]
 
 
 # ── Cells of a decision table ─────────────────────────────────────────────
@@ -291,7 +308,7 @@ class Cel:
 
 
 __all__ = [
-    "Arith", "Between", "Call", "Cel", "CelBereik", "CelGelijk", "CelNiet", "CelTest", "CelVergelijk", "Compare",
+    "Aggregate", "Arith", "Between", "Call", "Cel", "CelBereik", "CelGelijk", "CelNiet", "CelTest", "CelVergelijk", "Compare",
     "Contains", "Convert", "Count", "Duur", "Eenheid", "Expr", "IfElse", "InList", "InRange", "ListExpr", "Literal", "Logic", "NOWHERE",
     "Name", "Negate", "Not", "Pos", "RecordExpr", "Ref", "Symbol",
 ]
