@@ -19,15 +19,21 @@ SMALL = ["lekstroom", "leiden", "zou"]  # few enough questions to enumerate ever
 FAST = settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 
+ORACLE_BUDGET = 20_000  # completions the oracle may enumerate per case: keeps the suite fast
+
+
 @st.composite
 def case(draw, regions=REGIONS, partial=False):
     region = draw(st.sampled_from(regions))
     rules = load_region(region, PEILDATUM)
     answers = {}
+    completions = 1
     for q, vraag in rules.model.vragen.items():
-        if partial and draw(st.booleans()):
+        reps = representatives(rules.model, vraag, PEILDATUM)
+        if partial and completions * len(reps) <= ORACLE_BUDGET and draw(st.booleans()):
+            completions *= len(reps)
             continue
-        answers[q] = draw(st.sampled_from(representatives(rules.model, vraag, PEILDATUM)))
+        answers[q] = draw(st.sampled_from(reps))
     return rules, answers
 
 
@@ -54,7 +60,7 @@ def test_the_compiled_function_reads_no_more_than_it_must(c):
     assert compiled == Evaluation(rules.model, filled).conclude()
 
 
-@settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(case(regions=SMALL, partial=True))
 def test_still_needed_equals_the_brute_force_oracle(c):
     rules, answers = c
