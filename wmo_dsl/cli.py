@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
     p.add_argument("--geen-opslag", action="store_true", help="bewaar niets op schijf")
     p.add_argument("--jsonl", action="store_true", help="spreek JSON-regels op stdin/stdout in plaats van de terminal")
+    p.add_argument("--schema", action="store_true", help="print het JSON-schema van de berichten van --jsonl en stop")
     p.set_defaults(func="intake")
 
     p = sub.add_parser("sessies", help="toon of verwijder bewaarde intake-sessies", description=(

@@ -90,7 +90,7 @@ def test_a_bad_answer_gets_an_error_and_the_same_question(tmp_path):
     stdin = io.StringIO('{"antwoord": "zelfzorg"}\nniet-json\n{"antwoord": ["zelfzorg_gezondheid"]}\n')
     stdout = io.StringIO()
     run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), stdin, stdout)
-    lines = [json.loads(l) for l in stdout.getvalue().splitlines()]
+    lines = [json.loads(l) for l in stdout.getvalue().splitlines()][1:]  # after the line that names the session
     assert lines[0]["vraag"] == "resultaatgebieden" and lines[0]["soort"] == "meerdere"
     assert lines[0]["opties"][0] == {"id": "zelfzorg_gezondheid", "label": "Zelfzorg en (geestelijke en lichamelijke) gezondheid"}
     assert lines[1] == {"fout": "antwoord op 'resultaatgebieden' is \"zelfzorg\" en geen lijst; toegestaan: een lijst (mag leeg zijn) met: "
@@ -109,7 +109,7 @@ def test_terug_over_jsonl_asks_the_previous_question_again():
     stdin = io.StringIO('{"antwoord": ["zelfzorg_gezondheid"]}\n{"opdracht": "terug"}\n')
     stdout = io.StringIO()
     run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), stdin, stdout)
-    asked = [json.loads(l).get("vraag") for l in stdout.getvalue().splitlines()]
+    asked = [json.loads(l).get("vraag") for l in stdout.getvalue().splitlines()][1:]
     assert asked[:3] == ["resultaatgebieden", "type", "resultaatgebieden"]
 
 
@@ -122,8 +122,8 @@ def test_jsonl_writes_only_json_lines_on_stdout(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(l) for l in proc.stdout.splitlines()]
-    assert [list(l)[0] for l in lines] == ["vraag", "resultaat"]
-    assert lines[1]["resultaat"]["verwijzingen"] == ["voorliggend_veld"]
+    assert [list(l)[0] for l in lines] == ["sessie", "vraag", "resultaat"]
+    assert lines[2]["resultaat"]["verwijzingen"] == ["voorliggend_veld"]
 
 
 def test_a_household_over_json_lines_takes_the_list_and_asks_only_the_adults_limitation(tmp_path):
@@ -137,7 +137,7 @@ def test_a_household_over_json_lines_takes_the_list_and_asks_only_the_adults_lim
                           "--peildatum", "2025-06-01"], input="".join(json.dumps(r) + "\n" for r in replies),
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    lijst, veld, einde = [json.loads(line) for line in run.stdout.splitlines()]
+    lijst, veld, einde = [json.loads(line) for line in run.stdout.splitlines()][1:]
     assert (lijst["vraag"], lijst["soort"], lijst["maximaal"]) == ("huisgenoten", "personen", 8)
     assert (veld["vraag"], veld["persoon"], veld["soort"]) == ("huisgenoten[2].beperkt", 2, "janee")
     assert veld["tekst"].startswith("Huisgenoot 2 (40 jaar): ")
@@ -151,6 +151,6 @@ def test_a_household_over_json_lines_takes_a_count_and_then_asks_each_persons_fi
     stdin = io.StringIO("".join(json.dumps(r) + "\n" for r in [{"antwoord": 1}, {"antwoord": 30}, {"antwoord": True}]))
     stdout = io.StringIO()
     run_jsonl(Gesprek.nieuw(rules, SessionStore(None), dt.date(2025, 6, 1)), stdin, stdout)
-    lines = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    lines = [json.loads(line) for line in stdout.getvalue().splitlines()][1:]
     assert [m.get("vraag") for m in lines[:-1]] == ["huisgenoten", "huisgenoten[1].leeftijd", "huisgenoten[1].beperkt"]
     assert lines[-1]["resultaat"]["uitkomst"] == "indicatie"

@@ -140,6 +140,8 @@ def test_a_poisoned_session_resumes_over_jsonl_and_in_vergelijk(tmp_path, capsys
                input='{"antwoord": true}\n{"antwoord": "2025-02-03"}\n{"antwoord": 3}\n')
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert lines[0]["sessie"] == sid
+    lines = lines[1:]
     assert lines[0]["vraag"] == "startdatum" and "niet meer bruikbaar" in lines[0]["fout"]
     asked = [m["vraag"] for m in lines if "tekst" in m]
     assert asked == ["toestemming_delen", "startdatum", "uren_per_week"]

@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS sessie (
 CREATE TABLE IF NOT EXISTS gebeurtenis (
     sessie      TEXT NOT NULL REFERENCES sessie(id) ON DELETE CASCADE,
     volgnummer  INTEGER NOT NULL,
-    soort       TEXT NOT NULL,          -- antwoord | terug | later | afwijking
+    soort       TEXT NOT NULL,          -- antwoord | terug | later | afwijking | resultaat
     vraag       TEXT,
     waarde      TEXT,                   -- JSON, as in a case file
     reden       TEXT,
@@ -231,8 +231,8 @@ class SessionStore:
             damage = err
         for row in rows:
             try:
-                (n,) = self.conn.execute("SELECT COUNT(*) FROM gebeurtenis WHERE sessie = ? AND soort = 'antwoord'",
-                                         (row[1],)).fetchone()
+                n = answered_count(self.conn.execute("SELECT soort, vraag FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer",
+                                                     (row[1],)).fetchall())
             except sqlite3.DatabaseError as err:
                 damage, n = damage or err, "?"
             row.append(n)
@@ -256,6 +256,28 @@ class SessionStore:
 # ── Replaying the log ─────────────────────────────────────────────────────
 
 
+def answered_count(events) -> int:
+    """How many questions a log leaves answered: a changed answer counts once, an undone one not."""
+    stack: list[tuple[str, bool]] = []  # (question, was it answered before)
+    answered: set[str] = set()
+    for soort, vraag in events:
+        if soort == "antwoord":
+            stack.append((vraag, vraag in answered))
+            answered.add(vraag)
+        elif soort == "terug":
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == vraag:
+                    if not stack.pop(i)[1]:
+                        answered.discard(vraag)
+                    break
+            else:
+                answered.discard(vraag)
+    return len(answered)
+
+
+_UNANSWERED = object()
+
+
 class SessionState:
     """What a session's log adds up to: the answers, their order, skipped questions and
     professional deviations. An event that no longer fits (a hand edit, another rule
@@ -268,6 +290,8 @@ class SessionState:
         self.later: list[str] = []
         self.afwijkingen: list = []
         self.onbruikbaar: dict[str, str] = {}  # question -> why its stored answer was set aside
+        self.geschiedenis: list[tuple[str, object]] = []  # (question, its answer before) per answer: 'terug' restores it
+        self.uitkomsten: list[dict] = []  # every result the conversation reached; the last one counts
 
     def replay(self, gebeurtenissen) -> "SessionState":
         for g in gebeurtenissen:
@@ -297,16 +321,19 @@ class SessionState:
         if g.soort in ("antwoord", "later", "terug") and g.vraag not in model.vragen:
             raise WmoFout("deze vraag bestaat niet in de regels van nu")
         if g.soort == "antwoord":
-            self.antwoorden[g.vraag] = from_json(model.vragen[g.vraag], g.waarde)
+            waarde = from_json(model.vragen[g.vraag], g.waarde)
+            self.geschiedenis.append((g.vraag, self.antwoorden.get(g.vraag, _UNANSWERED)))
+            self.antwoorden[g.vraag] = waarde
             if g.vraag in self.volgorde:
                 self.volgorde.remove(g.vraag)
             self.volgorde.append(g.vraag)
             if g.vraag in self.later:
                 self.later.remove(g.vraag)
         elif g.soort == "terug":
-            if g.vraag in self.antwoorden:
-                del self.antwoorden[g.vraag]
-                self.volgorde.remove(g.vraag)
+            self._undo(g.vraag)
+        elif g.soort == "resultaat":
+            if isinstance(g.waarde, dict):
+                self.uitkomsten.append(g.waarde)
         elif g.soort == "later":
             if g.vraag not in self.later:
                 self.later.append(g.vraag)
@@ -323,3 +350,24 @@ class SessionState:
             self.afwijkingen.append(Afwijking(g.vraag, waarde, g.waarde["van"], naar, g.reden))
         else:
             raise WmoFout(f"onbekende gebeurtenis '{str(g.soort)[:20]}'")
+
+    def vorige(self, vraag: str) -> object:
+        """The answer 'terug' would restore for ``vraag``: the one before its last change, or _UNANSWERED."""
+        for q, before in reversed(self.geschiedenis):
+            if q == vraag:
+                return before
+        return _UNANSWERED
+
+    def _undo(self, vraag: str) -> None:
+        """Undo the last answer to ``vraag``: the answer before it comes back (after 'wijzig'), else none."""
+        before = self.vorige(vraag)
+        for i in range(len(self.geschiedenis) - 1, -1, -1):
+            if self.geschiedenis[i][0] == vraag:
+                del self.geschiedenis[i]
+                break
+        if before is _UNANSWERED:
+            if vraag in self.antwoorden:
+                del self.antwoorden[vraag]
+                self.volgorde.remove(vraag)
+        else:
+            self.antwoorden[vraag] = before

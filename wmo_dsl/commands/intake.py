@@ -14,6 +14,11 @@ def cmd_intake(args) -> int:
     from ..intake.conversation import Gesprek
     from ..plugins import load_region, region_sources
 
+    if args.schema:
+        from importlib.resources import files
+
+        sys.stdout.write((files("wmo_dsl.intake") / "protocol.schema.json").read_text(encoding="utf-8"))
+        return 0
     if args.geen_opslag and args.hervat is not None:
         raise WmoFout("--hervat en --geen-opslag gaan niet samen: zonder opslag is er niets om te hervatten")
     if args.regels and args.regio:
@@ -44,7 +49,7 @@ def cmd_intake(args) -> int:
         if args.jsonl:
             from ..intake.jsonl import run_jsonl
 
-            return run_jsonl(gesprek, sys.stdin, sys.stdout)
+            return run_jsonl(gesprek, sys.stdin, sys.stdout, opgeslagen=store.path is not None)
         if not sys.stdin.isatty():
             raise WmoFout("de intake heeft een terminal nodig; gebruik --jsonl om haar vanuit een ander programma te voeren")
         from prompt_toolkit import PromptSession

@@ -141,11 +141,12 @@ class Gesprek:
         self.beantwoord(vraag.id, from_json(vraag, waarde))
 
     def terug(self) -> ast.Vraag | None:
-        """Undo the last answer; returns its question, or None when there is nothing to undo."""
-        if not self.volgorde:
+        """Undo the last answer (after 'wijzig': the answer before it comes back); returns its
+        question, or None when there is nothing to undo."""
+        if not self.staat.geschiedenis:
             return None
-        laatste = self.volgorde[-1]
-        self._record(Gebeurtenis("terug", laatste, json_value(self.antwoorden[laatste], self.model.vragen[laatste])))
+        laatste = self.staat.geschiedenis[-1][0]
+        self._record(Gebeurtenis("terug", laatste, json_value(self.antwoorden.get(laatste), self.model.vragen[laatste])))
         return self.model.vragen[laatste]
 
     def sla_over(self, vraag_id: str) -> None:
@@ -176,12 +177,17 @@ class Gesprek:
             out[naam] = self._show(naam, b.waarden[naam]) if naam in b.waarden else "nog niet bepaald"
         return out
 
-    def wijk_af(self, onderwerp: str, tekst: str, reden: str) -> None:
-        if onderwerp not in self.model.waarden and onderwerp not in self.model.tabellen:
+    def afwijkende_waarde(self, onderwerp: str, tekst: str):
+        """The value a consultant typed for a deviation, checked before a reason is asked."""
+        if onderwerp not in self.model.waarden and onderwerp not in self.model.tabellen or onderwerp in self.model.waarden \
+                and self.model.waarden[onderwerp].parameter:
             raise WmoFout(f"'{onderwerp}' is geen afgeleide waarde; kies uit: {', '.join(self.afwijkbaar())}")
+        return parse_derived(self.model, onderwerp, tekst)
+
+    def wijk_af(self, onderwerp: str, tekst: str, reden: str) -> None:
+        waarde = self.afwijkende_waarde(onderwerp, tekst)  # refused here, before anything is stored
         if not reden.strip():
             raise WmoFout("een afwijking vraagt een reden")
-        waarde = parse_derived(self.model, onderwerp, tekst)  # refused here, before anything is stored
         van = self.afwijkbaar().get(onderwerp, "onbekend")
         self._record(Gebeurtenis("afwijking", onderwerp, {"naar": json_value(waarde), "van": van}, reden.strip()))
 
@@ -192,22 +198,31 @@ class Gesprek:
         return value_text(waarde)
 
     # ── explaining ──
+    def nodig_voor(self, vraag: ast.Vraag) -> list[str]:
+        """What needs the answer, in words with its source: "afgeleide waarde intensiteit (§3)"."""
+        lijst = vraag.persoon[0] if vraag.persoon else None
+        out = []
+        for n, deps in self.model.afhankelijkheden.items():
+            if vraag.id not in deps and lijst not in deps:
+                continue
+            soort, _, naam = n.rpartition(":")
+            d = self.model.waarden.get(naam) or self.model.tabellen.get(naam) if not soort else \
+                self.model.regels.get(naam) if soort == "regel" else self.model.termijnen.get(naam)
+            wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
+            bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
+            out.append(f"{wat} {naam.replace('_', ' ')}{bron}")
+        return out
+
     def waarom(self, vraag: ast.Vraag) -> str:
         regels = [f"{vraag.tekst or vraag.onderwerp()}"]
         if vraag.uitleg:
             regels.append(f"Toelichting: {vraag.uitleg}")
         if vraag.bron:
             regels.append(f"Bron: {vraag.bron.tekst}")
-        gebruikers = [n for n, deps in self.model.afhankelijkheden.items() if vraag.id in deps]
+        gebruikers = self.nodig_voor(vraag)
         if gebruikers:
             regels.append("Nodig voor:")
-            for n in gebruikers:
-                soort, _, naam = n.rpartition(":")
-                d = self.model.waarden.get(naam) or self.model.tabellen.get(naam) if not soort else \
-                    self.model.regels.get(naam) if soort == "regel" else self.model.termijnen.get(naam)
-                wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
-                bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-                regels.append(f"  - {wat} {naam.replace('_', ' ')}{bron}")
+            regels.extend(f"  - {g}" for g in gebruikers)
         effecten = self._effects(vraag)
         if effecten:
             regels.append("Wat het antwoord nu kan uitmaken:")
@@ -287,7 +302,20 @@ class Gesprek:
                                     for a in self.afwijkingen]
         return casus
 
-    def afronden(self) -> None:
+    def overzicht_data(self) -> dict:
+        """The overview as data: every answer given, what is settled, what is still needed."""
+        from ..cases.answers import typed_json
+
+        b = self.beoordeling()
+        return {"antwoorden": answers_json(self.model, self.antwoorden),
+                "vastgesteld": {k: typed_json(v, self.model.types.get(k)) for k, v in b.waarden.items()},
+                "nog_nodig": list(b.ontbrekend)}
+
+    def afronden(self, b: Beoordeling | None = None) -> None:
+        """The conversation reached a result: kept as one more version in the log (the last one counts)."""
+        b = b or self.beoordeling()
+        self._record(Gebeurtenis("resultaat", None, {"uitkomst": b.uitkomst, "producten": [self.model.producten[p.product].code or p.product
+                                                                                           for p in b.producten]}))
         self.store.set_status(self.sessie_id, "afgerond")
 
     def stoppen(self) -> None:

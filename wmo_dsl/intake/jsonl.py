@@ -1,11 +1,21 @@
 """The intake as JSON lines on stdin/stdout, for a web page or another program.
 
 The same :class:`~wmo_dsl.intake.conversation.Gesprek` as the terminal, so the same
-questions in the same order. Each question is one line; the client answers
-``{"antwoord": value}`` (values as in a case file) or ``{"opdracht": "terug"}``
-(also ``"later"`` and ``"stop"``). A refused answer gets ``{"fout", "vraag"}``
-and the same question again; the end is ``{"resultaat": …}`` with the JSON of
-``wmo beoordeel --formaat json``. Nothing else is written to stdout.
+questions in the same order and the same commands. The protocol (its JSON Schema
+is ``protocol.schema.json``, printed by ``wmo intake --schema``):
+
+- first ``{"sessie", "regio", "regelversie", "peildatum"}`` (``sessie`` null without storage);
+- each question is one line ``{"vraag", "tekst", "soort", …}``; the client answers
+  ``{"antwoord": value}`` (values as in a case file) or sends an ``opdracht``:
+  ``waarom`` and ``overzicht`` (answered, then the question again), ``wijzig`` with
+  ``vraag`` (that question next, with ``huidig``), ``afwijken`` with ``onderwerp``,
+  ``waarde`` and ``reden``, ``later``, ``terug`` and ``stop``;
+- a refused message gets ``{"fout", "vraag"}`` and the question again;
+- the end is ``{"resultaat": …}`` with the JSON of ``wmo beoordeel --formaat json``; the
+  conversation keeps reading: ``wijzig``, ``terug`` and ``afwijken`` reopen it, the end
+  of the input or ``stop`` ends it (exit 0).
+
+Nothing else is written to stdout.
 """
 
 from __future__ import annotations
@@ -13,15 +23,17 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..language import ast
-
-from ..language import limits
-from ..errors import CasusFout
+from ..cases.answers import json_value
+from ..errors import WmoFout
+from ..language import ast, limits
 from ..present.explain import build
+from ..semantics.engine import regelversie
 from .conversation import Gesprek
 
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
          "personen": "personen"}
+OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop")
+_HOE = "stuur {\"antwoord\": …} of {\"opdracht\": \"" + "\" | \"".join(OPDRACHTEN) + "\"}"
 
 
 def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
@@ -38,65 +50,173 @@ def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
     }
 
 
-def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str]) -> int:
-    from ..plugins import output_formats
+class _Refused(Exception):
+    """A message that cannot be carried out: answered with {"fout"} and the question again."""
 
-    def write(obj: dict) -> None:
-        stdout.write(limits.dumps(obj) + "\n")
-        stdout.flush()
 
-    for vraag_id, melding in gesprek.onbruikbaar.items():
-        write({"fout": melding + "; de vraag komt opnieuw als ze nog nodig is", "vraag": vraag_id})
-    while True:
-        vraag = gesprek.volgende()
-        if vraag is None:
-            break
-        write(question_line(vraag, gesprek.vraagtekst(vraag)))
-        while True:
-            line = stdin.readline()
-            if not line:
-                return _result(gesprek, write, output_formats, stopped=True)
+class JsonlIntake:
+    """One conversation over JSON lines."""
+
+    def __init__(self, gesprek: Gesprek, stdin: IO[str], stdout: IO[str], opgeslagen: bool = True):
+        self.gesprek = gesprek
+        self.stdin = stdin
+        self.stdout = stdout
+        self.opgeslagen = opgeslagen
+        self.vraag: ast.Vraag | None = None  # the question the client has; None after the result
+        self.wijzig: ast.Vraag | None = None  # a question the client asked to change
+
+    def write(self, obj: dict) -> None:
+        self.stdout.write(limits.dumps(obj) + "\n")
+        self.stdout.flush()
+
+    def run(self) -> int:
+        g = self.gesprek
+        self.write({"sessie": g.sessie_id if self.opgeslagen else None, "regio": g.rules.id,
+                    "regelversie": regelversie(g.model), "peildatum": g.peildatum.isoformat()})
+        for vraag_id, melding in g.onbruikbaar.items():
+            self.write({"fout": melding + "; de vraag komt opnieuw als ze nog nodig is", "vraag": vraag_id})
+        self.advance()
+        while line := self.stdin.readline():  # readline, not iteration: a client waits for each reply
             if not line.strip():
                 continue
-            fout = None
             try:
-                bericht = limits.loads(line)
-                if not isinstance(bericht, dict):
-                    raise ValueError
-            except limits.GrensFout as err:
-                fout = f"{err}; stuur {{\"antwoord\": …}} of {{\"opdracht\": \"terug\"}}"
-            except (ValueError, RecursionError):
-                fout = "geen geldig JSON-object; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\"}"
-            else:
-                if "antwoord" in bericht:
-                    try:
-                        gesprek.beantwoord_json(vraag, bericht["antwoord"])
-                        break
-                    except CasusFout as err:
-                        fout = err.melding()
-                else:
-                    opdracht = bericht.get("opdracht")
-                    if opdracht == "terug":
-                        gesprek.terug()
-                        break
-                    if opdracht == "later":
-                        gesprek.sla_over(vraag.id)
-                        break
-                    if opdracht == "stop":
-                        return _result(gesprek, write, output_formats, stopped=True)
-                    fout = "onbekend bericht; stuur {\"antwoord\": …} of {\"opdracht\": \"terug\" | \"later\" | \"stop\"}"
-            # After any refusal the client gets the question again, so it never waits in vain.
-            write({"fout": fout, "vraag": vraag.id})
-            write(question_line(vraag, gesprek.vraagtekst(vraag)))
-    return _result(gesprek, write, output_formats, stopped=False)
+                if self.handle(self.message(line)) == "stop":
+                    return 0
+            except _Refused as err:
+                self.write({"fout": str(err), "vraag": self.vraag.id if self.vraag else None})
+                self.ask()
+        if self.vraag is not None:  # the input ended mid-conversation: the session waits for --hervat
+            self.result(stopped=True)
+        return 0
+
+    # ── reading ──
+    def message(self, line: str) -> dict:
+        try:
+            bericht = limits.loads(line)
+        except limits.GrensFout as err:
+            raise _Refused(f"{err}; {_HOE}") from None
+        except (ValueError, RecursionError):
+            raise _Refused(f"geen geldig JSON-object; {_HOE}") from None
+        if not isinstance(bericht, dict):
+            raise _Refused(f"geen JSON-object; {_HOE}")
+        if "antwoord" in bericht and "opdracht" in bericht:
+            raise _Refused("een bericht is een antwoord of een opdracht, niet allebei")
+        if "antwoord" not in bericht and "opdracht" not in bericht:
+            raise _Refused(f"onbekend bericht; {_HOE}")
+        return bericht
+
+    def handle(self, bericht: dict) -> str | None:
+        g = self.gesprek
+        if "antwoord" in bericht:
+            if self.vraag is None:
+                raise _Refused("er staat geen vraag open; stuur {\"opdracht\": \"wijzig\", \"vraag\": …} om een antwoord te veranderen")
+            self.guard(lambda: g.beantwoord_json(self.vraag, bericht["antwoord"]))
+            self.wijzig = None
+            return self.advance()
+        opdracht = bericht["opdracht"]
+        if opdracht == "stop":
+            if self.vraag is not None:
+                self.result(stopped=True)
+            return "stop"
+        if opdracht == "waarom":
+            vraag = self.named(bericht) if "vraag" in bericht else self.vraag
+            if vraag is None:
+                raise _Refused("waarom welke vraag? Stuur {\"opdracht\": \"waarom\", \"vraag\": id}")
+            self.write({"waarom": {"vraag": vraag.id, "tekst": g.vraagtekst(vraag), "uitleg": vraag.uitleg or "",
+                                   "bron": vraag.bron.tekst if vraag.bron else "", "nodig_voor": g.nodig_voor(vraag)}})
+            return self.ask()
+        if opdracht == "overzicht":
+            self.write({"overzicht": g.overzicht_data()})
+            return self.ask()
+        if opdracht == "wijzig":
+            if "vraag" not in bericht:
+                raise _Refused("welke vraag? Stuur {\"opdracht\": \"wijzig\", \"vraag\": id}")
+            self.wijzig = self.named(bericht)
+            return self.advance()
+        if opdracht == "afwijken":
+            return self.deviate(bericht)
+        if opdracht == "later":
+            if self.vraag is None or self.wijzig is not None:
+                raise _Refused("'later' kan alleen bij een open vraag")
+            g.sla_over(self.vraag.id)
+            return self.advance()
+        if opdracht == "terug":
+            if g.terug() is None:
+                raise _Refused("er is nog geen antwoord om ongedaan te maken")
+            self.wijzig = None
+            return self.advance()
+        raise _Refused(f"onbekende opdracht '{str(opdracht)[:40]}'; {_HOE}")
+
+    def named(self, bericht: dict) -> ast.Vraag:
+        naam = bericht.get("vraag")
+        vraag = self.gesprek.model.vragen.get(naam) if isinstance(naam, str) else None
+        if vraag is None:
+            raise _Refused(f"onbekende vraag {json.dumps(naam, ensure_ascii=False)[:60]}; beantwoord zijn: "
+                           + (", ".join(self.gesprek.antwoorden) or "(nog geen)"))
+        return vraag
+
+    def deviate(self, bericht: dict) -> str | None:
+        g = self.gesprek
+        onderwerp, waarde, reden = bericht.get("onderwerp"), bericht.get("waarde"), bericht.get("reden")
+        if not isinstance(onderwerp, str):
+            raise _Refused("afwijken van welke afgeleide waarde? Kies 'onderwerp' uit: " + ", ".join(g.afwijkbaar()))
+        if not isinstance(waarde, (str, int, float, bool)):
+            raise _Refused("'waarde' is de nieuwe waarde: een tekst, getal of ja/nee")
+        naar = self.guard(lambda: g.afwijkende_waarde(onderwerp, json_text(waarde)))  # the value first, then the reason
+        if not isinstance(reden, str) or not reden.strip():
+            raise _Refused("een afwijking vraagt een reden ('reden')")
+        b = g.beoordeling()
+        van = json_value(b.waarden.get(onderwerp)) if onderwerp in b.waarden else None
+        self.guard(lambda: g.wijk_af(onderwerp, json_text(waarde), reden))
+        self.write({"afwijking": {"onderwerp": onderwerp, "van": van, "naar": json_value(naar), "reden": reden.strip()}})
+        return self.advance()
+
+    @staticmethod
+    def guard(action):
+        try:
+            return action()
+        except WmoFout as err:
+            raise _Refused(err.melding()) from None
+
+    # ── writing ──
+    def advance(self) -> None:
+        """After a change: the question to change, else the next open question, else the result."""
+        vraag = self.wijzig or self.gesprek.volgende()
+        if vraag is None:
+            self.vraag = None
+            self.result(stopped=False)
+            return None
+        self.vraag = vraag
+        return self.ask()
+
+    def ask(self) -> None:
+        if self.vraag is None:
+            return None
+        line = question_line(self.vraag, self.gesprek.vraagtekst(self.vraag))
+        if self.wijzig is not None:
+            line["huidig"] = json_value(self.gesprek.antwoorden.get(self.vraag.id), self.vraag)
+        self.write(line)
+        return None
+
+    def result(self, stopped: bool) -> None:
+        from ..plugins import output_formats
+
+        g = self.gesprek
+        b = g.beoordeling()
+        resultaat = json.loads(output_formats()["json"](b, build(b, g.rules)))  # our own output: plain json
+        if stopped and b.uitkomst == "onvolledig":
+            g.stoppen()
+        else:
+            g.afronden(b)
+        self.write({"resultaat": resultaat})
 
 
-def _result(gesprek: Gesprek, write, output_formats, stopped: bool) -> int:
-    b = gesprek.beoordeling()
-    resultaat = json.loads(output_formats()["json"](b, build(b, gesprek.rules)))  # our own output: plain json
-    if stopped and b.uitkomst == "onvolledig":
-        gesprek.stoppen()
-    else:
-        gesprek.afronden()
-    write({"resultaat": resultaat})
-    return 0
+def json_text(waarde) -> str:
+    """A JSON value as the text a consultant would type: true -> 'ja', 2.5 -> '2,5'."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return str(waarde).replace(".", ",") if isinstance(waarde, float) else str(waarde)
+
+
+def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str], opgeslagen: bool = True) -> int:
+    return JsonlIntake(gesprek, stdin, stdout, opgeslagen).run()
