@@ -131,3 +131,11 @@ def test_help_is_in_dutch(capsys):
     out = capsys.readouterr().out
     assert info.value.code == 0
     assert out.startswith("gebruik: wmo beoordeel") and "opties:" in out
+
+
+def test_wmo_version_prints_the_version(capsys):
+    from wmo_dsl import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"wmo-dsl {__version__}"

@@ -56,7 +56,10 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = _DutchParser(prog="wmo", description="Wmo-begeleiding: regels per regio, beoordeling en uitleg.")
+    parser.add_argument("--version", action="version", version=f"wmo-dsl {__version__}", help="toon de versie en stop")
     sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", parser_class=_DutchParser)
     sub.required = True
 

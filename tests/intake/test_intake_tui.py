@@ -32,6 +32,8 @@ def converse(child, steps):
 
 
 def finish(child):
+    child.expect("Klopt dit?")
+    child.sendline("")
     child.expect("Opslaan als markdown")
     shown = plain(child.before)
     child.sendline("")
@@ -111,6 +113,8 @@ def test_a_session_killed_mid_conversation_resumes_where_it_stopped(tmp_path):
     assert "2. type: Behouden van zelfredzaamheid en participatie" in overzicht
     again.sendline("geen")
     converse(again, [("alleen_waakvlam", "ja"), ("verandering_verwacht", "nee"), ("uren_per_maand", "1 uur")])
+    again.expect("Klopt dit?")
+    again.sendline("ja")
     again.expect("Opslaan als markdown")
     assert "lichte_ib" in plain(again.before)
     again.sendline("casus")
@@ -149,3 +153,160 @@ def test_wijzig_changes_a_persons_answer_and_the_outcome_follows(tmp_path):
     result, code = finish(child)
     assert code == 0
     assert "Hulp bij het huishouden" in result and "12 jaar" in result
+
+
+TWEE_GEBIEDEN = "sociaal en zingeving"
+
+
+def test_the_review_shows_the_deciding_answers_and_wijzig_after_the_result_gives_a_new_result(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("type", "ontw"), ("verzwarende_omstandigheden", "geen"),
+                     ("verandering_verwacht", "nee")])
+    child.expect("Klopt dit?")
+    review = plain(child.before)
+    assert "De antwoorden die de uitkomst bepalen" in review and "Ontwikkelen van zelfredzaamheid en participatie" in review
+    child.sendline("")
+    child.expect("Opslaan als markdown")
+    assert "022A1" in plain(child.before)
+    child.sendline("wijzig type")
+    child.expect("nu: Ontwikkelen")
+    child.expect("type>")
+    child.sendline("behouden")
+    converse(child, [("alleen_waakvlam", "nee")])
+    shown, code = finish(child)
+    assert code == 0 and "022B1" in shown
+
+
+def test_wijzig_at_the_review_shows_the_options_again_and_terug_restores_the_answer_before(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("type", "ontw"), ("verzwarende_omstandigheden", "geen"),
+                     ("verandering_verwacht", "nee")])
+    child.expect("Klopt dit?")
+    child.sendline("wijzig 2")
+    child.expect("type>")
+    assert "1. Behouden van zelfredzaamheid en participatie" in plain(child.before)
+    child.sendline("behouden")
+    child.expect("alleen_waakvlam>")
+    child.sendline("terug")
+    child.expect("weer Ontwikkelen")
+    shown, code = finish(child)
+    assert code == 0 and "022A1" in shown
+
+
+def test_commands_work_inside_wijzig_and_stop_there_saves_and_leaves_with_exit_0(tmp_path):
+    db = tmp_path / "sessies.db"
+    child = spawn(tmp_path, "--regio", "lekstroom", "--sessie", str(db))
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("type", "ontw")])
+    child.expect("verzwarende_omstandigheden>")
+    child.sendline("wijzig type")
+    child.expect("type>")
+    for command, answer in [("help", "laat het antwoord zoals het was"), ("waarom", "Bron: §1 Type ondersteuning"),
+                            ("overzicht", "Nog nodig")]:
+        child.sendline(command)
+        child.expect(answer)
+        child.expect("type>")
+    child.sendline("stop")
+    child.expect("is bewaard")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_refused_answer_is_cleared_from_the_input_line(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN)])
+    child.expect("type>")
+    child.sendline("misschien")
+    child.expect("is geen keuze")
+    child.expect("type>")
+    child.sendline("beh")  # no Ctrl-U: the refused text is gone
+    child.expect("Behouden van zelfredzaamheid en participatie")
+    child.expect("verzwarende_omstandigheden>")
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+
+
+def test_messages_wrap_at_80_columns_without_cutting_words(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    child.expect("resultaatgebieden>")
+    child.sendline("zelfzorg, tuinieren")
+    child.expect("is geen keuze")
+    shown = plain(child.before + child.after)
+    child.expect("resultaatgebieden>")
+    shown += plain(child.before)
+    assert all(len(line.rstrip("\r")) <= 80 for line in shown.splitlines())
+    refusal = " ".join(line.strip() for line in shown.splitlines() if line.strip())
+    assert "'tuinieren' is geen keuze bij deze vraag" in refusal and "woonvaardigheden" in refusal
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+
+
+def test_the_gemeente_prompt_suggests_on_a_typo_and_names_the_regions_for_an_unknown_gemeente(tmp_path):
+    child = spawn(tmp_path, "--geen-opslag")
+    child.expect("In welke gemeente woont de inwoner?")
+    assert "zonder gemeentelijst" not in plain(child.before)
+    child.sendline("Amsterdam")
+    child.expect("valt onder geen van de geïnstalleerde regio's")
+    child.expect("Of kies een regio op naam")
+    child.sendline("Nieuwgein")
+    child.expect("Bedoelde u Nieuwegein")
+    child.sendline("ja")
+    child.expect("Regio: Regio Lekstroom")
+    child.expect("resultaatgebieden>")
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+
+
+def test_stop_at_the_gemeente_prompt_leaves_with_exit_0(tmp_path):
+    child = spawn(tmp_path, "--geen-opslag")
+    child.expect("In welke gemeente woont de inwoner?")
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_start_date_before_the_peildatum_is_confirmed_first(tmp_path):
+    child = spawn(tmp_path, "--regio", "leiden", "--geen-opslag")
+    converse(child, [("structureel_nodig", "ja"), ("toestemming_delen", "ja"), ("startdatum", "1-1-2020")])
+    child.expect("ligt in het verleden")
+    child.sendline("nee")
+    child.expect("startdatum>")
+    child.sendline("1-12-2024")
+    child.expect("ligt in het verleden")
+    child.sendline("ja")
+    child.expect("uren_per_week>|Klopt dit?")
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+
+
+def test_saving_expands_the_home_folder_takes_a_prefix_asks_before_overwriting_and_shows_the_full_path(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", "administratie")])
+    child.expect("Klopt dit?")
+    child.sendline("")
+    (tmp_path / "uitkomst.json").write_text("oud", encoding="utf-8")
+    child.expect("Opslaan als")
+    child.sendline("cas")
+    child.expect("bestandsnaam")
+    child.sendline("~/uitkomst.json")
+    child.expect("bestaat al")
+    child.expect("Overschrijven")
+    child.sendline("nee")
+    child.expect("bestandsnaam")
+    child.sendline("~/nieuw.json")
+    child.expect("Opgeslagen:")
+    child.expect("Opslaan als")
+    assert plain(child.before).split() == [str(tmp_path / "nieuw.json")]
+    child.sendline("mark")
+    child.expect("bestandsnaam")
+    child.sendline("")  # the default: the documents folder
+    child.expect("Opgeslagen:")
+    child.expect("Opslaan als")
+    (saved,) = plain(child.before).split()
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    assert (tmp_path / "uitkomst.json").read_text(encoding="utf-8") == "oud"
+    assert json.loads((tmp_path / "nieuw.json").read_text(encoding="utf-8"))["regio"] == "lekstroom"
+    assert saved.startswith(str(tmp_path / "Documents")) and saved.endswith(".md")
+    assert Path(saved).stat().st_mode & 0o077 == 0

@@ -54,13 +54,16 @@ def cmd_intake(args) -> int:
             raise WmoFout("de intake heeft een terminal nodig; gebruik --jsonl om haar vanuit een ander programma te voeren")
         from prompt_toolkit import PromptSession
 
-        from ..intake.terminal import IntakeScherm, choose_region
+        from ..intake.gemeente import Gestopt, choose_region
+        from ..intake.terminal import IntakeScherm
 
         session = PromptSession()
         if args.hervat is None:
             if regio is None:
                 try:
                     regio = choose_region(session, region_sources(), load_region)
+                except Gestopt:
+                    return 0
                 except (KeyboardInterrupt, EOFError):
                     return 130
                 rules = load(regio, args.peildatum)

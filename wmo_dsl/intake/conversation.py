@@ -287,11 +287,13 @@ class Gesprek:
 
     # ── the end ──
     def beoordeling(self) -> Beoordeling:
-        return self.rules.evaluate(self.relevante_antwoorden(), self.peildatum, self.afwijkingen)
+        """The outcome over every answer given: an answer that no longer matters cannot change it,
+        and it stays in the record and the explanation."""
+        return self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
 
     def casus(self) -> dict:
         """The case file of the contract, to re-evaluate with 'wmo beoordeel' (deviations included)."""
-        antwoorden = self.relevante_antwoorden()
+        antwoorden = self.antwoorden
         casus = {
             "regio": self.rules.id,
             "peildatum": self.peildatum.isoformat(),

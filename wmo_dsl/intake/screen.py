@@ -1,0 +1,122 @@
+"""What the terminal intake shows: wrapped Dutch text, completion and the bottom toolbar.
+
+Every message wraps at the terminal's width (at most 80 columns) at word
+boundaries, so a refusal is never cut mid-word; the toolbar shows option labels,
+never ids, and is cut to fit with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+
+from prompt_toolkit import print_formatted_text
+from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.formatted_text import HTML
+from prompt_toolkit.styles import Style
+
+from ..cases.natural import allowed, completions, fold
+from ..language import ast
+from .conversation import COMMANDS
+
+STYLE = Style.from_dict({
+    "kop": "bold",
+    "groep": "ansicyan bold",
+    "vraag": "bold",
+    "zacht": "ansibrightblack",
+    "fout": "ansired",
+    "ok": "ansigreen",
+    "bottom-toolbar": "noreverse ansibrightblack",
+})
+
+
+def width() -> int:
+    return min(shutil.get_terminal_size((80, 24)).columns, 80) - 1
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wrapped(text: str) -> str:
+    """Wrap at word boundaries to the terminal (at most 80 columns), keeping each line's indent."""
+    w = width()
+    out = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        marker = re.match(r"\s*(?:\d+\.|[-*~•→])\s+", line)  # a list item hangs under its text
+        hang = " " * marker.end() if marker else indent + "  "
+        if len(line) <= w:
+            out.append(line)
+        else:
+            out.append(textwrap.fill(line.strip(), width=w, initial_indent=indent, subsequent_indent=hang,
+                                     break_on_hyphens=False, break_long_words=False))
+    return "\n".join(out)
+
+
+def say(text: str = "", style: str | None = None) -> None:
+    text = wrapped(text)
+    if style:
+        print_formatted_text(HTML(f"<{style}>{_esc(text)}</{style}>"), style=STYLE)
+    else:
+        print_formatted_text(text, style=STYLE)
+
+
+def show_question(tekst: str, vraag: ast.Vraag) -> None:
+    """The question with its numbered options or a short note on what may be typed."""
+    say(tekst, "vraag")
+    if vraag.soort in ("keuze", "meerdere"):
+        for i, optie in enumerate(vraag.opties, 1):
+            say(f"  {i}. {optie.label}")
+        if vraag.soort == "meerdere":
+            say("  (een of meer, gescheiden door komma of 'en'; 'geen' als er geen zijn)", "zacht")
+    elif vraag.soort == "janee":
+        say("  (ja of nee)", "zacht")
+    elif vraag.soort == "personen":
+        say(f"  (hoeveel? 0 tot en met {int(vraag.maximaal.value)}; daarna vraag ik per {vraag.enkelvoud or 'persoon'} "
+            "alleen wat er nog toe doet)", "zacht")
+    elif vraag.eenheid:
+        say(f"  ({vraag.eenheid})", "zacht")
+
+
+class AnswerCompleter(Completer):
+    """Options, labels and commands for the current question (wraps ``natural.completions``)."""
+
+    def __init__(self, vraag: ast.Vraag | None, extra: list[str] | None = None):
+        self.vraag = vraag
+        self.extra = extra or []
+
+    def get_completions(self, document, complete_event):
+        text = document.text_before_cursor
+        if text.strip() and " " not in text:
+            for c, uitleg in COMMANDS.items():
+                if c.startswith(fold(text)):
+                    yield Completion(c, start_position=-len(text), display_meta=uitleg)
+        for woord in self.extra:
+            if fold(woord).startswith(fold(text)):
+                yield Completion(woord, start_position=-len(text))
+        if self.vraag is None:
+            return
+        current = text
+        if self.vraag.soort == "meerdere":
+            current = re.split(r"(?:,|;|/|\ben\b|\+|&)\s*", text)[-1].lstrip()
+        for label, meta in completions(self.vraag, text):
+            yield Completion(label, start_position=-len(current), display_meta=meta)
+
+
+def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
+    """What may be typed, in labels, on one toolbar line that fits the terminal."""
+    w = w or width()
+    labels = " · ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
+    text = {"janee": "ja of nee", "keuze": f"kies: {labels}",
+            "meerdere": f"een of meer, of 'geen': {labels}"}.get(vraag.soort) or allowed(vraag)
+    return text if len(text) <= w else text[: w - 1] + "…"
+
+
+def toolbar(vraag: ast.Vraag | None):
+    def show():
+        commands = " · ".join(c for c in COMMANDS if vraag is not None or c not in ("later",))
+        first = _esc(short_allowed(vraag)) if vraag is not None else ""
+        return HTML(f"<b>{first}</b>\n{_esc(commands[: width()])}")
+    return show
