@@ -102,7 +102,7 @@ def test_every_hook_is_documented():
     import inspect
 
     hooks = [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("wmo_")]
-    assert hooks == ["wmo_output_formats", "wmo_regions"]
+    assert hooks == ["wmo_besluit_sjabloon", "wmo_output_formats", "wmo_regions"]
     for name in hooks:
         doc = inspect.getdoc(getattr(hookspecs, name))
         assert doc and ":return:" in doc

@@ -80,8 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", help="regio-id; nodig als de casus geen 'regio' noemt")
     p.add_argument("--regels", metavar="PAD", help="gebruik dit regelbestand in plaats van een geïnstalleerde regio")
     p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: uit de casus, anders vandaag)")
-    p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown of json")
-    p.add_argument("--uit", metavar="RESULTAAT", help="bij .jsonl/.csv: schrijf de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
+    p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown, json, of besluit: een conceptbeschikking")
+    p.add_argument("--uit", metavar="RESULTAAT", help="schrijf naar dit bestand (een besluit.html wordt een A4-pagina); bij .jsonl/.csv: "
+                   "de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
+    p.add_argument("--spoor", action="store_true", help="de technische uitleg voor beleidsschrijvers: ids, uitdrukkingen en regelnummers")
     p.add_argument("--uitleg", action="store_true", help="bij .jsonl/.csv: neem per casus ook de uitleg en 'wat_verandert' op (trager)")
     p.set_defaults(func="beoordeel")
 

@@ -37,3 +37,14 @@ def wmo_output_formats() -> dict:
     :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,
         where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``.
     """
+
+
+@hookspec(firstresult=True)
+def wmo_besluit_sjabloon(regio: str, formaat: str) -> str | None:
+    """Return a region's own template for the draft beschikking, or None for the built-in one.
+
+    :param regio: the region id of the case.
+    :param formaat: ``"markdown"`` or ``"html"``.
+    :return: Jinja2 template text. It runs in Jinja2's sandbox and gets the same data as
+        the built-in ``besluit.md.j2`` (``u``, ``besluiten``, ``grondslag``, ``datum``, …).
+    """

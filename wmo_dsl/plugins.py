@@ -104,3 +104,8 @@ def load_region(region_id: str, peildatum: dt.date | None = None):
         versions[0].check_peildatum(peildatum)
         versions[-1].check_peildatum(peildatum)
     return valid[-1] if valid else versions[-1]
+
+
+def besluit_sjabloon(regio: str, formaat: str) -> str | None:
+    """A region's own template for the draft beschikking (hook ``wmo_besluit_sjabloon``), or None."""
+    return plugin_manager().hook.wmo_besluit_sjabloon(regio=regio, formaat=formaat)

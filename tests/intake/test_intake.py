@@ -82,7 +82,7 @@ def test_waarom_names_what_needs_the_question_with_source_and_help(gesprek):
 def test_overzicht_shows_answers_and_what_is_decided(gesprek):
     answer(gesprek, "zelfzorg en wonen", "ontwikkelen")
     text = gesprek.overzicht()
-    assert "1. resultaatgebieden: Zelfzorg en (geestelijke en lichamelijke) gezondheid en Woonvaardigheden" in text
+    assert "1. resultaatgebieden: Zelfzorg en (geestelijke en lichamelijke) gezondheid; Woonvaardigheden" in text
     assert "  - omvang: gemiddeld" in text
     assert "Nog nodig: 2 vragen (verzwarende_omstandigheden, verandering_verwacht)" in text
 
@@ -108,7 +108,7 @@ def test_afwijken_needs_a_reason_and_shows_as_professionele_afweging(gesprek):
     b = gesprek.beoordeling()
     assert [p.product for p in b.producten] == ["022A2"]
     text = render(build(b), "tekst")
-    assert "Professionele afweging" in text and "intensiteit: gemiddeld → plus. Reden: Zorgmijding speelt" in text
+    assert "Professionele afweging" in text and "Volgens de regels intensiteit gemiddeld; professionele afweging:\n    intensiteit plus, omdat zorgmijding speelt" in text
     assert gesprek.casus()["afwijkingen"][0]["waarde"] == "plus"
 
 

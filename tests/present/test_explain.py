@@ -24,7 +24,8 @@ def test_an_indicatie_is_argued_step_by_step_with_sources(evaluate):
     subjects = [p.onderwerp for p in uitleg.waarom]
     assert subjects[:3] == ["omvang", "intensiteit", "matrixproduct"]
     omvang = uitleg.waarom[0]
-    assert omvang.tekst.startswith("omvang is bovengemiddeld, want aantal resultaatgebieden in 3 tot 4")
+    assert omvang.tekst.startswith("Omvang is bovengemiddeld, want het aantal resultaatgebieden is 3 tot en met 4")
+    assert build(b, spoor=True).waarom[0].tekst.startswith("omvang is bovengemiddeld, want aantal resultaatgebieden in 3 tot 4")
     assert omvang.bron.startswith("§2")
     text = render(uitleg, "tekst")
     assert "* 024A2  IB 3-4 resultaatgebieden, ontwikkelen, intensiteit +" in text
@@ -66,7 +67,9 @@ def test_json_result_follows_the_contract(evaluate):
 def test_an_incomplete_case_lists_what_is_still_needed(evaluate):
     text = render(build(evaluate(resultaatgebieden=["zelfzorg_gezondheid"])), "tekst")
     assert "Nog nodig om te beoordelen" in text
-    assert "- type: Kan de inwoner nog (grote) stappen zetten" in text
+    assert "- Kan de inwoner nog (grote) stappen zetten" in text and "- type:" not in text
+    assert "- type: Kan de inwoner nog (grote) stappen zetten" in render(build(evaluate(resultaatgebieden=["zelfzorg_gezondheid"]),
+                                                                               spoor=True), "tekst")
 
 
 def test_an_alternative_that_was_asked_about_is_explained_as_not_indicated(evaluate):

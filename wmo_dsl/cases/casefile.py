@@ -15,7 +15,7 @@ from pathlib import Path
 from ..language import limits
 from ..errors import CasusFout, WmoFout, os_reden
 
-_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
+_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum"}
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,10 @@ class Casus:
     titel: str | None = None
     verwacht: dict | None = None
     afwijkingen: tuple = ()
+    aanvraagdatum: dt.date | None = None  # when the citizen asked: the beschikking names it
 
 
-def parse_peildatum(text, waar: str) -> dt.date:
+def parse_peildatum(text, waar: str, wat: str = "peildatum") -> dt.date:
     """'2025-01-01' or '1-1-2025', within the bounds of ``limits``."""
     shown = limits.dumps(text if isinstance(text, (str, int, float, bool, type(None))) else str(text))[:40]
     if isinstance(text, str):
@@ -37,9 +38,9 @@ def parse_peildatum(text, waar: str) -> dt.date:
         if m:
             y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
             if len(y) > 4:
-                raise CasusFout(f"{waar}peildatum {shown} ligt buiten 1-1-1900 tot en met 31-12-2199")
-            return limits.make_date(int(y), int(mo), int(d), f"{waar}peildatum {shown}")
-    raise CasusFout(f"{waar}peildatum {shown} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
+                raise CasusFout(f"{waar}{wat} {shown} ligt buiten 1-1-1900 tot en met 31-12-2199")
+            return limits.make_date(int(y), int(mo), int(d), f"{waar}{wat} {shown}")
+    raise CasusFout(f"{waar}{wat} {shown} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-01-01")
 
 
 def read_case(pad: str | Path) -> Casus:
@@ -78,7 +79,8 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
         raise CasusFout(f"{waar}'regio' moet een tekst zijn, zoals \"lekstroom\"")
     peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
     afwijkingen = check_deviations(data.get("afwijkingen"), waar)
-    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen)
+    aanvraag = parse_peildatum(data["aanvraagdatum"], waar, "aanvraagdatum") if data.get("aanvraagdatum") is not None else None
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag)
 
 
 _DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"

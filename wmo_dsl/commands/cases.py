@@ -23,8 +23,8 @@ def cmd_beoordeel(args) -> int:
     if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
         return cmd_beoordeel_batch(args)
     formats = output_formats()
-    if args.formaat not in formats:
-        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted(formats))}")
+    if args.formaat not in formats and args.formaat != "besluit":
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'besluit']))}")
     casus = read_case(args.casus)
     peildatum = args.peildatum or casus.peildatum or dt.date.today()
     if args.regels:
@@ -38,7 +38,22 @@ def cmd_beoordeel(args) -> int:
         rules = load_region(regio, peildatum)
     antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
     beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
-    sys.stdout.write(formats[args.formaat](beoordeling, build(beoordeling, rules)))
+    uitleg = build(beoordeling, rules, spoor=args.spoor)
+    if args.formaat == "besluit":
+        from ..present.besluit import render_besluit
+
+        html = bool(args.uit) and Path(args.uit).suffix.lower() in (".html", ".htm")
+        from ..plugins import besluit_sjabloon
+
+        formaat = "html" if html else "markdown"
+        text = render_besluit(beoordeling, uitleg, formaat, casus.aanvraagdatum, besluit_sjabloon(rules.model.regio.id, formaat))
+    else:
+        text = formats[args.formaat](beoordeling, uitleg)
+    if args.uit:
+        write_atomic(args.uit, text, PRIVATE)
+        print(f"Geschreven: {Path(args.uit).resolve()}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

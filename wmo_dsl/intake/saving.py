@@ -17,7 +17,7 @@ from ..safeio import PRIVATE, write_atomic
 from .conversation import command_of
 from .screen import say
 
-FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json"}
+FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}
 
 
 def documents_dir() -> Path:
@@ -41,7 +41,7 @@ def offer_save(scherm, b, uitleg) -> str:
 
     g = scherm.gesprek
     while True:
-        say("Opslaan als markdown, json of casus? Of nog iets veranderen: wijzig, terug, afwijken.", "zacht")
+        say("Opslaan als markdown, json, casus of besluit? Of nog iets veranderen: wijzig, terug, afwijken.", "zacht")
         tekst = scherm.prompt("opslaan (Enter: klaar)> ", extra=list(FORMATEN))
         if not tekst.strip():
             return "blijf"
@@ -53,7 +53,7 @@ def offer_save(scherm, b, uitleg) -> str:
             continue
         keuzes = [f for f in FORMATEN if f.startswith(fold(tekst))]
         if len(keuzes) != 1:
-            say("Kies markdown, json of casus (het begin is genoeg), of Enter.", "fout")
+            say("Kies markdown, json, casus of besluit (het begin is genoeg), of Enter.", "fout")
             continue
         keuze = keuzes[0]
         standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
@@ -65,8 +65,17 @@ def offer_save(scherm, b, uitleg) -> str:
             say(f"{pad} bestaat al.", "fout")
             if fold(scherm.prompt("Overschrijven? (ja/nee) ")) in JA:
                 break
-        inhoud = limits.dumps(g.casus(), indent=2) + "\n" if keuze == "casus" else output_formats()[keuze](b, uitleg)
         try:
+            if keuze == "casus":
+                inhoud = limits.dumps(g.casus(), indent=2) + "\n"
+            elif keuze == "besluit":
+                from ..plugins import besluit_sjabloon
+                from ..present.besluit import render_besluit
+
+                formaat = "markdown" if pad.suffix.lower() == ".md" else "html"
+                inhoud = render_besluit(b, uitleg, formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat))
+            else:
+                inhoud = output_formats()[keuze](b, uitleg)
             pad.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_atomic(pad, inhoud, PRIVATE)
         except (WmoFout, OSError) as err:

@@ -16,6 +16,7 @@ from ..errors import Bevinding, RegelbestandFout
 from . import ast
 from .expressions import ExpressionChecker, pos_of
 from .persons import PersonChecker
+from .motivations import MotivationChecker
 from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
@@ -32,7 +33,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker(ProductChecker, PersonChecker, ExpressionChecker):
+class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -72,6 +73,7 @@ class _Checker(ProductChecker, PersonChecker, ExpressionChecker):
         termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         self.unused_conclusions(regels)
+        self.check_motivations(regels)
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:
             self.findings.sort(key=lambda b: (b.regel, b.kolom))

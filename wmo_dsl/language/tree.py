@@ -27,6 +27,11 @@ def _number(tok: Token) -> Decimal:
     return Decimal(str(tok).replace(",", "."))
 
 
+def _plain(soort: str):
+    """The transformer method of a question kind without options: ('datum', ())."""
+    return lambda self, meta, items: (soort, ())
+
+
 @v_args(meta=True)
 class ToAst(ExpressionsToAst):
     """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs.
@@ -61,6 +66,12 @@ class ToAst(ExpressionsToAst):
 
     def toelichting(self, meta, items):
         return ("toelichting", _string(items[0]))
+
+    def motivering(self, meta, items):
+        return ("motivering", _string(items[0]))
+
+    def grondslag(self, meta, items):
+        return ("grondslag", _string(items[0]))
 
     def uitleg(self, meta, items):
         return ("uitleg", _string(items[0]))
@@ -139,6 +150,13 @@ class ToAst(ExpressionsToAst):
     _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
                      "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur"}
 
+    def _only_where_read(self, d: dict, meta) -> None:
+        """'motivering' is read on rules, derived values and tables (rows) only: elsewhere it is a finding."""
+        if "motivering" in d and meta is not None and not getattr(meta, "empty", True):
+            line, column = self._second_line("motivering", meta, nth=1)
+            self.findings.append(Bevinding("E237", "'motivering' hoort bij een regel, een afgeleide waarde of een tabelrij",
+                                           self.pad, line, column, hint="gebruik hier 'toelichting'"))
+
     def _details(self, items, meta=None) -> dict:
         """The detail lines of a definition by kind; a kind that may appear once but appears
         twice is a finding (E228), not silently dropped."""
@@ -156,7 +174,7 @@ class ToAst(ExpressionsToAst):
                 details.setdefault(kind, item[1])
         return details
 
-    def _second_line(self, word: str, meta) -> tuple[int, int]:
+    def _second_line(self, word: str, meta, nth: int = 2) -> tuple[int, int]:
         """Where a detail line starting with ``word`` stands for the second time in a definition."""
         seen = 0
         for line in range(meta.line, min(meta.end_line, len(self.regels)) + 1):
@@ -164,7 +182,7 @@ class ToAst(ExpressionsToAst):
             stripped = text.lstrip()
             if stripped == word or stripped.startswith(word + " "):
                 seen += 1
-                if seen == 2:
+                if seen == nth:
                     return line, len(text) - len(stripped) + 1
         return meta.line, meta.column
 
@@ -174,10 +192,11 @@ class ToAst(ExpressionsToAst):
         d = self._details(rest, meta)
         bron = d.get("bron")
         vanaf, tot = d.get("geldig", (None, None))
-        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta))
+        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta),
+                         grondslag=d.get("grondslag"))
 
-    def soort_janee(self, meta, items):
-        return ("janee", ())
+    soort_janee, soort_getal, soort_personen = _plain("janee"), _plain("getal"), _plain("personen")
+    soort_geheel, soort_datum, soort_tekst = _plain("geheel"), _plain("datum"), _plain("tekst")
 
     def soort_keuze(self, meta, items):
         return ("keuze", tuple(str(t) for t in items if t is not None))
@@ -185,23 +204,8 @@ class ToAst(ExpressionsToAst):
     def soort_meerdere(self, meta, items):
         return ("meerdere", tuple(str(t) for t in items if t is not None))
 
-    def soort_getal(self, meta, items):
-        return ("getal", ())
-
-    def soort_personen(self, meta, items):
-        return ("personen", ())
-
     def per_persoon(self, meta, items):
         return ("per_persoon", tuple(items))
-
-    def soort_geheel(self, meta, items):
-        return ("geheel", ())
-
-    def soort_datum(self, meta, items):
-        return ("datum", ())
-
-    def soort_tekst(self, meta, items):
-        return ("tekst", ())
 
     def optie(self, meta, items):
         naam, label, *rest = items
@@ -226,13 +230,15 @@ class ToAst(ExpressionsToAst):
     def waarde_expr(self, meta, items):
         param, naam, expr, *rest = items
         d = self._details(rest, meta)
-        return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
+        return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam),
+                          motivering=d.get("motivering"))
 
     def waarde_gevallen(self, meta, items):
         param, naam, *rest = items
         d = self._details(rest, meta)
         gevallen = tuple(i for i in rest if isinstance(i, ast.Geval))
-        return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam))
+        return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam),
+                          motivering=d.get("motivering"))
 
     def geval_als(self, meta, items):
         return ast.Geval(items[0], items[1], self._pos(meta))
@@ -253,12 +259,12 @@ class ToAst(ExpressionsToAst):
         rijen = tuple(r for r in rest if isinstance(r, ast.Rij))
         return ast.Tabel(
             str(naam), tuple(str(n) for n in invoer), str(uitvoer), rijen, d.get("bron"), d.get("toelichting"),
-            bool(d.get("eerste")), tuple(self._tokpos(n) for n in invoer), self._tokpos(naam),
+            bool(d.get("eerste")), tuple(self._tokpos(n) for n in invoer), self._tokpos(naam), motivering=d.get("motivering"),
         )
 
     def rij(self, meta, items):
-        *cellen, uitkomst = items
-        return ast.Rij(tuple(cellen), uitkomst, self._pos(meta))
+        *cellen, uitkomst, motivering = items
+        return ast.Rij(tuple(cellen), uitkomst, self._pos(meta), motivering[1] if motivering else None)
 
     def cel_elk(self, meta, items):
         return ast.Cel((), self._pos(meta))
@@ -309,6 +315,7 @@ class ToAst(ExpressionsToAst):
     def product(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
+        self._only_where_read(d, meta)
         iwmo = d.get("iwmo", ())
         return ast.Product(
             str(naam), _string(str(omschrijving)), d.get("code", str(naam)),
@@ -331,6 +338,7 @@ class ToAst(ExpressionsToAst):
     def termijn(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
+        self._only_where_read(d, meta)
         return ast.Termijn(str(naam), _string(omschrijving), d.get("voorwaarde"), d.get("datum"), d.get("bron"),
                            d.get("toelichting"), self._tokpos(naam))
 
@@ -339,6 +347,7 @@ class ToAst(ExpressionsToAst):
 
     def vrije_dagen(self, meta, items):
         d = self._details(items, meta)
+        self._only_where_read(d, meta)
         return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
 
     def concl_geen_product(self, meta, items):
@@ -350,18 +359,21 @@ class ToAst(ExpressionsToAst):
     def verwijzing(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
+        self._only_where_read(d, meta)
         return ast.Verwijzing(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def signaal(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
+        self._only_where_read(d, meta)
         return ast.Signaal(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def regel(self, meta, items):
         naam, *rest = items
         d = self._details(rest, meta)
         conclusies = tuple(i for i in rest if not isinstance(i, tuple))
-        return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam))
+        return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam),
+                         motivering=d.get("motivering"))
 
     def voorwaarde(self, meta, items):
         return ("voorwaarde", items[0])

@@ -110,6 +110,8 @@ CODES = {
     "E233": "een afrondingsstap die geen vaste waarde is",
     "E234": "'peildatum' als naam van een eigen definitie",
     "E235": "een lijst van personen zonder 'maximaal' van 1 tot en met 20, of binnen een andere lijst",
+    "E236": "een {naam} in een motivering die geen vraag, afgeleide waarde of tabel noemt",
+    "E237": "'motivering' bij iets anders dan een regel, afgeleide waarde of tabel(rij)",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
@@ -118,6 +120,7 @@ CODES = {
     "W021": "een vraag die door geen regel gebruikt wordt",
     "W022": "een product dat door geen regel wordt toegekend",
     "W023": "een keuze die nergens getoetst wordt",
+    "W026": "een regel zonder motivering waarvan de uitleg een naam uit het regelbestand zou tonen",
     "W024": "een verwijzing of signaal dat door geen regel wordt gegeven",
     "W025": "een iWmo-eenheid of -frequentie die niet past bij de eenheid van het volume",
 }

@@ -18,7 +18,7 @@ from ..semantics.engine import Beoordeling
 from ..semantics.evaluate import Stap
 from ..cases.persons import person_words, persons_count_text
 from ..semantics.notation import typed_text, value_text
-from .exprtext import cell_text, to_text
+from .sentences import Gewoon, Spoor, capital
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Uitleg:
     afwijkingen: list[Punt] = field(default_factory=list)
     gevoeligheid: list[str] = field(default_factory=list)
     berekend: list[tuple[str, str]] = field(default_factory=list)
+    spoor: bool = False  # the technical trace: every answer, ids and expressions
 
     def punten(self) -> list[Punt]:
         return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
@@ -82,10 +83,13 @@ class Labels:
         return naam.replace("_", " ")
 
 
-def build(b: Beoordeling, rules=None) -> Uitleg:
-    """The argument for one Beoordeling; with ``rules`` also what one different answer would change."""
+def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
+    """The argument for one Beoordeling; with ``rules`` also what one different answer would change.
+    ``spoor``: the technical trace for policy writers (ids, expressions, rows by line) instead of
+    the consultant's plain Dutch."""
     m = b.model
     labels = Labels(m)
+    z = Spoor(m, labels) if spoor else Gewoon(m, labels)
     regio = m.regio
     u = Uitleg(
         regio=regio.id,
@@ -94,10 +98,12 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
         bron_document=regio.bron.tekst if regio.bron else None,
         peildatum=f"{b.peildatum.day}-{b.peildatum.month}-{b.peildatum.year}",
         uitkomst=b.uitkomst,
+        spoor=spoor,
     )
+    mattered = None if spoor or b.uitkomst == "onvolledig" else _closure(b.evaluatie, [n for n in b.evaluatie.trace if ":" in n])
     for qid, value in b.antwoorden.items():
         vraag = m.vragen.get(qid)
-        if vraag is None or vraag.persoon is not None:
+        if vraag is None or vraag.persoon is not None or (mattered is not None and qid not in mattered):
             continue  # a person's answers follow the list, one line per person
         u.antwoorden.append((vraag.tekst or labels.name(qid), labels.value(qid, value)))
         if vraag.soort == "personen":
@@ -106,7 +112,7 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
                 u.antwoorden.append((wie[0].upper() + wie[1:], person_words(m, qid, nummer, b.antwoorden, labels.value) or "niets gevraagd"))
     if b.uitkomst == "onvolledig":
         for qid in b.ontbrekend:
-            u.ontbrekend.append((qid, m.vragen[qid].tekst or labels.name(qid)))
+            u.ontbrekend.append((qid if spoor else "", m.vragen[qid].tekst or labels.name(qid)))
         return u
     c = b.conclusies
     ev = b.evaluatie
@@ -133,10 +139,10 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
         if stap is None or naam not in relevant or not b.known_from_answers(naam):
             continue
         if naam in m.waarden and m.waarden[naam].parameter:
-            u.waarom.append(Punt(labels.name(naam), f"{labels.name(naam)} is {labels.value(naam, stap.waarde)} (parameter van de regio)"
-                                 + (f": {stap.toelichting}" if stap.toelichting else "."), stap.bron, stap.regelnummer))
+            u.waarom.append(Punt(labels.name(naam), z.parameter(naam, labels.value(naam, stap.waarde), stap.toelichting),
+                                 stap.bron, stap.regelnummer))
             continue
-        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, labels, m), stap.bron, stap.regelnummer))
+        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, z), stap.bron, stap.regelnummer))
     granted_by = {p.regel for p in b.producten}
     for regel in fired:
         if b.uitkomst != "indicatie" and _is_product_rule(regel):
@@ -147,18 +153,12 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
             continue
         if not b.known_from_answers("regel:" + regel.id):
             continue
-        if regel.toelichting:
-            tekst = regel.toelichting
-        elif regel.voorwaarde is not None:
-            tekst = f"regel {regel.id} is van toepassing, want {to_text(regel.voorwaarde)}"
-        else:
-            tekst = f"regel {regel.id} is altijd van toepassing"
+        tekst = regel.toelichting if spoor and regel.toelichting else z.fired(regel, ev.values)
         u.waarom.append(Punt(f"regel {regel.id}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     # What was not indicated, and why.
     for rid in c.geen_indicatie:
         regel = m.regels[rid]
-        voorwaarde = to_text(regel.voorwaarde) if regel.voorwaarde is not None else None
-        tekst = regel.toelichting or f"geen indicatie, want {voorwaarde}"
+        tekst = z.geen_indicatie(regel, ev.values)
         u.niet.append(Punt("geen indicatie", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     for rid in c.niet_van_toepassing:
         regel = m.regels[rid]
@@ -169,14 +169,13 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
             continue
         namen = [m.producten[c.product.id].naam for c in regel.conclusies
                  if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
-        wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "")
-        u.niet.append(Punt(f"regel {rid}", f"{wat} is niet van toepassing: '{to_text(regel.voorwaarde)}' geldt niet.",
-                           regel.bron.tekst if regel.bron else None, regel.pos.line))
+        wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "") if spoor else (" en ".join(namen) or z.concludes(regel))
+        u.niet.append(Punt(f"regel {rid}", z.not_applicable(wat, regel.voorwaarde), regel.bron.tekst if regel.bron else None, regel.pos.line))
     if not c.geen_indicatie:
-        u.niet.extend(_alternatives_not_chosen(b, relevant, labels))
+        u.niet.extend(_alternatives_not_chosen(b, relevant, labels, z))
     for pid, rid in c.geen_product:
         regel = m.regels[rid]
-        tekst = f"{m.producten[pid].naam} niet: " + (regel.toelichting or f"regel {rid} sluit dit product uit")
+        tekst = f"{m.producten[pid].naam} niet: " + z.excluded(regel, ev.values)
         u.niet.append(Punt(f"geen {pid}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     for pid, partners in c.niet_gecombineerd:
         product = m.producten[pid]
@@ -208,11 +207,11 @@ def build(b: Beoordeling, rules=None) -> Uitleg:
     for afwijking in b.afwijkingen:
         naam = labels.name(afwijking.onderwerp)
         u.afwijkingen.append(Punt(f"professionele afweging: {naam}",
-                                  f"{naam}: {afwijking.van} → {afwijking.naar}. Reden: {afwijking.reden}", None))
+                                  z.deviation(afwijking.onderwerp, afwijking.van, afwijking.naar, afwijking.reden), None))
     return u
 
 
-def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels) -> list[Punt]:
+def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels, z) -> list[Punt]:
     """Products an earlier case of a derived value offered but did not give, and why.
 
     Only cases whose condition rests wholly on given answers: a consultant
@@ -236,7 +235,7 @@ def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels)
                 continue
             details = "; ".join(f"{labels.name(r)}: {labels.value(r, ev.values.get(r))}" for r in refs if r in m.vragen)
             product = m.producten[geval.waarde.id]
-            tekst = f"{product.naam} niet, want '{to_text(geval.voorwaarde)}' geldt niet" + (f" ({details})" if details else "") + "."
+            tekst = z.not_applicable(product.naam, geval.voorwaarde, details)
             punten.append(Punt(labels.name(geval.waarde.id), tekst, w.bron.tekst if w.bron else None, geval.pos.line))
     return punten
 
@@ -296,33 +295,36 @@ def _closure(ev, roots: list[str]) -> set[str]:
     return seen
 
 
-def _step_sentence(naam: str, stap: Stap, ev, labels: Labels, m) -> str:
+def _step_sentence(naam: str, stap: Stap, ev, z) -> str:
+    m = z.model
+    labels = z.labels
     waarde = labels.value(naam, stap.waarde)
-    inputs = "; ".join(f"{labels.name(g)}: {labels.value(g, ev.values.get(g))}" for g in stap.gelezen if g in ev.values and g not in m.producten)
+    inputs = z.inputs(stap.gelezen, ev.values)
     via = stap.via
     if stap.soort == "afwijking":
-        return f"{labels.name(naam)} is {waarde}: professionele afweging van de consulent (zie hieronder)."
+        return f"{capital(z.name(naam))} is {waarde}: professionele afweging van de consulent (zie hieronder)."
+    d = m.waarden.get(naam) or m.tabellen.get(naam)
+    eigen = getattr(via, "motivering", None) or (d.motivering if d is not None else None)
+    if eigen and not z.spoor:
+        return z.filled(eigen, {**ev.values, naam: stap.waarde})
     if isinstance(via, ast.Geval):
-        if via.voorwaarde is None:
-            reden = "omdat geen van de eerdere gevallen van toepassing is"
-        else:
-            reden = f"want {to_text(via.voorwaarde)}"
+        reden = ("omdat geen van de eerdere gevallen van toepassing is" if z.spoor else "omdat de andere mogelijkheden niet van toepassing zijn") \
+            if via.voorwaarde is None else f"want {z.cond(via.voorwaarde)}"
     elif isinstance(via, ast.Rij):
-        tabel = m.tabellen[naam]
-        cellen = ", ".join(f"{kolom} {cell_text(cel)}" for kolom, cel in zip(tabel.invoer, via.cellen) if not cel.elk)
-        reden = f"volgens tabel {naam}, rij {via.pos.line}: {cellen}"
+        reden = z.row(naam, via, ev.values)
         inputs = ""
     elif stap.soort == "waarde" and naam in m.waarden and m.waarden[naam].expr is not None:
-        expr = to_text(m.waarden[naam].expr)
+        expr = z.cond(m.waarden[naam].expr)
         if stap.waarde is True:
             reden = f"want {expr}"
         elif stap.waarde is False:
-            reden = f"want '{expr}' geldt niet"
+            reden = f"want '{expr}' geldt niet" if z.spoor else f"want het is niet zo dat {expr}"
         else:
             reden = f"berekend als {expr}"
     else:
         reden = "geen van de gevallen is van toepassing"
-    tekst = f"{labels.name(naam)} is {waarde}, {reden}"
+    tekst = f"{z.name(naam) if z.spoor else capital(z.name(naam))} is {waarde}, {reden}"
+    inputs = inputs and z.inputs(stap.gelezen, ev.values, said=tekst)
     if inputs:
         tekst += f" ({inputs})"
     return tekst + "."

@@ -32,7 +32,7 @@ def amounts_changed(b: Beoordeling, alt: Beoordeling) -> str:
             old_text = value_text(old, eenheid=unit)
             if unit is not None:  # '2,75 in plaats van 2,25 uur per week': the unit once, at the end
                 new_text = new_text.removesuffix(" " + unit.words(p.volume == 1))
-            parts.append(f"{b.model.producten[p.product].code} {new_text} in plaats van {old_text}")
+            parts.append(f"{_product_words(b.model.producten[p.product])}: {new_text} in plaats van {old_text}")
     return "; ".join(parts)
 
 
@@ -40,12 +40,18 @@ def summary(b) -> str:
     """An outcome in a few words: product codes, or no indicatie and where to."""
     if isinstance(b, _Amounts):
         return str(b)
+    m = b.model
     if b.uitkomst == "onvolledig":
-        return "nog niet te beoordelen (ook nodig: " + ", ".join(b.ontbrekend) + ")"
+        return "nog niet te beoordelen (dan is ook nodig: " + "; ".join(m.vragen[q].onderwerp() for q in b.ontbrekend) + ")"
     if b.uitkomst == "indicatie":
-        return ", ".join(b.model.producten[p.product].code + (f" ({value_text(p.duur)})" if p.duur else "") for p in b.producten)
-    verwijzingen = [b.model.verwijzingen[v].omschrijving.lower() for v, _ in b.conclusies.verwijzingen]
-    return "geen indicatie" + (f" (verwijzing: {', '.join(verwijzingen)})" if verwijzingen else "")
+        return "; ".join(_product_words(m.producten[p.product]) + (f", {value_text(p.duur)}" if p.duur else "") for p in b.producten)
+    verwijzingen = [m.verwijzingen[v].omschrijving for v, _ in b.conclusies.verwijzingen]
+    return "geen indicatie" + (f" (verwijzing: {'; '.join(verwijzingen)})" if verwijzingen else "")
+
+
+def _product_words(product) -> str:
+    """'022A3, IB 1-2 resultaatgebieden, ontwikkelen, intensiteit ++': the code and the name, or the name alone."""
+    return f"{product.echte_code}, {product.naam}" if product.echte_code else product.naam
 
 
 def _key(b: Beoordeling):
@@ -77,13 +83,13 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
         if vraag.soort == "janee":
             alt = outcome(qid, not current)
             if alt:
-                lines.append(f"met '{vraag.onderwerp()}' {value_text(not current)}: {summary(alt)}")
+                lines.append(f"met {vraag.onderwerp()} {value_text(not current)}: {summary(alt)}")
         elif vraag.soort == "keuze":
             for optie in vraag.opties:
                 if optie.id != current:
                     alt = outcome(qid, optie.id)
                     if alt:
-                        lines.append(f"met {vraag.onderwerp()} '{optie.label}': {summary(alt)}")
+                        lines.append(f"met {vraag.onderwerp()} {optie.label}: {summary(alt)}")
         elif vraag.soort == "getal" and vraag.geheel:
             for step in (1, -1):
                 value = current + step

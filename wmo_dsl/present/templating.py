@@ -27,7 +27,7 @@ class Markdown(str):
 
 # '_' between two letters or digits never starts emphasis (CommonMark), so ids stay readable.
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
-_MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 

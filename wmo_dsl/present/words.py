@@ -6,7 +6,7 @@ from typing import assert_never
 
 from ..language import ast
 from ..language.check import Model
-from ..semantics.notation import value_text
+from ..semantics.notation import list_text, value_text
 
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
@@ -18,14 +18,15 @@ _ROUNDING_WORDS = {"naar_boven": "naar boven afgerond op", "naar_beneden": "naar
 class Words:
     """Expressions in plain Dutch: 'aantal resultaatgebieden is 1 tot en met 2'."""
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, articles: bool = False):
         self.model = model
+        self.articles = articles  # "het aantal resultaatgebieden" in sentences; "aantal …" in a document's cells
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
 
     def join(self, items: list[str], word: str = "en") -> str:
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+        return list_text(items, word)
 
     def symbol(self, sym: str, context) -> str:
         """A choice by its label when the other side of the comparison is its question."""
@@ -69,7 +70,7 @@ class Words:
             case ast.Negate(operand=operand):
                 return "−" + self.expr(operand)
             case ast.Count(operand=operand):
-                return "aantal " + self.expr(operand)
+                return ("het aantal " if self.articles else "aantal ") + self.expr(operand)
             case ast.InRange(operand=operand, low=low, high=high):
                 return f"{self.expr(operand)} is {self.expr(low)} tot en met {self.expr(high)}"
             case ast.InList(operand=operand, options=options):

@@ -30,6 +30,16 @@ def bedrag_text(bedrag: Decimal | None) -> str:
     return ("−" if bedrag < 0 else "") + "€ " + text
 
 
+def list_text(items: list[str], word: str = "en") -> str:
+    """'A, B en C'; with '; ' between all items when a label holds 'en' or a comma itself, so
+    "Zelfzorg en gezondheid; Administratie en financiën" stays readable."""
+    if len(items) == 1:
+        return items[0]
+    if any(f" {word} " in i or "," in i for i in items):
+        return "; ".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
 def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str:
     """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names;
     ``eenheid`` the unit of an amount ('2,5 uur per week', '1 minuut')."""
@@ -54,7 +64,7 @@ def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str
         order = list(labels)
         ranked = sorted(value, key=lambda v: (order.index(v) if v in order else len(order), v))
         items = [labels.get(v, v.replace("_", " ")) for v in ranked]
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+        return list_text(items)
     if isinstance(value, str):
         return labels.get(value, value.replace("_", " ") if "_" in value else value)
     if isinstance(value, Record):

@@ -124,8 +124,11 @@ def _align_blocks(rows) -> None:
             continue
         j = i
         group = []
-        while j < len(rows) and rows[j] is not None and rows[j][1] and rows[j][0] == row[0] and _alignable(rows[j][1]) == kind:
-            group.append(j)
+        while j < len(rows) and rows[j] is not None and rows[j][1]:
+            if rows[j][0] == row[0] and _alignable(rows[j][1]) == kind:
+                group.append(j)
+            elif not (rows[j][0] > row[0] and rows[j][1][0] == "motivering"):  # a row's own motivering keeps the run
+                break
             j += 1
         if kind == "rij":
             _align_table(rows, group)

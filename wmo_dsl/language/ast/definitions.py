@@ -31,6 +31,7 @@ class Regio:
     geldig_tot: dt.date | None
     toelichting: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
+    grondslag: str | None = None  # the legal basis a beschikking names, e.g. the verordening
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Waarde:
     toelichting: str | None
     parameter: bool = False
     pos: Pos = field(default=NOWHERE, compare=False)
+    motivering: str | None = None  # the sentence a consultant reads, with {naam} placeholders
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Rij:
     cellen: tuple[Cel, ...]
     uitkomst: Expr
     pos: Pos = field(default=NOWHERE, compare=False)
+    motivering: str | None = None  # the sentence a consultant reads when this row decides
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Tabel:
     eerste_treffer: bool = False
     invoer_pos: tuple[Pos, ...] = field(default=(), compare=False)
     pos: Pos = field(default=NOWHERE, compare=False)
+    motivering: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,15 @@ class Product:
     iwmo: tuple[tuple[str, str], ...] = ()  # (veld, waarde) of the iWmo toewijzing
     volume: Expr | None = None
     tarieven: tuple["Tarief", ...] = ()
+
+    @property
+    def echte_code(self) -> str | None:
+        """The product code a letter or a summary may show: not the id standing in for a missing code."""
+        iwmo = dict(self.iwmo).get("productcode")
+        if iwmo:
+            return iwmo
+        id_like = self.code == self.id and self.code.replace("_", "").isalpha() and self.code.islower()
+        return None if id_like or not self.code else self.code
 
 
 @dataclass(frozen=True)
@@ -227,6 +240,7 @@ class Regel:
     bron: Bron | None
     toelichting: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
+    motivering: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,99 @@
+"""A draft beschikking: the letter a consultant sends after an indicatie, in Markdown or A4 HTML.
+
+The letter holds what the Awb asks of a decision on a Wmo request: what was asked
+and when, what was examined (the facts that mattered), the decision per product
+(name, product code, iWmo omvang, ingangsdatum and einddatum from the duration),
+the motivering with its sources and the region's legal basis (art. 3:46-3:47),
+what was not granted and why, professional deviations, and how to object within
+six weeks (art. 6:7 and 6:8). The citizen's name and address are placeholders,
+never filled from answers. A region may give its own template through the hook
+``wmo_besluit_sjabloon``; such a template runs in Jinja2's sandbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from ..errors import CasusFout, WmoFout
+from ..semantics.engine import Beoordeling
+from ..semantics.notation import value_text
+from ..semantics.values import add_duration
+from .explain import Uitleg
+
+FORMATEN = {"markdown": "besluit.md.j2", "html": "besluit.html.j2"}
+
+
+def _date(d: dt.date | None) -> str | None:
+    return f"{d.day}-{d.month}-{d.year}" if d is not None else None
+
+
+def start_date(b: Beoordeling) -> dt.date:
+    """Where the support starts: the answer to a start-date question, else the peildatum."""
+    for qid, vraag in b.model.vragen.items():
+        if vraag.soort == "datum" and "start" in qid and isinstance(b.antwoorden.get(qid), dt.date):
+            return b.antwoorden[qid]
+    return b.peildatum
+
+
+def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None) -> dict:
+    """Everything the letter says, as data for its template."""
+    if b.uitkomst == "onvolledig":
+        raise CasusFout("een besluit kan pas als de casus te beoordelen is; nog nodig: "
+                        + "; ".join(tekst for _, tekst in uitleg.ontbrekend))
+    m = b.model
+    ingang = start_date(b)
+    besluiten = []
+    for p, tekst in zip(b.producten, uitleg.producten):
+        product = m.producten[p.product]
+        einde = add_duration(ingang, p.duur, m.vrije_dagen) - dt.timedelta(days=1) if p.duur is not None else None
+        besluiten.append({
+            "naam": product.naam,
+            "code": product.echte_code or "—",
+            "omvang": tekst["iwmo"].split(": ", 1)[-1] if tekst["iwmo"] else (
+                f"{value_text(p.volume)} {product.eenheid or ''}".strip() if p.volume is not None else product.eenheid or ""),
+            "ingang": _date(ingang),
+            "einde": _date(einde) if einde else ("voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
+            "bron": tekst["bron"],
+        })
+    regio = m.regio
+    return {
+        "u": uitleg,
+        "gemeente": regio.gemeenten[0] if len(regio.gemeenten) == 1 else None,
+        "regio_naam": regio.naam,
+        "aanvraagdatum": _date(aanvraagdatum or b.peildatum),
+        "aanvraag_bekend": aanvraagdatum is not None,
+        "datum": _date(b.peildatum),
+        "grondslag": regio.grondslag,
+        "besluiten": besluiten,
+        "toegekend": b.uitkomst == "indicatie",
+    }
+
+
+def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aanvraagdatum: dt.date | None = None,
+                   eigen: str | None = None) -> str:
+    """The letter as Markdown or as one self-contained HTML page that prints on A4; ``eigen`` is a
+    region's own template (``plugins.besluit_sjabloon``), run in the sandbox."""
+    data = context(b, uitleg, aanvraagdatum)
+    if eigen:
+        import jinja2
+
+        try:
+            return _sandbox().from_string(eigen).render(**data)
+        except (jinja2.TemplateError, TypeError, ValueError) as err:
+            raise WmoFout(f"het besluitsjabloon van regio {b.model.regio.id} kan niet gebruikt worden: {err}") from None
+    from .templating import environment
+
+    return environment().get_template(FORMATEN[formaat]).render(**data)
+
+
+@functools.lru_cache(maxsize=1)
+def _sandbox():
+    """A region's own template: Jinja2's sandbox, with the same filters and escaping as ours."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from .templating import Markdown, md_code, wrap
+
+    env = SandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(wrap=wrap, raw=Markdown, code=md_code)
+    return env

@@ -1,0 +1,13 @@
+"""Filling a 'motivering': ``{naam}`` placeholders replaced by values in words."""
+
+from __future__ import annotations
+
+from ..language.motivations import PLACEHOLDER
+
+
+def fill(text: str, value_of) -> str:
+    """``value_of(naam)`` gives the value in words, or None to keep the placeholder as written."""
+    def one(match):
+        words = value_of(match.group(1).strip())
+        return words if words is not None else match.group(0)
+    return PLACEHOLDER.sub(one, text)
