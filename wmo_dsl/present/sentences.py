@@ -77,7 +77,7 @@ class Gewoon:
         return f"{capital(self.concludes(regel))}, want {self.cond(regel.voorwaarde)}."
 
     def not_applicable(self, wat: str, voorwaarde, details: str = "") -> str:
-        return (f"{wat} niet: daarvoor moet gelden dat {self.cond(voorwaarde)}, en dat is hier niet zo"
+        return (f"{capital(wat)} niet: daarvoor moet gelden dat {self.cond(voorwaarde)}, en dat is hier niet zo"
                 + (f" ({details})" if details else "") + ".")
 
     def geen_indicatie(self, regel: ast.Regel, values: dict) -> str:

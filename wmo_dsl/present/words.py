@@ -25,6 +25,10 @@ class Words:
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
 
+    def yes_no(self, naam: str) -> bool:
+        t = self.model.types.get(naam)
+        return t is not None and t.soort == "janee"
+
     def join(self, items: list[str], word: str = "en") -> str:
         return list_text(items, word)
 
@@ -49,6 +53,8 @@ class Words:
                 return value_text(v)
             case ast.Symbol(id=naam):
                 return self.symbol(naam, context)
+            case ast.Ref(id=naam) if self.articles and self.yes_no(naam):
+                return f"{self.name(naam)} is ja"
             case ast.Ref(id=naam) | ast.Name(id=naam):
                 return self.name(naam)
             case ast.ListExpr(items=items):
@@ -64,6 +70,8 @@ class Words:
                 return f"{lhs} {_OP_WORDS[op]} {rhs}"
             case ast.Arith(first=first, rest=rest):
                 return self.expr(first) + "".join(f" {_OP_WORDS[op]} {self.expr(x)}" for op, x in rest)
+            case ast.Not(operand=ast.Ref(id=naam)) if self.articles and self.yes_no(naam):
+                return f"{self.name(naam)} is nee"
             case ast.Not(operand=operand):
                 inner = self.expr(operand)
                 return f"niet ({inner})" if isinstance(operand, ast.Logic) else f"niet {inner}"
