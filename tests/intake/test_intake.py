@@ -84,7 +84,7 @@ def test_overzicht_shows_answers_and_what_is_decided(gesprek):
     text = gesprek.overzicht()
     assert "1. resultaatgebieden: Zelfzorg en (geestelijke en lichamelijke) gezondheid; Woonvaardigheden" in text
     assert "  - omvang: gemiddeld" in text
-    assert "Nog nodig: 2 vragen (verzwarende_omstandigheden, verandering_verwacht)" in text
+    assert "Nog nodig: 2 vragen (verzwarende omstandigheden; verandering verwacht)" in text
 
 
 def test_later_skips_a_question_until_the_end(gesprek):

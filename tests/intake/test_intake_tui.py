@@ -310,3 +310,39 @@ def test_saving_expands_the_home_folder_takes_a_prefix_asks_before_overwriting_a
     assert json.loads((tmp_path / "nieuw.json").read_text(encoding="utf-8"))["regio"] == "lekstroom"
     assert saved.startswith(str(tmp_path / "Documents")) and saved.endswith(".md")
     assert Path(saved).stat().st_mode & 0o077 == 0
+
+
+def test_terug_inside_wijzig_and_afwijken_cancels_them_and_undoes_nothing(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("type", "ontw"), ("verzwarende_omstandigheden", "geen"),
+                     ("verandering_verwacht", "nee")])
+    child.expect("Klopt dit?")
+    child.sendline("wijzig 2")
+    child.expect("type>")
+    child.sendline("terug")
+    child.expect("Niets gewijzigd")
+    child.expect("Klopt dit?")
+    child.sendline("afwijken")
+    child.expect("afwijken van>")
+    child.sendline("intensiteit")
+    child.expect("nieuwe waarde")
+    child.sendline("waarom")
+    child.expect("de reden komt in de uitleg")
+    child.sendline("terug")
+    child.expect("Niet afgeweken")
+    child.expect("klopt dit\\?>")
+    child.sendline("")
+    child.expect("Opslaan als markdown")
+    shown = plain(child.before)
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    assert "022A1" in shown and "Professionele afweging" not in shown
+
+
+def test_stop_in_an_intake_over_a_rule_file_says_how_to_resume_it(tmp_path):
+    db = tmp_path / "s.db"
+    child = spawn(tmp_path, "--regels", HUISGENOTEN, "--sessie", str(db))
+    child.expect("huisgenoten>")
+    child.sendline("stop")
+    child.expect(pexpect.EOF)
+    assert f"wmo intake --regels {HUISGENOTEN} --hervat " in plain(child.before)

@@ -169,3 +169,22 @@ def test_hervat_after_kill_9_continues_with_the_next_open_question_and_the_same_
     assert [m.get("vraag") for m in lines[1:3]] == ["type", "verzwarende_omstandigheden"]
     for line in lines:
         UIT.validate(line)
+
+
+def test_terug_while_changing_an_answer_cancels_the_change_and_undoes_nothing():
+    gesprek = Gesprek.nieuw(load_region("lekstroom", PEILDATUM), SessionStore(None), PEILDATUM)
+    converse([{"antwoord": TWEE}, {"antwoord": "ontwikkelen"}, {"antwoord": []}, {"antwoord": False},
+              {"opdracht": "wijzig", "vraag": "type"}, {"opdracht": "terug"}], gesprek=gesprek)
+    assert gesprek.antwoorden["verandering_verwacht"] is False and gesprek.antwoorden["type"] == "ontwikkelen"
+
+
+@pytest.mark.parametrize("bericht, woord", [
+    ({"antwoord": TWEE, "extra": 1}, "onbekend veld 'extra'"),
+    ({"opdracht": "afwijken", "onderwerp": "omvang", "waarde": "groot", "reden": "r" * 10_001}, "langer dan 10000 tekens"),
+])
+def test_a_message_beyond_the_protocol_or_its_limits_is_refused(bericht, woord):
+    stdout = io.StringIO()
+    gesprek = Gesprek.nieuw(load_region("lekstroom", PEILDATUM), SessionStore(None), PEILDATUM)
+    run_jsonl(gesprek, io.StringIO(json.dumps(bericht) + "\n"), stdout)
+    lines = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert woord in lines[2]["fout"] and not gesprek.antwoorden and not gesprek.afwijkingen

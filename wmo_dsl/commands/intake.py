@@ -68,7 +68,7 @@ def cmd_intake(args) -> int:
                     return 130
                 rules = load(regio, args.peildatum)
             gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
-        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None).run()
+        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None, regels=args.regels).run()
     finally:
         store.close()
 

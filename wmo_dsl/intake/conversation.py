@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..language import ast
+from ..language import ast, limits
 from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import WmoFout
@@ -177,17 +177,26 @@ class Gesprek:
             out[naam] = self._show(naam, b.waarden[naam]) if naam in b.waarden else "nog niet bepaald"
         return out
 
+    def afwijkend_onderwerp(self, tekst: str) -> str | None:
+        """The derived value a consultant named: its id, or its name in words ('ib product')."""
+        t = fold(tekst).replace("_", " ")
+        return next((naam for naam in self.afwijkbaar() if naam.replace("_", " ") == t), None)
+
     def afwijkende_waarde(self, onderwerp: str, tekst: str):
         """The value a consultant typed for a deviation, checked before a reason is asked."""
+        onderwerp = self.afwijkend_onderwerp(onderwerp) or onderwerp
         if onderwerp not in self.model.waarden and onderwerp not in self.model.tabellen or onderwerp in self.model.waarden \
                 and self.model.waarden[onderwerp].parameter:
             raise WmoFout(f"'{onderwerp}' is geen afgeleide waarde; kies uit: {', '.join(self.afwijkbaar())}")
         return parse_derived(self.model, onderwerp, tekst)
 
     def wijk_af(self, onderwerp: str, tekst: str, reden: str) -> None:
+        onderwerp = self.afwijkend_onderwerp(onderwerp) or onderwerp
         waarde = self.afwijkende_waarde(onderwerp, tekst)  # refused here, before anything is stored
         if not reden.strip():
             raise WmoFout("een afwijking vraagt een reden")
+        if len(reden) > limits.MAX_TEXT:
+            raise WmoFout(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
         van = self.afwijkbaar().get(onderwerp, "onbekend")
         self._record(Gebeurtenis("afwijking", onderwerp, {"naar": json_value(waarde), "van": van}, reden.strip()))
 
@@ -200,10 +209,9 @@ class Gesprek:
     # ── explaining ──
     def nodig_voor(self, vraag: ast.Vraag) -> list[str]:
         """What needs the answer, in words with its source: "afgeleide waarde intensiteit (§3)"."""
-        lijst = vraag.persoon[0] if vraag.persoon else None
         out = []
         for n, deps in self.model.afhankelijkheden.items():
-            if vraag.id not in deps and lijst not in deps:
+            if vraag.id not in deps:
                 continue
             soort, _, naam = n.rpartition(":")
             d = self.model.waarden.get(naam) or self.model.tabellen.get(naam) if not soort else \
@@ -269,20 +277,21 @@ class Gesprek:
             regels.append("Antwoorden tot nu toe:")
             for i, r in enumerate(rows, 1):
                 merk = "" if r.telt_mee else "  (doet er niet meer toe)"
-                regels.append(f"  {i}. {r.vraag.id}: {answer_text(r.vraag, r.waarde)}{merk}")
+                regels.append(f"  {i}. {r.vraag.onderwerp()}: {answer_text(r.vraag, r.waarde)}{merk}")
         else:
             regels.append("Nog geen antwoorden.")
         if self.later:
-            regels.append("Later: " + ", ".join(self.later))
+            regels.append("Later: " + "; ".join(self.model.vragen[q].onderwerp() for q in self.later if q in self.model.vragen))
         b = self.beoordeling()
         if b.waarden:
             regels.append("Al bepaald:")
             for naam, waarde in b.waarden.items():
                 regels.append(f"  - {naam.replace('_', ' ')}: {self._show(naam, waarde)}")
         for a in self.afwijkingen:
-            regels.append(f"Professionele afweging: {a.onderwerp} → {a.naar} ({a.reden})")
+            regels.append(f"Professionele afweging: {a.onderwerp.replace('_', ' ')} → {a.naar} ({a.reden})")
         nodig = b.ontbrekend
-        regels.append(f"Nog nodig: {len(nodig)} vra{'gen' if len(nodig) != 1 else 'ag'}" + (f" ({', '.join(nodig)})" if nodig else ""))
+        regels.append(f"Nog nodig: {len(nodig)} vra{'gen' if len(nodig) != 1 else 'ag'}"
+                      + (f" ({'; '.join(self.model.vragen[q].onderwerp() for q in nodig)})" if nodig else ""))
         return "\n".join(regels)
 
     # ── the end ──

@@ -14,7 +14,7 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import WordCompleter
 
 from ..cases.natural import fold
-from ..language.vocabulary import JA
+from ..language.vocabulary import JA, NEE
 from .conversation import command_of
 from .screen import STYLE, say
 
@@ -40,6 +40,7 @@ def choose_region(session: PromptSession, sources: dict, load) -> str:
         say("Gemeenten: " + ", ".join(gemeenten) + ".")
         if zonder:
             say("Of kies een regio op naam: " + ", ".join(zonder) + ".")
+        say("Tab toont de namen; 'stop' stopt.", "zacht")
 
     while True:
         tekst = session.prompt("In welke gemeente woont de inwoner? ", style=STYLE,
@@ -47,10 +48,15 @@ def choose_region(session: PromptSession, sources: dict, load) -> str:
         t = fold(tekst)
         if voorstel and t in JA:
             t = fold(voorstel)
+        elif voorstel and t in NEE:
+            say("Typ de naam van de gemeente opnieuw, of 'help' voor de lijst.", "zacht")
+            voorstel = None
+            continue
         voorstel = None
         opdracht = command_of(tekst)
         if opdracht is not None:
             if opdracht[0] == "stop":
+                say("Gestopt; er is nog niets gevraagd of bewaard.", "zacht")
                 raise Gestopt
             if opdracht[0] != "help":
                 say(f"'{opdracht[0]}' kan pas bij de vragen; kies eerst de gemeente.", "zacht")

@@ -33,6 +33,7 @@ from .conversation import Gesprek
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
          "personen": "personen"}
 OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop")
+MAX_LINE = 1 << 20  # bytes in one message, as for a batch line
 _HOE = "stuur {\"antwoord\": …} of {\"opdracht\": \"" + "\" | \"".join(OPDRACHTEN) + "\"}"
 
 
@@ -91,6 +92,8 @@ class JsonlIntake:
 
     # ── reading ──
     def message(self, line: str) -> dict:
+        if len(line.encode("utf-8", "surrogatepass")) > MAX_LINE:
+            raise _Refused(f"de regel is langer dan {MAX_LINE // (1 << 20)} MB; stuur één bericht per regel")
         try:
             bericht = limits.loads(line)
         except limits.GrensFout as err:
@@ -103,6 +106,9 @@ class JsonlIntake:
             raise _Refused("een bericht is een antwoord of een opdracht, niet allebei")
         if "antwoord" not in bericht and "opdracht" not in bericht:
             raise _Refused(f"onbekend bericht; {_HOE}")
+        extra = sorted(set(bericht) - ({"antwoord"} if "antwoord" in bericht else {"opdracht", "vraag", "onderwerp", "waarde", "reden"}))
+        if extra:
+            raise _Refused(f"onbekend veld {', '.join(repr(str(k)[:40]) for k in extra)} in het bericht")
         return bericht
 
     def handle(self, bericht: dict) -> str | None:
@@ -137,10 +143,13 @@ class JsonlIntake:
             return self.deviate(bericht)
         if opdracht == "later":
             if self.vraag is None or self.wijzig is not None:
-                raise _Refused("'later' kan alleen bij een open vraag")
+                raise _Refused("'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt")
             g.sla_over(self.vraag.id)
             return self.advance()
         if opdracht == "terug":
+            if self.wijzig is not None:  # back from changing an answer: nothing changes
+                self.wijzig = None
+                return self.advance()
             if g.terug() is None:
                 raise _Refused("er is nog geen antwoord om ongedaan te maken")
             self.wijzig = None
@@ -151,8 +160,8 @@ class JsonlIntake:
         naam = bericht.get("vraag")
         vraag = self.gesprek.model.vragen.get(naam) if isinstance(naam, str) else None
         if vraag is None:
-            raise _Refused(f"onbekende vraag {json.dumps(naam, ensure_ascii=False)[:60]}; beantwoord zijn: "
-                           + (", ".join(self.gesprek.antwoorden) or "(nog geen)"))
+            raise _Refused(f"onbekende vraag {json.dumps(naam, ensure_ascii=False)[:60]}; vragen zijn: "
+                           + ", ".join(q for q in self.gesprek.model.vragen if "[" not in q))
         return vraag
 
     def deviate(self, bericht: dict) -> str | None:

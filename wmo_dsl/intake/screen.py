@@ -55,8 +55,9 @@ def wrapped(text: str) -> str:
     return "\n".join(out)
 
 
-def say(text: str = "", style: str | None = None) -> None:
-    text = wrapped(text)
+def say(text: str = "", style: str | None = None, wrap: bool = True) -> None:
+    """Print in the intake's style; ``wrap=False`` for a command to copy (it must stay one line)."""
+    text = wrapped(text) if wrap else text
     if style:
         print_formatted_text(HTML(f"<{style}>{_esc(text)}</{style}>"), style=STYLE)
     else:
@@ -111,7 +112,7 @@ def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
     labels = " · ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
     text = {"janee": "ja of nee", "keuze": f"kies: {labels}",
             "meerdere": f"een of meer, of 'geen': {labels}"}.get(vraag.soort) or allowed(vraag)
-    return text if len(text) <= w else text[: w - 1] + "…"
+    return text if len(text) <= w else text[: w - 1].rsplit(" ", 1)[0] + " …"  # cut between words
 
 
 def toolbar(vraag: ast.Vraag | None):

@@ -18,8 +18,8 @@ from prompt_toolkit import PromptSession
 
 from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer
 from ..errors import WmoFout
-from ..language import ast
-from ..language.vocabulary import JA
+from ..language import ast, limits
+from ..language.vocabulary import JA, NEE
 from ..present.explain import build, render
 from .conversation import COMMANDS, Gesprek, command_of
 from .saving import offer_save
@@ -28,11 +28,25 @@ from .screen import STYLE, AnswerCompleter, say, show_question, toolbar
 Stap = Literal["blijf", "verder", "stop"]  # stay at the prompt; the conversation moved on; stop
 
 
+def _refuse(melding: str):
+    raise WmoFout(melding)
+
+
+def _reason(tekst: str) -> str:
+    if not tekst.strip():
+        _refuse("een afwijking vraagt een reden")
+    if len(tekst) > limits.MAX_TEXT:
+        _refuse(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
+    return tekst.strip()
+
+
 class IntakeScherm:
     """The conversation loop in a terminal."""
 
-    def __init__(self, gesprek: Gesprek, session: PromptSession | None = None, opgeslagen: bool = True):
+    def __init__(self, gesprek: Gesprek, session: PromptSession | None = None, opgeslagen: bool = True,
+                 regels: str | None = None):
         self.gesprek = gesprek
+        self.regels = regels  # a loose rule file: resuming needs it again
         self.session = session or PromptSession()
         self.opgeslagen = opgeslagen
         self.groep: str | None = None
@@ -84,6 +98,9 @@ class IntakeScherm:
                 say("Niets gewijzigd.", "zacht")
                 return "verder"
             opdracht = command_of(tekst)
+            if wijzigen and opdracht is not None and opdracht[0] == "terug":
+                say("Niets gewijzigd; terug naar waar u was.", "zacht")
+                return "verder"
             if opdracht is not None:
                 stap = self.command(*opdracht, vraag=vraag, wijzigen=wijzigen)
                 if stap != "blijf":
@@ -116,8 +133,12 @@ class IntakeScherm:
         starts = any(w in vraag.id for w in ("start", "ingang", "begin"))
         if not (vraag.soort == "datum" and starts and isinstance(waarde, dt.date) and waarde < self.gesprek.peildatum):
             return True
-        antwoord = self.prompt(f"Die datum ({waarde:%d-%m-%Y}) ligt in het verleden, voor de peildatum. Klopt dat? (ja/nee) ")
-        return fold(antwoord) in JA
+        say(f"Die datum ({waarde:%d-%m-%Y}) ligt in het verleden, voor de peildatum.", "fout")
+        while True:
+            antwoord = fold(self.prompt("Klopt dat? (ja/nee) "))
+            if antwoord in JA or antwoord in NEE:
+                return antwoord in JA
+            say("Typ ja of nee.", "fout")
 
     # ── commands ──
     def command(self, naam: str, rest: str, vraag: ast.Vraag | None, wijzigen: bool = False) -> Stap:
@@ -125,6 +146,8 @@ class IntakeScherm:
         try:
             if naam == "help":
                 for c, uitleg in COMMANDS.items():
+                    if c == "stop" and not self.opgeslagen:
+                        uitleg = "stop (met --geen-opslag wordt niets bewaard)"
                     say(f"  {c:<10} {uitleg}")
                 if wijzigen:
                     say("  Enter      laat het antwoord zoals het was", "zacht")
@@ -145,7 +168,8 @@ class IntakeScherm:
                     say("Er is nog geen antwoord om ongedaan te maken.", "fout")
                     return "blijf"
                 nu = g.antwoorden.get(weg.id)
-                say(f"Terug: '{weg.id}' is weer {answer_text(weg, nu)}." if nu is not None else f"Antwoord op '{weg.id}' ongedaan gemaakt.", "zacht")
+                say(f"Terug: {weg.onderwerp()} is weer {answer_text(weg, nu)}." if nu is not None
+                    else f"Antwoord op '{weg.onderwerp()}' ongedaan gemaakt.", "zacht")
                 return "verder"
             elif naam == "wijzig":
                 return self.change(rest)
@@ -176,42 +200,44 @@ class IntakeScherm:
             say("Er is nog geen afgeleide waarde om van af te wijken.", "fout")
             return "blijf"
         for naam, waarde in keuzes.items():
-            say(f"  {naam}: {waarde}")
-        say("Van welke afgeleide waarde wijkt u af? (Enter: niet afwijken)", "zacht")
-        while True:
-            onderwerp = self.prompt("afwijken van> ", extra=list(keuzes)).strip()
-            if not onderwerp or command_of(onderwerp):
-                return self._inner(onderwerp)
-            if onderwerp in keuzes:
-                break
-            say("Kies een van: " + ", ".join(keuzes), "fout")
-        while True:
-            tekst = self.prompt(f"nieuwe waarde voor {onderwerp}> ")
-            if not tekst.strip() or command_of(tekst):
-                return self._inner(tekst)
-            try:
-                g.afwijkende_waarde(onderwerp, tekst)  # refused here, before the reason is asked
-                break
-            except WmoFout as err:
-                say(err.melding(), "fout")
-        while True:
-            reden = self.prompt("reden (verplicht)> ")
-            if command_of(reden):
-                return self._inner(reden)
-            if reden.strip():
-                break
-            say("Een afwijking vraagt een reden.", "fout")
-        g.wijk_af(onderwerp, tekst, reden)
-        say(f"Afwijking vastgelegd: {onderwerp} → {g.afwijkingen[-1].naar}.", "ok")
+            say(f"  {naam.replace('_', ' ')}: {waarde}")
+        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "zacht")
+        onderwerp = self._deviation_line("afwijken van> ", [n.replace("_", " ") for n in keuzes],
+                                         lambda t: g.afwijkend_onderwerp(t) or _refuse("kies een van: " + "; ".join(
+                                             n.replace("_", " ") for n in keuzes)))
+        if onderwerp in ("blijf", "stop"):
+            return onderwerp
+        waarde = self._deviation_line(f"nieuwe waarde voor {onderwerp.replace('_', ' ')}> ", [],
+                                      lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
+        if waarde in ("blijf", "stop"):
+            return waarde
+        reden = self._deviation_line("reden (verplicht)> ", [], _reason)
+        if reden in ("blijf", "stop"):
+            return reden
+        g.wijk_af(onderwerp, waarde, reden)
+        say(f"Afwijking vastgelegd: {onderwerp.replace('_', ' ')} → {g.afwijkingen[-1].naar}.", "ok")
         return "verder"
 
-    def _inner(self, tekst: str) -> Stap:
-        """A command (or Enter) inside afwijken: Enter cancels, stop stops, others are carried out."""
-        opdracht = command_of(tekst)
-        if opdracht is None:
-            say("Niet afgeweken.", "zacht")
-            return "blijf"
-        return self.command(*opdracht, vraag=None)
+    def _deviation_line(self, message: str, extra: list[str], check) -> str:
+        """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
+        and the same line is asked again; otherwise ``check`` gives the value or refuses."""
+        while True:
+            tekst = self.prompt(message, extra=extra)
+            opdracht = command_of(tekst)
+            if not tekst.strip() or (opdracht is not None and opdracht[0] == "terug"):
+                say("Niet afgeweken.", "zacht")
+                return "blijf"
+            if opdracht is not None and opdracht[0] == "stop":
+                return "stop"
+            if opdracht is not None and opdracht[0] in ("help", "waarom", "overzicht"):
+                say(self.gesprek.overzicht() if opdracht[0] == "overzicht" else
+                    "Afwijken: kies een afgeleide waarde, typ de nieuwe waarde en de reden. Enter of 'terug' stopt het "
+                    "afwijken; de reden komt in de uitleg en in het besluit.")
+                continue
+            try:
+                return check(tekst)
+            except WmoFout as err:
+                say(err.melding(), "fout")
 
     # ── the end ──
     def review(self) -> Stap:
@@ -223,8 +249,11 @@ class IntakeScherm:
             if r.telt_mee:
                 say(f"  {i}. {g.vraagtekst(r.vraag)}")
                 say(f"     {answer_text(r.vraag, r.waarde)}", "zacht")
+        for a in g.afwijkingen:
+            say(f"  Professionele afweging: {a.onderwerp.replace('_', ' ')} {a.naar} ({a.reden})")
+        say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
         while True:
-            tekst = self.prompt("Klopt dit? (Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug) ")
+            tekst = self.prompt("klopt dit?> ")
             if not tekst.strip() or fold(tekst) in JA:
                 return "blijf"
             opdracht = command_of(tekst)
@@ -251,7 +280,9 @@ class IntakeScherm:
     def _stopped(self) -> None:
         if self.opgeslagen:
             self.gesprek.stoppen()
-            say(f"\nSessie {self.gesprek.sessie_id} is bewaard. Verder gaan: wmo intake --hervat {self.gesprek.sessie_id}", "zacht")
+            regels = f" --regels {self.regels}" if self.regels else ""
+            say(f"\nSessie {self.gesprek.sessie_id} is bewaard. Verder gaan met:", "zacht")
+            say(f"  wmo intake{regels} --hervat {self.gesprek.sessie_id}", "zacht", wrap=False)
         else:
             say("\nGestopt; er is niets bewaard.", "zacht")
 

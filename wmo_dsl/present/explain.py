@@ -183,7 +183,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         u.niet.append(Punt(f"geen {pid}", f"{product.naam} niet: alleen in combinatie met {namen}, en dat is niet geïndiceerd.",
                            product.bron.tekst if product.bron else None, product.pos.line))
     if b.uitkomst == "indicatie":
-        for tid, datum in c.termijnen:
+        for tid, datum in sorted(c.termijnen, key=lambda t: t[1]):
             t = m.termijnen[tid]
             u.termijnen.append(Punt(f"termijn {tid}", f"{value_text(datum)}: {t.omschrijving}", t.bron.tekst if t.bron else None, t.pos.line))
     for vid, rid in c.verwijzingen:
