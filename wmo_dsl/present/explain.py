@@ -170,7 +170,9 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         namen = [m.producten[c.product.id].naam for c in regel.conclusies
                  if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
         wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "") if spoor else (" en ".join(namen) or z.concludes(regel))
-        u.niet.append(Punt(f"regel {rid}", z.not_applicable(wat, regel.voorwaarde), regel.bron.tekst if regel.bron else None, regel.pos.line))
+        details = "" if spoor else z.inputs(stap.gelezen, ev.values)
+        u.niet.append(Punt(f"regel {rid}", z.not_applicable(wat, regel.voorwaarde, details), regel.bron.tekst if regel.bron else None,
+                           regel.pos.line))
     if not c.geen_indicatie:
         u.niet.extend(_alternatives_not_chosen(b, relevant, labels, z))
     for pid, rid in c.geen_product:
