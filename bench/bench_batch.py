@@ -75,7 +75,7 @@ def hand_written(a: dict):
         u.geen_indicatie.append("alleen_administratie_en_financien")
         u.verwijzingen.append(("voorliggend_veld", "alleen_administratie_en_financien"))
     if ib is not None:
-        volume = None if ib in ("lichte_ib", "zware_ib") else ONE
+        volume = a.get("uren_per_maand") if ib in ("lichte_ib", "zware_ib") else ONE
         u.producten.append(ProductToekenning(ib, standaardduur, maximale_duur, False, "individuele_begeleiding", None, volume))
         if not alleen_administratie:
             if ib == "zware_ib":
