@@ -103,7 +103,7 @@ def test_a_session_killed_mid_conversation_resumes_where_it_stopped(tmp_path):
     again.expect("Klopt dit?")
     again.sendline("ja")
     again.expect("Opslaan als markdown")
-    assert "lichte_ib" in plain(again.before)
+    assert "Lichte individuele begeleiding (waakvlamfunctie)" in plain(again.before)
     again.sendline("casus")
     again.expect("bestandsnaam")
     again.sendline(str(tmp_path / "casus.json"))

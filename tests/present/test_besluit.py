@@ -14,7 +14,7 @@ from wmo_dsl.errors import WmoFout
 REGIONS = Path(__file__).resolve().parents[2] / "regions"
 EXAMPLES = {  # one example case with an indicatie per region: (case, product code, start, end)
     "lekstroom": ("matrix_022A2.json", "022A2", "1-1-2025", "31-12-2025"),
-    "tsd": ("ib_ontwikkelen.json", "Individuele begeleiding gericht op leren", "1-6-2025", "niet bepaald"),
+    "tsd": ("ib_ontwikkelen.json", "Individuele begeleiding gericht op leren", "1-6-2025", "uiterlijk 31-5-2027"),
     "zou": ("stap3_bemoeizorg.json", "02B04", None, None),
     "leiden": ("pilot.json", "BGI", None, None),
 }
@@ -34,9 +34,9 @@ def test_the_letter_names_product_dates_sources_basis_and_how_to_object(capsys, 
     if start:
         assert f"| {start} | {end} |" in row
     assert "(bron: " in text and "## Waarom wij zo besluiten" in text
-    assert "Wij baseren dit besluit op [de verordening maatschappelijke ondersteuning van de gemeente" in text
+    assert "Wij baseren dit besluit op artikel 2.3.5 van de Wmo 2015, op [de verordening maatschappelijke ondersteuning" in text
     assert "binnen zes weken" in text and "artikel 6:7 en 6:8 van de Algemene wet bestuursrecht" in text
-    assert "college van burgemeester en wethouders" in text
+    assert "college van burgemeester en wethouders" in text and "voorlopige voorziening" in text
     assert "[Naam inwoner]" in text and "[Straat en huisnummer]" in text
 
 
@@ -49,7 +49,7 @@ def test_an_aanvraagdatum_and_a_grondslag_are_named(tmp_path, capsys):
     (tmp_path / "c.json").write_text(json.dumps(casus), encoding="utf-8")
     text = besluit(capsys, str(tmp_path / "c.json"), "--regels", str(tmp_path / "r.wmo"))
     assert "Op 20-11-2024 heeft u ondersteuning gevraagd" in text
-    assert "Wij baseren dit besluit op Verordening maatschappelijke ondersteuning Houten 2022" in text
+    assert "Wij baseren dit besluit op artikel 2.3.5 van de Wmo 2015, op Verordening maatschappelijke ondersteuning Houten 2022" in text
 
 
 def test_an_incomplete_case_gets_no_letter_but_what_is_missing(tmp_path, capsys):

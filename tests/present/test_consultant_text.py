@@ -20,7 +20,7 @@ def ids_of(model) -> set[str]:
         | set(model.verwijzingen) | set(model.signalen) | set(model.termijnen)
     ids |= {o.id for v in model.vragen.values() for o in v.opties}
     labels = {o.label for v in model.vragen.values() for o in v.opties} | {p.naam for p in model.producten.values()} \
-        | {p.code for p in model.producten.values()}
+        | {p.echte_code for p in model.producten.values() if p.echte_code}
     return {i for i in ids if "_" in i and i not in labels and "[" not in i}
 
 

@@ -47,13 +47,16 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     for p, tekst in zip(b.producten, uitleg.producten):
         product = m.producten[p.product]
         einde = add_duration(ingang, p.duur, m.vrije_dagen) - dt.timedelta(days=1) if p.duur is not None else None
+        uiterlijk = add_duration(ingang, p.maximale_duur, m.vrije_dagen) - dt.timedelta(days=1) \
+            if p.duur is None and p.maximale_duur is not None else None
         besluiten.append({
             "naam": product.naam,
             "code": product.echte_code or "—",
             "omvang": tekst["iwmo"].split(": ", 1)[-1] if tekst["iwmo"] else (
                 f"{value_text(p.volume)} {product.eenheid or ''}".strip() if p.volume is not None else product.eenheid or ""),
             "ingang": _date(ingang),
-            "einde": _date(einde) if einde else ("voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
+            "einde": _date(einde) if einde else (f"uiterlijk {_date(uiterlijk)}" if uiterlijk else
+                                                 "voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
             "bron": tekst["bron"],
         })
     regio = m.regio

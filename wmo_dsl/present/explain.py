@@ -68,7 +68,7 @@ class Labels:
     def __init__(self, model):
         self.model = model
         self.by_question = {q.id: {o.id: o.label for o in q.opties} for q in model.vragen.values()}
-        self.products = {p.id: f"{p.code} ({p.naam})" for p in model.producten.values()}
+        self.products = {p.id: f"{p.echte_code} ({p.naam})" if p.echte_code else p.naam for p in model.producten.values()}
 
     def value(self, naam: str, value) -> str:
         vraag = self.model.vragen.get(naam)
@@ -119,7 +119,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
     for p in b.producten:
         product = m.producten[p.product]
         u.producten.append({
-            "code": product.code,
+            "code": product.echte_code or "",
             "naam": product.naam,
             "eenheid": product.eenheid or "",
             "duur": value_text(p.duur) if p.duur else None,
@@ -142,6 +142,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             u.waarom.append(Punt(labels.name(naam), z.parameter(naam, labels.value(naam, stap.waarde), stap.toelichting),
                                  stap.bron, stap.regelnummer))
             continue
+        if not spoor and stap.waarde is False and stap.soort != "afwijking":
+            continue  # "alleen administratie is nee": what did not hold is told under 'niet geïndiceerd'
         u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, z), stap.bron, stap.regelnummer))
     granted_by = {p.regel for p in b.producten}
     for regel in fired:
@@ -153,6 +155,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if not b.known_from_answers("regel:" + regel.id):
             continue
+        if not spoor and not regel.motivering and not regel.toelichting and not _is_product_rule(regel):
+            continue  # its signal or referral has its own section
         tekst = regel.toelichting if spoor and regel.toelichting else z.fired(regel, ev.values)
         u.waarom.append(Punt(f"regel {regel.id}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     # What was not indicated, and why.
@@ -272,7 +276,8 @@ def _iwmo_text(product: ast.Product, p) -> str | None:
              f"frequentie {velden['frequentie']}" if "frequentie" in velden else None]
     volume = f" {value_text(p.volume, eenheid=unit)}" if p.volume is not None else ""
     detail = ", ".join(c for c in codes if c)
-    return f"{velden.get('productcode') or product.code}:{volume}" + (f" ({detail})" if detail else "")
+    code = product.echte_code
+    return (f"{code}:{volume}" if code else volume.strip()) + (f" ({detail})" if detail else "")
 
 
 def _non_product_conclusions(regel: ast.Regel) -> bool:

@@ -42,11 +42,16 @@ def summary(b) -> str:
         return str(b)
     m = b.model
     if b.uitkomst == "onvolledig":
-        return "nog niet te beoordelen (dan is ook nodig: " + "; ".join(m.vragen[q].onderwerp() for q in b.ontbrekend) + ")"
+        return "nog niet te beoordelen (dan is ook nodig: " + "; ".join(_asked(m.vragen[q]) for q in b.ontbrekend) + ")"
     if b.uitkomst == "indicatie":
         return "; ".join(_product_words(m.producten[p.product]) + (f", {value_text(p.duur)}" if p.duur else "") for p in b.producten)
     verwijzingen = [m.verwijzingen[v].omschrijving for v, _ in b.conclusies.verwijzingen]
     return "geen indicatie" + (f" (verwijzing: {'; '.join(verwijzingen)})" if verwijzingen else "")
+
+
+def _asked(vraag) -> str:
+    """A question as the consultant asked it: its text in quotes ('‘Is er een Wlz-indicatie?’')."""
+    return f"‘{vraag.tekst}’" if vraag.tekst else vraag.onderwerp()
 
 
 def _product_words(product) -> str:
@@ -83,20 +88,20 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
         if vraag.soort == "janee":
             alt = outcome(qid, not current)
             if alt:
-                lines.append(f"met {vraag.onderwerp()} {value_text(not current)}: {summary(alt)}")
+                lines.append(f"bij {_asked(vraag)} {value_text(not current)}: {summary(alt)}")
         elif vraag.soort == "keuze":
             for optie in vraag.opties:
                 if optie.id != current:
                     alt = outcome(qid, optie.id)
                     if alt:
-                        lines.append(f"met {vraag.onderwerp()} {optie.label}: {summary(alt)}")
+                        lines.append(f"bij {_asked(vraag)} {optie.label}: {summary(alt)}")
         elif vraag.soort == "getal" and vraag.geheel:
             for step in (1, -1):
                 value = current + step
                 if out_of_bounds(vraag, value) is None:
                     alt = outcome(qid, value)
                     if alt:
-                        lines.append(f"met {vraag.onderwerp()} {value_text(value, eenheid=vraag.hoeveelheid)}: {summary(alt)}")
+                        lines.append(f"bij {_asked(vraag)} {value_text(value, eenheid=vraag.hoeveelheid)}: {summary(alt)}")
         elif vraag.soort == "meerdere":
             item = vraag.enkelvoud or f"keuze bij {vraag.onderwerp()}"
             for richting, values in (("meer", [current | {o.id} for o in vraag.opties if o.id not in current]),

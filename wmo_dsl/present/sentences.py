@@ -62,9 +62,9 @@ class Gewoon:
             elif isinstance(c, ast.ProductConclusie):
                 parts.append(self.name(c.product.id) if isinstance(c.product, ast.Ref) else "het product")
             elif isinstance(c, ast.VerwijzingConclusie):
-                parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving)
+                parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving.rstrip("."))
             elif isinstance(c, ast.SignaalConclusie):
-                parts.append("signaal: " + self.model.signalen[c.id].omschrijving)
+                parts.append("signaal: " + self.model.signalen[c.id].omschrijving.rstrip("."))
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:
@@ -89,9 +89,7 @@ class Gewoon:
         return self.filled(regel.motivering, values) if regel.motivering else (regel.toelichting or "een regel sluit dit product uit")
 
     def deviation(self, naam: str, van: str, naar: str, reden: str) -> str:
-        if reden[:1].isupper() and reden[1:2].islower():
-            reden = reden[0].lower() + reden[1:]  # "omdat het gezin …", mid-sentence
-        return f"Volgens de regels {self.name(naam)} {van}; professionele afweging: {self.name(naam)} {naar}, omdat {reden}"
+        return f"Volgens de regels {self.name(naam)} {van}; professionele afweging: {self.name(naam)} {naar}. Reden: {reden}"
 
 
 class Spoor(Gewoon):

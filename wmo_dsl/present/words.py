@@ -63,6 +63,8 @@ class Words:
                 return f" {op} ".join(self.group(i, op, self.expr(i)) for i in items)
             case ast.Compare(op=op, left=left, right=right):
                 lhs, rhs = self.expr(left, right), self.expr(right, left)
+                if op in ("=", "!=") and isinstance(right, ast.Literal) and right.kind == "geen" and self.articles:
+                    return f"{lhs} is {'niet ' if op == '=' else ''}vastgesteld"  # right in 'want …' and in 'dat …'
                 if op in ("=", "!=") and isinstance(right, ast.Literal) and right.kind == "geen":
                     return f"er is {'geen ' if op == '=' else 'een '}{lhs}"
                 if op in ("=", "!=") and isinstance(right, ast.ListExpr) and right.items:
