@@ -171,6 +171,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if c.geen_indicatie:
             continue
+        if not spoor and not _near(ev, regel.voorwaarde):
+            continue  # a product nothing pointed to is no part of this case's argument
         namen = [m.producten[c.product.id].naam for c in regel.conclusies
                  if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
         wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "") if spoor else (" en ".join(namen) or z.concludes(regel))
@@ -278,6 +280,13 @@ def _iwmo_text(product: ast.Product, p) -> str | None:
     detail = ", ".join(c for c in codes if c)
     code = product.echte_code
     return (f"{code}:{volume}" if code else volume.strip()) + (f" ({detail})" if detail else "")
+
+
+def _near(ev, voorwaarde) -> bool:
+    """Did this case come close to the rule: part of an 'en' condition held?"""
+    if isinstance(voorwaarde, ast.Logic) and voorwaarde.op == "en":
+        return any(ev.eval(item) is True for item in voorwaarde.items)
+    return False
 
 
 def _non_product_conclusions(regel: ast.Regel) -> bool:
