@@ -324,8 +324,8 @@ def _step_sentence(naam: str, stap: Stap, ev, z) -> str:
     if eigen and not z.spoor:
         return z.filled(eigen, {**ev.values, naam: stap.waarde})
     if isinstance(via, ast.Geval):
-        reden = ("omdat geen van de eerdere gevallen van toepassing is" if z.spoor else "omdat de andere mogelijkheden niet van toepassing zijn") \
-            if via.voorwaarde is None else f"want {z.cond(via.voorwaarde)}"
+        reden = f"want {z.cond(via.voorwaarde)}" if via.voorwaarde is not None else z.otherwise(
+            [g.voorwaarde for g in m.waarden[naam].gevallen if g.voorwaarde is not None])
     elif isinstance(via, ast.Rij):
         reden = z.row(naam, via, ev.values)
         inputs = ""

@@ -76,6 +76,12 @@ class Gewoon:
             return f"{capital(self.concludes(regel))}: dit geldt altijd."
         return f"{capital(self.concludes(regel))}, want {self.cond(regel.voorwaarde)}."
 
+    def otherwise(self, earlier: list) -> str:
+        """Why the 'anders' case: none of the earlier conditions held, said when they are few."""
+        if not earlier or len(earlier) > 3:
+            return "omdat de andere mogelijkheden niet van toepassing zijn"
+        return "omdat niet geldt dat " + ", en ook niet dat ".join(self.cond(c) for c in earlier)
+
     def not_applicable(self, wat: str, voorwaarde, details: str = "") -> str:
         return (f"{capital(wat)} niet: daarvoor moet gelden dat {self.cond(voorwaarde)}, en dat is hier niet zo"
                 + (f" ({details})" if details else "") + ".")
@@ -104,6 +110,9 @@ class Spoor(Gewoon):
         tabel = self.model.tabellen[naam]
         cellen = ", ".join(f"{kolom} {cell_text(cel)}" for kolom, cel in zip(tabel.invoer, rij.cellen) if not cel.elk)
         return f"volgens tabel {naam}, rij {rij.pos.line}: {cellen}"
+
+    def otherwise(self, earlier: list) -> str:
+        return "omdat geen van de eerdere gevallen van toepassing is"
 
     def parameter(self, naam: str, waarde: str, toelichting: str | None) -> str:
         return f"{self.name(naam)} is {waarde} (parameter van de regio)" + (f": {toelichting}" if toelichting else ".")
