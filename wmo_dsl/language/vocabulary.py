@@ -123,4 +123,5 @@ CODES = {
     "W026": "een regel zonder motivering waarvan de uitleg een naam uit het regelbestand zou tonen",
     "W024": "een verwijzing of signaal dat door geen regel wordt gegeven",
     "W025": "een iWmo-eenheid of -frequentie die niet past bij de eenheid van het volume",
+    "W030": "een controle die de solver niet binnen de tijd kon bewijzen",
 }

@@ -54,6 +54,7 @@ class Uitleg:
     gevoeligheid: list[str] = field(default_factory=list)
     berekend: list[tuple[str, str]] = field(default_factory=list)
     spoor: bool = False  # the technical trace: every answer, ids and expressions
+    solver: list[str] = field(default_factory=list)  # spoor: why the solver could not decide (guard.py)
 
     def punten(self) -> list[Punt]:
         return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
@@ -100,6 +101,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         uitkomst=b.uitkomst,
         spoor=spoor,
     )
+    if spoor and rules is not None:
+        u.solver = rules.solver_notes(b.peildatum, {a.onderwerp: a.waarde for a in b.afwijkingen})
     mattered = None if spoor or b.uitkomst == "onvolledig" else _closure(b.evaluatie, [n for n in b.evaluatie.trace if ":" in n])
     for qid, value in b.antwoorden.items():
         vraag = m.vragen.get(qid)

@@ -10,7 +10,9 @@ combinations:
 * W012: the cases of a derived value without ``anders`` leave answers uncovered;
 * W020 a rule never fires, W021 a question no rule reads, W022 a product no rule
   concludes, W023 a choice nothing tests;
-* E230: a product that may only come with a partner can be concluded without one.
+* E230: a product that may only come with a partner can be concluded without one;
+* W030: a proof the solver could not finish within its time (or that failed): said
+  as such, never turned into a false gap or a false "complete" (``guard.py``).
 
 Each example the solver finds is turned back into answers, values and words a
 policy writer reads.
@@ -26,6 +28,7 @@ from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
 from .evaluate import Evaluation
+from .guard import SAT, UNSAT, Limits
 from .notation import value_text
 
 _MAX_GAPS = 50  # missing rows found per table before the count is given as "meer"
@@ -38,14 +41,26 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
 
     solver = Solver(model, peildatum or _peildatum(model), analysis=True)
     findings = []
-    for product in model.producten.values():
-        if product.alleen_met:
-            findings += _combination_findings(model, solver, product)
-    for tabel in model.tabellen.values():
-        findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
-    findings += _uncovered_cases(model, solver)
-    findings += _dead_parts(model, solver)
+    if solver.broken:
+        findings.append(_unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, solver))
+    limits = solver.door.limits
+    with solver.door.query(limits.per_query_ms * 3):  # one budget for the whole analysis of a file
+        for product in model.producten.values():
+            if product.alleen_met:
+                findings += _combination_findings(model, solver, product)
+        for tabel in model.tabellen.values():
+            findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
+        findings += _uncovered_cases(model, solver)
+        findings += _dead_parts(model, solver)
     return [f for f in findings if not _silenced(model, f)]
+
+
+def _unproven(model: Model, what: str, pos: ast.Pos, solver) -> Bevinding:
+    """W030: a proof not finished; the reason (time, an error) goes in the hint."""
+    reason = solver.door.reasons[-1] if solver.door.reasons else "de solver gaf geen antwoord"
+    return _finding(model, "W030", f"niet bewezen binnen de tijd: {what}", pos,
+                    hint=f"{reason}; vereenvoudig de voorwaarden of splits het bestand "
+                         f"(tijdslimiet per vraag {Limits().per_call_ms // 1000} s, instelbaar met WMO_SOLVER_MS)")
 
 
 def _peildatum(model: Model) -> dt.date:
@@ -84,18 +99,22 @@ def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
     gap = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(r) for r in rows])
     cubes: list[tuple] = []
     blocked = []
+    unproven = False
     while len(cubes) < _MAX_GAPS:
         with solver.scope() as s:
             s.add(gap, *blocked)
-            if s.check() != z3.sat:
-                break
-            answers = solver.assignment(s.model(), "a")
+            result = solver.door.check(s)
+            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
+                if result == SAT else None
+        if answers is None:
+            unproven = result != UNSAT
+            break
         values = _nice(model, tabel, answers, _inputs_at(model, tabel, answers))
         cube = _widen(model, solver, tabel, values)
         cubes.append(cube)
         blocked.append(z3.Not(_cube_condition(model, solver, tabel, cube)))
     if not cubes:
-        return []
+        return [_unproven(model, f"of tabel '{tabel.id}' voor elke combinatie een rij heeft", tabel.pos, solver)] if unproven else []
     rows_text = sorted({tuple("-" if v is _ANY else value_text(v) for v in cube) for cube in cubes})
     shown = "; ".join(", ".join(f"{c} {w}" for c, w in zip(tabel.invoer, row)) for row in rows_text[:4])
     more = (f" (en {len(rows_text) - 4} meer)" if len(cubes) < _MAX_GAPS else " (en nog meer)") if len(rows_text) > 4 else ""
@@ -115,7 +134,7 @@ def _widen(model: Model, solver, tabel: ast.Tabel, values: tuple) -> tuple:
         with solver.scope() as s:
             s.add(_cube_condition(model, solver, tabel, tuple(trial)))
             s.add(solver.z3.Or(*[solver.match(rij) for rij in tabel.rijen]))
-            covered = s.check() != solver.z3.unsat
+            covered = solver.door.check(s) != UNSAT  # not decided: not widened
         if not covered:
             cube = trial
     return tuple(cube)
@@ -180,8 +199,13 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
     findings, seen = [], set()
     with solver.scope() as s:
         s.add(z3.AtLeast(*[z3.Or(*rows) for rows in groups.values()], 2))
-        while len(findings) < _MAX_OVERLAPS and s.check() == z3.sat:
-            m = s.model()
+        while len(findings) < _MAX_OVERLAPS:
+            result = solver.door.check(s)
+            m = solver.door.attempt(s.model, "het antwoord van de solver") if result == SAT else None
+            if m is None:
+                if result != UNSAT:
+                    findings.append(_unproven(model, f"of de rijen van tabel '{tabel.id}' elkaar uitsluiten", tabel.pos, solver))
+                break
             hits = [i for i, rij in enumerate(tabel.rijen) if z3.is_true(m.eval(solver.match(rij), model_completion=True))]
             first = hits[0]
             second = next(i for i in hits if tabel.rijen[i].uitkomst != tabel.rijen[first].uitkomst)
@@ -211,9 +235,13 @@ def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
             continue
         with solver.scope() as s:
             s.add(*[z3.Not(solver.match(g)) for g in w.gevallen])
-            if s.check() != z3.sat:
-                continue
-            answers = solver.assignment(s.model(), "a")
+            result = solver.door.check(s)
+            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
+                if result == SAT else None
+        if answers is None:
+            if result != UNSAT:
+                findings.append(_unproven(model, f"of '{w.id}' voor elke combinatie van antwoorden een geval heeft", w.pos, solver))
+            continue
         inputs = [q for q in model.vragen if q in model.questions_read_by(w.id)]
         example = ", ".join(f"{q} {value_words(model, q, answers[q])}" for q in inputs)
         readers = _decisive_readers(model, w.id)
@@ -244,7 +272,10 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
     findings = []
     fired, concluded_somewhere = _alive_in_samples(model, solver)
     fires = {"regel:" + rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
-    for rid in sorted((k.removeprefix("regel:") for k in _never(solver, fires, partial(_alive, model))), key=list(model.regels).index):
+    dead, undecided = _never(solver, fires, partial(_alive, model))
+    for rid in sorted((k.removeprefix("regel:") for k in undecided), key=list(model.regels).index):
+        findings.append(_unproven(model, f"of regel '{rid}' kan gelden", model.regels[rid].pos, solver))
+    for rid in sorted((k.removeprefix("regel:") for k in dead), key=list(model.regels).index):
         findings.append(_finding(model, "W020", f"regel '{rid}' kan nooit gelden: de voorwaarde is bij geen enkel antwoord waar",
                                  model.regels[rid].pos))
     used: set[str] = set()
@@ -263,8 +294,10 @@ def _dead_parts(model: Model, solver) -> list[Bevinding]:
             findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
                                      vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
     concluded = {"product:" + pid: z3.Bool(f"concluded.{pid}") for pid in model.producten if pid not in concluded_somewhere}
-    for pid in sorted((k.removeprefix("product:") for k in _never(solver, concluded, partial(_alive, model))),
-                      key=list(model.producten).index):
+    dead, undecided = _never(solver, concluded, partial(_alive, model))
+    for pid in sorted((k.removeprefix("product:") for k in undecided), key=list(model.producten).index):
+        findings.append(_unproven(model, f"of product '{pid}' door een regel geconcludeerd kan worden", model.producten[pid].pos, solver))
+    for pid in sorted((k.removeprefix("product:") for k in dead), key=list(model.producten).index):
         findings.append(_finding(model, "W022", f"product '{pid}' wordt door geen regel geconcludeerd", model.producten[pid].pos))
     symbols = {node.id for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(),
                                  *model.termijnen.values(), *model.producten.values()]
@@ -295,22 +328,28 @@ def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set
     return fired, concluded
 
 
-def _never(solver, conditions: dict, alive_in) -> set:
-    """The keys whose condition no answer makes true. Each is asked on its own (a small question
-    for the solver); every example it finds is evaluated, and all that example makes true is alive."""
-    z3 = solver.z3
-    left, dead = dict(conditions), set()
+def _never(solver, conditions: dict, alive_in) -> tuple[set, set]:
+    """The keys whose condition no answer makes true, and those the solver could not decide. Each
+    is asked on its own (a small question for the solver); every example it finds is evaluated, and
+    all that example makes true is alive. An undecided key is not proven dead: it is said as such."""
+    left, dead, undecided = dict(conditions), set(), set()
     with solver.scope() as s:
         while left:
             key, condition = next(iter(left.items()))
-            result = s.check(condition)
+            result = solver.door.check(s, condition)
             del left[key]
-            if result == z3.unsat:
+            if result == UNSAT:
                 dead.add(key)
-            elif result == z3.sat:
-                for alive in alive_in(solver.assignment(s.model(), "a")):
-                    left.pop(alive, None)
-    return dead  # an 'unknown' is not proven dead: say nothing rather than something false
+                continue
+            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
+                if result == SAT else None
+            if answers is None:
+                undecided.add(key)
+                continue
+            for alive in alive_in(answers):
+                left.pop(alive, None)
+                undecided.discard(alive)
+    return dead, undecided
 
 
 def _alive(model: Model, answers: dict) -> set:
@@ -328,9 +367,12 @@ def _combination_findings(model: Model, solver, product: ast.Product) -> list[Be
     partners = set(product.alleen_met)
     with solver.scope() as s:
         s.add(z3.Bool(f"concluded.{product.id}"), *[z3.Not(z3.Bool(f"concluded.{p}")) for p in partners])
-        if s.check() != z3.sat:
-            return []
-        witness = solver.assignment(s.model(), "a")
+        result = solver.door.check(s)
+        witness = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
+            if result == SAT else None
+    if witness is None:
+        return [] if result == UNSAT else [_unproven(model, f"of product '{product.id}' alleen samen met "
+                                                            f"{' of '.join(product.alleen_met)} kan komen", product.pos, solver)]
     evaluation = Evaluation(model, witness, peildatum=_peildatum(model))
     uitkomst = evaluation.conclude(enforce=False)
     rid = next(p.regel for p in uitkomst.producten if p.product == product.id)

@@ -107,6 +107,12 @@ class Rules:
             self._solvers[key] = Solver(self.model, peildatum, overrides, None if overrides else self.compiled)
         return self._solvers[key]
 
+    def solver_notes(self, peildatum: dt.date, overrides: dict | None = None) -> list[str]:
+        """Why the solver could not decide something for this case (none when it could), for --spoor."""
+        key = (peildatum, tuple(sorted((k, repr(v)) for k, v in (overrides or {}).items())))
+        solver = self._solvers.get(key)
+        return list(solver.door.reasons) if solver is not None else []
+
     def check_peildatum(self, peildatum: dt.date) -> None:
         regio = self.model.regio
         if regio.geldig_vanaf and peildatum < regio.geldig_vanaf:

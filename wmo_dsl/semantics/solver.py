@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import math
 import random
 import re
 from decimal import Decimal
@@ -31,7 +30,9 @@ from decimal import Decimal
 from ..language import ast
 from ..language.check import Model
 from .evaluate import Evaluation, Open
+from .guard import SAT, UNSAT, Door
 from .partial import readable
+from .samples import alternatives, sample
 from .smt import encode, outcome_cone, symbol_table
 from .smt_terms import conj, disj, neg, question_term
 from .smt_values import equal
@@ -40,7 +41,6 @@ from .smt_values import equal
 # these chances, so that long 'en' and 'of' chains and counts near both ends are met too.
 _BIASES = (0.5, 0.9, 0.1, 0.7, 0.3, 0.5)
 _REFINEMENTS = 16
-_TIMEOUT_MS = 5_000
 
 
 def outcome_differs(model: Model, a, b) -> str:
@@ -104,9 +104,11 @@ class Solver:
         self.read = frozenset().union(*[model.questions_read_by(r) for r in roots])
         self.numbers = sorted({n.value for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
                                for n in ast.walk(d) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
+        self.door = Door(z3)
         self.solver = z3.Solver()
-        self.solver.set("timeout", _TIMEOUT_MS)  # an answer it cannot find in time counts as 'may matter'
-        self.solver.from_string("\n".join(text))
+        # a session z3 cannot build (an error, no memory) leaves the solver empty and 'broken': every
+        # question then counts as 'may matter', every proof as 'niet bewezen' (guard.py)
+        self.broken = self.door.attempt(lambda: self.solver.from_string("\n".join(text)) or False, "de solver kon niet starten") is None
         self.selectors = {q: z3.Bool(f"s.{q}") for q in model.vragen}
         self.differ = z3.Bool("differ")
         self.same = {n: z3.Bool(f"same.{n}") for n in self.derived}
@@ -144,7 +146,8 @@ class Solver:
             needed |= self.varied(point, [q for q in open_qs if q not in needed])
         remaining = [q for q in open_qs if q not in needed]
         if remaining:
-            needed |= self.solve(answers, remaining)
+            with self.door.query():
+                needed |= self.solve(answers, remaining)
         return [q for q in self.model.vragen if q in needed]
 
     def varied(self, point: dict, candidates: list[str], other: dict | None = None) -> set[str]:
@@ -159,34 +162,47 @@ class Solver:
         return found
 
     def solve(self, answers: dict, remaining: list[str]) -> set[str]:
-        z3 = self.z3
-        s = self.solver
-        s.push()
-        try:
-            for q, value in answers.items():
-                s.add(self.fixed(q, value))
-            s.add(z3.AtMost(*[self.selectors[q] for q in remaining], 1))
-            s.add(z3.Or(*[self.selectors[q] for q in remaining]))
+        """The remaining questions that can change the outcome; whatever the solver cannot decide
+        (no answer in time, an error) counts as needed, so the set is never too small."""
+        if self.broken:
+            return set(remaining)
+        found: set[str] = set()
+        with self.scope() as s:
+            if self.door.attempt(lambda: self._pose(s, answers, remaining), "de vraag aan de solver") is None:
+                return set(remaining)
+            z3 = self.z3
             off = [self.differ] + [z3.Not(self.selectors[q]) for q in self.model.vragen if q not in remaining]
-            found: set[str] = set()
             refinements = 0
             while True:
-                result = s.check(*off, *[z3.Not(self.selectors[q]) for q in found])
-                if result == z3.unsat:
+                result = self.door.check(s, *off, *[z3.Not(self.selectors[q]) for q in found])
+                if result == UNSAT:
                     return found
-                if result != z3.sat:  # the solver gave up: every remaining question may matter
+                step = self.door.attempt(lambda: self._read(s.model(), remaining), "het antwoord van de solver") \
+                    if result == SAT else None
+                if step is None:  # the solver gave up: every remaining question may matter
                     return found | set(remaining)
-                m = s.model()
-                q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
-                a, b = self.assignment(m, "a"), self.assignment(m, "b")
+                q, a, b, m = step
                 if self.key(a) != self.key(b) or not self.functions or refinements >= _REFINEMENTS:
                     found.add(q)
                     found |= self.varied(a, [r for r in remaining if r not in found], b)
                     continue
                 refinements += 1
-                self.pin_calendar(m)
-        finally:
-            s.pop()
+                if self.door.attempt(lambda: self.pin_calendar(m) or True, "de kalender in de solver") is None:
+                    return found | set(remaining)
+
+    def _pose(self, s, answers: dict, remaining: list[str]) -> bool:
+        z3 = self.z3
+        for q, value in answers.items():
+            s.add(self.fixed(q, value))
+        s.add(z3.AtMost(*[self.selectors[q] for q in remaining], 1))
+        s.add(z3.Or(*[self.selectors[q] for q in remaining]))
+        return True
+
+    def _read(self, m, remaining: list[str]):
+        """The question a model varies and the two cases it shows."""
+        z3 = self.z3
+        q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
+        return q, self.assignment(m, "a"), self.assignment(m, "b"), m
 
     # ── derived values the answers already fix ──
     def known_values(self, answers: dict) -> dict:
@@ -205,29 +221,35 @@ class Solver:
         if not pending:
             return known
         z3 = self.z3
-        s = self.solver
-        s.push()
-        try:
-            for q, value in answers.items():
-                s.add(self.fixed(q, value))
+        varying: set[str] = set(pending) if self.broken else set()
+        with self.scope() as s, self.door.query(self.door.limits.per_call_ms):  # a nicety: a small budget
+            if not self.broken and self.door.attempt(lambda: [s.add(self.fixed(q, v)) for q, v in answers.items()],
+                                                     "de vraag aan de solver") is None:
+                varying = set(pending)
             free = [self.selectors[q] if q not in answers else z3.Not(self.selectors[q]) for q in self.model.vragen]
-            varying: set[str] = set()
             while True:
                 candidates = [n for n in pending if n not in varying]
                 if not candidates:
                     break
-                if s.check(*free, z3.Or(*[z3.Not(self.same[n]) for n in candidates])) != z3.sat:
+                result = self.door.check(s, *free, z3.Or(*[z3.Not(self.same[n]) for n in candidates]))
+                if result == UNSAT:
                     break
-                m = s.model()
-                varying |= {n for n in candidates if not z3.is_true(m.eval(self.same[n], model_completion=True))}
-        finally:
-            s.pop()
+                seen = self.door.attempt(lambda: self._differing(s.model(), candidates), "het antwoord van de solver") \
+                    if result == SAT else None
+                if not seen:  # not decided: none of these counts as fixed
+                    varying |= set(candidates)
+                    break
+                varying |= seen
         fixed = [n for n in pending if n not in varying]
         if fixed:
             point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
             full = Evaluation(self.model, point, self.overrides, peildatum=self.peildatum)
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
+
+    def _differing(self, m, candidates: list[str]) -> set[str]:
+        z3 = self.z3
+        return {n for n in candidates if not z3.is_true(m.eval(self.same[n], model_completion=True))}
 
     def match(self, tag):
         """The z3 condition of a table row or a case (named once in the encoding)."""
@@ -287,18 +309,28 @@ class Solver:
         return answers
 
     def pin_calendar(self, m) -> None:
-        """Give the calendar functions their true value at the points this model used."""
+        """Give the calendar functions their true value at the points this model used.
+
+        A model need not interpret every declared function (one the query did not need has no
+        interpretation, and asking z3 for it gave 'ast is null'), and an entry's arguments are read
+        only when they are numbers."""
         z3 = self.z3
+        interpreted = {d.name() for d in m.decls()}
         for name in self.functions:
-            f = z3.Function(name, z3.IntSort(), z3.IntSort(), z3.IntSort())
-            interpretation = m[f]
-            if interpretation is None:
+            if name not in interpreted:
                 continue
-            for entry in interpretation.as_list()[:-1]:
-                x, y = entry[0].as_long(), entry[1].as_long()
-                true = self.calendar_value(name, x, y)
+            f = z3.Function(name, z3.IntSort(), z3.IntSort(), z3.IntSort())
+            interpretation = m.get_interp(f)
+            if not isinstance(interpretation, z3.FuncInterp):
+                continue
+            for i in range(interpretation.num_entries()):
+                entry = interpretation.entry(i)
+                x, y = entry.arg_value(0), entry.arg_value(1)
+                if not (z3.is_int_value(x) and z3.is_int_value(y)):
+                    continue
+                true = self.calendar_value(name, x.as_long(), y.as_long())
                 if true is not None:
-                    self.solver.add(f(x, y) == true)
+                    self.solver.add(f(x.as_long(), y.as_long()) == true)
 
     def calendar_value(self, name: str, x: int, y: int) -> int | None:
         """What a calendar function of the encoding truly gives (None: outside the calendar)."""
@@ -317,49 +349,10 @@ class Solver:
         return between(start, end)
 
     def sample(self, q: str, rng: random.Random, bias: float = 0.5):
-        vraag = self.model.vragen[q]
-        match vraag.soort:
-            case "janee":
-                return rng.random() < bias
-            case "keuze":  # the bias leans to the first or the last option
-                k = len(vraag.opties)
-                return vraag.opties[min(k - 1, int(k * rng.random() ** (bias / (1 - bias))))].id
-            case "meerdere":
-                return frozenset(o.id for o in vraag.opties if rng.random() < bias)
-            case "getal" | "personen":
-                low = vraag.minimaal.value if vraag.minimaal is not None else Decimal(0)
-                high = vraag.maximaal.value if vraag.maximaal is not None else low + 100
-                whole_low, whole_high = math.ceil(low), math.floor(high)  # a sample stays within the question's bounds
-                if whole_low > whole_high:
-                    return low
-                return Decimal(rng.randint(whole_low, whole_high))
-            case "datum":
-                return self.peildatum + dt.timedelta(days=rng.randint(-400, 400))
-            case _:
-                return ""
+        return sample(self.model.vragen[q], self.peildatum, rng, bias)
 
     def alternatives(self, q: str, value, other=None) -> list:
-        vraag = self.model.vragen[q]
-        found = [other] if other is not None and other != value else []
-        match vraag.soort:
-            case "janee":
-                found.append(not value)
-            case "keuze":
-                found += [o.id for o in vraag.opties if o.id != value]
-            case "meerdere":
-                found += [value ^ {o.id} for o in vraag.opties]
-            case "getal" | "personen":  # the constants of the rule file nearest to the value, and just past them
-                near = sorted(self.numbers, key=lambda c: abs(c - value))[:6]
-                found += [c + d for c in near for d in (Decimal(0), Decimal(1), Decimal(-1)) if self.allowed(vraag, c + d)]
-                found += [value + d for d in (Decimal(1), Decimal(-1)) if self.allowed(vraag, value + d)]
-            case "datum":
-                found += [value + dt.timedelta(days=d) for d in (1, -1, 7)]
-        return found
-
-    def allowed(self, vraag, number: Decimal) -> bool:
-        lo = vraag.minimaal.value if vraag.minimaal is not None else None
-        hi = vraag.maximaal.value if vraag.maximaal is not None else None
-        return (lo is None or number >= lo) and (hi is None or number <= hi) and (not vraag.geheel or number == int(number))
+        return alternatives(self.model.vragen[q], value, self.numbers, other)
 
 
 def _named(name: str, text: str) -> list[str]:
