@@ -39,6 +39,8 @@ def test_calendar_models_go_through_check_beoordeel_and_still_needed(tmp_path_fa
     b = rules.evaluate(answers, PEILDATUM)
     needed = set(rules.still_needed(answers, PEILDATUM))
     assert set(b.ontbrekend) == needed
+    # the door caught no solver error: only a time limit may leave something undecided
+    assert all("tijdslimiet" in reason for reason in rules.solver_notes(PEILDATUM)), rules.solver_notes(PEILDATUM)
     # sound: with every needed question answered as well, the outcome no longer depends on the rest
     if not needed:
         assert b.uitkomst in ("indicatie", "geen_indicatie")
@@ -55,3 +57,20 @@ def test_calendar_models_run_through_the_json_lines_intake(tmp_path_factory, tex
     run_jsonl(Gesprek.nieuw(rules, SessionStore(None), PEILDATUM), io.StringIO(replies), out)
     messages = [json.loads(line) for line in out.getvalue().splitlines()]
     assert messages and all("fout" not in m or "vraag" in m for m in messages)
+
+
+def test_a_model_without_an_interpretation_of_a_calendar_function_pins_nothing(tmp_path):
+    """The cause of 'ast is null': z3 leaves a calendar function uninterpreted in a model that did not
+    need it, and reading that interpretation crashed."""
+    import z3
+
+    path = tmp_path / "kalender.wmo"
+    path.write_text('regio k "K"\n  geldig vanaf 2025-01-01\n\nvraag geboortedatum: datum\n  tekst "Geboren?"\n\n'
+                    'vraag startdatum: datum\n  tekst "Start?"\n\nleeftijd is jaren tussen geboortedatum en peildatum\n\n'
+                    'product p "P"\n\nregel p\n  als leeftijd >= 18\n  dan product p\n\n'
+                    'termijn t "T"\n  datum startdatum + 3 maanden\n', encoding="utf-8")
+    solver = load_rules(path).solver(PEILDATUM)
+    assert solver.functions  # the encoding declares calendar functions
+    empty = z3.Solver()
+    assert empty.check() == z3.sat
+    solver.pin_calendar(empty.model())  # no interpretation at all: nothing to pin, no error
