@@ -44,7 +44,8 @@ def test_an_ambiguous_prefix_asks_for_more_letters(vragen):
 def test_a_refusal_names_what_is_allowed(vragen):
     with pytest.raises(AntwoordFout) as info:
         parse_answer(vragen["type"], "misschien")
-    assert str(info.value) == "'misschien' is geen keuze bij deze vraag; kies 1-2 of: behouden, ontwikkelen"
+    assert str(info.value) == ("'misschien' is geen keuze bij deze vraag; kies een nummer van 1 tot en met 2 of het begin van "
+                               "een keuze: 1 Behouden van zelfredzaamheid en…; 2 Ontwikkelen van zelfredzaamheid en…")
     with pytest.raises(AntwoordFout, match="antwoord ja of nee"):
         parse_answer(vragen["alleen_waakvlam"], "soms")
 

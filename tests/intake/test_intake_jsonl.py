@@ -87,13 +87,13 @@ def test_jsonl_asks_the_still_needed_sequence_and_returns_the_beoordeel_result(r
 
 def test_a_bad_answer_gets_an_error_and_the_same_question(tmp_path):
     rules = load_region("lekstroom")
-    stdin = io.StringIO('{"antwoord": "zelfzorg"}\nniet-json\n{"antwoord": ["zelfzorg_gezondheid"]}\n')
+    stdin = io.StringIO('{"antwoord": "tuinieren"}\nniet-json\n{"antwoord": ["zelfzorg_gezondheid"]}\n')
     stdout = io.StringIO()
     run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), stdin, stdout)
     lines = [json.loads(l) for l in stdout.getvalue().splitlines()][1:]  # after the line that names the session
     assert lines[0]["vraag"] == "resultaatgebieden" and lines[0]["soort"] == "meerdere"
     assert lines[0]["opties"][0] == {"id": "zelfzorg_gezondheid", "label": "Zelfzorg en (geestelijke en lichamelijke) gezondheid"}
-    assert lines[1] == {"fout": "antwoord op 'resultaatgebieden' is \"zelfzorg\" en geen lijst; toegestaan: een lijst (mag leeg zijn) met: "
+    assert lines[1] == {"fout": "antwoord op 'resultaatgebieden' is \"tuinieren\" en geen lijst; toegestaan: een lijst (mag leeg zijn) met: "
                                 "zelfzorg_gezondheid, regelvermogen_dagstructuur, administratie_financien, sociaal_functioneren, "
                                 "zingeving_meedoen, woonvaardigheden", "vraag": "resultaatgebieden"}
     assert lines[2]["vraag"] == "resultaatgebieden"

@@ -204,7 +204,7 @@ def test_a_refused_answer_is_cleared_from_the_input_line(tmp_path):
     converse(child, [("resultaatgebieden", TWEE_GEBIEDEN)])
     child.expect("type>")
     child.sendline("misschien")
-    child.expect("is geen keuze bij deze vraag; kies 1-2 of: behouden, ontwikkelen")
+    child.expect("is geen keuze bij deze vraag; kies een nummer")
     child.expect("type>")
     child.sendline("beh")  # no Ctrl-U: the refused text is gone
     child.expect("Behouden van zelfredzaamheid en participatie")
@@ -223,7 +223,7 @@ def test_messages_wrap_at_80_columns_without_cutting_words(tmp_path):
     shown += plain(child.before)
     assert all(len(line.rstrip("\r")) <= 80 for line in shown.splitlines())
     refusal = " ".join(line.strip() for line in shown.splitlines() if line.strip())
-    assert "'tuinieren' is geen keuze bij deze vraag" in refusal and "woonvaardigheden" in refusal
+    assert "'tuinieren' is geen keuze bij deze vraag" in refusal and "Woonvaardigheden" in refusal
     child.sendline("stop")
     child.expect(pexpect.EOF)
 

@@ -1,14 +1,20 @@
 """Natural answers: what a consultant types, understood as an engine value.
 
 Pure functions, shared by the intake's validator, its completer and the JSON
-lines protocol: "j", "Nee", "financien" for "Administratie en financiën",
-"zelfzorg en wonen", "1, 3", "geen", "2,5", "1-7-2025". An answer that does not
-fit raises :class:`AntwoordFout` with a Dutch message naming what is allowed.
+lines protocol, so a typed answer and a JSON string are read alike: "j", "ja hoor",
+"nee joh", "dat klopt", "financien" for "Administratie en financiën", "zelfzorg en
+wonen", "1, 3", "1 3", "1-3", "1 t/m 3", "alle", "geen", "2,5", "twee", "7,5 km"
+where the question counts in km, "42 jaar" for an age, "1-7-2025", "maandag 5
+januari 2026", "5 jan" (the next 5 January). An answer that does not fit raises
+:class:`AntwoordFout` with a Dutch message naming what is allowed, and for a typo
+the nearest option as ``suggestie``; :func:`interpretation` says in words what an
+answer was taken for when the typed text does not say it literally.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -17,17 +23,23 @@ from ..errors import WmoFout
 from ..language import ast
 
 from ..language import limits
-from ..language.vocabulary import GEEN, JA, NEE, TIME_UNIT_WORDS
+from ..language.vocabulary import (ALLE, GEEN, GETALWOORDEN, JA_WOORDEN, MAAND_AFKORTINGEN, MAANDEN, NEE_WOORDEN, TIME_UNIT_WORDS,
+                                   VULWOORDEN, WEEKDAG_AFKORTINGEN, WEEKDAGEN)
 from ..semantics.notation import value_text
 from .answers import allowed_text, checked_number, split_amount
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"])}
+_MONTHS = {**{m: i + 1 for i, m in enumerate(MAANDEN)}, **MAAND_AFKORTINGEN}
+_WEEKDAYS = {**{w: i for i, w in enumerate(WEEKDAGEN)}, **WEEKDAG_AFKORTINGEN}
 _SPLIT = re.compile(r"\s*(?:,|;|/|\ben\b|\+|&)\s*")
 
 
 class AntwoordFout(WmoFout):
-    """An answer that does not fit its question; the message says what does."""
+    """An answer that does not fit its question; the message says what does. ``suggestie``: the
+    value of the nearest option when the answer looks like a typo of it (the intake offers it)."""
+
+    def __init__(self, bericht: str, suggestie=None):
+        super().__init__(bericht)
+        self.suggestie = suggestie
 
 
 def fold(text: str) -> str:
@@ -57,7 +69,23 @@ def match_option(vraag: ast.Vraag, text: str) -> ast.Optie:
     if len(prefixed) > 1 or len(exact) > 1:
         names = ", ".join(o.label for o in (exact or prefixed))
         raise AntwoordFout(f"'{text}' past bij meer dan één keuze ({names}); typ meer letters")
+    near = nearest_option(vraag, t)
+    if near is not None:
+        raise AntwoordFout(f"'{text}' is geen keuze bij deze vraag; bedoelde u '{near.label}'? (typ ja)", suggestie=near.id)
     raise AntwoordFout(f"'{text}' is geen keuze bij deze vraag; {allowed(vraag)}")
+
+
+def nearest_option(vraag: ast.Vraag, folded: str) -> ast.Optie | None:
+    """The option one typo away ('onwtikkelen' for 'ontwikkelen'), compared with every name and
+    with the start of each name as long as the typed text."""
+    best: tuple[float, ast.Optie] | None = None
+    for optie in vraag.opties:
+        for name in option_names(optie):
+            for candidate in {name, name[:len(folded)]} if len(folded) >= 4 else {name}:
+                ratio = difflib.SequenceMatcher(None, folded, candidate).ratio()
+                if ratio >= 0.8 and (best is None or ratio > best[0]):
+                    best = (ratio, optie)
+    return best[1] if best else None
 
 
 def allowed(vraag: ast.Vraag) -> str:
@@ -65,10 +93,11 @@ def allowed(vraag: ast.Vraag) -> str:
     if vraag.soort == "janee":
         return "antwoord ja of nee"
     n = len(vraag.opties)
+    numbered = "; ".join(f"{i} {_cut(o.label)}" for i, o in enumerate(vraag.opties, 1))
     if vraag.soort == "keuze":
-        return f"kies 1-{n} of: " + ", ".join(o.id for o in vraag.opties)
+        return f"kies een nummer van 1 tot en met {n} of het begin van een keuze: {numbered}"
     if vraag.soort == "meerdere":
-        return f"kies een of meer (1-{n} of namen), of 'geen': " + ", ".join(o.id for o in vraag.opties)
+        return f"kies een of meer nummers (1 tot en met {n}, bijvoorbeeld 1 3 of 1-3) of namen, 'alle' of 'geen': {numbered}"
     if vraag.soort == "getal":
         voorbeeld = "3" if vraag.geheel else "2,5"
         if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
@@ -81,16 +110,28 @@ def allowed(vraag: ast.Vraag) -> str:
     return "vrije tekst"
 
 
+def _cut(label: str, width: int = 40) -> str:
+    return label if len(label) <= width else label[:width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def yes_no(text: str) -> bool | None:
+    """'ja hoor', 'dat klopt', 'jazeker' -> True; 'nee joh', 'zeker niet', 'klopt niet' -> False; else None."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in VULWOORDEN]
+    if not words:
+        return None
+    if any(w in NEE_WOORDEN for w in words):
+        return False if all(w in NEE_WOORDEN or w in JA_WOORDEN for w in words) else None
+    return True if all(w in JA_WOORDEN for w in words) else None
+
+
 def parse_answer(vraag: ast.Vraag, text: str):
     """The engine value for a typed answer; raises AntwoordFout when it does not fit."""
     soort = vraag.soort
-    t = fold(text)
     if soort == "janee":
-        if t in JA:
-            return True
-        if t in NEE:
-            return False
-        raise AntwoordFout(f"'{text}' is geen ja of nee; {allowed(vraag)}")
+        value = yes_no(text)
+        if value is None:
+            raise AntwoordFout(f"{_short(text)} is geen ja of nee; {allowed(vraag)}")
+        return value
     if soort == "keuze":
         return match_option(vraag, text).id
     if soort == "meerdere":
@@ -111,6 +152,11 @@ def parse_several(vraag: ast.Vraag, text: str) -> frozenset:
     rest = fold(text)
     if rest in GEEN:
         return frozenset()
+    if rest in ALLE:
+        return frozenset(o.id for o in vraag.opties)
+    numbers = _numbered(vraag, rest)
+    if numbers is not None:
+        return frozenset(vraag.opties[i - 1].id for i in numbers)
     chosen: list[str] = []
     # Names that themselves contain a separator ("administratie en financien") are found whole first.
     for optie in vraag.opties:
@@ -129,9 +175,45 @@ def parse_several(vraag: ast.Vraag, text: str) -> frozenset:
     return frozenset(chosen)
 
 
+def _numbered(vraag: ast.Vraag, folded: str) -> list[int] | None:
+    """'1 3', '1, 3', '1-3', '1 t/m 3', '1 tot en met 3 en 5' as option numbers; None when the text
+    is not only numbers (then it names options)."""
+    text = re.sub(r"\s*(?:t/m|tm|tot en met|tot|–|-)\s*", "-", folded)
+    parts = [p for p in re.split(r"(?:\s|,|;|/|&|\+|\ben\b)+", text) if p]
+    if not parts or not all(re.fullmatch(r"\d{1,3}(?:-\d{1,3})?", p) for p in parts):
+        return None
+    n, chosen = len(vraag.opties), []
+    for part in parts:
+        low, _, high = part.partition("-")
+        first, last = int(low), int(high or low)
+        if not (1 <= first <= last <= n):
+            raise AntwoordFout(f"'{part}' past niet: kies nummers van 1 tot en met {n}; {allowed(vraag)}")
+        chosen += [i for i in range(first, last + 1) if i not in chosen]
+    return chosen
+
+
+def _own_unit(vraag: ast.Vraag, word: str) -> bool:
+    """A unit word the question already says: '7,5 km' where it counts in km, '42 jaar' for an
+    age, '3 personen' for a list of persons."""
+    said = set(re.findall(r"[a-z]+", fold(" ".join(filter(None, [vraag.tekst, vraag.eenheid, vraag.id.replace("_", " "),
+                                                                 vraag.enkelvoud])))))
+    w = fold(word)
+    if w in said:
+        return True
+    if w in ("jaar", "jaren") and said & {"leeftijd", "oud", "jaar", "jaren"}:
+        return True
+    return vraag.soort == "personen" and w in ("persoon", "personen", "mensen")
+
+
 def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
-    """'2,5', '1.250,5', '2,5 uur', '150 minuten' (converted to the question's unit)."""
+    """'2,5', '1.250,5', 'twee', '2,5 uur', '150 minuten' (converted to the question's unit), a unit
+    the question already has ('7,5 km')."""
+    first, _, rest = fold(text).partition(" ")
+    if first in GETALWOORDEN:
+        text = f"{GETALWOORDEN[first]} {rest}"
     number_text, unit = split_amount(text)
+    if unit is not None and vraag.hoeveelheid is None and unit[1] is None and _own_unit(vraag, unit[0]):
+        unit = None
     cleaned = number_text.strip().replace(" ", "")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.250,5
         cleaned = cleaned.replace(".", "")
@@ -149,10 +231,31 @@ def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
         raise AntwoordFout(f"{err}; {allowed(vraag)}") from None
 
 
-def parse_date(text: str, vraag: ast.Vraag | None = None) -> dt.date:
-    t = fold(text)
+def parse_date(text: str, vraag: ast.Vraag | None = None, today: dt.date | None = None) -> dt.date:
+    """'1-7-2025', '2025-07-01', 'vandaag', 'maandag 5 januari 2026', '5 jan 2026', and without a
+    year the next such date ('5 januari': on or after today). A weekday that does not fit is refused."""
+    today = today or dt.date.today()
+    t = re.sub(r"[,.]", " ", fold(text)).strip() if re.search(r"[a-z]", fold(text)) else fold(text)
+    t = re.sub(r"\s+", " ", t)
     if t == "vandaag":
-        return dt.date.today()
+        return today
+    weekday = None
+    first, _, rest = t.partition(" ")
+    if first in _WEEKDAYS and rest:
+        weekday, t = _WEEKDAYS[first], rest
+    m = re.fullmatch(r"(\d{1,2}) ([a-z]+)", t)
+    if m and m[2] in _MONTHS:
+        day, month = int(m[1]), _MONTHS[m[2]]
+        year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+        t = f"{day} {m[2]} {year}"
+    found = _date_parts(text, t, vraag)
+    if weekday is not None and found.weekday() != weekday:
+        raise AntwoordFout(f"{found.day} {MAANDEN[found.month - 1]} {found.year} is een {WEEKDAGEN[found.weekday()]}, "
+                           f"geen {WEEKDAGEN[weekday]}; controleer de datum")
+    return found
+
+
+def _date_parts(text: str, t: str, vraag: ast.Vraag | None) -> dt.date:
     parts = None
     m = re.fullmatch(r"(\d{4,})-(\d{1,2})-(\d{1,2})", t)
     if m:
@@ -223,11 +326,10 @@ def parse_derived(model, naam: str, tekst: str):
         opties = sorted(t.domein) if t.soort == "keuze" and t.domein else [p.code for p in model.producten.values()]
         raise WmoFout(f"'{tekst}' is geen mogelijke waarde van {naam}; kies uit: {', '.join(opties)}")
     if t.soort == "janee":
-        if f in JA or f == "ja":
-            return True
-        if f in NEE:
-            return False
-        raise WmoFout("antwoord ja of nee")
+        value = yes_no(tekst)
+        if value is None:
+            raise WmoFout("antwoord ja of nee")
+        return value
     if t.soort == "getal":
         from decimal import Decimal, InvalidOperation
 
@@ -254,3 +356,22 @@ def parse_derived(model, naam: str, tekst: str):
     if t.soort == "datum":
         return parse_date(tekst)
     return tekst.strip()
+
+
+def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
+    """What an accepted answer was taken for, in words, when the typed text does not say it
+    literally ("3" → "3 dagdelen per week", "onwt" → the option's label, "5 jan" → "5-1-2027");
+    None when the text already is the answer."""
+    said = answer_text(vraag, value)
+    if vraag.soort == "janee" or fold(text) in (fold(said), fold(said).replace(",", "")):
+        return None
+    if vraag.soort in ("keuze", "meerdere"):
+        exact = {fold(o.label) for o in vraag.opties} | {fold(o.id) for o in vraag.opties}
+        parts = [p.strip() for p in fold(text).replace(";", ",").split(",")]
+        if all(p in exact for p in parts) or fold(text) in exact:
+            return None
+    if vraag.soort == "getal" and vraag.hoeveelheid is None:
+        if re.fullmatch(r"-?[\d.,]+", text.strip()):
+            return None  # a plain number for a plain number question says itself
+        return f"{said} {vraag.eenheid}" if vraag.eenheid else said
+    return said

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from ..language import ast, limits
 from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
-from ..errors import WmoFout
+from ..errors import CasusFout, WmoFout
 from ..semantics.notation import value_text
-from ..cases.natural import answer_text, fold, parse_answer, parse_derived
+from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer, parse_derived
 from ..cases.sessions import Gebeurtenis, SessionState, SessionStore
 from ..semantics.engine import Afwijking
 
@@ -137,6 +137,16 @@ class Gesprek:
 
             for qid, value in person_answers(self.model, vraag, waarde, from_json).items():
                 self.beantwoord(qid, value)
+            return
+        if isinstance(waarde, str) and vraag.soort != "tekst":
+            try:
+                value = from_json(vraag, waarde)
+            except CasusFout as err:  # a string as people type it ("ja hoor", "1 3", "5 jan 2026"): the one parser
+                try:
+                    value = parse_answer(vraag, waarde)
+                except AntwoordFout:
+                    raise err from None  # neither: the message that names the ids a program sends
+            self.beantwoord(vraag.id, value)
             return
         self.beantwoord(vraag.id, from_json(vraag, waarde))
 

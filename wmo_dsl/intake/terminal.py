@@ -16,10 +16,9 @@ from typing import Literal
 
 from prompt_toolkit import PromptSession
 
-from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer
+from ..cases.natural import AntwoordFout, answer_text, fold, interpretation, parse_answer, yes_no
 from ..errors import WmoFout
 from ..language import ast, limits
-from ..language.vocabulary import JA, NEE
 from ..present.explain import build, render
 from .conversation import COMMANDS, Gesprek, command_of
 from .saving import offer_save
@@ -92,8 +91,12 @@ class IntakeScherm:
         show_question(g.vraagtekst(vraag), vraag)
         if wijzigen and vraag.id in g.antwoorden:
             say(f"  nu: {answer_text(vraag, g.antwoorden[vraag.id])} (Enter: zo laten)", "zacht")
+        suggestie = None  # after "bedoelde u …?": 'ja' takes the suggestion
         while True:
             tekst = self.prompt(f"{vraag.id}> ", vraag)
+            if suggestie is not None and yes_no(tekst) is True:
+                tekst = suggestie
+            suggestie = None
             if wijzigen and not tekst.strip():
                 say("Niets gewijzigd.", "zacht")
                 return "verder"
@@ -110,6 +113,7 @@ class IntakeScherm:
                 waarde = parse_answer(vraag, tekst)
             except AntwoordFout as err:
                 say(str(err), "fout")  # the input line is empty again; arrow up brings the text back
+                suggestie = err.suggestie
                 continue
             if not self.confirmed(vraag, waarde):
                 continue
@@ -120,13 +124,11 @@ class IntakeScherm:
             return "verder"
 
     def echo(self, vraag: ast.Vraag, tekst: str, waarde) -> None:
-        """Say what a synonym, prefix or number was taken for: "→ Ontwikkelen van …"."""
-        if vraag.soort not in ("keuze", "meerdere"):
-            return
-        exact = {fold(o.label) for o in vraag.opties} | {fold(o.id) for o in vraag.opties}
-        parts = [p.strip() for p in fold(tekst).replace(";", ",").split(",")]
-        if not all(p in exact for p in parts) and fold(tekst) not in exact:
-            say(f"  → {answer_text(vraag, waarde)}", "ok")
+        """Say what an answer was taken for when the text did not say it: "→ Ontwikkelen van …",
+        "→ 3 dagdelen per week", "→ 5-1-2027"."""
+        said = interpretation(vraag, tekst, waarde)
+        if said is not None:
+            say(f"  → {said}", "ok")
 
     def confirmed(self, vraag: ast.Vraag, waarde) -> bool:
         """A start date before the peildatum is asked once more."""
@@ -135,9 +137,9 @@ class IntakeScherm:
             return True
         say(f"Die datum ({waarde:%d-%m-%Y}) ligt in het verleden, voor de peildatum.", "fout")
         while True:
-            antwoord = fold(self.prompt("Klopt dat? (ja/nee) "))
-            if antwoord in JA or antwoord in NEE:
-                return antwoord in JA
+            antwoord = yes_no(self.prompt("Klopt dat? (ja/nee) "))
+            if antwoord is not None:
+                return antwoord
             say("Typ ja of nee.", "fout")
 
     # ── commands ──
@@ -254,7 +256,7 @@ class IntakeScherm:
         say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
         while True:
             tekst = self.prompt("klopt dit?> ")
-            if not tekst.strip() or fold(tekst) in JA:
+            if not tekst.strip() or yes_no(tekst) is True:
                 return "blijf"
             opdracht = command_of(tekst)
             if opdracht is None:

@@ -59,6 +59,23 @@ IWMO_UNIT_NAMES = {"01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdele
 JA = frozenset({"j", "ja", "y", "yes", "jawel", "klopt", "waar", "true", "1"})
 NEE = frozenset({"n", "nee", "no", "neen", "niet", "onwaar", "false", "0"})
 GEEN = frozenset({"geen", "niets", "niks", "geen enkele", "-", "nee", "n"})
+# Answers as people give them: words that say ja or nee inside a longer answer ("ja hoor",
+# "dat klopt", "nee joh", "zeker niet"), words that carry no meaning there, and "alle" for every
+# option of a meerdere question.
+JA_WOORDEN = JA | {"jazeker", "zeker", "inderdaad", "natuurlijk", "absoluut", "jep", "jawel", "wel", "oke", "ok", "goed", "prima"}
+NEE_WOORDEN = NEE | {"nooit", "nope", "neuh", "nah", "nee,"}
+VULWOORDEN = frozenset({"hoor", "joh", "he", "toch", "dat", "het", "is", "echt", "gewoon", "eigenlijk", "helemaal", "zo"})
+ALLE = frozenset({"alle", "allemaal", "alles", "allen"})
+# Number words up to twenty, as a consultant types them ("twee", "drie"); "een" and "één" fold alike.
+GETALWOORDEN = {w: i for i, w in enumerate(
+    ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien",
+     "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"])}
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+           "december"]
+MAAND_AFKORTINGEN = {"jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                     "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+WEEKDAG_AFKORTINGEN = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 
 # ── Tokens (as the grammar states them) ───────────────────────────────────
 
