@@ -109,11 +109,29 @@ class Gesprek:
         return self.rules.still_needed(self.antwoorden, self.peildatum, self.overrides())
 
     def volgende(self) -> ast.Vraag | None:
-        """The next question: the first still needed, skipped ones only when nothing else is left."""
+        """The next question: the first still needed, skipped ones only when nothing else is left.
+        A question that a skipped one may make unnecessary (the follow-up of a gate question put off
+        with 'later') waits until the skipped one is answered."""
         nodig = self.model.in_asking_order(self.nodig())
         eerst = [q for q in nodig if q not in self.later]
+        if eerst and self.later:
+            eerst = [q for q in eerst if q not in self._waiting_for_later(eerst, nodig)]
         kies = eerst or [q for q in self.later if q in nodig]
         return self.model.vragen[kies[0]] if kies else None
+
+    def _waiting_for_later(self, eerst: list[str], nodig: list[str]) -> set[str]:
+        """The questions of ``eerst`` that are not needed under some answer to a skipped question
+        (one with a few answers: ja/nee or a choice); those wait for it."""
+        waiting: set[str] = set()
+        for p in self.later:
+            vraag = self.model.vragen.get(p)
+            if p not in nodig or vraag is None:
+                continue
+            values = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties] if vraag.soort == "keuze" else []
+            for value in values[:8]:
+                needed = set(self.rules.still_needed({**self.antwoorden, p: value}, self.peildatum, self.overrides()))
+                waiting |= {q for q in eerst if q not in needed}
+        return waiting
 
     def vraagtekst(self, vraag: ast.Vraag) -> str:
         """The question as asked; about a person with what is known of them: "Huisgenoot 2 (34 jaar): …"."""
