@@ -87,13 +87,17 @@ def test_overzicht_shows_answers_and_what_is_decided(gesprek):
     assert "Nog nodig: 2 vragen (verzwarende omstandigheden; verandering verwacht)" in text
 
 
-def test_later_skips_a_question_until_the_end(gesprek):
+def test_later_skips_a_question_until_what_it_decides_comes_up(gesprek):
     answer(gesprek, "zelfzorg")
     gesprek.sla_over("type")
-    assert gesprek.volgende().id == "verzwarende_omstandigheden"
+    assert gesprek.volgende().id == "verzwarende_omstandigheden"  # needed whatever the type
     answer(gesprek, "geen")
-    assert gesprek.volgende().id == "alleen_waakvlam"  # with type open, 022B1 is still possible
-    answer(gesprek, "nee", "nee")
+    assert gesprek.volgende().id == "verandering_verwacht"  # needed whatever the type
+    answer(gesprek, "nee")
+    assert gesprek.volgende().id == "type"  # 'alleen waakvlam' matters only for one type: it waits
+    gesprek.sla_over("type")  # skipped again: what waited is asked now
+    assert gesprek.volgende().id == "alleen_waakvlam"
+    answer(gesprek, "nee")
     assert gesprek.volgende().id == "type"
 
 

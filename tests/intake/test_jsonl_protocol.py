@@ -144,10 +144,11 @@ def test_stop_after_the_result_ends_with_nothing_more():
     assert kinds(lines) == ["sessie", "vraag:resultaatgebieden", "resultaat"]
 
 
-def test_later_and_terug_work_as_before():
+def test_later_and_terug_work_together():
+    # after 'later' on type: what is needed whatever the type first ('alleen waakvlam' waits for type)
     lines = converse([{"antwoord": TWEE}, {"opdracht": "later"}, {"antwoord": []}, {"opdracht": "terug"}])
     assert kinds(lines)[1:6] == ["vraag:resultaatgebieden", "vraag:type", "vraag:verzwarende_omstandigheden",
-                                 "vraag:alleen_waakvlam", "vraag:verzwarende_omstandigheden"]
+                                 "vraag:verandering_verwacht", "vraag:verzwarende_omstandigheden"]
 
 
 def test_hervat_after_kill_9_continues_with_the_next_open_question_and_the_same_session(tmp_path):

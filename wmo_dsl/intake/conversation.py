@@ -61,6 +61,7 @@ class Gesprek:
         self.sessie_id = sessie_id
         self.peildatum = peildatum
         self.staat = SessionState(self.model)
+        self.vrijgegeven: set[str] = set()  # skipped twice: its follow-up questions no longer wait for it
 
     # ── starting and resuming ──
     @classmethod
@@ -121,11 +122,12 @@ class Gesprek:
 
     def _waiting_for_later(self, eerst: list[str], nodig: list[str]) -> set[str]:
         """The questions of ``eerst`` that are not needed under some answer to a skipped question
-        (one with a few answers: ja/nee or a choice); those wait for it."""
+        (one with a few answers: ja/nee or a choice); those wait for it, until it is answered or
+        skipped a second time."""
         waiting: set[str] = set()
         for p in self.later:
             vraag = self.model.vragen.get(p)
-            if p not in nodig or vraag is None:
+            if p not in nodig or vraag is None or p in self.vrijgegeven:
                 continue
             values = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties] if vraag.soort == "keuze" else []
             for value in values[:8]:
@@ -178,6 +180,8 @@ class Gesprek:
         return self.model.vragen[laatste]
 
     def sla_over(self, vraag_id: str) -> None:
+        if vraag_id in self.later:  # skipped again: what waited for it is asked now
+            self.vrijgegeven.add(vraag_id)
         self._record(Gebeurtenis("later", vraag_id))
 
     def zoek_vraag(self, tekst: str) -> ast.Vraag:
