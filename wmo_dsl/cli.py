@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("regios", help="toon de geïnstalleerde regio's", description="Toon de geïnstalleerde regio's met versie, geldigheid en gemeenten.")
+    p.add_argument("--gemeente", metavar="NAAM", help="alleen de regio('s) die deze gemeente noemen")
+    p.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of json")
     p.set_defaults(func="regios")
 
     p = sub.add_parser("check", help="controleer regelbestanden", description="Controleer regelbestanden; zonder PAD alle geïnstalleerde regio's.")
@@ -145,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("pad", nargs="?", metavar="PAD", help="een regelbestand (.wmo) in plaats van --regio")
     p.add_argument("--regio", help="regio-id van een geïnstalleerde regio")
     p.add_argument("--peildatum", type=_date, help="toon de regelversie die op deze datum geldt (standaard: de nieuwste)")
-    p.add_argument("--formaat", choices=["markdown", "html"], default="markdown", help="markdown (standaard) of html: één zelfstandig bestand")
+    p.add_argument("--formaat", choices=["markdown", "html", "json"], default="markdown",
+                   help="markdown (standaard), html: één zelfstandig bestand, of json: de catalogus voor andere programma's")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
     p.set_defaults(func="toon")
 

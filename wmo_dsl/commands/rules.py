@@ -14,13 +14,29 @@ from ..safeio import PUBLIC, file_mode, write_atomic
 
 
 def cmd_regios(args) -> int:
+    import json
+
+    from ..cases.gemeenten import regio_json, zoek_gemeente
     from ..plugins import load_region, region_sources
 
     sources = region_sources()
+    regios = {rid: load_region(rid).model.regio for rid in sources}
+    shown = list(regios)
+    if args.gemeente is not None:
+        found = zoek_gemeente(regios, args.gemeente)
+        shown = list(found.regios)
+        if not shown and args.formaat == "tekst":
+            hint = f" Bedoelde u {found.voorstel}?" if found.voorstel else ""
+            naam = "".join(c if c.isprintable() else "?" for c in args.gemeente)[:60]
+            print(f"Geen regio noemt de gemeente '{naam}'.{hint}")
+            return 1
+    if args.formaat == "json":
+        print(json.dumps([regio_json(regios[rid]) for rid in shown], ensure_ascii=False, indent=2))
+        return 0
     if not sources:
         print("Er zijn geen regio's geïnstalleerd.")
         return 0
-    for rid in sources:
+    for rid in shown:
         rules = load_region(rid)
         r = rules.model.regio
         tot = f" tot {r.geldig_tot:%d-%m-%Y}" if r.geldig_tot else ""
@@ -109,7 +125,14 @@ def cmd_toon(args) -> int:
         naam = Path(model.pad).name
     else:
         raise WmoFout("welke regels? Geef --regio op (zie 'wmo regios') of het pad van een regelbestand")
-    text = document.render(document.build(model, naam), args.formaat)
+    if args.formaat == "json":
+        import json
+
+        from ..present.catalogue import catalogue
+
+        text = json.dumps(catalogue(model), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = document.render(document.build(model, naam), args.formaat)
     if args.uit:
         write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
         print(f"{args.uit} geschreven ({args.formaat})")
