@@ -14,7 +14,17 @@ Plugins (regions, output formats) write ``from wmo_dsl import hookimpl, RegionSo
 
 from .hookspecs import hookimpl
 
-__version__ = "0.2.0"
+def _version() -> str:
+    """The version of the installed package (pyproject.toml is the one place it is written)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wmo-dsl")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+onbekend"
+
+
+__version__ = _version()
 
 __all__ = ["hookimpl", "load_region", "load_rules", "convert_answers", "region_sources", "RegionSource", "Rules", "WmoFout"]
 
