@@ -74,3 +74,24 @@ def test_a_model_without_an_interpretation_of_a_calendar_function_pins_nothing(t
     empty = z3.Solver()
     assert empty.check() == z3.sat
     solver.pin_calendar(empty.model())  # no interpretation at all: nothing to pin, no error
+
+
+def test_a_calendar_function_given_as_a_bare_else_value_is_pinned_at_the_points_the_model_uses(tmp_path):
+    """z3 often gives an interpretation as '[else -> 69]' without entries; the true value must still be
+    pinned where the encoding applies the function, or the same spurious model comes back."""
+    import z3
+
+    path = tmp_path / "leeftijd.wmo"
+    path.write_text('regio l "L"\n  geldig vanaf 2025-01-01\n\nvraag geboortedatum: datum\n  tekst "Geboren?"\n\n'
+                    'vraag inkomen_laag: ja/nee\n  tekst "Laag inkomen?"\n\nleeftijd is jaren tussen geboortedatum en peildatum\n\n'
+                    'product p "P"\n\nregel p\n  als leeftijd >= 70 en inkomen_laag\n  dan product p\n', encoding="utf-8")
+    solver = load_rules(path).solver(PEILDATUM)
+    born = dt.date(1956, 12, 5).toordinal()
+    fake = z3.Solver()
+    f = z3.Function("jaren_tussen", z3.IntSort(), z3.IntSort(), z3.IntSort())
+    fake.add(z3.Int("a.q.geboortedatum") == born, z3.Int("b.q.geboortedatum") == born, f(born, PEILDATUM.toordinal()) == 70)
+    assert fake.check() == z3.sat
+    before = len(solver.solver.assertions())
+    solver.pin_calendar(fake.model())
+    pinned = solver.solver.assertions()[before:]
+    assert pinned and all("69" in str(p) for p in pinned)  # one day before the 70th birthday: 69, whatever the model said

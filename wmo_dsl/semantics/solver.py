@@ -105,6 +105,7 @@ class Solver:
         self.numbers = sorted({n.value for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
                                for n in ast.walk(d) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
         self.door = Door(z3)
+        self._applications: list | None = None
         self.solver = z3.Solver()
         # a session z3 cannot build (an error, no memory) leaves the solver empty and 'broken': every
         # question then counts as 'may matter', every proof as 'niet bewezen' (guard.py)
@@ -311,26 +312,36 @@ class Solver:
     def pin_calendar(self, m) -> None:
         """Give the calendar functions their true value at the points this model used.
 
-        A model need not interpret every declared function (one the query did not need has no
-        interpretation, and asking z3 for it gave 'ast is null'), and an entry's arguments are read
-        only when they are numbers."""
+        The points are read from the applications in the assertions, evaluated in the model: an
+        interpretation may be a bare 'else' value without entries (then nothing was pinned and the
+        same spurious model came back), and a model need not interpret a function it did not need
+        (asking z3 for that interpretation gave 'ast is null')."""
         z3 = self.z3
-        interpreted = {d.name() for d in m.decls()}
-        for name in self.functions:
-            if name not in interpreted:
+        for app in self._calendar_applications():
+            x = m.eval(app.arg(0), model_completion=True)
+            y = m.eval(app.arg(1), model_completion=True)
+            if not (z3.is_int_value(x) and z3.is_int_value(y)):
                 continue
-            f = z3.Function(name, z3.IntSort(), z3.IntSort(), z3.IntSort())
-            interpretation = m.get_interp(f)
-            if not isinstance(interpretation, z3.FuncInterp):
-                continue
-            for i in range(interpretation.num_entries()):
-                entry = interpretation.entry(i)
-                x, y = entry.arg_value(0), entry.arg_value(1)
-                if not (z3.is_int_value(x) and z3.is_int_value(y)):
+            true = self.calendar_value(app.decl().name(), x.as_long(), y.as_long())
+            if true is not None:
+                self.solver.add(app.decl()(x.as_long(), y.as_long()) == true)
+
+    def _calendar_applications(self) -> list:
+        """Every application of a calendar function in the session's assertions (found once)."""
+        if self._applications is None:
+            z3 = self.z3
+            names, found, seen = set(self.functions), {}, set()
+            stack = list(self.solver.assertions())
+            while stack:
+                e = stack.pop()
+                if e.get_id() in seen:
                     continue
-                true = self.calendar_value(name, x.as_long(), y.as_long())
-                if true is not None:
-                    self.solver.add(f(x.as_long(), y.as_long()) == true)
+                seen.add(e.get_id())
+                if z3.is_app(e) and e.decl().name() in names and e.num_args() == 2:
+                    found[e.get_id()] = e
+                stack.extend(e.children())
+            self._applications = list(found.values())
+        return self._applications
 
     def calendar_value(self, name: str, x: int, y: int) -> int | None:
         """What a calendar function of the encoding truly gives (None: outside the calendar)."""
