@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from wmo_dsl.cases.sessions import SessionStore
 from wmo_dsl.intake.conversation import Gesprek
 from wmo_dsl.intake.jsonl import run_jsonl
+from wmo_dsl.language.check import check
+from wmo_dsl.language.parse import parse_file
 from wmo_dsl.semantics.analysis import analyse
 from wmo_dsl.semantics.pipeline import load_rules
 
@@ -95,3 +97,16 @@ def test_a_calendar_function_given_as_a_bare_else_value_is_pinned_at_the_points_
     solver.pin_calendar(fake.model())
     pinned = solver.solver.assertions()[before:]
     assert pinned and all("69" in str(p) for p in pinned)  # one day before the 70th birthday: 69, whatever the model said
+
+
+def test_a_gap_at_an_exact_age_is_reported_at_that_age_not_a_year_off(tmp_path):
+    """The solver may guess an age from a birth date a year off; the example is checked by the
+    evaluator and the age pinned until the gap is real."""
+    path = tmp_path / "leeftijd.wmo"
+    path.write_text('regio l "L"\n  geldig vanaf 2025-01-01\n\nvraag geboortedatum: datum\n  tekst "Geboren?"\n\n'
+                    'leeftijd is jaren tussen geboortedatum en peildatum\n\n'
+                    'product jong "Jong"\n\nproduct oud "Oud"\n\n'
+                    'tabel groep: leeftijd -> product\n  < 70 -> jong\n  > 70 -> oud\n\n'
+                    'regel groep\n  als groep != geen\n  dan product groep\n', encoding="utf-8")
+    findings = [f for f in analyse(check(parse_file(path)), dt.date(2025, 1, 1)) if f.code == "W010"]
+    assert len(findings) == 1 and "leeftijd 70" in findings[0].bericht and "69" not in findings[0].bericht, findings

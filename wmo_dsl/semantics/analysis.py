@@ -27,8 +27,10 @@ from functools import partial
 from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
+from .dead_parts import combination_findings, dead_parts
 from .evaluate import Evaluation
-from .guard import SAT, UNSAT, Limits
+from .findings import finding, judged_on, unproven, value_words, witness
+from .guard import SAT, UNSAT
 from .notation import value_text
 
 _MAX_GAPS = 50  # missing rows found per table before the count is given as "meer"
@@ -39,33 +41,20 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
     from .solver import Solver
 
-    solver = Solver(model, peildatum or _peildatum(model), analysis=True)
+    solver = Solver(model, peildatum or judged_on(model), analysis=True)
     findings = []
     if solver.broken:
-        findings.append(_unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, solver))
+        findings.append(unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, solver))
     limits = solver.door.limits
     with solver.door.query(limits.per_query_ms * 3):  # one budget for the whole analysis of a file
         for product in model.producten.values():
             if product.alleen_met:
-                findings += _combination_findings(model, solver, product)
+                findings += combination_findings(model, solver, product)
         for tabel in model.tabellen.values():
             findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
         findings += _uncovered_cases(model, solver)
-        findings += _dead_parts(model, solver)
+        findings += dead_parts(model, solver)
     return [f for f in findings if not _silenced(model, f)]
-
-
-def _unproven(model: Model, what: str, pos: ast.Pos, solver) -> Bevinding:
-    """W030: a proof not finished; the reason (time, an error) goes in the hint."""
-    reason = solver.door.reasons[-1] if solver.door.reasons else "de solver gaf geen antwoord"
-    return _finding(model, "W030", f"niet bewezen binnen de tijd: {what}", pos,
-                    hint=f"{reason}; vereenvoudig de voorwaarden of splits het bestand "
-                         f"(tijdslimiet per vraag {Limits().per_call_ms // 1000} s, instelbaar met WMO_SOLVER_MS)")
-
-
-def _peildatum(model: Model) -> dt.date:
-    """The analysis judges at the start of the rules' validity (where 'peildatum' is read)."""
-    return model.regio.geldig_vanaf or dt.date(2000, 1, 1)
 
 
 def _silenced(model: Model, f: Bevinding) -> bool:
@@ -74,22 +63,18 @@ def _silenced(model: Model, f: Bevinding) -> bool:
     return bool(match) and f.code in re.split(r"[ ,]+", match.group(1))
 
 
-def _finding(model: Model, code: str, bericht: str, pos: ast.Pos, hint: str | None = None, ernst: str = "waarschuwing") -> Bevinding:
-    line = pos.line
-    bronregel = model.bronregels[line - 1] if 0 < line <= len(model.bronregels) else None
-    return Bevinding(code, bericht, model.pad, line, pos.column, hint, ernst, bronregel)
-
-
-def value_words(model: Model, naam: str, value) -> str:
-    vraag = model.vragen.get(naam)
-    return value_text(value, {o.id: o.label for o in vraag.opties} if vraag else None)
-
-
 # ── Tables ────────────────────────────────────────────────────────────────
 
 
+def _no_row(model: Model, definition, answers: dict) -> bool:
+    """No row of the table (no case of the value) matches these answers, evaluated concretely."""
+    evaluation = Evaluation(model, answers, peildatum=judged_on(model))
+    evaluation.value(definition.id)
+    return evaluation.trace[definition.id].via is None
+
+
 def _inputs_at(model: Model, tabel: ast.Tabel, answers: dict) -> tuple:
-    evaluation = Evaluation(model, answers, peildatum=_peildatum(model))
+    evaluation = Evaluation(model, answers, peildatum=judged_on(model))
     return tuple(evaluation.value(n) for n in tabel.invoer)
 
 
@@ -103,9 +88,7 @@ def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
     while len(cubes) < _MAX_GAPS:
         with solver.scope() as s:
             s.add(gap, *blocked)
-            result = solver.door.check(s)
-            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
-                if result == SAT else None
+            result, answers = witness(solver, s, partial(_no_row, model, tabel))
         if answers is None:
             unproven = result != UNSAT
             break
@@ -114,11 +97,11 @@ def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
         cubes.append(cube)
         blocked.append(z3.Not(_cube_condition(model, solver, tabel, cube)))
     if not cubes:
-        return [_unproven(model, f"of tabel '{tabel.id}' voor elke combinatie een rij heeft", tabel.pos, solver)] if unproven else []
+        return [unproven(model, f"of tabel '{tabel.id}' voor elke combinatie een rij heeft", tabel.pos, solver)] if unproven else []
     rows_text = sorted({tuple("-" if v is _ANY else value_text(v) for v in cube) for cube in cubes})
     shown = "; ".join(", ".join(f"{c} {w}" for c, w in zip(tabel.invoer, row)) for row in rows_text[:4])
     more = (f" (en {len(rows_text) - 4} meer)" if len(cubes) < _MAX_GAPS else " (en nog meer)") if len(rows_text) > 4 else ""
-    return [_finding(model, "W010", f"tabel '{tabel.id}' heeft geen rij voor: {shown}{more}", tabel.pos,
+    return [finding(model, "W010", f"tabel '{tabel.id}' heeft geen rij voor: {shown}{more}", tabel.pos,
                      hint="voeg een rij toe, of een rij met '-' voor wat overblijft", ernst="fout")]
 
 
@@ -179,7 +162,7 @@ def _nice(model: Model, tabel: ast.Tabel, answers: dict, values: tuple) -> tuple
                             | {values[i].to_integral_value()}, key=lambda c: (c != c.to_integral_value(), c))
         for c in candidates:
             trial = {**answers, naam: c}
-            evaluation = Evaluation(model, trial, peildatum=_peildatum(model))
+            evaluation = Evaluation(model, trial, peildatum=judged_on(model))
             evaluation.value(tabel.id)
             if evaluation.trace[tabel.id].via is None and all(evaluation.value(n) is not None for n in tabel.invoer):
                 result[i] = c
@@ -204,7 +187,7 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
             m = solver.door.attempt(s.model, "het antwoord van de solver") if result == SAT else None
             if m is None:
                 if result != UNSAT:
-                    findings.append(_unproven(model, f"of de rijen van tabel '{tabel.id}' elkaar uitsluiten", tabel.pos, solver))
+                    findings.append(unproven(model, f"of de rijen van tabel '{tabel.id}' elkaar uitsluiten", tabel.pos, solver))
                 break
             hits = [i for i, rij in enumerate(tabel.rijen) if z3.is_true(m.eval(solver.match(rij), model_completion=True))]
             first = hits[0]
@@ -216,7 +199,7 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
             seen.add(pair)
             answers = solver.assignment(m, "a")
             example = ", ".join(f"{c} {value_words(model, c, v)}" for c, v in zip(tabel.invoer, _inputs_at(model, tabel, answers)))
-            findings.append(_finding(model, "W011", f"rij {pair[0]} en rij {pair[1]} van tabel '{tabel.id}' gelden allebei, "
+            findings.append(finding(model, "W011", f"rij {pair[0]} en rij {pair[1]} van tabel '{tabel.id}' gelden allebei, "
                                                     f"met een andere uitkomst, bijvoorbeeld bij: {example}",
                                      tabel.rijen[second].pos, hint="maak de rijen uitsluitend, of zet 'eerste treffer' in de tabel",
                                      ernst="fout"))
@@ -235,22 +218,20 @@ def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
             continue
         with solver.scope() as s:
             s.add(*[z3.Not(solver.match(g)) for g in w.gevallen])
-            result = solver.door.check(s)
-            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
-                if result == SAT else None
+            result, answers = witness(solver, s, partial(_no_row, model, w))
         if answers is None:
             if result != UNSAT:
-                findings.append(_unproven(model, f"of '{w.id}' voor elke combinatie van antwoorden een geval heeft", w.pos, solver))
+                findings.append(unproven(model, f"of '{w.id}' voor elke combinatie van antwoorden een geval heeft", w.pos, solver))
             continue
         inputs = [q for q in model.vragen if q in model.questions_read_by(w.id)]
         example = ", ".join(f"{q} {value_words(model, q, answers[q])}" for q in inputs)
         readers = _decisive_readers(model, w.id)
         if readers:  # a product, a volume, a duration or a rule would read 'geen'
-            findings.append(_finding(model, "E232", f"'{w.id}' kan zonder waarde blijven, en {readers[0]} leest haar; "
+            findings.append(finding(model, "E232", f"'{w.id}' kan zonder waarde blijven, en {readers[0]} leest haar; "
                                                     f"geen geval geldt bijvoorbeeld bij: {example}",
                                      w.pos, hint="voeg het ontbrekende geval toe, of eindig met 'anders'", ernst="fout"))
             continue
-        findings.append(_finding(model, "W012", f"'{w.id}' heeft geen geval voor elke combinatie van antwoorden, bijvoorbeeld: {example}",
+        findings.append(finding(model, "W012", f"'{w.id}' heeft geen geval voor elke combinatie van antwoorden, bijvoorbeeld: {example}",
                                  w.pos, hint="voeg een geval toe, of eindig met 'anders' (eventueel 'geen anders')"))
     return findings
 
@@ -265,121 +246,3 @@ def _decisive_readers(model: Model, naam: str) -> list[str]:
         if naam in model.afhankelijkheden.get(pid, ()):
             found.append(f"product '{pid}'")
     return found
-
-
-def _dead_parts(model: Model, solver) -> list[Bevinding]:
-    z3 = solver.z3
-    findings = []
-    fired, concluded_somewhere = _alive_in_samples(model, solver)
-    fires = {"regel:" + rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
-    dead, undecided = _never(solver, fires, partial(_alive, model))
-    for rid in sorted((k.removeprefix("regel:") for k in undecided), key=list(model.regels).index):
-        findings.append(_unproven(model, f"of regel '{rid}' kan gelden", model.regels[rid].pos, solver))
-    for rid in sorted((k.removeprefix("regel:") for k in dead), key=list(model.regels).index):
-        findings.append(_finding(model, "W020", f"regel '{rid}' kan nooit gelden: de voorwaarde is bij geen enkel antwoord waar",
-                                 model.regels[rid].pos))
-    used: set[str] = set()
-    for rid in model.regels:
-        used |= model.questions_read_by("regel:" + rid)
-    for tid in model.termijnen:
-        used |= model.questions_read_by("termijn:" + tid)
-    for vraag in model.vragen.values():
-        if vraag.persoon is not None:  # a person's question: once per field, by the first person
-            lijst, nummer, veld = vraag.persoon
-            if nummer == 1 and vraag.id not in used:
-                findings.append(_finding(model, "W021", f"vraag '{veld}' over elke persoon van '{lijst}' wordt door geen regel "
-                                         "gebruikt en zal nooit gesteld worden", vraag.pos,
-                                         hint="gebruik haar in een telling (aantal … met, som van, hoogste, laagste) of verwijder haar"))
-        elif vraag.id not in used:
-            findings.append(_finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
-                                     vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
-    concluded = {"product:" + pid: z3.Bool(f"concluded.{pid}") for pid in model.producten if pid not in concluded_somewhere}
-    dead, undecided = _never(solver, concluded, partial(_alive, model))
-    for pid in sorted((k.removeprefix("product:") for k in undecided), key=list(model.producten).index):
-        findings.append(_unproven(model, f"of product '{pid}' door een regel geconcludeerd kan worden", model.producten[pid].pos, solver))
-    for pid in sorted((k.removeprefix("product:") for k in dead), key=list(model.producten).index):
-        findings.append(_finding(model, "W022", f"product '{pid}' wordt door geen regel geconcludeerd", model.producten[pid].pos))
-    symbols = {node.id for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(),
-                                 *model.termijnen.values(), *model.producten.values()]
-               for node in ast.walk(d) if isinstance(node, ast.Symbol)}
-    for vraag in model.vragen.values():
-        if vraag.soort == "keuze" and vraag.id in used and (vraag.persoon is None or vraag.persoon[1] == 1):
-            for optie in vraag.opties:
-                if optie.id not in symbols:
-                    naam = vraag.persoon[2] if vraag.persoon else vraag.id
-                    findings.append(_finding(model, "W023", f"keuze '{optie.id}' van vraag '{naam}' wordt nergens getoetst", optie.pos,
-                                             hint="een keuze die niets uitmaakt kan weg, of er ontbreekt een regel"))
-    return findings
-
-
-def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set]:
-    """Rules that fire and products the rules conclude in a few random cases: those are alive
-    without asking the solver."""
-    import random
-
-    rng = random.Random(0)
-    fired, concluded = set(), set()
-    for _ in range(samples):
-        evaluation = Evaluation(model, {q: solver.sample(q, rng) for q in model.vragen}, peildatum=solver.peildatum)
-        uitkomst = evaluation.conclude(enforce=False)
-        fired |= {rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
-        if not uitkomst.geen_indicatie:
-            concluded |= {p.product for p in uitkomst.producten}
-    return fired, concluded
-
-
-def _never(solver, conditions: dict, alive_in) -> tuple[set, set]:
-    """The keys whose condition no answer makes true, and those the solver could not decide. Each
-    is asked on its own (a small question for the solver); every example it finds is evaluated, and
-    all that example makes true is alive. An undecided key is not proven dead: it is said as such."""
-    left, dead, undecided = dict(conditions), set(), set()
-    with solver.scope() as s:
-        while left:
-            key, condition = next(iter(left.items()))
-            result = solver.door.check(s, condition)
-            del left[key]
-            if result == UNSAT:
-                dead.add(key)
-                continue
-            answers = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
-                if result == SAT else None
-            if answers is None:
-                undecided.add(key)
-                continue
-            for alive in alive_in(answers):
-                left.pop(alive, None)
-                undecided.discard(alive)
-    return dead, undecided
-
-
-def _alive(model: Model, answers: dict) -> set:
-    """The rules that fire and the products concluded for one case (keys 'regel:x' and 'product:x')."""
-    evaluation = Evaluation(model, answers, peildatum=_peildatum(model))
-    uitkomst = evaluation.conclude(enforce=False)
-    alive = {"regel:" + rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
-    if not uitkomst.geen_indicatie:
-        alive |= {"product:" + p.product for p in uitkomst.producten}
-    return alive
-
-
-def _combination_findings(model: Model, solver, product: ast.Product) -> list[Bevinding]:
-    z3 = solver.z3
-    partners = set(product.alleen_met)
-    with solver.scope() as s:
-        s.add(z3.Bool(f"concluded.{product.id}"), *[z3.Not(z3.Bool(f"concluded.{p}")) for p in partners])
-        result = solver.door.check(s)
-        witness = solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver") \
-            if result == SAT else None
-    if witness is None:
-        return [] if result == UNSAT else [_unproven(model, f"of product '{product.id}' alleen samen met "
-                                                            f"{' of '.join(product.alleen_met)} kan komen", product.pos, solver)]
-    evaluation = Evaluation(model, witness, peildatum=_peildatum(model))
-    uitkomst = evaluation.conclude(enforce=False)
-    rid = next(p.regel for p in uitkomst.producten if p.product == product.id)
-    regel = model.regels[rid]
-    used = sorted(model.questions_read_by("regel:" + rid) | {q for q in witness if q in evaluation.values}, key=list(model.vragen).index)
-    voorbeeld = ", ".join(f"{q} = {value_words(model, q, witness[q])}" for q in used)
-    namen = " of ".join(f"'{p}'" for p in product.alleen_met)
-    return [_finding(model, "E230", f"regel '{rid}' kan product '{product.id}' concluderen zonder {namen} (alleen in combinatie met), "
-                                    f"bijvoorbeeld bij: {voorbeeld}", regel.pos,
-                     hint=f"neem in de voorwaarde van '{rid}' op wat {namen} oplevert", ernst="fout")]
