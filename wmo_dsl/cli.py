@@ -162,8 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--map", metavar="PAD", help="waar het pakket komt (standaard: ./wmo-regio-NAAM)")
     q.set_defaults(func="regio_nieuw")
 
-    p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's", description="Draai de voorbeeldcasussen die elke regio meelevert en toon verschillen.")
+    p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's of van een regelbestand",
+                       description="Draai de voorbeeldcasussen die elke regio meelevert (of die u noemt) en toon verschillen.")
+    p.add_argument("casussen", nargs="*", metavar="CASUS", help="casusbestanden of mappen (standaard: de map casussen/ van de regels)")
     p.add_argument("--regio", help="alleen deze regio")
+    p.add_argument("--regels", metavar="PAD", help="test een los regelbestand (nog niet als regio geïnstalleerd)")
     p.set_defaults(func="test")
     return parser
 

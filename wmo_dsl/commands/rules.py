@@ -154,28 +154,44 @@ def cmd_regio_nieuw(args) -> int:
 
 
 def cmd_test(args) -> int:
-    from ..tools.casetest import region_cases, run_case
+    """Run example cases: every installed region's, one region's, or a loose rule file's
+    (--regels, with the cases named or its casussen/ folder). A case file that cannot be read is one
+    line of the report; the others are still run, and the exit is 2 at the end."""
+    from ..tools.casetest import CaseResult, case_files, run_case
     from ..plugins import load_region, region_sources
+    from ..semantics.pipeline import load_rules
 
-    sources = region_sources()
-    if args.regio:
-        if args.regio not in sources:
-            raise WmoFout(f"onbekende regio '{args.regio}'; geïnstalleerd: {', '.join(sources)}")
-        sources = {args.regio: sources[args.regio]}
-    total = failed = 0
-    for rid, source in sources.items():
-        rules = load_region(rid)
-        cases = region_cases(source.casussen)
-        print(f"{rid}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}")
+    named = [Path(p) for p in args.casussen]
+    if args.regels:
+        if args.regio:
+            raise WmoFout("geef --regels óf --regio op, niet allebei")
+        rules = load_rules(args.regels)
+        folder = Path(args.regels).parent / "casussen"
+        suites = [(Path(args.regels).name, lambda peildatum, r=rules: r, named or ([folder] if folder.is_dir() else []))]
+    else:
+        sources = region_sources()
+        if args.regio:
+            if args.regio not in sources:
+                raise WmoFout(f"onbekende regio '{args.regio}'; geïnstalleerd: {', '.join(sources)}")
+            sources = {args.regio: sources[args.regio]}
+        elif named:
+            raise WmoFout("bij casusbestanden hoort --regio of --regels: welke regels gelden?")
+        suites = [(rid, lambda peildatum, rid=rid: load_region(rid, peildatum),
+                   named or ([source.casussen] if source.casussen else [])) for rid, source in sources.items()]
+    total = failed = unreadable = 0
+    for naam, rules_on, paths in suites:
+        cases = case_files(paths)
+        print(f"{naam}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}")
         for casus in cases:
             total += 1
-            result = run_case(load_region(rid, casus.peildatum) if casus.peildatum else rules, casus)
+            result = casus if isinstance(casus, CaseResult) else run_case(rules_on(casus.peildatum), casus)
             if result.geslaagd:
                 print(f"  ok    {result.titel}")
                 continue
             failed += 1
+            unreadable += isinstance(casus, CaseResult)
             print(f"  FOUT  {result.titel}  ({Path(result.pad).name})")
             for line in ([result.fout] if result.fout else result.verschillen):
                 print(f"          {line}")
-    print(f"\n{total - failed} geslaagd, {failed} mislukt")
-    return 1 if failed else 0
+    print(f"\n{total - failed} geslaagd, {failed} mislukt" + (f" ({unreadable} onleesbaar)" if unreadable else ""))
+    return 2 if unreadable else 1 if failed else 0

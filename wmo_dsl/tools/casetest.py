@@ -102,3 +102,18 @@ def region_cases(folder: Path | None) -> list[Casus]:
     if folder is None or not folder.is_dir():
         return []
     return [read_case(p) for p in sorted(folder.glob("*.json"))]
+
+
+def case_files(paths: list[Path]) -> list[Casus | CaseResult]:
+    """The case files named (a folder: its *.json), each read on its own: one that cannot be read
+    becomes a failed result with its message, and the others are still tested."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    found: list[Casus | CaseResult] = []
+    for path in files:
+        try:
+            found.append(read_case(path))
+        except WmoFout as err:
+            found.append(CaseResult(str(path), path.stem, fout=err.melding()))
+    return found
