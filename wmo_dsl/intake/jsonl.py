@@ -28,6 +28,7 @@ from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build
 from ..semantics.engine import regelversie
+from ..semantics.values import BerekeningFout
 from .conversation import Gesprek
 
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
@@ -116,9 +117,15 @@ class JsonlIntake:
         if "antwoord" in bericht:
             if self.vraag is None:
                 raise _Refused("er staat geen vraag open; stuur {\"opdracht\": \"wijzig\", \"vraag\": …} om een antwoord te veranderen")
-            self.guard(lambda: g.beantwoord_json(self.vraag, bericht["antwoord"]))
+            vraag, wijzig = self.vraag, self.wijzig
+            self.guard(lambda: g.beantwoord_json(vraag, bericht["antwoord"]))
             self.wijzig = None
-            return self.advance()
+            try:
+                return self.advance()
+            except BerekeningFout as err:  # the answer makes a computed value leave the bounds: undone
+                g.terug()
+                self.vraag, self.wijzig = vraag, wijzig
+                raise _Refused(f"{err}; het antwoord is niet bewaard") from None
         opdracht = bericht["opdracht"]
         if opdracht == "stop":
             if self.vraag is not None:

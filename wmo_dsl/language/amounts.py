@@ -16,6 +16,7 @@ jaar``), because there the policy text always names the unit.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from . import ast
 from .types import Eenheid, Type
@@ -110,6 +111,9 @@ class AmountChecker:
         if not self.fixed(stap):
             self.error("E233", f"de stap van {expr.function} is geen vaste waarde", self.pos_of(stap),
                        hint="gebruik een getal, een hoeveelheid zoals 15 minuten per week, of een parameter")
+        elif (waarde := self.step_value(stap)) is not None and waarde <= 0:
+            self.error("E239", f"de stap van {expr.function} is {'0' if waarde == 0 else 'negatief'}: er valt niets af te ronden",
+                       self.pos_of(stap), hint="een stap is groter dan 0, bijvoorbeeld 15 minuten per week")
         if xt.soort != "getal" or st.soort != "getal":
             return args, xt
         if xt.eenheid is None:
@@ -139,6 +143,24 @@ class AmountChecker:
                 return self.fixed(inner)
             case _:
                 return False
+
+    def step_value(self, expr, seen: frozenset = frozenset()) -> Decimal | None:
+        """The number a fixed step stands for (its sign is what matters: a conversion keeps it)."""
+        match expr:
+            case ast.Literal(value=Decimal() as waarde):
+                return waarde
+            case ast.Negate(operand=inner):
+                waarde = self.step_value(inner, seen)
+                return None if waarde is None else -waarde
+            case ast.Convert(operand=inner):
+                return self.step_value(inner, seen)
+            case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
+                d = self.defs.get(naam)
+                if getattr(d, "parameter", False) and d.expr is not None:
+                    return self.step_value(d.expr, seen | {naam})
+                return None
+            case _:
+                return None
 
 
 ROUNDING = _ROUNDING

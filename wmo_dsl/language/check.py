@@ -254,6 +254,11 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             expr, t = self.resolve(w.expr)
             self.resolved[w.id] = replace(w, expr=expr)
             return t
+        if not w.gevallen:  # only a bron or toelichting: nothing to compute
+            self.error("E238", f"'{w.id}' heeft geen uitdrukking en geen gevallen", w.pos,
+                       hint=f"schrijf {w.id} is <uitdrukking>, of gevallen als: <waarde> als <voorwaarde>")
+            self.resolved[w.id] = w
+            return ONBEKEND
         gevallen = []
         types: list[tuple[Type, ast.Pos]] = []
         anders_gezien = False

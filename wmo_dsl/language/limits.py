@@ -189,3 +189,25 @@ def check_id(value, waar: str = ""):
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise GrensFout(f"{waar}'id' moet een tekst (hoogstens 200 tekens) of een geheel getal zijn")
+
+
+# ── Computed values ──────────────────────────────────────────────────────
+# The same bounds hold for what the rules compute: a computed number below 10¹² in size (it may
+# have more digits: 1/3); a computed duration, at most 100 years (as a literal, E107: values.py).
+
+
+def scientific(number) -> str:
+    """A number far outside the bounds in words a reader can take in: '1,0·10^36'."""
+    from decimal import Context
+
+    if not number.is_finite():
+        return "oneindig" if number.is_infinite() else "geen getal"
+    mantissa, exponent = f"{number.normalize(Context(prec=2)):.1E}".split("E")
+    return f"{mantissa.replace('.', ',')}·10^{int(exponent)}"
+
+
+def computed_problem(value: Decimal) -> str | None:
+    """Why a computed number is outside the bounds, or None."""
+    if not value.is_finite() or abs(value) >= MAX_ABS:
+        return "valt buiten de grens van 10^12"
+    return None

@@ -129,6 +129,8 @@ CODES = {
     "E235": "een lijst van personen zonder 'maximaal' van 1 tot en met 20, of binnen een andere lijst",
     "E236": "een {naam} in een motivering die geen vraag, afgeleide waarde of tabel noemt",
     "E237": "'motivering' bij iets anders dan een regel, afgeleide waarde of tabel(rij)",
+    "E238": "een afgeleide waarde zonder uitdrukking en zonder gevallen",
+    "E239": "een afrondingsstap van 0 of minder",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",

@@ -46,9 +46,8 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     besluiten = []
     for p, tekst in zip(b.producten, uitleg.producten):
         product = m.producten[p.product]
-        einde = add_duration(ingang, p.duur, m.vrije_dagen) - dt.timedelta(days=1) if p.duur is not None else None
-        uiterlijk = add_duration(ingang, p.maximale_duur, m.vrije_dagen) - dt.timedelta(days=1) \
-            if p.duur is None and p.maximale_duur is not None else None
+        einde = _last_day(ingang, p.duur, m.vrije_dagen)
+        uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
         besluiten.append({
             "naam": product.naam,
             "code": product.echte_code or "—",
@@ -100,3 +99,12 @@ def _sandbox():
     env = SandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(wrap=wrap, raw=Markdown, code=md_code)
     return env
+
+
+def _last_day(ingang: dt.date, duur, vrij) -> dt.date | None:
+    """The last day of a duration from ``ingang``; None without a duration, or when the end
+    would leave the calendar (the engine bounds durations to 100 years first)."""
+    if duur is None:
+        return None
+    einde = add_duration(ingang, duur, vrij)
+    return None if einde is None else einde - dt.timedelta(days=1)
