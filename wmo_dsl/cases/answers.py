@@ -110,6 +110,8 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
     if isinstance(value, str):
         if len(value) > limits.MAX_TEXT:
             raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
+        if limits.text_problem(value):
+            raise CasusFout(f"{waar}antwoord op '{vraag.id}' {limits.SURROGAAT}")
         return value
     raise fout(f"is {json_repr(value)}")
 
@@ -207,6 +209,8 @@ def json_repr(value) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (ValueError, TypeError):
         text = repr(value)
+    if limits.text_problem(text):  # a message never carries a lone surrogate either
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:57] + "…"
 
 
