@@ -13,7 +13,6 @@ never filled from answers. A region may give its own template through the hook
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
@@ -78,27 +77,15 @@ def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aa
     region's own template (``plugins.besluit_sjabloon``), run in the sandbox."""
     data = context(b, uitleg, aanvraagdatum)
     if eigen:
-        import jinja2
+        from .sandbox import SjabloonFout, render
 
         try:
-            return _sandbox().from_string(eigen).render(**data)
-        except (jinja2.TemplateError, TypeError, ValueError) as err:
+            return render(eigen, data)
+        except SjabloonFout as err:
             raise WmoFout(f"het besluitsjabloon van regio {b.model.regio.id} kan niet gebruikt worden: {err}") from None
     from .templating import environment
 
     return environment().get_template(FORMATEN[formaat]).render(**data)
-
-
-@functools.lru_cache(maxsize=1)
-def _sandbox():
-    """A region's own template: Jinja2's sandbox, with the same filters and escaping as ours."""
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from .templating import Markdown, md_code, wrap
-
-    env = SandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(wrap=wrap, raw=Markdown, code=md_code)
-    return env
 
 
 def _last_day(ingang: dt.date, duur, vrij) -> dt.date | None:
