@@ -120,3 +120,13 @@ def test_a_derived_value_without_cases_is_refused_by_check(tmp_path, capsys):
                       'product p "P"\n\nregel r\n  als w = 1\n  dan product p\n', encoding="utf-8")
     assert main(["check", str(regels)]) == 2
     assert "fout E238: 'w' heeft geen uitdrukking en geen gevallen" in capsys.readouterr().err
+
+
+def test_a_value_that_is_the_same_number_for_every_case_and_beyond_the_bounds_is_refused_by_check(tmp_path, capsys):
+    regels = tmp_path / "r.wmo"
+    regels.write_text(HEAD + "parameter per_dag is 99999999999 uur per dag\nper_jaar is per_dag in minuten per jaar\n"
+                      "binnen is 1000 uur per dag in minuten per jaar\n\nproduct p \"P\"\n\nregel r\n  als x > 1\n  dan product p\n",
+                      encoding="utf-8")
+    assert main(["check", str(regels)]) == 2
+    err = capsys.readouterr().err
+    assert "fout E240: 'per_jaar' is altijd 2,2·10^15: dat valt buiten de grens van 10^12" in err and "'binnen'" not in err

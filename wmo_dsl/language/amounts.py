@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 
 from . import ast
 from .types import Eenheid, Type
@@ -161,6 +162,48 @@ class AmountChecker:
                 return None
             case _:
                 return None
+
+    def constant_number(self, expr, seen: frozenset = frozenset()) -> Fraction | None:
+        """The exact value of a number that reads no answer (literals, parameters, arithmetic and
+        conversions of those), or None; None too when it grows beyond any use (10^100)."""
+        match expr:
+            case ast.Literal(value=Decimal() as waarde) if expr.kind in ("getal", "hoeveelheid"):
+                return Fraction(waarde)
+            case ast.Negate(operand=inner):
+                waarde = self.constant_number(inner, seen)
+                return None if waarde is None else -waarde
+            case ast.Convert(operand=inner, eenheid=target):
+                waarde = self.constant_number(inner, seen)
+                source = inner.t.eenheid if inner.t is not None else None
+                if waarde is None or source is None or not source.convertible(target):
+                    return None
+                return waarde * source.factor(target)
+            case ast.Arith(first=first, rest=rest):
+                waarde = self.constant_number(first, seen)
+                for op, operand in rest:
+                    other = self.constant_number(operand, seen) if waarde is not None else None
+                    if other is None or op == "/" and other == 0 or op not in "+-*/":
+                        return None
+                    waarde = {"+": waarde + other, "-": waarde - other, "*": waarde * other, "/": waarde / other if other else waarde}[op]
+                    if abs(waarde.numerator) > 10**100 or waarde.denominator > 10**100:
+                        return None
+                return waarde
+            case ast.Ref(target="waarde", id=naam) if naam not in seen:
+                d = self.resolved.get(naam)
+                return self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
+            case _:
+                return None
+
+    def constant_bounds(self) -> None:
+        """A derived value that is the same number for every case, and outside the bounds: E240."""
+        from . import limits
+
+        for naam, d in self.resolved.items():
+            if isinstance(d, ast.Waarde) and d.expr is not None and (waarde := self.constant_number(d.expr)) is not None:
+                if abs(waarde) >= limits.MAX_ABS:
+                    self.error("E240", f"'{naam}' is altijd {limits.scientific(Decimal(waarde.numerator) / Decimal(waarde.denominator))}: "
+                               "dat valt buiten de grens van 10^12", d.pos,
+                               hint="een berekende waarde blijft onder 1.000.000.000.000; kijk de getallen en eenheden na")
 
 
 ROUNDING = _ROUNDING

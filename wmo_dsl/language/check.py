@@ -74,6 +74,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
+        self.constant_bounds()
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:
             self.findings.sort(key=lambda b: (b.regel, b.kolom))

@@ -131,6 +131,7 @@ CODES = {
     "E237": "'motivering' bij iets anders dan een regel, afgeleide waarde of tabel(rij)",
     "E238": "een afgeleide waarde zonder uitdrukking en zonder gevallen",
     "E239": "een afrondingsstap van 0 of minder",
+    "E240": "een afgeleide waarde die voor elke casus hetzelfde getal is, buiten de grenzen",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
