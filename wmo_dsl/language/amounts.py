@@ -112,8 +112,9 @@ class AmountChecker:
         if not self.fixed(stap):
             self.error("E233", f"de stap van {expr.function} is geen vaste waarde", self.pos_of(stap),
                        hint="gebruik een getal, een hoeveelheid zoals 15 minuten per week, of een parameter")
-        elif (waarde := self.step_value(stap)) is not None and waarde <= 0:
-            self.error("E239", f"de stap van {expr.function} is {'0' if waarde == 0 else 'negatief'}: er valt niets af te ronden",
+        elif (waarde := self.step_value(stap)) is not None and waarde <= 0 or self.divides_by_zero(stap):
+            wat = "deelt door 0" if waarde is None else "is 0" if waarde == 0 else "is negatief"
+            self.error("E239", f"de stap van {expr.function} {wat}: er valt niets af te ronden",
                        self.pos_of(stap), hint="een stap is groter dan 0, bijvoorbeeld 15 minuten per week")
         if xt.soort != "getal" or st.soort != "getal":
             return args, xt
@@ -156,12 +157,29 @@ class AmountChecker:
             case ast.Convert(operand=inner):
                 return self.step_value(inner, seen)
             case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
-                d = self.defs.get(naam)
+                d = self.resolved.get(naam) or self.defs.get(naam)
                 if getattr(d, "parameter", False) and d.expr is not None:
                     return self.step_value(d.expr, seen | {naam})
                 return None
+            case ast.Arith():
+                waarde = self.constant_number(expr, seen)
+                return None if waarde is None else Decimal(waarde.numerator) / Decimal(waarde.denominator)
             case _:
                 return None
+
+    def divides_by_zero(self, expr, seen: frozenset = frozenset()) -> bool:
+        """A fixed step with a division by a constant 0 in it (1 / 0, or a parameter that is): geen."""
+        match expr:
+            case ast.Arith(first=first, rest=rest):
+                return self.divides_by_zero(first, seen) or any(
+                    op == "/" and self.constant_number(x, seen) == 0 or self.divides_by_zero(x, seen) for op, x in rest)
+            case ast.Negate(operand=inner) | ast.Convert(operand=inner):
+                return self.divides_by_zero(inner, seen)
+            case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
+                d = self.resolved.get(naam) or self.defs.get(naam)
+                return bool(getattr(d, "parameter", False) and d.expr is not None and self.divides_by_zero(d.expr, seen | {naam}))
+            case _:
+                return False
 
     def constant_number(self, expr, seen: frozenset = frozenset()) -> Fraction | None:
         """The exact value of a number that reads no answer (literals, parameters, arithmetic and
