@@ -188,7 +188,7 @@ def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
-        return float(value.quantize(Decimal("0.01")))
+        return float(value.quantize(Decimal("0.01"), context=limits.CONTEXT))
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, ast.Duur):

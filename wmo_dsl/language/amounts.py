@@ -19,7 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
-from . import ast
+from . import ast, limits
 from .types import Eenheid, Type
 
 _ROUNDING = ("naar_boven", "naar_beneden", "afronden_op")
@@ -163,7 +163,7 @@ class AmountChecker:
                 return None
             case ast.Arith():
                 waarde = self.constant_number(expr, seen)
-                return None if waarde is None else Decimal(waarde.numerator) / Decimal(waarde.denominator)
+                return None if waarde is None else limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator)
             case _:
                 return None
 
@@ -214,12 +214,10 @@ class AmountChecker:
 
     def constant_bounds(self) -> None:
         """A derived value that is the same number for every case, and outside the bounds: E240."""
-        from . import limits
-
         for naam, d in self.resolved.items():
             if isinstance(d, ast.Waarde) and d.expr is not None and (waarde := self.constant_number(d.expr)) is not None:
                 if abs(waarde) >= limits.MAX_ABS:
-                    self.error("E240", f"'{naam}' is altijd {limits.scientific(Decimal(waarde.numerator) / Decimal(waarde.denominator))}: "
+                    self.error("E240", f"'{naam}' is altijd {limits.scientific(limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator))}: "
                                "dat valt buiten de grens van 10^12", d.pos,
                                hint="een berekende waarde blijft onder 1.000.000.000.000; kijk de getallen en eenheden na")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from ..errors import CasusFout
 
@@ -228,14 +228,18 @@ def check_id(value, waar: str = ""):
 
 
 # ── Computed values ──────────────────────────────────────────────────────
+
+# The one decimal context of the engine: nothing traps (an overflow would give Infinity, an
+# invalid operation NaN, never an exception); values.py turns a result that is not finite into
+# geen, and formatting a bounded value (quantize to cents) cannot fail with it either.
+CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[])
+
 # The same bounds hold for what the rules compute: a computed number below 10¹² in size (it may
 # have more digits: 1/3); a computed duration, at most 100 years (as a literal, E107: values.py).
 
 
 def scientific(number) -> str:
     """A number far outside the bounds in words a reader can take in: '1,0·10^36'."""
-    from decimal import Context
-
     if not number.is_finite():
         return "oneindig" if number.is_infinite() else "geen getal"
     mantissa, exponent = f"{number.normalize(Context(prec=2)):.1E}".split("E")

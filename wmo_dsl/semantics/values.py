@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from dataclasses import dataclass
 
@@ -22,9 +22,7 @@ from ..language.ast import Duur
 from ..language.vocabulary import MAX_DURATION, TIME_UNITS
 from .calendar import add_werkdagen
 
-# The one decimal context of the engine: nothing traps (an overflow would give Infinity, an
-# invalid operation NaN, never an exception); a result that is not finite is geen (_finite).
-CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[])
+CONTEXT = limits.CONTEXT  # nothing traps; a result that is not finite is geen (_finite)
 
 
 class BerekeningFout(CasusFout):
