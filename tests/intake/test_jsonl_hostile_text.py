@@ -113,3 +113,17 @@ def test_a_rule_file_with_a_bad_byte_names_its_position(tmp_path, capsys):
     path.write_bytes('regio r "Rü\xff"\n'.encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
     assert main(["check", str(path)]) == 2
     assert "fout E003: bestand is geen UTF-8-tekst: byte 0xff op regel 1, kolom 12" in capsys.readouterr().err
+
+
+def test_a_case_file_name_that_is_not_utf8_is_written_escaped_never_as_a_raw_byte(regels, tmp_path):
+    import os
+
+    variant = tmp_path / "variant.wmo"
+    variant.write_text(RULES.replace("x > 1", "x > 10"), encoding="utf-8")
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xff.json", "w", encoding="utf-8") as f:
+        f.write('{"antwoorden": {"x": 5}}')
+    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "vergelijk", "--regels", str(regels), "--regels", str(variant),
+                           os.fsdecode(folder + b"/caf\xff.json"), "--voorbeelden", "5"], capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert b"\xff" not in proc.stdout and "caf\\xff: p -> geen indicatie" in proc.stdout.decode("utf-8")

@@ -162,6 +162,17 @@ def text_problem(text: str) -> str | None:
     return SURROGAAT if _SURROGATE.search(text) else None
 
 
+def escaped(text: str) -> str:
+    """A text (a file name) that may hold lone surrogates, as it can be written: a raw byte read
+    with surrogateescape as '\\xff', any other surrogate as '\\ud800'."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _surrogate_path(value, pad: tuple = ()):
     """The path to the first text (key or value) with a lone surrogate in a parsed document."""
     if isinstance(value, str):
