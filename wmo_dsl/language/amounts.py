@@ -207,8 +207,11 @@ class AmountChecker:
                         return None
                 return waarde
             case ast.Ref(target="waarde", id=naam) if naam not in seen:
-                d = self.resolved.get(naam)
-                return self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
+                memo = self.__dict__.setdefault("_constants", {})  # a chain of values is walked once
+                if naam not in memo:
+                    d = self.resolved.get(naam)
+                    memo[naam] = self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
+                return memo[naam]
             case _:
                 return None
 
