@@ -110,6 +110,8 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
     if isinstance(value, str):
         if len(value) > limits.MAX_TEXT:
             raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
+        if limits.text_problem(value):
+            raise CasusFout(f"{waar}antwoord op '{vraag.id}' {limits.SURROGAAT}")
         return value
     raise fout(f"is {json_repr(value)}")
 
@@ -186,7 +188,7 @@ def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
-        return float(value.quantize(Decimal("0.01")))
+        return float(value.quantize(Decimal("0.01"), context=limits.CONTEXT))
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, ast.Duur):
@@ -207,6 +209,8 @@ def json_repr(value) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (ValueError, TypeError):
         text = repr(value)
+    if limits.text_problem(text):  # a message never carries a lone surrogate either
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:57] + "…"
 
 

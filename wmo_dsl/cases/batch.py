@@ -318,6 +318,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_safe(cell):
     """A cell a spreadsheet will not run as a formula (OWASP, CSV injection): text starting with
     = + - @ tab or carriage return gets a leading apostrophe, unless it is a plain number."""
+    if isinstance(cell, str) and limits.text_problem(cell):  # never written (refused at input)
+        cell = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cell)
     if not isinstance(cell, str) or not cell.startswith(_FORMULA_START):
         return cell
     try:

@@ -126,6 +126,8 @@ def yes_no(text: str) -> bool | None:
 
 def parse_answer(vraag: ast.Vraag, text: str):
     """The engine value for a typed answer; raises AntwoordFout when it does not fit."""
+    if limits.text_problem(text):  # before any message could echo it
+        raise AntwoordFout(f"het antwoord {limits.SURROGAAT}")
     soort = vraag.soort
     if soort == "janee":
         value = yes_no(text)
@@ -314,6 +316,8 @@ def parse_derived(model, naam: str, tekst: str):
     """A deviating value for a derived value, typed by a consultant (or read back from a log or a case file)."""
     from ..language.check import Type
 
+    if limits.text_problem(tekst):
+        raise AntwoordFout(f"de afwijkende waarde {limits.SURROGAAT}")
     t = model.types.get(naam, Type("onbekend"))
     f = fold(tekst)
     if t.soort == "keuze" or t.soort == "product":

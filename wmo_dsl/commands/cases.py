@@ -170,7 +170,7 @@ def cmd_vergelijk(args) -> int:
         for name in args.casussen:
             path = Path(name)
             if path.suffix.lower() == ".json":
-                yield path.stem, read_case(path).antwoorden
+                yield limits.escaped(path.stem), read_case(path).antwoorden  # a file name is no UTF-8 promise
                 continue
             with _open_cases(path) as stream:
                 for invoer in read_cases(path, stream, a):

@@ -28,6 +28,7 @@ from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build
 from ..semantics.engine import regelversie
+from ..semantics.values import BerekeningFout
 from .conversation import Gesprek
 
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
@@ -77,7 +78,7 @@ class JsonlIntake:
         for vraag_id, melding in g.onbruikbaar.items():
             self.write({"fout": melding + "; de vraag komt opnieuw als ze nog nodig is", "vraag": vraag_id})
         self.advance()
-        while line := self.stdin.readline():  # readline, not iteration: a client waits for each reply
+        while line := self.readline():  # readline, not iteration: a client waits for each reply
             if not line.strip():
                 continue
             try:
@@ -91,7 +92,15 @@ class JsonlIntake:
         return 0
 
     # ── reading ──
+    def readline(self) -> str:
+        try:
+            return self.stdin.readline()
+        except UnicodeDecodeError:  # a stream that could not be set to UTF-8 with surrogateescape
+            return "\udcff\n"
+
     def message(self, line: str) -> dict:
+        if limits.text_problem(line):  # a raw surrogate: a byte that is not UTF-8 (a JSON '\\ud800' is six letters)
+            raise _Refused("de regel is geen UTF-8-tekst; stuur elk bericht als UTF-8")
         if len(line.encode("utf-8", "surrogatepass")) > MAX_LINE:
             raise _Refused(f"de regel is langer dan {MAX_LINE // (1 << 20)} MB; stuur één bericht per regel")
         try:
@@ -116,9 +125,15 @@ class JsonlIntake:
         if "antwoord" in bericht:
             if self.vraag is None:
                 raise _Refused("er staat geen vraag open; stuur {\"opdracht\": \"wijzig\", \"vraag\": …} om een antwoord te veranderen")
-            self.guard(lambda: g.beantwoord_json(self.vraag, bericht["antwoord"]))
+            vraag, wijzig = self.vraag, self.wijzig
+            self.guard(lambda: g.beantwoord_json(vraag, bericht["antwoord"]))
             self.wijzig = None
-            return self.advance()
+            try:
+                return self.advance()
+            except BerekeningFout as err:  # the answer makes a computed value leave the bounds: undone
+                g.terug()
+                self.vraag, self.wijzig = vraag, wijzig
+                raise _Refused(f"{err}; het antwoord is niet bewaard") from None
         opdracht = bericht["opdracht"]
         if opdracht == "stop":
             if self.vraag is not None:
@@ -228,4 +243,16 @@ def json_text(waarde) -> str:
 
 
 def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str], opgeslagen: bool = True) -> int:
+    utf8(stdin, "surrogateescape")  # a bad byte becomes a lone surrogate: refused as one message
+    utf8(stdout, "strict")
     return JsonlIntake(gesprek, stdin, stdout, opgeslagen).run()
+
+
+def utf8(stream, errors: str) -> None:
+    """The protocol speaks UTF-8 whatever the locale (LC_ALL=C, PYTHONIOENCODING=ascii)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(encoding="utf-8", errors=errors)
+        except (ValueError, OSError):  # pragma: no cover - a stream already read from
+            pass

@@ -16,8 +16,10 @@ jaar``), because there the policy text always names the unit.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
 
-from . import ast
+from . import ast, limits
 from .types import Eenheid, Type
 
 _ROUNDING = ("naar_boven", "naar_beneden", "afronden_op")
@@ -110,6 +112,10 @@ class AmountChecker:
         if not self.fixed(stap):
             self.error("E233", f"de stap van {expr.function} is geen vaste waarde", self.pos_of(stap),
                        hint="gebruik een getal, een hoeveelheid zoals 15 minuten per week, of een parameter")
+        elif (waarde := self.step_value(stap)) is not None and waarde <= 0 or self.divides_by_zero(stap):
+            wat = "deelt door 0" if waarde is None else "is 0" if waarde == 0 else "is negatief"
+            self.error("E239", f"de stap van {expr.function} {wat}: er valt niets af te ronden",
+                       self.pos_of(stap), hint="een stap is groter dan 0, bijvoorbeeld 15 minuten per week")
         if xt.soort != "getal" or st.soort != "getal":
             return args, xt
         if xt.eenheid is None:
@@ -139,6 +145,84 @@ class AmountChecker:
                 return self.fixed(inner)
             case _:
                 return False
+
+    def step_value(self, expr, seen: frozenset = frozenset()) -> Decimal | None:
+        """The number a fixed step stands for (its sign is what matters: a conversion keeps it)."""
+        match expr:
+            case ast.Literal(value=Decimal() as waarde):
+                return waarde
+            case ast.Negate(operand=inner):
+                waarde = self.step_value(inner, seen)
+                return None if waarde is None else -waarde
+            case ast.Convert(operand=inner):
+                return self.step_value(inner, seen)
+            case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
+                d = self.resolved.get(naam) or self.defs.get(naam)
+                if getattr(d, "parameter", False) and d.expr is not None:
+                    return self.step_value(d.expr, seen | {naam})
+                return None
+            case ast.Arith():
+                waarde = self.constant_number(expr, seen)
+                return None if waarde is None else limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator)
+            case _:
+                return None
+
+    def divides_by_zero(self, expr, seen: frozenset = frozenset()) -> bool:
+        """A fixed step with a division by a constant 0 in it (1 / 0, or a parameter that is): geen."""
+        match expr:
+            case ast.Arith(first=first, rest=rest):
+                return self.divides_by_zero(first, seen) or any(
+                    op == "/" and self.constant_number(x, seen) == 0 or self.divides_by_zero(x, seen) for op, x in rest)
+            case ast.Negate(operand=inner) | ast.Convert(operand=inner):
+                return self.divides_by_zero(inner, seen)
+            case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
+                d = self.resolved.get(naam) or self.defs.get(naam)
+                return bool(getattr(d, "parameter", False) and d.expr is not None and self.divides_by_zero(d.expr, seen | {naam}))
+            case _:
+                return False
+
+    def constant_number(self, expr, seen: frozenset = frozenset()) -> Fraction | None:
+        """The exact value of a number that reads no answer (literals, parameters, arithmetic and
+        conversions of those), or None; None too when it grows beyond any use (10^100)."""
+        match expr:
+            case ast.Literal(value=Decimal() as waarde) if expr.kind in ("getal", "hoeveelheid"):
+                return Fraction(waarde)
+            case ast.Negate(operand=inner):
+                waarde = self.constant_number(inner, seen)
+                return None if waarde is None else -waarde
+            case ast.Convert(operand=inner, eenheid=target):
+                waarde = self.constant_number(inner, seen)
+                source = inner.t.eenheid if inner.t is not None else None
+                if waarde is None or source is None or not source.convertible(target):
+                    return None
+                return waarde * source.factor(target)
+            case ast.Arith(first=first, rest=rest):
+                waarde = self.constant_number(first, seen)
+                for op, operand in rest:
+                    other = self.constant_number(operand, seen) if waarde is not None else None
+                    if other is None or op == "/" and other == 0 or op not in "+-*/":
+                        return None
+                    waarde = {"+": waarde + other, "-": waarde - other, "*": waarde * other, "/": waarde / other if other else waarde}[op]
+                    if abs(waarde.numerator) > 10**100 or waarde.denominator > 10**100:
+                        return None
+                return waarde
+            case ast.Ref(target="waarde", id=naam) if naam not in seen:
+                memo = self.__dict__.setdefault("_constants", {})  # a chain of values is walked once
+                if naam not in memo:
+                    d = self.resolved.get(naam)
+                    memo[naam] = self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
+                return memo[naam]
+            case _:
+                return None
+
+    def constant_bounds(self) -> None:
+        """A derived value that is the same number for every case, and outside the bounds: E240."""
+        for naam, d in self.resolved.items():
+            if isinstance(d, ast.Waarde) and d.expr is not None and (waarde := self.constant_number(d.expr)) is not None:
+                if abs(waarde) >= limits.MAX_ABS:
+                    self.error("E240", f"'{naam}' is altijd {limits.scientific(limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator))}: "
+                               "dat valt buiten de grens van 10^12", d.pos,
+                               hint="een berekende waarde blijft onder 1.000.000.000.000; kijk de getallen en eenheden na")
 
 
 ROUNDING = _ROUNDING

@@ -74,6 +74,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
+        self.constant_bounds()
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:
             self.findings.sort(key=lambda b: (b.regel, b.kolom))
@@ -254,6 +255,11 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             expr, t = self.resolve(w.expr)
             self.resolved[w.id] = replace(w, expr=expr)
             return t
+        if not w.gevallen:  # only a bron or toelichting: nothing to compute
+            self.error("E238", f"'{w.id}' heeft geen uitdrukking en geen gevallen", w.pos,
+                       hint=f"schrijf {w.id} is <uitdrukking>, of gevallen als: <waarde> als <voorwaarde>")
+            self.resolved[w.id] = w
+            return ONBEKEND
         gevallen = []
         types: list[tuple[Type, ast.Pos]] = []
         anders_gezien = False

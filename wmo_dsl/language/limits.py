@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from ..errors import CasusFout
 
@@ -151,6 +152,41 @@ def _where(value, pad: tuple = ()):
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGAAT = "bevat een losse surrogaat (een teken tussen \\ud800 en \\udfff): geen geldige Unicode-tekst"
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text cannot be stored or written (a lone surrogate, from '\\ud800' in JSON or a
+    bad byte decoded leniently), or None."""
+    return SURROGAAT if _SURROGATE.search(text) else None
+
+
+def escaped(text: str) -> str:
+    """A text (a file name) that may hold lone surrogates, as it can be written: a raw byte read
+    with surrogateescape as '\\xff', any other surrogate as '\\ud800'."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _surrogate_path(value, pad: tuple = ()):
+    """The path to the first text (key or value) with a lone surrogate in a parsed document."""
+    if isinstance(value, str):
+        return pad if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return pad + (key.encode("ascii", "backslashreplace").decode("ascii"),)
+        found = _surrogate_path(item, pad + (key,))
+        if found is not None:
+            return found
+    return None
+
+
 def loads(text: str):
     """``json.loads`` within the bounds: GrensFout (a CasusFout) instead of RecursionError,
     ValueError on a 5,000-digit number, or NaN and Infinity. The error names where the
@@ -158,8 +194,15 @@ def loads(text: str):
     if json_depth(text) > MAX_DEPTH:
         raise GrensFout(f"de JSON is dieper genest dan {MAX_DEPTH} niveaus")
     try:
-        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+        value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+        if ("\\u" in text or _SURROGATE.search(text)) and (pad := _surrogate_path(value)) is not None:
+            waar = f"antwoord op '{str(pad[1])[:40]}'" if len(pad) == 2 and pad[0] == "antwoorden" else \
+                "'" + ".".join(str(p)[:40] for p in pad) + "'"
+            raise GrensFout(f"{waar} {SURROGAAT}", pad)
+        return value
     except GrensFout as err:
+        if err.pad:
+            raise
         marked = json.loads(text, parse_int=_Marked, parse_float=_Marked, parse_constant=_Marked)
         pad = _where(marked) or ()
         if len(pad) == 2 and pad[0] == "antwoorden":
@@ -177,6 +220,8 @@ def dumps(value, **kwargs) -> str:
     the characters some readers take for a line end (U+0085, U+2028, U+2029): one JSON line
     stays one line for every JSON-lines reader."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, **kwargs)
+    if _SURROGATE.search(text):  # refused at input; should one slip through, never written (U+FFFD)
+        text = _SURROGATE.sub("\ufffd", text)
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = text.translate(_LINE_BREAKS)
     return text
@@ -184,8 +229,36 @@ def dumps(value, **kwargs) -> str:
 
 def check_id(value, waar: str = ""):
     """A case id as it may be echoed: a text or a whole number, short; never NaN or Infinity."""
+    if isinstance(value, str) and text_problem(value):
+        raise GrensFout(f"{waar}'id' {SURROGAAT}")
     if value is None or isinstance(value, str) and len(value) <= 200:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise GrensFout(f"{waar}'id' moet een tekst (hoogstens 200 tekens) of een geheel getal zijn")
+
+
+# ── Computed values ──────────────────────────────────────────────────────
+
+# The one decimal context of the engine: nothing traps (an overflow would give Infinity, an
+# invalid operation NaN, never an exception); values.py turns a result that is not finite into
+# geen, and formatting a bounded value (quantize to cents) cannot fail with it either.
+CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[])
+
+# The same bounds hold for what the rules compute: a computed number below 10¹² in size (it may
+# have more digits: 1/3); a computed duration, at most 100 years (as a literal, E107: values.py).
+
+
+def scientific(number) -> str:
+    """A number far outside the bounds in words a reader can take in: '1,0·10^36'."""
+    if not number.is_finite():
+        return "oneindig" if number.is_infinite() else "geen getal"
+    mantissa, exponent = f"{number.normalize(Context(prec=2)):.1E}".split("E")
+    return f"{mantissa.replace('.', ',')}·10^{int(exponent)}"
+
+
+def computed_problem(value: Decimal) -> str | None:
+    """Why a computed number is outside the bounds, or None."""
+    if not value.is_finite() or abs(value) >= MAX_ABS:
+        return "valt buiten de grens van 10^12"
+    return None

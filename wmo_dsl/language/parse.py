@@ -106,12 +106,16 @@ def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
 def parse_file(pad: str | Path) -> ast.Regelbestand:
     pad = Path(pad)
     try:
-        text = pad.read_text(encoding="utf-8")
+        raw = pad.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise RegelbestandFout([Bevinding("E002", "bestand bestaat niet", str(pad), 0, 0)]) from None
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
+        begin = raw.rfind(b"\n", 0, err.start) + 1
+        regel, kolom = raw.count(b"\n", 0, err.start) + 1, len(raw[begin:err.start].decode("utf-8", "replace")) + 1
         raise RegelbestandFout(
-            [Bevinding("E003", "bestand is geen UTF-8-tekst", str(pad), 1, 1, hint="sla het bestand op als UTF-8")]
+            [Bevinding("E003", f"bestand is geen UTF-8-tekst: byte 0x{raw[err.start]:02x} op regel {regel}, kolom {kolom}",
+                       str(pad), regel, kolom, hint="sla het bestand op als UTF-8")]
         ) from None
     except OSError as err:
         raise RegelbestandFout([Bevinding("E002", f"bestand kan niet gelezen worden: {os_reden(err)}", str(pad), 0, 0)]) from None

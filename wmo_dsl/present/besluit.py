@@ -13,7 +13,6 @@ never filled from answers. A region may give its own template through the hook
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
@@ -46,9 +45,8 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     besluiten = []
     for p, tekst in zip(b.producten, uitleg.producten):
         product = m.producten[p.product]
-        einde = add_duration(ingang, p.duur, m.vrije_dagen) - dt.timedelta(days=1) if p.duur is not None else None
-        uiterlijk = add_duration(ingang, p.maximale_duur, m.vrije_dagen) - dt.timedelta(days=1) \
-            if p.duur is None and p.maximale_duur is not None else None
+        einde = _last_day(ingang, p.duur, m.vrije_dagen)
+        uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
         besluiten.append({
             "naam": product.naam,
             "code": product.echte_code or "—",
@@ -79,24 +77,21 @@ def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aa
     region's own template (``plugins.besluit_sjabloon``), run in the sandbox."""
     data = context(b, uitleg, aanvraagdatum)
     if eigen:
-        import jinja2
+        from .sandbox import SjabloonFout, render
 
         try:
-            return _sandbox().from_string(eigen).render(**data)
-        except (jinja2.TemplateError, TypeError, ValueError) as err:
+            return render(eigen, data)
+        except SjabloonFout as err:
             raise WmoFout(f"het besluitsjabloon van regio {b.model.regio.id} kan niet gebruikt worden: {err}") from None
     from .templating import environment
 
     return environment().get_template(FORMATEN[formaat]).render(**data)
 
 
-@functools.lru_cache(maxsize=1)
-def _sandbox():
-    """A region's own template: Jinja2's sandbox, with the same filters and escaping as ours."""
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from .templating import Markdown, md_code, wrap
-
-    env = SandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(wrap=wrap, raw=Markdown, code=md_code)
-    return env
+def _last_day(ingang: dt.date, duur, vrij) -> dt.date | None:
+    """The last day of a duration from ``ingang``; None without a duration, or when the end
+    would leave the calendar (the engine bounds durations to 100 years first)."""
+    if duur is None:
+        return None
+    einde = add_duration(ingang, duur, vrij)
+    return None if einde is None else einde - dt.timedelta(days=1)

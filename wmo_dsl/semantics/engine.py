@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..language.check import Model
 from ..errors import RegioFout
 from .evaluate import Evaluation, Uitkomst
+from .values import check_computed
 
 
 def regelversie(model: Model) -> str:
@@ -142,6 +143,7 @@ class Rules:
             waarden, conclusies = self.compiled(answers, peildatum)
         except Open:
             return self.evaluate(answers, peildatum)
+        check_computed(waarden, conclusies)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
 
@@ -180,6 +182,7 @@ class Rules:
         overrides = {a.onderwerp: a.waarde for a in afwijkingen}
         ontbrekend = self.still_needed(answers, peildatum, overrides)
         waarden = self._known_values(answers, peildatum, overrides)
+        check_computed(waarden, None)
         if ontbrekend:
             return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
         # No open question can change the outcome: fill them with any valid answer.
@@ -189,6 +192,7 @@ class Rules:
                 filled[qid] = any_answer(vraag, peildatum)
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
+        check_computed({n: v for n, v in evaluation.values.items() if n not in self.model.vragen}, conclusies)
         afwijkingen = [self._with_rule_value(a, filled, overrides, peildatum) for a in afwijkingen]
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)

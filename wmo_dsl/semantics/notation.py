@@ -10,13 +10,16 @@ import datetime as dt
 from decimal import Decimal
 
 from ..language import ast
+from ..language.limits import scientific
 from ..language.vocabulary import unit_name
-from .values import Record
+from .values import CONTEXT, Record
 
 
 def format_number(value: Decimal) -> str:
     """Dutch notation: decimal comma, no trailing zeros, at most 2 decimals."""
-    q = value.quantize(Decimal("0.01")).normalize()
+    q = value.quantize(Decimal("0.01"), context=CONTEXT).normalize(CONTEXT)
+    if not q.is_finite():  # beyond the bounds (the engine refuses those first): 1,0·10^36
+        return scientific(value)
     text = format(q, "f")
     return text.replace(".", ",")
 

@@ -7,10 +7,8 @@ the file is unchanged, so every command that loads a region pays once.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,24 +33,31 @@ _ANALYSIS_VERSION = "3"  # raise when the analysis finds something else for the 
 
 
 def cached_analysis(model: Model) -> list[Bevinding]:
-    """The findings of the analysis, kept (as JSON, keyed by the rule file's path and text and the
-    version of wmo-dsl) in the user's own cache folder: a command that loads an unchanged region
-    does not start the solver again. ``wmo check`` always analyses afresh."""
+    """The findings of the analysis, kept (signed and bound to the rule text: ``cache.py``) in the
+    user's own cache folder: a command that loads an unchanged region does not start the solver
+    again. An entry that is not exactly what was written is analysed again. ``wmo check`` always
+    analyses afresh."""
     from .. import __version__
     from ..safeio import private_cache_file, write_atomic
+    from . import cache
 
     text = "\n".join(model.bronregels)
-    key = hashlib.sha256(f"{__version__}\n{_ANALYSIS_VERSION}\n{model.pad}\n{text}".encode()).hexdigest()[:32]
-    path = private_cache_file(f"analyse-{key}.json")
+    key = hashlib.sha256(f"{__version__}\n{_ANALYSIS_VERSION}\n{model.pad}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    binding = cache.text_hash(f"{__version__}\n{_ANALYSIS_VERSION}\n{model.pad}", text)
+    sleutel = cache.key()
+    path = private_cache_file(f"analyse-{key}.json") if sleutel is not None else None
     if path is not None and path.exists():
         try:
-            return [Bevinding(**f) for f in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            pass  # a damaged cache entry is computed again
+            with open(path, "rb") as f:
+                found = cache.load(f.read(1 << 24), binding, sleutel)
+            if found is not None:
+                return found
+        except OSError:
+            pass  # unreadable: computed again
     findings = analyse(model)
     if path is not None:
         try:
-            write_atomic(path, json.dumps([dataclasses.asdict(f) for f in findings], ensure_ascii=False))
+            write_atomic(path, cache.dump(findings, binding, sleutel))
         except WmoFout:
             pass  # no cache: slower next time, nothing else
     return findings

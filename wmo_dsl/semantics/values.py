@@ -16,9 +16,60 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidO
 
 from dataclasses import dataclass
 
+from ..errors import CasusFout
+from ..language import limits
 from ..language.ast import Duur
-from ..language.vocabulary import TIME_UNITS
+from ..language.vocabulary import MAX_DURATION, TIME_UNITS
 from .calendar import add_werkdagen
+
+CONTEXT = limits.CONTEXT  # nothing traps; a result that is not finite is geen (_finite)
+
+
+class BerekeningFout(CasusFout):
+    """A computed value outside the bounds of ``limits.py``; ``naam`` names it (a derived value,
+    or a phrase: "het volume van product 'p'")."""
+
+    def __init__(self, waarde: str, probleem: str, naam: str | None = None):
+        self.waarde, self.probleem, self.naam = waarde, probleem, naam
+        wat = f"de berekende waarde '{naam}'" if naam and " " not in naam else naam or "een berekende waarde"
+        super().__init__(f"{wat} ({waarde}) {probleem}")
+
+
+def _finite(value: Decimal) -> Decimal | None:
+    """A result beyond what CONTEXT holds (an overflow, 10^999999) is geen, as a division by zero."""
+    return value if value.is_finite() else None
+
+
+def bounded(naam: str, value):
+    """A computed value the user will see, when it lies within the bounds; else BerekeningFout
+    naming it. Inside a computation values may be larger (CONTEXT keeps them finite or geen)."""
+    if isinstance(value, Decimal):
+        probleem = limits.computed_problem(value)
+        if probleem:
+            raise BerekeningFout(limits.scientific(value), probleem, naam)
+    elif isinstance(value, Duur) and abs(value.aantal) > MAX_DURATION.get(value.eenheid, 0):
+        raise BerekeningFout(f"{value.aantal:,} {value.eenheid}".replace(",", "."), "is langer dan 100 jaar", naam)
+    elif isinstance(value, dt.date) and limits.date_problem(value):
+        raise BerekeningFout(f"{value:%d-%m-%Y}", limits.date_problem(value), naam)
+    elif isinstance(value, Record):
+        for veld, inner in value.fields:
+            bounded(f"{naam}.{veld}", inner)
+    return value
+
+
+def check_computed(waarden: dict, uitkomst) -> None:
+    """Every computed value of an outcome within the bounds (``waarden``: derived values by name;
+    ``uitkomst``: an evaluate.Uitkomst or None), before anything shows or stores it."""
+    for naam, value in waarden.items():
+        bounded(naam, value)
+    if uitkomst is None:
+        return
+    for p in uitkomst.producten:
+        for wat, value in (("duur", p.duur), ("maximale duur", p.maximale_duur), ("minimale duur", p.minimale_duur),
+                           ("volume", p.volume)):
+            bounded(f"{'het' if wat == 'volume' else 'de'} {wat} van product '{p.product}'", value)
+    for tid, datum in uitkomst.termijnen:
+        bounded(f"de datum van termijn '{tid}'", datum)
 
 
 @dataclass(frozen=True)
@@ -74,13 +125,13 @@ def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
         return None
     if isinstance(a, Decimal) and isinstance(b, Decimal):
         if op == "+":
-            return a + b
+            return _finite(CONTEXT.add(a, b))
         if op == "-":
-            return a - b
+            return _finite(CONTEXT.subtract(a, b))
         if op == "*":
-            return a * b
+            return _finite(CONTEXT.multiply(a, b))
         if op == "/":
-            return None if b == 0 else a / b
+            return None if b == 0 else _finite(CONTEXT.divide(a, b))
     if isinstance(a, dt.date) and isinstance(b, Duur):
         return add_duration(a, b if op == "+" else Duur(-b.aantal, b.eenheid), vrij)
     if isinstance(a, Duur) and isinstance(b, dt.date) and op == "+":
@@ -88,10 +139,12 @@ def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
     if isinstance(a, dt.date) and isinstance(b, dt.date) and op == "-":
         return Decimal((a - b).days)
     if isinstance(a, Duur) and isinstance(b, Decimal):
-        factor = b if op == "*" else (1 / b if b else None)
-        if factor is None:
+        if op == "/" and not b:
             return None
-        return Duur(int((Decimal(a.aantal) * factor).to_integral_value(ROUND_HALF_UP)), a.eenheid)
+        amount = _finite(CONTEXT.multiply(Decimal(a.aantal), b) if op == "*" else CONTEXT.divide(Decimal(a.aantal), b))
+        if amount is None or abs(amount) > limits.MAX_ABS:  # geen, as for a date beyond the calendar
+            return None
+        return Duur(int(amount.to_integral_value(ROUND_HALF_UP, CONTEXT)), a.eenheid)
     return None
 
 
@@ -140,8 +193,8 @@ def call(function: str, args: list):
         if places != places.to_integral_value() or not 0 <= places <= 12:
             return None  # wmo check refuses a literal precision like this; a computed one gives geen
         try:
-            return value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
-        except InvalidOperation:
+            return _finite(value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP, context=CONTEXT))
+        except InvalidOperation:  # pragma: no cover - CONTEXT does not trap
             return None
     if function == "midden":
         a, b = sorted(args)
@@ -151,8 +204,9 @@ def call(function: str, args: list):
         if step <= 0:
             return None  # a step of nothing: geen
         try:
-            return (value / step).to_integral_value(_ROUNDING[function]) * step
-        except InvalidOperation:
+            whole = CONTEXT.divide(value, step).to_integral_value(_ROUNDING[function], CONTEXT)
+            return _finite(CONTEXT.multiply(whole, step))
+        except InvalidOperation:  # pragma: no cover - CONTEXT does not trap
             return None
     if function in _BETWEEN:
         return Decimal(_BETWEEN[function](*args))
