@@ -128,3 +128,16 @@ def test_wmo_check_and_beoordeel_on_a_hard_file_print_dutch_not_a_traceback(tmp_
         assert "Traceback" not in run.stderr and "Z3Exception" not in run.stdout + run.stderr
         assert run.returncode in (0, 1), run.stderr
         assert re.search(r"niet bewezen binnen de tijd|tijdslimiet", run.stdout)
+
+
+def test_an_irrational_example_from_the_solver_is_read_as_a_close_rational(tmp_path):
+    """x * x = 2 at the edge of a table: the solver's example is a root, not a fraction."""
+    path = tmp_path / "wortel.wmo"
+    path.write_text('regio w "W"\n  geldig vanaf 2025-01-01\n\nvraag x: getal\n  tekst "X?"\n\nv is x * x\n\n'
+                    'product a "A"\n\nproduct b "B"\n\ntabel w: v -> product\n  < 2 -> a\n  > 2 -> b\n\n'
+                    'regel w\n  als w != geen\n  dan product w\n', encoding="utf-8")
+    from wmo_dsl.language.check import check
+    from wmo_dsl.language.parse import parse_file
+
+    gaps = [f for f in analyse(check(parse_file(path)), PEILDATUM) if f.code == "W010"]
+    assert len(gaps) == 1 and "tabel 'w'" in gaps[0].bericht

@@ -386,6 +386,8 @@ def analysis_terms(model: Model, out, enc) -> list[str]:
 
 
 def _decimal(x) -> Decimal:
-    if hasattr(x, "numerator_as_long"):
-        return Decimal(x.numerator_as_long()) / Decimal(x.denominator_as_long())
-    return Decimal(str(x.approx(20)).rstrip("?"))
+    """A z3 number as a Decimal: a rational exactly, an algebraic one (a root: x * x = 2) by a
+    rational within 10^-20 of it."""
+    if not hasattr(x, "numerator_as_long"):
+        x = x.approx(20)
+    return Decimal(x.numerator_as_long()) / Decimal(x.denominator_as_long())
