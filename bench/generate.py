@@ -220,7 +220,7 @@ NESTINGS = {  # an expression nested ``depth`` times in each recursive construct
     "functie": lambda d: "max(" * d + "1" + ")" * d,
     "lijst": lambda d: "[" * d + "1" + "]" * d,
     "record": lambda d: "{a: " * d + "1" + "}" * d,
-    "tussen": lambda d: "dagen tussen " * d + "2024-01-01 en 2024-01-02" + "" * d,
+    "tussen": lambda d: "dagen tussen " * d + "2024-01-01" + " en 2024-01-02" * d,
     "aantal_met": lambda d: "aantal leden met " * d + "x",
     "som_van": lambda d: "som van l van leden met " * d + "x",
     "hoogste": lambda d: "hoogste l van leden met " * d + "x",

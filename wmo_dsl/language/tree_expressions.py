@@ -30,7 +30,10 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def _logic(self, op: str, meta, items):
         flat = []
         for item in items:  # a chain is one node, however long (and a en (b en c) means the same)
-            flat.extend(item.items if isinstance(item, ast.Logic) and item.op == op else [item])
+            if isinstance(item, ast.Logic) and item.op == op:
+                flat.extend(item.items)
+            else:
+                flat.append(item)
         return ast.Logic(op, tuple(flat), self._pos(meta))
 
     def of(self, meta, items):
@@ -54,23 +57,12 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def bevat(self, meta, items):
         return ast.Contains(items[0], items[1], self._pos(meta))
 
-    def _arith(self, op: str, meta, items):
-        left, right = items
-        if isinstance(left, ast.Arith) and _FAMILY[left.rest[0][0]] == _FAMILY[op]:
-            return ast.Arith(left.first, left.rest + ((op, right),), left.pos)  # left to right: one node
-        return ast.Arith(left, ((op, right),), self._pos(meta))
-
-    def optellen(self, meta, items):
-        return self._arith("+", meta, items)
-
-    def aftrekken(self, meta, items):
-        return self._arith("-", meta, items)
-
-    def vermenigvuldigen(self, meta, items):
-        return self._arith("*", meta, items)
-
-    def delen(self, meta, items):
-        return self._arith("/", meta, items)
+    def rekenketen(self, meta, items):
+        """A chain of one family as ``parse`` gathers it: first, op, operand, op, operand, …"""
+        first, rest = items[0], tuple((str(items[i]), items[i + 1]) for i in range(1, len(items), 2))
+        if isinstance(first, ast.Arith) and _FAMILY[first.rest[0][0]] == _FAMILY[rest[0][0]]:
+            return ast.Arith(first.first, first.rest + rest, first.pos)  # (a + b) + c: one node, as written
+        return ast.Arith(first, rest, self._pos(meta))
 
     def negatief(self, meta, items):
         return ast.Negate(items[0], self._pos(meta))
