@@ -17,46 +17,54 @@ def _constant(e) -> bool:
     return isinstance(e, (ast.Literal, ast.Symbol)) or isinstance(e, ast.Ref) and e.target == "product"
 
 
-def _exact(rij: ast.Rij) -> bool:
-    return all(len(c.tests) == 1 and isinstance(c.tests[0], ast.CelGelijk) and _constant(c.tests[0].expr) for c in rij.cellen) \
-        and _constant(rij.uitkomst)
+def _plain(cel: ast.Cel) -> bool:
+    return not cel.elk and len(cel.tests) == 1 and isinstance(cel.tests[0], ast.CelGelijk) and _constant(cel.tests[0].expr)
 
 
 def table_lookup(model: Model, tabel: ast.Tabel):
-    """A table as a dictionary: (combination of inputs -> value) for the combinations whose first
-    matching row has only plain values, and the rows left to try one by one when the dictionary has
-    no entry. A combination reaches a row when every cell accepts it, as ``meaning.cell_meaning``
-    says, asked of the evaluator: a row enters the dictionary only when its own cells accept its key
-    and no earlier irregular row does; a plain-value row accepts exactly its own key (``=`` is
-    equality of values). None when a lookup does not pay or cannot be built within bounds."""
+    """A table as a dictionary over its key columns (those where most rows name a plain value):
+    (values of the key columns -> value) for the combinations whose first matching row is regular
+    (plain values in the key columns, '-' elsewhere, a plain outcome), and the rows left to try one
+    by one, in order, when the dictionary has no entry. Returns (key columns, dictionary, rows
+    left), or None when a lookup does not pay or cannot be built within bounds.
+
+    A row accepts a combination when every cell does, as ``meaning.cell_meaning`` says, asked of the
+    evaluator: a row enters the dictionary only when its own cells accept its key; a regular row
+    accepts exactly its own key (``=`` is equality of values); an earlier irregular row whose key
+    cells accept the key may catch it, and then the row is tried in order instead."""
     columns = [model.types[n] for n in tabel.invoer]
-    if any(t.soort == "lijst" for t in columns):
+    if any(t.soort == "lijst" for t in columns) or not tabel.rijen:
+        return None
+    keys = [c for c in range(len(columns)) if 2 * sum(_plain(rij.cellen[c]) for rij in tabel.rijen) >= len(tabel.rijen)]
+    if not keys:
         return None
     evaluation = Evaluation(model, {})
 
-    def matches(rij: ast.Rij, key: tuple) -> bool:
-        return all(cell_meaning(c, k, t, evaluation) is True for c, k, t in zip(rij.cellen, key, columns))
+    def accepts(rij: ast.Rij, key: tuple) -> bool:  # the key columns' cells; the others may or may not
+        return all(cell_meaning(rij.cellen[c], k, columns[c], evaluation) is True for c, k in zip(keys, key))
 
     table: dict[tuple, object] = {}
-    taken: set[tuple] = set()  # combinations whose first matching row is decided (in the table or an irregular row)
-    irregular: list[int] = []  # rows tried one by one, in order
+    taken: set[tuple] = set()  # keys whose first regular row is found: later rows with that key are never reached
+    rest: list[int] = []  # rows tried one by one, in order
+    irregular: list[int] = []
     checks = 0
     for i, rij in enumerate(tabel.rijen):
-        if not _exact(rij):
+        regular = _constant(rij.uitkomst) and all(_plain(cel) if c in keys else cel.elk for c, cel in enumerate(rij.cellen))
+        key = tuple(evaluation.eval(rij.cellen[c].tests[0].expr) for c in keys) if regular else None
+        if not regular or not accepts(rij, key):  # (a cell 'geen' does not accept its own value)
+            rest.append(i)
             irregular.append(i)
             continue
-        key = tuple(evaluation.eval(c.tests[0].expr) for c in rij.cellen)
         if key in taken:
-            continue  # an earlier row catches this combination
-        if not matches(rij, key):
-            irregular.append(i)  # a row that does not accept its own values (a cell 'geen') is tried as written
             continue
         taken.add(key)
         checks += len(irregular)
         if checks > MAX_CHECKS:
             return None
-        if not any(matches(tabel.rijen[j], key) for j in irregular):
+        if any(accepts(tabel.rijen[j], key) for j in irregular):
+            rest.append(i)  # an earlier irregular row may catch this key: keep the order
+        else:
             table[key] = evaluation.eval(rij.uitkomst)
     if len(table) < 8:
         return None
-    return table, irregular
+    return keys, table, rest
