@@ -11,6 +11,7 @@ import difflib
 from decimal import Decimal
 
 from lark import Transformer_NonRecursive, v_args
+from lark.exceptions import GrammarError, VisitError
 
 from . import ast
 from .vocabulary import AMOUNT_UNIT_WORDS, AMOUNT_UNITS, MAX_DURATION, PERIODS, TIME_UNIT_WORDS, TIME_UNITS
@@ -26,6 +27,23 @@ def _string(tok) -> str:
 class ExpressionsToAst(Transformer_NonRecursive):
     """The expression rules of the grammar; ``_pos``, ``_tokpos``, ``_bounded``, ``_date`` and
     ``_finding`` come from the class that mixes this in."""
+
+    def _call_userfunc(self, tree, new_children=None):
+        """Lark's dispatch with each rule's method looked up once: Lark wraps a ``v_args`` method
+        anew on every lookup, which is most of the time a chain of 100,000 names takes."""
+        methods = self.__dict__.setdefault("_methods", {})
+        f = methods.get(tree.data)
+        if f is None:
+            f = methods[tree.data] = getattr(self, tree.data, None) or False
+        if f is False or getattr(f, "visit_wrapper", None) is None:
+            return super()._call_userfunc(tree, new_children)
+        children = new_children if new_children is not None else tree.children
+        try:
+            return f.visit_wrapper(f, tree.data, children, tree.meta)
+        except GrammarError:
+            raise
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e
 
     def _logic(self, op: str, meta, items):
         flat = []
