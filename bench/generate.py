@@ -157,3 +157,79 @@ FAMILIES = {
     "regels en producten": (catalogue, [50, 200, 400]),
     "samengesteld": (lambda _: composite(), [1]),
 }
+
+
+# ── Hostile sizes (issue 19): big exact tables, long chains, many syntax errors, deep nesting ──
+
+def exact_table(rows: int) -> str:
+    """A table of ``rows`` exact-value rows over two keuze questions (no bands, no '-'), the
+    shape that once compiled in time quadratic in the rows."""
+    b = 100
+    a = -(-rows // b)
+    text = HEADER + _keuze("soort", [f"soort_{i}" for i in range(a)]) + _keuze("zwaarte", [f"zwaarte_{j}" for j in range(b)])
+    products = [f"product_{k}" for k in range(10)]
+    text += _products(products)
+    text += "tabel besluit: soort | zwaarte -> product\n"
+    for k in range(rows):
+        i, j = divmod(k, b)
+        text += f"  soort_{i} | zwaarte_{j} -> {products[(i + 3 * j) % 10]}\n"
+    text += "\nregel besluit\n  als besluit != geen\n  dan product besluit\n"
+    return text
+
+
+def en_chain(terms: int) -> str:
+    """One condition of ``terms`` yes/no questions joined by 'en' (on few questions, repeated)."""
+    questions = [f"vraag_{i}" for i in range(1, 11)]
+    text = HEADER + "".join(_janee(q) for q in questions) + _products(["hulp"])
+    text += "regel hulp\n  als " + " en ".join(questions[k % 10] for k in range(terms)) + "\n  dan product hulp\n"
+    return text
+
+
+def sum_chain(terms: int) -> str:
+    """One derived value of ``terms`` numbers added up: a + a + … + a."""
+    text = HEADER + "vraag uren: getal\n  minimaal 0\n  maximaal 10\n\n" + _products(["hulp"])
+    text += "totaal is " + " + ".join("uren" for _ in range(terms)) + "\n\n"
+    text += "regel hulp\n  als totaal > 5\n  dan product hulp\n"
+    return text
+
+
+def syntax_errors(n: int) -> str:
+    """A file with ``n`` broken definitions, each its own syntax error."""
+    text = HEADER + _janee("vraag_1")
+    text += "".join(f"regel kapot_{i}\n  als vraag_1 en )\n  dan geen indicatie\n\n" for i in range(n))
+    return text
+
+
+NESTINGS = {  # an expression nested ``depth`` times in each recursive construct of the grammar
+    "haakjes": lambda d: "(" * d + "1" + ")" * d,
+    "niet": lambda d: "niet " * d + "x",
+    "als_dan": lambda d: "als x dan " * d + "1" + " anders 0" * d,
+    "optellen": lambda d: "(1 + " * d + "1" + ")" * d,
+    "aftrekken": lambda d: "(1 - " * d + "1" + ")" * d,
+    "vermenigvuldigen": lambda d: "(1 * " * d + "1" + ")" * d,
+    "delen": lambda d: "(1 / " * d + "1" + ")" * d,
+    "negatief": lambda d: "-" * d + "1",
+    "en": lambda d: "(x en " * d + "x" + ")" * d,
+    "of": lambda d: "(x of " * d + "x" + ")" * d,
+    "vergelijking": lambda d: "(" * d + "1" + " = 1)" * d,
+    "omrekenen": lambda d: "(" * d + "1 uur" + " in minuten)" * d,
+    "in_bereik": lambda d: "(" * d + "1" + " in 0 tot 1)" * d,
+    "in_lijst": lambda d: "(" * d + "1" + " in [1])" * d,
+    "bevat": lambda d: "(" * d + "[1]" + " bevat 1)" * d,
+    "aantal": lambda d: "aantal " * d + "[1]",
+    "functie": lambda d: "max(" * d + "1" + ")" * d,
+    "lijst": lambda d: "[" * d + "1" + "]" * d,
+    "record": lambda d: "{a: " * d + "1" + "}" * d,
+    "tussen": lambda d: "dagen tussen " * d + "2024-01-01" + " en 2024-01-02" * d,
+    "aantal_met": lambda d: "aantal leden met " * d + "x",
+    "som_van": lambda d: "som van l van leden met " * d + "x",
+    "hoogste": lambda d: "hoogste l van leden met " * d + "x",
+    "laagste": lambda d: "laagste l van leden met " * d + "x",
+}
+
+
+def nested(construct: str, depth: int) -> str:
+    """A file whose one derived value nests ``construct`` ``depth`` deep (it need not check: the
+    nesting bound comes first)."""
+    text = HEADER + _janee("x") + _products(["hulp"])
+    return text + f"diep is {NESTINGS[construct](depth)}\n\nregel hulp\n  als x\n  dan product hulp\n"

@@ -8,9 +8,12 @@ become Dutch findings in ``syntax_errors.py``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, VisitError
+from lark.grammar import NonTerminal
 from lark.indenter import DedentError
 
 from ..errors import Bevinding, RegelbestandFout, os_reden
@@ -40,6 +43,7 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
         raise RegelbestandFout(all_syntax_findings(err, regels, pad)) from None
     except LarkError as err:  # pragma: no cover - any other parser failure is still a user-file problem
         raise RegelbestandFout([Bevinding("E001", f"het bestand kan niet gelezen worden ({err})", pad, 1, 1)]) from None
+    _gather_chains(tree)
     too_deep = _too_deep(tree, regels, pad)
     if too_deep:
         raise RegelbestandFout(too_deep)
@@ -69,26 +73,82 @@ def _tab_findings(regels: tuple[str, ...], pad: str) -> list[Bevinding]:
 
 MAX_FILE_CHARS = 2_000_000
 MAX_NESTING = 64  # levels of one expression: brackets, 'niet', operators within operators
-_EXPRESSION_RULES = frozenset({
-    "of", "en", "niet", "vergelijking", "in_bereik", "in_lijst", "bevat", "optellen", "aftrekken",
-    "vermenigvuldigen", "delen", "negatief", "aantal", "functie", "lijst", "record",
-})
-# A chain (a en b en c, a + b - c) is one level, however long: it becomes one node.
-_CHAIN = {"en": "en", "of": "of", "optellen": "+", "aftrekken": "+", "vermenigvuldigen": "*", "delen": "*"}
+
+
+@functools.lru_cache(maxsize=1)
+def expression_rules() -> frozenset[str]:
+    """The names Lark gives the nodes of a recursive expression: every rule reachable from
+    ``expr`` in the grammar that holds an expression itself (``als_dan``, ``optellen``, ``lijst``,
+    …), read from the parser, so a construct added to the grammar is bounded without a list here."""
+    rules: dict[str, list] = {}
+    for rule in parser().rules:
+        rules.setdefault(rule.origin.name, []).append(rule)
+    reachable, todo = set(), ["expr"]
+    while todo:
+        name = todo.pop()
+        if name not in reachable:
+            reachable.add(name)
+            todo.extend(s.name for r in rules.get(name, ()) for s in r.expansion if isinstance(s, NonTerminal))
+    names = set()
+    for origin in reachable:
+        for rule in rules[origin]:
+            if not any(isinstance(s, NonTerminal) for s in rule.expansion):
+                continue  # a leaf: a number, a name, a date
+            kept = [s for s in rule.expansion if isinstance(s, NonTerminal) or not s.filter_out]
+            if rule.alias:
+                names.add(rule.alias)
+            elif not origin.startswith("_") and not (rule.options.expand1 and len(kept) == 1):
+                names.add(origin)  # a node of its own ('lijst'); '?atom: "(" expr ")"' is inlined
+    return frozenset(names | {_ARITH_CHAIN})
+
+
+# A chain (a en b en c, a + b - c) is one node, however long: the parse tree's left spine of the
+# same operator (family) is gathered into one node before anything else walks it.
+_LOGIC_CHAINS = frozenset({"en", "of"})
+_ARITH_FAMILY = {"optellen": "+", "aftrekken": "+", "vermenigvuldigen": "*", "delen": "*"}
+_ARITH_OP = {"optellen": "+", "aftrekken": "-", "vermenigvuldigen": "*", "delen": "/"}
+_ARITH_CHAIN = "rekenketen"  # [first, op, operand, op, operand, …]: no grammar rule, made here
+
+
+def _gather_chains(tree) -> None:
+    """Turn every left-nested chain into one node, in place and without recursion: ``en``/``of``
+    get all their items as children, arithmetic of one family becomes a ``rekenketen``. A chain of
+    100,000 terms is then one node, not 100,000 nested ones (which the builder would copy)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tree):
+            continue
+        if node.data in _LOGIC_CHAINS:
+            spine, cur = [], node
+            while isinstance(cur, Tree) and cur.data == node.data and len(cur.children) == 2:
+                spine.append(cur.children[1])
+                cur = cur.children[0]
+            node.children = [cur, *reversed(spine)]
+        elif node.data in _ARITH_FAMILY:
+            family, spine, cur = _ARITH_FAMILY[node.data], [], node
+            while isinstance(cur, Tree) and _ARITH_FAMILY.get(cur.data) == family:
+                spine.append((cur.children[1], Token("OP", _ARITH_OP[cur.data])))
+                cur = cur.children[0]
+            children = [cur]
+            for operand, op in reversed(spine):
+                children += (op, operand)
+            node.data, node.children = _ARITH_CHAIN, children
+        stack.extend(node.children)
 
 
 def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
     """Every expression nested deeper than MAX_NESTING, found without recursion (a file of
-    600 nested brackets must give a finding, not a RecursionError)."""
+    600 nested brackets must give a finding, not a RecursionError). Chains are gathered first."""
+    rules = expression_rules()
     findings = []
-    stack = [(tree, 0, None)]
+    stack = [(tree, 0)]
     reported: set[int] = set()
     while stack:
-        node, depth, parent = stack.pop()
-        if not hasattr(node, "data"):
+        node, depth = stack.pop()
+        if not isinstance(node, Tree):
             continue
-        chain = _CHAIN.get(node.data)
-        if node.data in _EXPRESSION_RULES and not (chain and chain == _CHAIN.get(parent)):
+        if node.data in rules:
             depth += 1
             if depth > MAX_NESTING:
                 line = getattr(node.meta, "line", 1)
@@ -99,7 +159,7 @@ def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
                         getattr(node.meta, "column", 1), hint="splits haar op in afgeleide waarden met elk een eigen naam",
                         bronregel=source_line(regels, line)))
                 continue
-        stack.extend((child, depth, node.data) for child in node.children)
+        stack.extend((child, depth) for child in node.children)
     return sorted(findings, key=lambda b: (b.regel, b.kolom))
 
 

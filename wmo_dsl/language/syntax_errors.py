@@ -74,13 +74,18 @@ def _syntax_finding(err: UnexpectedInput, text: str, regels: tuple[str, ...], pa
         line = max(len(regels), 1)
         column = len(source_line(regels, line) or "") + 1
     bericht = _message(err)
-    hint = hint_for(err, lambda s: parser().parse(s if s.endswith("\n") else s + "\n"))
+    hint = hint_for(err, _parse_sample)
     if isinstance(err, UnexpectedToken) and err.token.type == "_INDENT":
         bericht = "deze regel springt verder in dan de regel erboven, en daar kan geen ingesprongen blok beginnen"
         above = next((n for n in range(line - 1, 0, -1) if (source_line(regels, n) or "").strip()), None)
         hint = hint or (f"laat de regel even ver inspringen als regel {above}" if above else None)
         return Bevinding("E101", bericht, pad, line, column, hint=hint, bronregel=source_line(regels, line))
     return Bevinding("E100", bericht, pad, line, column, hint=hint, bronregel=source_line(regels, line))
+
+
+def _parse_sample(text: str):
+    """A hint's sample parsed as a file (one function, so the samples' failures are computed once)."""
+    return parser().parse(text if text.endswith("\n") else text + "\n")
 
 
 def _indent_position(err: UnexpectedToken, regels: tuple[str, ...]) -> tuple[int, int]:

@@ -195,22 +195,33 @@ def hint_for(err: UnexpectedInput, parse: Callable[[str], object]) -> str | None
     if want is None:
         return None
     same_state = None
-    for hint, samples in HINTS.items():
-        for sample in samples:
-            try:
-                parse(_with_header(sample))
-            except UnexpectedInput as sample_err:
-                got = _failure(sample_err)
-            except Exception:  # a hint is a courtesy; never let it hide the real error
-                continue
-            else:
-                continue
-            if got is None or got[:2] != want[:2]:
-                continue
-            if got == want:
-                return hint
-            same_state = same_state or hint
+    for hint, got in _sample_failures(parse):
+        if got is None or got[:2] != want[:2]:
+            continue
+        if got == want:
+            return hint
+        same_state = same_state or hint
     return same_state
+
+
+_SAMPLES: dict[Callable, list[tuple[str, tuple | None]]] = {}
+
+
+def _sample_failures(parse: Callable[[str], object]) -> list[tuple[str, tuple | None]]:
+    """(hint, how its sample fails) for every sample that fails, computed once per parser: a file
+    with 5,000 mistakes asks 5,000 times."""
+    if parse not in _SAMPLES:
+        failures = []
+        for hint, samples in HINTS.items():
+            for sample in samples:
+                try:
+                    parse(_with_header(sample))
+                except UnexpectedInput as sample_err:
+                    failures.append((hint, _failure(sample_err)))
+                except Exception:  # a hint is a courtesy; never let it hide the real error
+                    continue
+        _SAMPLES[parse] = failures
+    return _SAMPLES[parse]
 
 
 def _failure(err: UnexpectedInput) -> tuple | None:

@@ -11,6 +11,7 @@ import difflib
 from decimal import Decimal
 
 from lark import Transformer_NonRecursive, v_args
+from lark.exceptions import GrammarError, VisitError
 
 from . import ast
 from .vocabulary import AMOUNT_UNIT_WORDS, AMOUNT_UNITS, MAX_DURATION, PERIODS, TIME_UNIT_WORDS, TIME_UNITS
@@ -27,10 +28,30 @@ class ExpressionsToAst(Transformer_NonRecursive):
     """The expression rules of the grammar; ``_pos``, ``_tokpos``, ``_bounded``, ``_date`` and
     ``_finding`` come from the class that mixes this in."""
 
+    def _call_userfunc(self, tree, new_children=None):
+        """Lark's dispatch with each rule's method looked up once: Lark wraps a ``v_args`` method
+        anew on every lookup, which is most of the time a chain of 100,000 names takes."""
+        methods = self.__dict__.setdefault("_methods", {})
+        f = methods.get(tree.data)
+        if f is None:
+            f = methods[tree.data] = getattr(self, tree.data, None) or False
+        if f is False or getattr(f, "visit_wrapper", None) is None:
+            return super()._call_userfunc(tree, new_children)
+        children = new_children if new_children is not None else tree.children
+        try:
+            return f.visit_wrapper(f, tree.data, children, tree.meta)
+        except GrammarError:
+            raise
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e
+
     def _logic(self, op: str, meta, items):
         flat = []
         for item in items:  # a chain is one node, however long (and a en (b en c) means the same)
-            flat.extend(item.items if isinstance(item, ast.Logic) and item.op == op else [item])
+            if isinstance(item, ast.Logic) and item.op == op:
+                flat.extend(item.items)
+            else:
+                flat.append(item)
         return ast.Logic(op, tuple(flat), self._pos(meta))
 
     def of(self, meta, items):
@@ -54,23 +75,12 @@ class ExpressionsToAst(Transformer_NonRecursive):
     def bevat(self, meta, items):
         return ast.Contains(items[0], items[1], self._pos(meta))
 
-    def _arith(self, op: str, meta, items):
-        left, right = items
-        if isinstance(left, ast.Arith) and _FAMILY[left.rest[0][0]] == _FAMILY[op]:
-            return ast.Arith(left.first, left.rest + ((op, right),), left.pos)  # left to right: one node
-        return ast.Arith(left, ((op, right),), self._pos(meta))
-
-    def optellen(self, meta, items):
-        return self._arith("+", meta, items)
-
-    def aftrekken(self, meta, items):
-        return self._arith("-", meta, items)
-
-    def vermenigvuldigen(self, meta, items):
-        return self._arith("*", meta, items)
-
-    def delen(self, meta, items):
-        return self._arith("/", meta, items)
+    def rekenketen(self, meta, items):
+        """A chain of one family as ``parse`` gathers it: first, op, operand, op, operand, …"""
+        first, rest = items[0], tuple((str(items[i]), items[i + 1]) for i in range(1, len(items), 2))
+        if isinstance(first, ast.Arith) and _FAMILY[first.rest[0][0]] == _FAMILY[rest[0][0]]:
+            return ast.Arith(first.first, first.rest + rest, first.pos)  # (a + b) + c: one node, as written
+        return ast.Arith(first, rest, self._pos(meta))
 
     def negatief(self, meta, items):
         return ast.Negate(items[0], self._pos(meta))

@@ -257,7 +257,8 @@ class _Code:
         lookup = table_lookup(self.model, tabel)
         if lookup is None:
             return self.choose(branches, t)
-        table, rest = lookup
+        keys, table, rest = lookup
+        inputs = [inputs[c] for c in keys]
         key = self.op("(" + "".join(f"{value}, " for value, _ in inputs) + ")", *[v for v, _ in inputs])
         result = self.temp()
         self.emit(f"{result} = {self.const(table)}.get({key}, _MISSING)")
@@ -340,8 +341,22 @@ class _Code:
         return py(f"({pid!r} in {products}.granted)", 1, boolean=True)
 
 
+_MAX_INDENT = 90  # levels of indentation in the generated code; Python's tokenizer refuses 100
+
+
+def _engine_only(answers: dict, peildatum=None):
+    """The batch function of a model whose code would nest deeper than Python allows: every case
+    goes to the full engine (as a case with an open question does), never an IndentationError."""
+    raise Open("(te diep genest om te compileren)")
+
+
 def compile_model(model: Model) -> Compiled:
+    """The model's decision as one flat Python function. Expressions nest at most MAX_NESTING deep
+    (``parse.py``) and each level indents the code at most once, so the code stays within
+    _MAX_INDENT; should a model still reach it, its cases go to the engine instead."""
     source, constants = _module(model)
+    if max((len(line) - len(line.lstrip(" ")) for line in source.splitlines()), default=0) // 4 > _MAX_INDENT:
+        return Compiled(model, source, _engine_only)
     namespace = {
         "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning, "Toekenningen": Toekenningen,
         "_MISSING": _MISSING, "_open": _open, "EMPTY": frozenset(), "VRIJ": model.vrije_dagen,
@@ -349,7 +364,11 @@ def compile_model(model: Model) -> Compiled:
         "DEC": [Decimal(n) for n in range(_largest_list(model) + 1)], "_neg": lambda v: None if v is None else -v,
         "_lists": lists_of, "PLAN": rule_plan(model), "MODEL": model, **constants,
     }
-    exec(compile(source, f"<wmo: {model.regio.id}>", "exec"), namespace)  # generated from the checked AST only
+    try:
+        code = compile(source, f"<wmo: {model.regio.id}>", "exec")
+    except (SyntaxError, RecursionError, MemoryError):  # pragma: no cover - the bounds above keep the code small
+        return Compiled(model, source, _engine_only)
+    exec(code, namespace)  # generated from the checked AST only
     return Compiled(model, source, namespace["evaluate"])
 
 

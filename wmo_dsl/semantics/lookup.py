@@ -1,4 +1,7 @@
-"""A decision table as a dictionary, for the compiled code: the same table, looked up instead of tried row by row."""
+"""A decision table as a dictionary, for the compiled code: the same table, looked up instead of tried row by row.
+
+Built in one pass over the rows (time linear in the rows while the rows that are no plain values
+are few), so a table of 20,000 rows compiles in a fraction of a second."""
 
 from __future__ import annotations
 
@@ -7,34 +10,61 @@ from ..language.check import Model
 from .evaluate import Evaluation
 from .meaning import cell_meaning
 
+MAX_CHECKS = 200_000  # cell tests of earlier irregular rows against exact rows; beyond this the rows are tried in order
+
+
+def _constant(e) -> bool:
+    return isinstance(e, (ast.Literal, ast.Symbol)) or isinstance(e, ast.Ref) and e.target == "product"
+
+
+def _plain(cel: ast.Cel) -> bool:
+    return not cel.elk and len(cel.tests) == 1 and isinstance(cel.tests[0], ast.CelGelijk) and _constant(cel.tests[0].expr)
+
 
 def table_lookup(model: Model, tabel: ast.Tabel):
-    """A table as a dictionary: (combination of inputs -> value) for the rows whose cells are all
-    plain values, and the rows left to try one by one when the dictionary has no entry. Which row
-    a combination reaches is asked of the evaluator, so the lookup means what the table means."""
-    if any(model.types[n].soort == "lijst" for n in tabel.invoer):
-        return None
-    def constant(e) -> bool:
-        return isinstance(e, (ast.Literal, ast.Symbol)) or isinstance(e, ast.Ref) and e.target == "product"
+    """A table as a dictionary over its key columns (those where most rows name a plain value):
+    (values of the key columns -> value) for the combinations whose first matching row is regular
+    (plain values in the key columns, '-' elsewhere, a plain outcome), and the rows left to try one
+    by one, in order, when the dictionary has no entry. Returns (key columns, dictionary, rows
+    left), or None when a lookup does not pay or cannot be built within bounds.
 
-    exact, rest = [], []
-    for i, rij in enumerate(tabel.rijen):
-        if all(len(c.tests) == 1 and isinstance(c.tests[0], ast.CelGelijk) and constant(c.tests[0].expr) for c in rij.cellen) \
-                and constant(rij.uitkomst):
-            exact.append(i)
-        else:
-            rest.append(i)
-    if len(exact) < 8:
+    A row accepts a combination when every cell does, as ``meaning.cell_meaning`` says, asked of the
+    evaluator: a row enters the dictionary only when its own cells accept its key; a regular row
+    accepts exactly its own key (``=`` is equality of values); an earlier irregular row whose key
+    cells accept the key may catch it, and then the row is tried in order instead."""
+    columns = [model.types[n] for n in tabel.invoer]
+    if any(t.soort == "lijst" for t in columns) or not tabel.rijen:
+        return None
+    keys = [c for c in range(len(columns)) if 2 * sum(_plain(rij.cellen[c]) for rij in tabel.rijen) >= len(tabel.rijen)]
+    if not keys:
         return None
     evaluation = Evaluation(model, {})
+
+    def accepts(rij: ast.Rij, key: tuple) -> bool:  # the key columns' cells; the others may or may not
+        return all(cell_meaning(rij.cellen[c], k, columns[c], evaluation) is True for c, k in zip(keys, key))
+
     table: dict[tuple, object] = {}
-    for i in exact:
-        key = tuple(evaluation.eval(c.tests[0].expr) for c in tabel.rijen[i].cellen)
-        if key in table:
+    taken: set[tuple] = set()  # keys whose first regular row is found: later rows with that key are never reached
+    rest: list[int] = []  # rows tried one by one, in order
+    irregular: list[int] = []
+    checks = 0
+    for i, rij in enumerate(tabel.rijen):
+        regular = _constant(rij.uitkomst) and all(_plain(cel) if c in keys else cel.elk for c, cel in enumerate(rij.cellen))
+        key = tuple(evaluation.eval(rij.cellen[c].tests[0].expr) for c in keys) if regular else None
+        if not regular or not accepts(rij, key):  # (a cell 'geen' does not accept its own value)
+            rest.append(i)
+            irregular.append(i)
             continue
-        first = next(j for j, rij in enumerate(tabel.rijen)
-                     if all(cell_meaning(c, k, model.types[n], evaluation) is True for c, k, n in zip(rij.cellen, key, tabel.invoer)))
-        if first not in exact:
-            return None  # an earlier row of another shape catches this combination: keep the rows in order
-        table[key] = evaluation.eval(tabel.rijen[first].uitkomst)
-    return table, rest
+        if key in taken:
+            continue
+        taken.add(key)
+        checks += len(irregular)
+        if checks > MAX_CHECKS:
+            return None
+        if any(accepts(tabel.rijen[j], key) for j in irregular):
+            rest.append(i)  # an earlier irregular row may catch this key: keep the order
+        else:
+            table[key] = evaluation.eval(rij.uitkomst)
+    if len(table) < 8:
+        return None
+    return keys, table, rest

@@ -96,6 +96,28 @@ class Algebra(Protocol[T]):
     def record(self, fields: Sequence[tuple[str, T]], t: Type) -> T: ...
 
 
+class Thunks(Sequence):
+    """The items of a chain as thunks, made only when asked for: an evaluator that stops at the
+    first 'nee' of 100,000 terms makes one."""
+
+    __slots__ = ("_items", "_m")
+
+    def __init__(self, items: Sequence, m: Callable):
+        self._items, self._m = items, m
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [partial(self._m, e) for e in self._items[i]]
+        return partial(self._m, self._items[i])
+
+    def __iter__(self):
+        m = self._m
+        return (partial(m, e) for e in self._items)
+
+
 def typ(e) -> Type:
     """The type the checker gave a node (checked models only reach the semantics)."""
     return e.t if e.t is not None else Type("onbekend")
@@ -125,7 +147,7 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
         case ast.Ref(id=naam):
             return alg.derived(naam, typ(e))
         case ast.Logic(op=op, items=items):
-            return alg.logic(op, [partial(m, i) for i in items])
+            return alg.logic(op, Thunks(items, m))
         case ast.Not(operand=operand):
             return alg.negation(m(operand))
         case ast.Compare(op=op, left=left, right=right):
