@@ -26,9 +26,10 @@ def findings_of(tmp_path, text: str):
     path = tmp_path / "kopie.wmo"
     path.write_text(text, encoding="utf-8")
     try:
-        return list(checked(path).waarschuwingen)
+        found = list(checked(path).waarschuwingen)
     except RegelbestandFout as err:
-        return err.bevindingen
+        found = err.bevindingen
+    return [f for f in found if f.code not in ("W027", "W028")]  # what a toewijzing lacks: test_allocatable.py
 
 
 def line_of(text: str, fragment: str) -> int:

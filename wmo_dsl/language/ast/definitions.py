@@ -138,10 +138,14 @@ class Product:
     iwmo: tuple[tuple[str, str], ...] = ()  # (veld, waarde) of the iWmo toewijzing
     volume: Expr | None = None
     tarieven: tuple["Tarief", ...] = ()
+    code_onbekend: str | None = None  # 'code onbekend "…"': no iWmo productcode is known, and why
+    uitvoeringsvariant: str | None = None  # iWmo: inspanningsgericht (the default) or outputgericht
 
     @property
     def echte_code(self) -> str | None:
         """The product code a letter or a summary may show: not the id standing in for a missing code."""
+        if self.code_onbekend is not None:
+            return None
         iwmo = dict(self.iwmo).get("productcode")
         if iwmo:
             return iwmo
