@@ -221,7 +221,9 @@ def static_problems(p) -> list[tuple[str, str, str]]:
         return problems
     v = product_vorm(p)
     if isinstance(v, str):
-        problems.append(("E238", v, "fout"))
+        unit = getattr(p.volume, "t", None) and p.volume.t.eenheid
+        no_period = unit is not None and unit.periode in MONTHS_PER_PERIOD and not dict(p.iwmo).get("frequentie")
+        problems.append(("E238", v, "fout") if no_period else ("W028", v, "waarschuwing"))
         return problems
     if isinstance(p.volume, ast.Literal) and isinstance(p.volume.value, Decimal):
         o = omvang(v, p.volume.value)

@@ -133,6 +133,8 @@ class ToAst(ExpressionsToAst):
 
     def code(self, meta, items):
         return ("code", _string(items[0]))
+    code_onbekend = lambda self, meta, items: ("code_onbekend", _string(items[0]))  # noqa: E731 (no iWmo code known)
+    uitvoeringsvariant = lambda self, meta, items: ("uitvoeringsvariant", str(items[0]))  # noqa: E731
 
     def duur(self, meta, items):
         return ("duur", items[0])
@@ -303,12 +305,6 @@ class ToAst(ExpressionsToAst):
     def volume(self, meta, items):
         return ("volume", items[0])
 
-    def code_onbekend(self, meta, items):
-        return ("code_onbekend", _string(items[0]))
-
-    def uitvoeringsvariant(self, meta, items):
-        return ("uitvoeringsvariant", str(items[0]))
-
     def iwmo(self, meta, items):
         return ("iwmo", tuple(items))
 
@@ -333,9 +329,7 @@ class ToAst(ExpressionsToAst):
             iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
             volume=next((v for k, v in iwmo if k == "volume"), None),
             tarieven=tuple(v for k, v in rest if k == "tarief"),
-            code_onbekend=d.get("code_onbekend"),
-            uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None),
-        )
+            code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None))
 
     def termijn_als(self, meta, items):
         return ("voorwaarde", items[0])

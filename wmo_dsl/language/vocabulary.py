@@ -126,7 +126,7 @@ CODES = {
     "E235": "een lijst van personen zonder 'maximaal' van 1 tot en met 20, of binnen een andere lijst",
     "E236": "een {naam} in een motivering die geen vraag, afgeleide waarde of tabel noemt",
     "E237": "'motivering' bij iets anders dan een regel, afgeleide waarde of tabel(rij)",
-    "E238": "een volume waarvan eenheid en periode geen iWmo-vorm hebben in de uitvoeringsvariant van het product",
+    "E238": "een volume per kwartaal of per jaar (geen iWmo-frequentie) bij een product zonder vaste duur",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",

@@ -144,8 +144,6 @@ class Product:
     @property
     def echte_code(self) -> str | None:
         """The product code a letter or a summary may show: not the id standing in for a missing code."""
-        if self.code_onbekend is not None:
-            return None
         iwmo = dict(self.iwmo).get("productcode")
         if iwmo:
             return iwmo
