@@ -52,6 +52,7 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
             findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
         findings += _uncovered_cases(model, solver)
         findings += _dead_parts(model, solver)
+        findings += __import__("wmo_dsl.semantics.allocatable", fromlist=["findings"]).findings(model, solver)  # W028 (issue 23)
     return [f for f in findings if not _silenced(model, f)]
 
 
