@@ -51,8 +51,9 @@ def _questions(product: ast.Product, v: I.Vorm, solver) -> list[tuple[str, str]]
     questions = []
     if product.volume is not None and not isinstance(product.volume, ast.Literal):
         factor = v.factor * (I.FINER[v.eenheid][1] if v.eenheid in I.FINER else 1)
-        questions.append(("het volume is geen heel getal in iWmo (ook niet in een fijnere eenheid)",
-                          f"(and {volume.d} (not (is_int (* {volume.v} {_real(factor)}))))"))
+        if not _whole_by_rounding(product.volume, factor):
+            questions.append(("het volume is geen heel getal in iWmo (ook niet in een fijnere eenheid)",
+                              f"(and {volume.d} (not (is_int (* {volume.v} {_real(factor)}))))"))
         questions.append(("het volume is geen positief getal", f"(or (not {volume.d}) (<= {volume.v} 0.0))"))
     if v.einddatum_verplicht and (product.duur is not None or product.maximale_duur is not None) \
             and not (isinstance(product.duur, ast.Literal) or isinstance(product.maximale_duur, ast.Literal)):
@@ -62,6 +63,18 @@ def _questions(product: ast.Product, v: I.Vorm, solver) -> list[tuple[str, str]]
         questions.append(("de duur is korter dan een dag: de einddatum ligt vóór de ingangsdatum (CS003)",
                           f"(and {duur.d} (< {duur.v[0]} 1))"))
     return questions
+
+
+def _whole_by_rounding(volume, factor: Decimal) -> bool:
+    """The volume is rounded to a fixed step that is whole in the iWmo eenheid (naar_boven(x, 1 minuten
+    per week)): whole for every answer, no solver needed (rounding is slow for it)."""
+    if not (isinstance(volume, ast.Call) and volume.function in ("naar_boven", "naar_beneden", "afronden_op")):
+        return False
+    step = volume.args[1] if len(volume.args) == 2 else None
+    if not (isinstance(step, ast.Literal) and isinstance(step.value, Decimal)):
+        return False
+    scaled = step.value * factor
+    return scaled == scaled.to_integral_value()
 
 
 def _real(x: Decimal) -> str:
