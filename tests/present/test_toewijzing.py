@@ -201,3 +201,19 @@ def test_a_generated_case_gives_a_valid_toewijzing_and_a_product_proven_allocata
     granted = [t for t in items if isinstance(t, Toewijzing)]
     if granted:
         assert_rules(validate(wmo301.xml_text(wmo301.toegewezen_producten(granted))), variants(rules.model))
+
+
+def test_a_batch_with_bericht_writes_one_bericht_per_client_from_the_clienten_of_the_gegevens(tmp_path, capsys):
+    zou = json.loads((REPO / "regions/zou/casussen/stap5_ib_24_7_rekenvoorbeeld.json").read_text(encoding="utf-8"))
+    cases = tmp_path / "c.jsonl"
+    cases.write_text("".join(json.dumps({"id": i, "peildatum": zou["peildatum"], "antwoorden": zou["antwoorden"]}) + "\n"
+                             for i in ("k1", "k2")), encoding="utf-8")
+    header = {k: v for k, v in FAKE.items() if k not in ("client", "berichtidentificatie")}
+    gegevens = tmp_path / "g.json"
+    gegevens.write_text(json.dumps({**header, "clienten": {"k1": {"berichtidentificatie": "B-1", "client": FAKE["client"]}}}))
+    code, out, _ = run(capsys, "beoordeel", cases, "--regio", "zou", "--formaat", "toewijzing", "--bericht",
+                       "--gegevens", gegevens, "--uit", tmp_path / "uit")
+    first, second = [json.loads(line) for line in out.splitlines()]
+    assert code == 2 and first["bestand"] == "000001-k1.xml" and "client.bsn ontbreekt" in second["fout"]["bericht"]
+    root = validate((tmp_path / "uit" / "000001-k1.xml").read_text(encoding="utf-8"))
+    assert root.findtext(".//i:Identificatie", namespaces=NS) == "B-1"

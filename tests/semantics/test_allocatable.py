@@ -85,3 +85,12 @@ def test_the_regions_allocatable_products_are_counted_in_the_readme(region, tmp_
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     good, total = ALLOCATABLE[region]
     assert f"| {region} | {good} van {total} |" in readme
+
+
+def test_sums_and_choices_of_quarter_hours_are_proven_whole_minutes_without_the_solver(tmp_path):
+    text = HEADER + ("kwartier is naar_boven(uren, 15 minuten per week)\n"
+                     "rest is als uren > 10 dan kwartier - 1 uur per week anders kwartier + (30 minuten per week in uur per week)\n\n"
+                     + PRODUCT.format(volume="rest"))
+    assert [f.code for f in findings_of(tmp_path, text)] == []
+    (f,) = findings_of(tmp_path, text.replace("15 minuten per week", "1 minuten per week").replace("30 minuten", "0,5 minuten"))
+    assert f.code == "W028" and "geen heel getal" in f.bericht
