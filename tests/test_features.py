@@ -83,7 +83,7 @@ def test_several_products_in_one_indicatie_with_iwmo_terms_and_facts(rules):
     data = result_json(b, [])
     assert [p["code"] for p in data["producten"]] == ["ib_ontwikkelen", "groepstraining"]
     ib, groep = data["producten"]
-    assert ib["iwmo"] == {"productcategorie": "02", "productcode": "ib_ontwikkelen", "eenheid": "04", "frequentie": "2", "volume": 4}
+    assert ib["iwmo"] == {"productcategorie": "02", "productcode": None, "eenheid": "04", "frequentie": "2", "volume": 4}
     assert ib["kenmerken"] == {"digitaal": "Tot 25% digitaal contact."} and ib["max_duur_maanden"] == 24
     assert groep["eenheid"] == "per sessie"
 

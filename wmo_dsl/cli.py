@@ -82,7 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", help="regio-id; nodig als de casus geen 'regio' noemt")
     p.add_argument("--regels", metavar="PAD", help="gebruik dit regelbestand in plaats van een geïnstalleerde regio")
     p.add_argument("--peildatum", type=_date, help="datum waarop beoordeeld wordt (standaard: uit de casus, anders vandaag)")
-    p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown, json, of besluit: een conceptbeschikking")
+    p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown, json, besluit (een conceptbeschikking) "
+                   "of toewijzing (iWmo 3.2, WMO301: de ToegewezenProducten als XML)")
+    p.add_argument("--bericht", action="store_true", help="bij --formaat toewijzing: een volledig WMO301-bericht (vraagt --gegevens)")
+    p.add_argument("--gegevens", metavar="G.json", help="bij --formaat toewijzing: afzender, ontvanger, berichtidentificatie, "
+                   "client en toewijzingnummers (JSON)")
     p.add_argument("--uit", metavar="RESULTAAT", help="schrijf naar dit bestand (een besluit.html wordt een A4-pagina); bij .jsonl/.csv: "
                    "de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
     p.add_argument("--spoor", action="store_true", help="de technische uitleg voor beleidsschrijvers: ids, uitdrukkingen en regelnummers")

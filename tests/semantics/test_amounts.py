@@ -56,7 +56,7 @@ def test_the_json_result_gives_amounts_with_their_unit_and_the_iwmo_terms_of_the
     assert result["waarden"]["anderhalf"] == {"waarde": 1.5, "eenheid": "uur"}
     assert result["waarden"]["leeftijd"] == 75  # a plain number stays a plain number
     iwmo = {p["code"]: p["iwmo"] for p in result["producten"]}
-    assert iwmo["huishouden"] == {"productcategorie": None, "productcode": "huishouden", "eenheid": "04",
+    assert iwmo["huishouden"] == {"productcategorie": None, "productcode": None, "eenheid": "04",
                                   "frequentie": "2", "volume": 2.75}
     assert iwmo["begeleiding"]["volume"] == 2.5  # 150 minuten, in the question's unit
 

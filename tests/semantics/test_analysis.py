@@ -26,9 +26,10 @@ def findings_of(tmp_path, text: str):
     path = tmp_path / "kopie.wmo"
     path.write_text(text, encoding="utf-8")
     try:
-        return list(checked(path).waarschuwingen)
+        found = list(checked(path).waarschuwingen)
     except RegelbestandFout as err:
-        return err.bevindingen
+        found = err.bevindingen
+    return [f for f in found if f.code not in ("W027", "W028")]  # what a toewijzing lacks: test_allocatable.py
 
 
 def line_of(text: str, fragment: str) -> int:
@@ -93,5 +94,5 @@ def test_check_json_lists_warnings_as_data(tmp_path, capsys):
     path = tmp_path / "k.wmo"
     path.write_text(source("zou") + '\nvraag huisdier: ja/nee\n', encoding="utf-8")
     assert main(["check", "--formaat", "json", str(path)]) == 0
-    (f,) = json.loads(capsys.readouterr().out)["bevindingen"]
+    (f,) = [f for f in json.loads(capsys.readouterr().out)["bevindingen"] if f["code"] not in ("W027", "W028")]
     assert f["code"] == "W021" and f["ernst"] == "waarschuwing"

@@ -245,6 +245,7 @@ class Batch:
         self.explain = explain  # (beoordeling, rules) -> (explanation as data, what would change), for --uitleg
         self.fouten = 0
         self._rules: dict[dt.date, Rules] = {}
+        self.shape = lambda beoordeling: result_json(beoordeling, None)  # another format's record (the toewijzing)
 
     def rules_for(self, peildatum: dt.date) -> Rules:
         if peildatum not in self._rules:
@@ -283,7 +284,7 @@ class Batch:
         antwoorden = convert(rules, invoer.antwoorden)
         if afwijkingen or self.explain:
             return self._full(rules, invoer, antwoorden, peildatum, afwijkingen)
-        return result_json(rules.evaluate_fast(antwoorden, peildatum), None)
+        return self.shape(rules.evaluate_fast(antwoorden, peildatum))
 
     def _full(self, rules: Rules, invoer: Invoer, antwoorden: dict, peildatum: dt.date, afwijkingen: tuple) -> dict:
         from .casefile import Casus, convert_deviations
@@ -292,7 +293,7 @@ class Batch:
                                                             afwijkingen=afwijkingen))
         beoordeling = rules.evaluate(antwoorden, peildatum, afwijkingen)
         if self.explain is None:
-            return result_json(beoordeling, None)
+            return self.shape(beoordeling)
         uitleg, verandert = self.explain(beoordeling, rules)
         return {**result_json(beoordeling, uitleg), "wat_verandert": verandert}
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..language import limits
 from ..errors import CasusFout, WmoFout, os_reden
 
-_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum"}
+_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum",
+               "toewijzingnummers"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Casus:
     verwacht: dict | None = None
     afwijkingen: tuple = ()
     aanvraagdatum: dt.date | None = None  # when the citizen asked: the beschikking names it
+    toewijzingnummers: dict | None = None  # iWmo ToewijzingNummer per productcode (--formaat toewijzing)
 
 
 def parse_peildatum(text, waar: str, wat: str = "peildatum") -> dt.date:
@@ -80,7 +82,12 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
     peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
     afwijkingen = check_deviations(data.get("afwijkingen"), waar)
     aanvraag = parse_peildatum(data["aanvraagdatum"], waar, "aanvraagdatum") if data.get("aanvraagdatum") is not None else None
-    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag)
+    nummers = data.get("toewijzingnummers")
+    if nummers is not None and not (isinstance(nummers, dict) and all(isinstance(v, int) and not isinstance(v, bool)
+                                                                        for v in nummers.values())):
+        raise CasusFout(f"{waar}'toewijzingnummers' is een object met per productcode een geheel getal, zoals {{\"02B03\": 1234}}")
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag,
+                 toewijzingnummers=nummers)
 
 
 _DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"

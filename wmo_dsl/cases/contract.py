@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from ..language.iwmo import product_code
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
 from .answers import json_value, typed_json
+from .toewijzing import allocate, als_json
 
 
 def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
@@ -27,7 +29,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
             "bron": product.bron.tekst if product.bron else None,
             "iwmo": {
                 "productcategorie": iwmo.get("productcategorie"),
-                "productcode": iwmo.get("productcode") or (product.code if iwmo else None),
+                "productcode": product_code(product) if iwmo else None,  # never an id standing in for a code
                 "eenheid": iwmo.get("eenheid"),
                 "frequentie": iwmo.get("frequentie"),
                 "volume": json_value(p.volume),
@@ -51,5 +53,6 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         "waarden": {k: typed_json(v, m.types.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
         "afwijkingen": [a.als_data() for a in b.afwijkingen],
+        "toewijzing": als_json(allocate(b, datum_besluit=getattr(b, "datum_besluit", None))),  # iWmo WMO301
         **({"uitleg": uitleg} if uitleg is not None else {}),
     }

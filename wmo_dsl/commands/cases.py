@@ -23,8 +23,8 @@ def cmd_beoordeel(args) -> int:
     if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
         return cmd_beoordeel_batch(args)
     formats = output_formats()
-    if args.formaat not in formats and args.formaat != "besluit":
-        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'besluit']))}")
+    if args.formaat not in formats and args.formaat not in ("besluit", "toewijzing"):
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'besluit', 'toewijzing']))}")
     casus = read_case(args.casus)
     peildatum = args.peildatum or casus.peildatum or dt.date.today()
     if args.regels:
@@ -38,6 +38,10 @@ def cmd_beoordeel(args) -> int:
         rules = load_region(regio, peildatum)
     antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
     beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
+    if args.formaat == "toewijzing":
+        from .toewijzing import write_single
+
+        return write_single(args, beoordeling, casus) or 0
     uitleg = build(beoordeling, rules, spoor=args.spoor)
     if args.formaat == "besluit":
         from ..present.besluit import render_besluit
@@ -76,6 +80,11 @@ def cmd_beoordeel_batch(args) -> int:
         batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), _explain if args.uitleg else None)
     rules = batch.rules_for(peildatum)
     stream = _open_cases(source)
+    if args.formaat == "toewijzing":
+        from .toewijzing import cmd_batch
+
+        with stream:
+            return cmd_batch(args, batch, read_cases(source, stream, rules))
     with contextlib.ExitStack() as stack:
         stack.enter_context(stream)
         # Results hold answers: the file is private, and only appears whole (renamed at the end).

@@ -5,7 +5,11 @@ A mixin of the checker of definitions (``check.py``), which provides ``defs``,
 ``eenheid`` and ``frequentie`` of a product itself (uur: 04, per week: 2, …)
 unless the product states them; a stated code that contradicts the unit is a
 warning (W025). The defaults of ``alle producten`` give way to a product's own
-volume unit.
+volume unit. What the toewijzing needs that can be seen without answers is checked
+here too: a product without a known productcode (W027, ``code onbekend``), a volume
+whose unit and period have no iWmo form in the product's uitvoeringsvariant (E241),
+and a literal volume or duration that gives no allocatable Omvang (W028); computed
+volumes are proven by the analysis (``semantics/allocatable.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from decimal import Decimal
 
 from . import ast
 from .types import DUUR, GETAL
-from .vocabulary import IWMO_FREQUENCIES, IWMO_UNIT_NAMES, IWMO_UNITS
+from . import iwmo as I
 
 
 class ProductChecker:
@@ -33,7 +37,9 @@ class ProductChecker:
         self.check_tarieven(p)
         self.current = outer
         iwmo = self.iwmo_terms(p, volume)
-        return replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume, iwmo=iwmo)
+        checked = replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume, iwmo=iwmo)
+        self.check_toewijzing(checked)
+        return checked
 
     def iwmo_terms(self, p: ast.Product, volume) -> tuple:
         """The product's iWmo fields, with eenheid and frequentie from the unit of its volume where
@@ -43,16 +49,34 @@ class ProductChecker:
         if unit is None:
             return p.iwmo
         own = self.own_iwmo.get(p.id, dict(p.iwmo))
-        implied = {"eenheid": IWMO_UNITS.get(unit.maat), "frequentie": IWMO_FREQUENCIES.get(unit.periode)}
+        implied = {"eenheid": I.unit_code(unit.maat, I.variant_of(p.uitvoeringsvariant)),
+                   "frequentie": I.PERIOD_CODES.get(unit.periode)}
         for veld, code in implied.items():
             if veld in own and code is not None and own[veld] != code:
-                said = f"{own[veld]} ({IWMO_UNIT_NAMES[own[veld]]})" if veld == "eenheid" and own[veld] in IWMO_UNIT_NAMES else own[veld]
+                said = f"{own[veld]} ({I.UNIT_WORDS[own[veld]]})" if veld == "eenheid" and own[veld] in I.UNIT_WORDS else own[veld]
                 self.error("W025", f"iWmo-{veld} {said} van product '{p.id}' past niet bij het volume in {unit} ({code})",
                            p.pos, hint=f"laat '{veld}' weg (het volume geeft {code}), of reken het volume om met 'in'",
                            ernst="waarschuwing")
             elif veld not in own and code is not None:
                 iwmo[veld] = code
         return tuple(iwmo.items())
+
+    def check_toewijzing(self, p: ast.Product) -> None:
+        """What the iWmo toewijzing of this product needs, as far as it shows without answers."""
+        if p.uitvoeringsvariant is not None and p.uitvoeringsvariant not in I.VARIANTEN:
+            self.error("E205", f"uitvoeringsvariant '{p.uitvoeringsvariant}' van product '{p.id}' bestaat niet", p.pos,
+                       hint="kies inspanningsgericht (standaard), outputgericht of taakgericht")
+            return
+        if p.code_onbekend is not None:
+            if p.code != p.id or dict(p.iwmo).get("productcode"):
+                self.error("E228", f"product '{p.id}' heeft een code en ook 'code onbekend'", p.pos,
+                           hint="laat 'code onbekend' weg als de code bekend is")
+            self.error("W027", f"product '{p.id}' heeft geen bekende iWmo-productcode: {p.code_onbekend}", p.pos,
+                       hint="een toewijzing (--formaat toewijzing) voor dit product wordt geweigerd tot de code bekend is",
+                       ernst="waarschuwing")
+        for code, reden, ernst in I.static_problems(p):
+            self.error(code, f"product '{p.id}' is niet toe te wijzen in iWmo: {reden}", p.pos, ernst=ernst,
+                       hint="zie docs/taal.md, 'De toewijzing'")
 
     def check_tarieven(self, p: ast.Product) -> None:
         """A tariff is money in a product's own unit, and one date starts one tariff."""
@@ -90,6 +114,7 @@ def with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
         # a shared tariff is in the shared unit: a product with a unit of its own does not take it
         tarieven=p.tarieven or (std.tarieven if p.eenheid in (None, std.eenheid) else ()),
         bron=p.bron or std.bron,
+        uitvoeringsvariant=p.uitvoeringsvariant or std.uitvoeringsvariant,
     )
 
 

@@ -133,6 +133,8 @@ class ToAst(ExpressionsToAst):
 
     def code(self, meta, items):
         return ("code", _string(items[0]))
+    code_onbekend = lambda self, meta, items: ("code_onbekend", _string(items[0]))  # noqa: E731 (no iWmo code known)
+    uitvoeringsvariant = lambda self, meta, items: ("uitvoeringsvariant", str(items[0]))  # noqa: E731
 
     def duur(self, meta, items):
         return ("duur", items[0])
@@ -327,7 +329,7 @@ class ToAst(ExpressionsToAst):
             iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
             volume=next((v for k, v in iwmo if k == "volume"), None),
             tarieven=tuple(v for k, v in rest if k == "tarief"),
-        )
+            code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None))
 
     def termijn_als(self, meta, items):
         return ("voorwaarde", items[0])

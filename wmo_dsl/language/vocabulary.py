@@ -49,10 +49,7 @@ AMOUNT_UNIT_WORDS = {**{u: u for u in AMOUNT_UNITS}, **{single: u for u, (single
 # The periods an amount can be counted per, and how many of each fit in a year:
 # 1 jaar = 4 kwartalen = 12 maanden = 52 weken, 1 week = 7 dagen.
 PERIODS = {"dag": 364, "week": 52, "maand": 12, "kwartaal": 4, "jaar": 1}
-# iWmo codes the unit of a product's volume gives by itself (Wmo 3.x codelijsten WJ756 en WJ757).
-IWMO_UNITS = {"minuten": "01", "uur": "04", "etmalen": "14", "dagdelen": "16", "stuks": "82"}
-IWMO_FREQUENCIES = {"dag": "1", "week": "2", "maand": "4", None: "6"}
-IWMO_UNIT_NAMES = {"01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdelen", "82": "stuks", "83": "euro"}
+# The iWmo codes a volume's unit gives: language/iwmo.py (the code lists WMO020, WJ756, WMO757).
 
 # ── Answers in words ──────────────────────────────────────────────────────
 
@@ -132,6 +129,7 @@ CODES = {
     "E238": "een afgeleide waarde zonder uitdrukking en zonder gevallen",
     "E239": "een afrondingsstap van 0 of minder",
     "E240": "een afgeleide waarde die voor elke casus hetzelfde getal is, buiten de grenzen",
+    "E241": "een volume per kwartaal of per jaar (geen iWmo-frequentie) bij een product zonder vaste duur",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
@@ -144,4 +142,6 @@ CODES = {
     "W024": "een verwijzing of signaal dat door geen regel wordt gegeven",
     "W025": "een iWmo-eenheid of -frequentie die niet past bij de eenheid van het volume",
     "W030": "een controle die de solver niet binnen de tijd kon bewijzen",
+    "W027": "een product zonder bekende iWmo-productcode ('code onbekend')",
+    "W028": "een product dat bij sommige antwoorden geen geldige iWmo-toewijzing krijgt (code, categorie, volume of einddatum)",
 }

@@ -27,6 +27,7 @@ from functools import partial
 from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
+from . import allocatable
 from .dead_parts import combination_findings, dead_parts
 from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words, witness
@@ -54,6 +55,7 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
             findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
         findings += _uncovered_cases(model, solver)
         findings += dead_parts(model, solver)
+        findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing
     return [f for f in findings if not _silenced(model, f)]
 
 

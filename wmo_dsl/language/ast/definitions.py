@@ -138,6 +138,8 @@ class Product:
     iwmo: tuple[tuple[str, str], ...] = ()  # (veld, waarde) of the iWmo toewijzing
     volume: Expr | None = None
     tarieven: tuple["Tarief", ...] = ()
+    code_onbekend: str | None = None  # 'code onbekend "…"': no iWmo productcode is known, and why
+    uitvoeringsvariant: str | None = None  # iWmo: inspanningsgericht (the default) or outputgericht
 
     @property
     def echte_code(self) -> str | None:
