@@ -34,7 +34,7 @@ def test_the_letter_names_product_dates_sources_basis_and_how_to_object(capsys, 
     if start:
         assert f"| {start} | {end} |" in row
     assert "(bron: " in text and "## Waarom wij zo besluiten" in text
-    assert "Wij baseren dit besluit op artikel 2.3.5 van de Wmo 2015, op [de verordening maatschappelijke ondersteuning" in text
+    assert "Wij baseren dit besluit op artikel 2.3.5 van de Wmo 2015, op **[de verordening maatschappelijke ondersteuning" in text
     assert "binnen zes weken" in text and "artikel 6:7 en 6:8 van de Algemene wet bestuursrecht" in text
     assert "college van burgemeester en wethouders" in text and "voorlopige voorziening" in text
     assert "[Naam inwoner]" in text and "[Straat en huisnummer]" in text
@@ -117,3 +117,103 @@ def test_chromium_prints_the_html_letter_on_a4_within_the_margins(tmp_path, caps
 
     meting = json.loads(html.unescape(re.search(r'data-meting="([^"]*)"', dom).group(1)))
     assert not meting["overloop"] and meting["tabel"] <= meting["tekst"]
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+MOST_PRODUCTS = Path(__file__).with_name("besluit_meeste_producten.json")
+MM = 72 / 25.4  # points per millimetre
+A4 = (595.28, 841.89)
+MARGINS = {"boven": 22 * MM, "rechts": 20 * MM, "onder": 20 * MM, "links": 25 * MM}  # as the template's @page says
+
+
+def _letters() -> list[tuple[str, str, dict]]:
+    """Every example case with a decision, and the case with the most products: (name, HTML, JSON result).
+    As 'wmo beoordeel --formaat besluit/json' does, without 'what would change' (the letter does not show it)."""
+    from wmo_dsl.cases.answers import convert_answers
+    from wmo_dsl.cases.casefile import convert_deviations, read_case
+    from wmo_dsl.plugins import load_region, output_formats
+    from wmo_dsl.present.besluit import render_besluit
+    from wmo_dsl.present.brief import Briefgegevens
+    from wmo_dsl.present.explain import build
+
+    letters = []
+    for path in sorted(REGIONS.glob("*/casussen/*.json")) + [MOST_PRODUCTS]:
+        casus = read_case(path)
+        rules = load_region(casus.regio, casus.peildatum)
+        b = rules.evaluate(convert_answers(rules.model, casus.antwoorden), casus.peildatum, convert_deviations(rules.model, casus))
+        if b.uitkomst == "onvolledig":
+            continue
+        uitleg = build(b)
+        gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
+        letters.append((f"{path.parent.parent.name}/{path.stem}", render_besluit(b, uitleg, "html", gegevens=gegevens),
+                        json.loads(output_formats()["json"](b, uitleg))))
+    return letters
+
+
+def _one_document(letters) -> str:
+    """All letters in one HTML page, each from a new page and led by a marker word: one Chromium run."""
+    head = letters[0][1].split("<body>")[0]
+    bodies = [f'<section style="break-before: page"><p>BRIEF{i}</p>{html.split("<body>")[1].split("</body>")[0]}</section>'
+              for i, (_, html, _) in enumerate(letters)]
+    return head + "<body>" + "".join(bodies) + "</body></html>"
+
+
+def _words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, word) of every word in the PDF, from 'pdftotext -bbox'."""
+    import html
+
+    out = subprocess.run([PDFTOTEXT, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60).stdout
+    words, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        elif m := re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line):
+            words.append((page, *map(float, m.groups()[:4]), html.unescape(m[5])))
+    return words
+
+
+def _expected(result: dict, html_text: str) -> list[str]:
+    """What the printed letter must show whole: every product name, every date and amount of the
+    JSON result's products, and the letter's own table cells."""
+    import html
+
+    want = []
+    for p in result["producten"]:
+        want.append(p["naam"])
+        for value in p.values():
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                y, m, d = value.split("-")
+                want.append(f"{int(d)}-{int(m)}-{y}")
+            elif isinstance(value, str) and "€" in value:
+                want.append(value)
+    table = html_text.split('<table class="besluit">')[1].split("</table>")[0] if '<table class="besluit">' in html_text else ""
+    want += [html.unescape(re.sub(r"<[^>]+>", " ", cell)).split(" (")[0].strip()
+             for cell in re.findall(r"<td>(.*?)</td>", table)]
+    return [w for w in want if w]
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None,
+                    reason="Debian's chromium or poppler-utils (pdftotext) is not installed (.ci/run installs both)")
+def test_every_letter_prints_on_a4_with_every_value_whole_and_nothing_outside_the_margins(tmp_path, capsys):
+    letters = _letters()
+    assert len(letters) > 40 and any(len(r["producten"]) >= 6 for _, _, r in letters)
+    doc = tmp_path / "alle.html"
+    doc.write_text(_one_document(letters), encoding="utf-8")
+    pdf = tmp_path / "alle.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", doc.as_uri())
+    words = _words(pdf)
+    outside = [w for w in words if w[1] < MARGINS["links"] - 1 or w[3] > A4[0] - MARGINS["rechts"] + 1
+               or w[2] < MARGINS["boven"] - 1 or w[4] > A4[1] - MARGINS["onder"] + 1]
+    assert not outside, f"buiten de marges: {outside[:5]}"
+    starts = [i for i, w in enumerate(words) if re.fullmatch(r"BRIEF\d+", w[5])]
+    assert len(starts) == len(letters)
+    for n, (name, html_text, result) in enumerate(letters):
+        own = words[starts[n]:starts[n + 1] if n + 1 < len(starts) else len(words)]
+        text = " ".join(w[5] for w in own)
+        for value in _expected(result, html_text):
+            assert " ".join(value.split()) in text, f"{name}: '{value}' staat niet heel in de PDF"
+        assert "Nog in te vullen" not in text and "Alleen voor de consulent" not in text, name
+        if result["uitkomst"] == "indicatie":  # the heading is on the page of the table's first row
+            kop = next(w for w, v in zip(own, own[1:]) if w[5] == "Ons" and v[5] == "besluit")
+            rij = next(w for w in own if w[5] == result["producten"][0]["naam"].split()[0] and w[0] >= kop[0] and w[2] > kop[2])
+            assert kop[0] == rij[0], f"{name}: de kop 'Ons besluit' staat op een andere bladzijde dan de tabel"

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..language import limits
 from ..errors import CasusFout, WmoFout, os_reden
 
-_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum"}
+_KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum",
+               "kenmerk", "gemeente", "datum_besluit"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Casus:
     verwacht: dict | None = None
     afwijkingen: tuple = ()
     aanvraagdatum: dt.date | None = None  # when the citizen asked: the beschikking names it
+    kenmerk: str | None = None  # the municipality's kenmerk or zaaknummer, in the beschikking's header
+    gemeente: str | None = None  # the citizen's gemeente: the beschikking's college
+    datum_besluit: dt.date | None = None  # the beschikking's date (default: the day it is made)
 
 
 def parse_peildatum(text, waar: str, wat: str = "peildatum") -> dt.date:
@@ -80,7 +84,19 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
     peildatum = parse_peildatum(data["peildatum"], waar) if data.get("peildatum") is not None else None
     afwijkingen = check_deviations(data.get("afwijkingen"), waar)
     aanvraag = parse_peildatum(data["aanvraagdatum"], waar, "aanvraagdatum") if data.get("aanvraagdatum") is not None else None
-    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag)
+    teksten = {k: _short_text(data.get(k), waar, k) for k in ("kenmerk", "gemeente")}
+    besluit = parse_peildatum(data["datum_besluit"], waar, "datum_besluit") if data.get("datum_besluit") is not None else None
+    return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag,
+                 teksten["kenmerk"], teksten["gemeente"], besluit)
+
+
+def _short_text(value, waar: str, veld: str) -> str | None:
+    """'kenmerk' or 'gemeente': one line of text, at most 200 characters, or absent."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 200 or any(c < " " for c in value):
+        raise CasusFout(f"{waar}'{veld}' is één regel tekst van hoogstens 200 tekens")
+    return value.strip()
 
 
 _DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"

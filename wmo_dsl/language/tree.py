@@ -73,6 +73,9 @@ class ToAst(ExpressionsToAst):
     def grondslag(self, meta, items):
         return ("grondslag", _string(items[0]))
 
+    def eigen_bijdrage(self, meta, items):
+        return ("eigen_bijdrage", _string(items[0]) if items and items[0] is not None else "")  # "": geen
+
     def uitleg(self, meta, items):
         return ("uitleg", _string(items[0]))
 
@@ -193,7 +196,7 @@ class ToAst(ExpressionsToAst):
         bron = d.get("bron")
         vanaf, tot = d.get("geldig", (None, None))
         return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta),
-                         grondslag=d.get("grondslag"))
+                         grondslag=d.get("grondslag"), eigen_bijdrage=d.get("eigen_bijdrage"))
 
     soort_janee, soort_getal, soort_personen = _plain("janee"), _plain("getal"), _plain("personen")
     soort_geheel, soort_datum, soort_tekst = _plain("geheel"), _plain("datum"), _plain("tekst")
