@@ -12,11 +12,11 @@ from wmo_dsl.cli import main
 from wmo_dsl.errors import WmoFout
 
 REGIONS = Path(__file__).resolve().parents[2] / "regions"
-EXAMPLES = {  # one example case with an indicatie per region: (case, product code, start, end)
-    "lekstroom": ("matrix_022A2.json", "022A2", "1-1-2025", "31-12-2025"),
+EXAMPLES = {  # one example case with an indicatie per region: (case, product name, start, end)
+    "lekstroom": ("matrix_022A2.json", "IB 1-2 resultaatgebieden, ontwikkelen, intensiteit +", "1-1-2025", "31-12-2025"),
     "tsd": ("ib_ontwikkelen.json", "Individuele begeleiding gericht op leren", "1-6-2025", "uiterlijk 31-5-2027"),
-    "zou": ("stap3_bemoeizorg.json", "02B04", None, None),
-    "leiden": ("pilot.json", "BGI", None, None),
+    "zou": ("stap3_bemoeizorg.json", "Bemoeizorg", None, None),
+    "leiden": ("pilot.json", "Begeleiding individueel", None, None),
 }
 
 
@@ -26,10 +26,11 @@ def besluit(capsys, *args) -> str:
 
 
 @pytest.mark.parametrize("regio", sorted(EXAMPLES))
-def test_the_letter_names_product_dates_sources_basis_and_how_to_object(capsys, regio):
+def test_the_letter_names_product_dates_sources_basis_and_how_to_object_without_product_codes(capsys, regio):
     case, code, start, end = EXAMPLES[regio]
     text = besluit(capsys, str(REGIONS / regio / "casussen" / case))
     (row,) = [line for line in text.splitlines() if line.startswith("| ") and code in line]
+    assert not re.search(r"\b(02[0-9A-Z]{3}|BGI)\b", row)
     assert re.search(r"\| \d{1,2}-\d{1,2}-\d{4} \|", row)
     if start:
         assert f"| {start} | {end} |" in row
@@ -80,6 +81,109 @@ def test_a_regions_own_template_runs_in_the_sandbox(monkeypatch, capsys):
         assert "besluitsjabloon van regio lekstroom kan niet gebruikt worden" in capsys.readouterr().err
     finally:
         plugin_manager().unregister(plugin)
+
+
+def case_file(tmp_path, regio: str, name: str, **extra) -> str:
+    casus = json.loads((REGIONS / regio / "casussen" / name).read_text(encoding="utf-8"))
+    (tmp_path / name).write_text(json.dumps({**casus, **extra}), encoding="utf-8")
+    return str(tmp_path / name)
+
+
+def test_a_bemoeizorg_letter_says_there_was_no_own_hulpvraag_and_never_speaks_of_an_aanvraag(tmp_path, capsys):
+    text = besluit(capsys, case_file(tmp_path, "zou", "stap3_bemoeizorg.json", aanvraagdatum="2025-05-12"))
+    assert "Onderwerp: besluit over ondersteuning uit de Wmo 2015\n" in text
+    assert "Op 12-5-2025 is ons gemeld dat u mogelijk ondersteuning nodig heeft. U heeft zelf geen hulpvraag gesteld." in text
+    assert "aanvraag" not in text.split("## Wat wij hebben onderzocht")[0].split("Nog in te vullen")[1]
+    assert "uw aanvraag" not in text
+
+
+def test_an_aanvraag_letter_opens_with_the_aanvraagdatum_or_a_place_to_fill_it_in(tmp_path, capsys):
+    assert "Op 3-3-2025 heeft u ondersteuning gevraagd" in besluit(
+        capsys, case_file(tmp_path, "zou", "stap4_casusregie.json", aanvraagdatum="2025-03-03"))
+    text = besluit(capsys, str(REGIONS / "zou" / "casussen" / "stap4_casusregie.json"))
+    assert "Op **[aanvraagdatum]** heeft u ondersteuning gevraagd" in text and "Wij hebben uw aanvraag onderzocht." in text
+
+
+def test_a_region_can_make_a_case_a_melding(tmp_path, capsys):
+    rules = (REGIONS / "zou" / "zou.wmo").read_text(encoding="utf-8").replace(
+        "  ambtshalve als niet eigen_hulpvraag\n  aanvraag   anders", "  melding anders")
+    (tmp_path / "r.wmo").write_text(rules, encoding="utf-8")
+    text = besluit(capsys, case_file(tmp_path, "zou", "stap4_casusregie.json", aanvraagdatum="2025-03-03"),
+                   "--regels", str(tmp_path / "r.wmo"))
+    assert "Op 3-3-2025 heeft u bij ons gemeld dat u ondersteuning nodig heeft (artikel 2.3.2 van de Wmo 2015)." in text
+    assert "na uw melding" in text
+
+
+def test_the_letter_is_dated_today_unless_the_case_fixes_the_date(tmp_path, capsys):
+    import datetime as dt
+
+    today = dt.date.today()
+    assert f"Datum: {today.day}-{today.month}-{today.year}\n" in besluit(capsys, str(REGIONS / "tsd" / "casussen" / "ib_ontwikkelen.json"))
+    fixed = besluit(capsys, case_file(tmp_path, "tsd", "ib_ontwikkelen.json", datum_besluit="2025-06-03"))
+    assert "Datum: 3-6-2025\n" in fixed and f"peildatum 1-6-2025" in fixed
+
+
+def test_kenmerk_and_gemeente_fill_their_places_and_every_remaining_place_is_listed_and_highlighted(tmp_path, capsys):
+    open_ = besluit(capsys, str(REGIONS / "tsd" / "casussen" / "ib_ontwikkelen.json"))
+    listed = re.search(r"\*\*Nog in te vullen:\*\* (.*)\.\n", open_)[1].split("; ")
+    assert {"[gemeente]", "[kenmerk]", "[aanvraagdatum]", "[Naam inwoner]", "[adres]", "[naam consulent]"} <= set(listed)
+    body = open_.split("\n\n", 1)[1]
+    for place in listed:
+        assert f"**{place}**" in body, place
+    assert not re.search(r"(?<!\*)\[[a-zA-Z]", body.replace("(bron:", ""))  # no place without its highlight
+    filled = besluit(capsys, case_file(tmp_path, "tsd", "ib_ontwikkelen.json", kenmerk="Z/25/1", gemeente="Dordrecht",
+                                       aanvraagdatum="2025-05-20"))
+    assert "Ons kenmerk: Z/25/1" in filled and "wethouders van Dordrecht," in filled
+    assert "[gemeente]" not in filled and "[kenmerk]" not in filled and "[aanvraagdatum]" not in filled
+
+
+def test_the_html_letter_highlights_every_place_alike_and_does_not_print_the_consultants_block(tmp_path, capsys):
+    out = tmp_path / "b.html"
+    assert main(["beoordeel", str(REGIONS / "tsd" / "casussen" / "ib_ontwikkelen.json"), "--formaat", "besluit", "--uit", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r"@media print \{.*\.consulent \{ display: none; \}", page)
+    letter = page.split('<div class="adres">')[1]
+    assert re.findall(r"\[[^\]<]*\]", re.sub(r'<span class="vul">\[[^\]<]*\]</span>', "", letter)) == []
+    assert '<span class="vul">[gemeente]</span>' in letter and '<span class="vul">[kenmerk]</span>' in letter
+
+
+def test_every_granting_letter_states_leveringsvorm_and_eigen_bijdrage_and_no_iwmo_codes(capsys):
+    for case in sorted(REGIONS.glob("*/casussen/*.json")):
+        if main(["beoordeel", str(case), "--formaat", "besluit"]) != 0:
+            capsys.readouterr()
+            continue
+        text = capsys.readouterr().out
+        assert not re.search(r"categorie \d|eenheid \d|frequentie \d", text), case
+        if "U krijgt de volgende ondersteuning" in text:
+            assert "persoonsgebonden budget (pgb)" in text and "artikel 2.3.6 van de Wmo 2015" in text, case
+            assert "Centraal Administratiekantoor (CAK)" in text, case
+        else:
+            assert "pgb" not in text and "CAK" not in text, case
+
+
+def test_a_region_gives_its_own_eigen_bijdrage_sentence_or_none(tmp_path, capsys):
+    case = str(REGIONS / "zou" / "casussen" / "stap4_casusregie.json")
+    for line, expected in [('  eigen bijdrage "Voor begeleiding betaalt u het abonnementstarief."', "Voor begeleiding betaalt u het abonnementstarief."),
+                           ("  eigen bijdrage geen", "Voor deze ondersteuning betaalt u geen eigen bijdrage.")]:
+        rules = (REGIONS / "zou" / "zou.wmo").read_text(encoding="utf-8").replace(
+            "  geldig vanaf 2025-01-01", "  geldig vanaf 2025-01-01\n" + line, 1)
+        (tmp_path / "r.wmo").write_text(rules, encoding="utf-8")
+        text = besluit(capsys, case, "--regels", str(tmp_path / "r.wmo"))
+        assert expected in text and "CAK" not in text
+
+
+def test_a_period_before_the_aanvraag_or_wholly_before_the_letter_is_stated_as_terugwerkende_kracht(tmp_path, capsys):
+    past = besluit(capsys, case_file(tmp_path, "leiden", "pilot.json", datum_besluit="2025-06-03"))
+    assert "(1-7-2019 tot en met 31-12-2019) ligt helemaal vóór de datum van deze brief" in past
+    early = besluit(capsys, case_file(tmp_path, "tsd", "ib_ontwikkelen.json", aanvraagdatum="2025-06-15", datum_besluit="2025-06-20"))
+    assert "gaat in op 1-6-2025, vóór de datum van uw aanvraag (15-6-2025): wij kennen deze ondersteuning met terugwerkende kracht toe" in early
+    now = besluit(capsys, case_file(tmp_path, "tsd", "ib_ontwikkelen.json", aanvraagdatum="2025-05-20", datum_besluit="2025-06-03"))
+    assert "terugwerkende kracht" not in now
+
+
+def test_a_case_file_refuses_a_kenmerk_that_is_no_line_of_text(tmp_path, capsys):
+    assert main(["beoordeel", case_file(tmp_path, "tsd", "ib_ontwikkelen.json", kenmerk=["Z"]), "--formaat", "besluit"]) == 2
+    assert "'kenmerk' is één regel tekst" in capsys.readouterr().err
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -115,8 +115,8 @@ def brief_context(b: Beoordeling, gegevens: Briefgegevens, perioden: list[tuple[
     velden = {
         "gemeente": gemeente or Invul("[gemeente]"),
         "kenmerk": gegevens.kenmerk or Invul("[kenmerk]"),
-        "grondslag": regio.grondslag or Invul("[de verordening maatschappelijke ondersteuning van de gemeente; "
-                                              "het brondocument noemt haar niet]"),
+        "grondslag": regio.grondslag or Invul("[de verordening maatschappelijke ondersteuning van de gemeente, "
+                                              "die het brondocument niet noemt]"),
     }
     invul = [*VASTE_INVUL[:5], *(v for v in (aanvraag, velden["kenmerk"]) if isinstance(v, Invul))]
     invul += [v for v in (velden["gemeente"], velden["grondslag"]) if isinstance(v, Invul)] + list(VASTE_INVUL[5:])
