@@ -188,7 +188,7 @@ class JsonlIntake:
     def letter_facts(self, bericht: dict) -> None:
         """Record the aanvraagdatum, kenmerk and gemeente for the beschikking; all checked before any is kept."""
         from ..cases.casefile import parse_peildatum
-        from ..present.brief import past_periods
+        from ..present.besluit import past_periods
 
         g = self.gesprek
         nieuw = {}

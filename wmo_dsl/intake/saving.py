@@ -93,7 +93,7 @@ def letter_facts(scherm, b) -> None:
     import datetime as dt
 
     from ..cases.casefile import parse_peildatum
-    from ..present.brief import past_periods
+    from ..present.besluit import past_periods
 
     g = scherm.gesprek
     nu = g.briefgegevens()

@@ -19,7 +19,7 @@ from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
 from ..semantics.notation import value_text
 from ..semantics.values import add_duration
-from .brief import Briefgegevens, brief_context
+from .brief import Briefgegevens, brief_context, terugwerkend
 from .explain import Uitleg
 
 FORMATEN = {"markdown": "besluit.md.j2", "html": "besluit.html.j2"}
@@ -55,6 +55,14 @@ def perioden(b: Beoordeling) -> list[tuple[str, dt.date, dt.date | None]]:
         ingang, einde, uiterlijk = product_period(b, p)
         result.append((b.model.producten[p.product].naam, ingang, einde or uiterlijk))
     return result
+
+
+def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | None = None) -> list[str]:
+    """The terugwerkende-kracht sentences of this result: for the intake's warning before saving."""
+    datum = gegevens.datum_besluit or vandaag or dt.date.today()
+    if b.uitkomst != "indicatie":
+        return []
+    return [z for naam, ingang, einde in perioden(b) if (z := terugwerkend(naam, ingang, einde, gegevens.aanvraagdatum, datum))]
 
 
 _MEERVOUD = {"uur": "uur", "sessie": "sessies", "rit": "ritten", "dagdeel": "dagdelen", "etmaal": "etmalen",

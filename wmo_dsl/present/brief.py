@@ -134,12 +134,3 @@ def brief_context(b: Beoordeling, gegevens: Briefgegevens, perioden: list[tuple[
         "vast": {t: Invul(t) for t in VASTE_INVUL},
     }
 
-
-def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | None = None) -> list[str]:
-    """The terugwerkende-kracht sentences of this result: for the intake's warning before saving."""
-    from .besluit import perioden
-
-    datum = gegevens.datum_besluit or vandaag or dt.date.today()
-    if b.uitkomst != "indicatie":
-        return []
-    return [z for naam, ingang, einde in perioden(b) if (z := terugwerkend(naam, ingang, einde, gegevens.aanvraagdatum, datum))]
