@@ -1,5 +1,6 @@
 """The draft beschikking: product, dates, sources, legal basis and the objection clause; A4 in Chromium."""
 
+import functools
 import json
 import re
 import shutil
@@ -147,12 +148,10 @@ def test_the_html_letter_highlights_every_place_alike_and_does_not_print_the_con
     assert '<span class="vul">[gemeente]</span>' in letter and '<span class="vul">[kenmerk]</span>' in letter
 
 
-def test_every_granting_letter_states_leveringsvorm_and_eigen_bijdrage_and_no_iwmo_codes(capsys):
-    for case in sorted(REGIONS.glob("*/casussen/*.json")):
-        if main(["beoordeel", str(case), "--formaat", "besluit"]) != 0:
-            capsys.readouterr()
-            continue
-        text = capsys.readouterr().out
+def test_every_granting_letter_states_leveringsvorm_and_eigen_bijdrage_and_no_iwmo_codes():
+    letters = _letters("markdown")
+    assert len(letters) > 40
+    for case, text, _ in letters:
         assert not re.search(r"categorie \d|eenheid \d|frequentie \d", text), case
         if "U krijgt de volgende ondersteuning" in text:
             assert "persoonsgebonden budget (pgb)" in text and "artikel 2.3.6 van de Wmo 2015" in text, case
@@ -187,40 +186,17 @@ def test_a_case_file_refuses_a_kenmerk_that_is_no_line_of_text(tmp_path, capsys)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-MEASURE = """<script>
-document.body.dataset.meting = JSON.stringify({
-  overloop: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-  tabel: Math.ceil(document.querySelector("table.besluit").getBoundingClientRect().right),
-  tekst: Math.ceil(document.body.getBoundingClientRect().right),
-});
-</script>"""
-
-
 def chromium(tmp_path, *args):
     return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
                            "--disable-background-networking", "--disable-component-update", f"--user-data-dir={tmp_path / 'profiel'}",
                            *args], capture_output=True, text=True, timeout=90, check=True)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_chromium_prints_the_html_letter_on_a4_within_the_margins(tmp_path, capsys):
+def test_the_html_letter_is_written_for_its_owner_only(tmp_path):
     html_path = tmp_path / "besluit.html"
     assert main(["beoordeel", str(REGIONS / "lekstroom" / "casussen" / "matrix_022A2.json"), "--formaat", "besluit",
                  "--uit", str(html_path)]) == 0
-    assert html_path.stat().st_mode & 0o077 == 0
-    pdf = tmp_path / "besluit.pdf"
-    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.as_uri())
-    data = pdf.read_bytes()
-    boxes = {tuple(round(float(x)) for x in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)}
-    assert boxes == {(0, 0, 595, 842)}  # A4 in points
-    assert 1 <= len(re.findall(rb"/Type\s*/Page\b", data)) <= 4
-    measured = html_path.with_name("meting.html")
-    measured.write_text(html_path.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-    dom = chromium(tmp_path, "--window-size=794,1123", "--dump-dom", measured.as_uri()).stdout
-    import html
-
-    meting = json.loads(html.unescape(re.search(r'data-meting="([^"]*)"', dom).group(1)))
-    assert not meting["overloop"] and meting["tabel"] <= meting["tekst"]
+    assert html_path.stat().st_mode & 0o077 == 0 and html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -230,28 +206,35 @@ A4 = (595.28, 841.89)
 MARGINS = {"boven": 22 * MM, "rechts": 20 * MM, "onder": 20 * MM, "links": 25 * MM}  # as the template's @page says
 
 
-def _letters() -> list[tuple[str, str, dict]]:
-    """Every example case with a decision, and the case with the most products: (name, HTML, JSON result).
-    As 'wmo beoordeel --formaat besluit/json' does, without 'what would change' (the letter does not show it)."""
+@functools.cache
+def _decided() -> tuple:
+    """Every example case with a decision, and the case with the most products, evaluated once:
+    (name, Beoordeling, Uitleg, Briefgegevens). As 'wmo beoordeel' does, without 'what would change'
+    (the letter does not show it)."""
     from wmo_dsl.cases.answers import convert_answers
     from wmo_dsl.cases.casefile import convert_deviations, read_case
-    from wmo_dsl.plugins import load_region, output_formats
-    from wmo_dsl.present.besluit import render_besluit
+    from wmo_dsl.plugins import load_region
     from wmo_dsl.present.brief import Briefgegevens
     from wmo_dsl.present.explain import build
 
-    letters = []
+    decided = []
     for path in sorted(REGIONS.glob("*/casussen/*.json")) + [MOST_PRODUCTS]:
         casus = read_case(path)
         rules = load_region(casus.regio, casus.peildatum)
         b = rules.evaluate(convert_answers(rules.model, casus.antwoorden), casus.peildatum, convert_deviations(rules.model, casus))
-        if b.uitkomst == "onvolledig":
-            continue
-        uitleg = build(b)
-        gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
-        letters.append((f"{path.parent.parent.name}/{path.stem}", render_besluit(b, uitleg, "html", gegevens=gegevens),
-                        json.loads(output_formats()["json"](b, uitleg))))
-    return letters
+        if b.uitkomst != "onvolledig":
+            decided.append((f"{path.parent.parent.name}/{path.stem}", b, build(b),
+                            Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)))
+    return tuple(decided)
+
+
+def _letters(formaat: str = "html") -> list[tuple[str, str, dict]]:
+    """(name, letter, JSON result) for every decided case."""
+    from wmo_dsl.plugins import output_formats
+    from wmo_dsl.present.besluit import render_besluit
+
+    return [(name, render_besluit(b, uitleg, formaat, gegevens=gegevens), json.loads(output_formats()["json"](b, uitleg)))
+            for name, b, uitleg, gegevens in _decided()]
 
 
 def _one_document(letters) -> str:
@@ -319,12 +302,15 @@ def test_every_letter_prints_on_a4_with_every_value_whole_and_nothing_outside_th
     doc.write_text(_one_document(letters), encoding="utf-8")
     pdf = tmp_path / "alle.pdf"
     chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", doc.as_uri())
+    boxes = {tuple(round(float(x)) for x in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf.read_bytes())}
+    assert boxes == {(0, 0, 595, 842)}  # A4 in points
     words = _words(pdf)
     outside = [w for w in words if w[1] < MARGINS["links"] - 1 or w[3] > A4[0] - MARGINS["rechts"] + 1
                or w[2] < MARGINS["boven"] - 1 or w[4] > A4[1] - MARGINS["onder"] + 1]
     assert not outside, f"buiten de marges: {outside[:5]}"
     starts = [i for i, w in enumerate(words) if re.fullmatch(r"BRIEF\d+", w[5])]
     assert len(starts) == len(letters)
+    assert all(words[b - 1][0] - words[a][0] + 1 <= 4 for a, b in zip(starts, [*starts[1:], len(words)]))  # pages a letter takes
     for n, (name, html_text, result) in enumerate(letters):
         own = words[starts[n]:starts[n + 1] if n + 1 < len(starts) else len(words)]
         text = " ".join(w[5] for w in own)
