@@ -6,6 +6,7 @@ import json
 from importlib.resources import files
 
 import jsonschema
+import pexpect
 import pytest
 
 from wmo_dsl.cases.answers import convert_answers
@@ -110,3 +111,31 @@ def test_a_gegevens_message_that_does_not_fit_is_refused_and_records_nothing(tmp
     run_jsonl(g, io.StringIO(json.dumps(bericht) + "\n"), out)
     assert any("fout" in json.loads(line) for line in out.getvalue().splitlines())
     assert g.staat.gegevens == {}
+
+
+def test_a_terminal_intake_puts_the_gemeente_the_aanvraagdatum_and_the_kenmerk_in_its_besluit(tmp_path):
+    from .test_intake_tui import converse, plain, spawn
+
+    child = spawn(tmp_path, "--geen-opslag")
+    child.expect("In welke gemeente")
+    child.sendline("zeist")
+    converse(child, [("nabijheid_24_7_nodig", "nee"), ("meervoudige_problematiek", "ja"), ("eigen_hulpvraag", "nee"),
+                     ("uren_per_week", "6")])
+    child.expect("Klopt dit?")
+    child.sendline("")
+    child.expect("Opslaan als")
+    child.sendline("besluit")
+    child.expect("aanvraagdatum \\(Enter: ")
+    child.sendline("15-12-2024")
+    child.expect("kenmerk")
+    child.sendline("Z/24/77")
+    child.expect("bestandsnaam")
+    assert "terugwerkende kracht" in plain(child.before)
+    child.sendline(str(tmp_path / "b.md"))
+    child.expect("Opgeslagen:")
+    child.expect("Opslaan als")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    letter = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "wethouders van Zeist," in letter and "Ons kenmerk: Z/24/77" in letter
+    assert "Op 15-12-2024 is ons gemeld dat u mogelijk ondersteuning nodig heeft" in letter and "uw aanvraag" not in letter
