@@ -121,6 +121,9 @@ def brief_context(b: Beoordeling, gegevens: Briefgegevens, perioden: list[tuple[
     invul = [*VASTE_INVUL[:5], *(v for v in (aanvraag, velden["kenmerk"]) if isinstance(v, Invul))]
     invul += [v for v in (velden["gemeente"], velden["grondslag"]) if isinstance(v, Invul)] + list(VASTE_INVUL[5:])
     return {
+        "gemeente": gemeente,  # as before, for a region's own template: None when unknown
+        "aanvraagdatum": date_text(gegevens.aanvraagdatum),
+        "aanvraag_bekend": gegevens.aanvraagdatum is not None,
         "aard": soort,
         "opening": opening(soort, aanvraag),
         "datum": date_text(datum),
