@@ -46,5 +46,7 @@ def wmo_besluit_sjabloon(regio: str, formaat: str) -> str | None:
     :param regio: the region id of the case.
     :param formaat: ``"markdown"`` or ``"html"``.
     :return: Jinja2 template text. It runs in Jinja2's sandbox and gets the same data as
-        the built-in ``besluit.md.j2`` (``u``, ``besluiten``, ``grondslag``, ``datum``, …).
+        the built-in ``besluit.md.j2`` (``u``, ``besluiten``, ``grondslag``, ``datum``, ``opening``,
+        ``veld``, ``leveringsvorm``, ``eigen_bijdrage``, ``terugwerkend``, ``in_te_vullen``, …), so it
+        may word or replace the leveringsvorm and eigen-bijdrage clauses.
     """

@@ -16,7 +16,7 @@ from ..language import limits
 from ..errors import CasusFout, WmoFout, os_reden
 
 _KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum",
-               "toewijzingnummers"}
+               "toewijzingnummers", "kenmerk", "gemeente", "datum_besluit"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class Casus:
     verwacht: dict | None = None
     afwijkingen: tuple = ()
     aanvraagdatum: dt.date | None = None  # when the citizen asked: the beschikking names it
+    kenmerk: str | None = None  # the municipality's kenmerk or zaaknummer, in the beschikking's header
+    gemeente: str | None = None  # the citizen's gemeente: the beschikking's college
+    datum_besluit: dt.date | None = None  # the beschikking's date (default: the day it is made)
     toewijzingnummers: dict | None = None  # iWmo ToewijzingNummer per productcode (--formaat toewijzing)
 
 
@@ -86,8 +89,19 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
     if nummers is not None and not (isinstance(nummers, dict) and all(isinstance(v, int) and not isinstance(v, bool)
                                                                         for v in nummers.values())):
         raise CasusFout(f"{waar}'toewijzingnummers' is een object met per productcode een geheel getal, zoals {{\"02B03\": 1234}}")
+    teksten = {k: _short_text(data.get(k), waar, k) for k in ("kenmerk", "gemeente")}
+    besluit = parse_peildatum(data["datum_besluit"], waar, "datum_besluit") if data.get("datum_besluit") is not None else None
     return Casus(pad, regio, peildatum, data["antwoorden"], data.get("titel"), data.get("verwacht"), afwijkingen, aanvraag,
-                 toewijzingnummers=nummers)
+                 teksten["kenmerk"], teksten["gemeente"], besluit, toewijzingnummers=nummers)
+
+
+def _short_text(value, waar: str, veld: str) -> str | None:
+    """'kenmerk' or 'gemeente': one line of text, at most 200 characters, or absent."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 200 or any(c < " " for c in value):
+        raise CasusFout(f"{waar}'{veld}' is één regel tekst van hoogstens 200 tekens")
+    return value.strip()
 
 
 _DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"

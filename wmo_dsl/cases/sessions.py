@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS sessie (
 CREATE TABLE IF NOT EXISTS gebeurtenis (
     sessie      TEXT NOT NULL REFERENCES sessie(id) ON DELETE CASCADE,
     volgnummer  INTEGER NOT NULL,
-    soort       TEXT NOT NULL,          -- antwoord | terug | later | afwijking | resultaat
+    soort       TEXT NOT NULL,          -- antwoord | terug | later | afwijking | resultaat | gegeven
     vraag       TEXT,
     waarde      TEXT,                   -- JSON, as in a case file
     reden       TEXT,
@@ -276,6 +276,7 @@ def answered_count(events) -> int:
 
 
 _UNANSWERED = object()
+GEGEVENS = ("aanvraagdatum", "kenmerk", "gemeente")  # what a session keeps for the beschikking, besides answers
 
 
 class SessionState:
@@ -292,6 +293,7 @@ class SessionState:
         self.onbruikbaar: dict[str, str] = {}  # question -> why its stored answer was set aside
         self.geschiedenis: list[tuple[str, object]] = []  # (question, its answer before) per answer: 'terug' restores it
         self.uitkomsten: list[dict] = []  # every result the conversation reached; the last one counts
+        self.gegevens: dict[str, object] = {}  # the letter's facts: aanvraagdatum, kenmerk, gemeente (JSON values)
 
     def replay(self, gebeurtenissen) -> "SessionState":
         for g in gebeurtenissen:
@@ -334,6 +336,15 @@ class SessionState:
         elif g.soort == "resultaat":
             if isinstance(g.waarde, dict):
                 self.uitkomsten.append(g.waarde)
+        elif g.soort == "gegeven":
+            if g.vraag not in GEGEVENS or not (g.waarde is None or isinstance(g.waarde, str)):
+                raise WmoFout("dit gegeven voor het besluit is onbekend of geen tekst")
+            if g.vraag == "aanvraagdatum" and g.waarde:
+                try:
+                    dt.date.fromisoformat(g.waarde)
+                except ValueError:
+                    raise WmoFout("de aanvraagdatum is geen datum") from None
+            self.gegevens[g.vraag] = g.waarde
         elif g.soort == "later":
             if g.vraag not in self.later:
                 self.later.append(g.vraag)

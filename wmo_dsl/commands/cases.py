@@ -50,7 +50,10 @@ def cmd_beoordeel(args) -> int:
         from ..plugins import besluit_sjabloon
 
         formaat = "html" if html else "markdown"
-        text = render_besluit(beoordeling, uitleg, formaat, casus.aanvraagdatum, besluit_sjabloon(rules.model.regio.id, formaat))
+        from ..present.brief import Briefgegevens
+
+        gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
+        text = render_besluit(beoordeling, uitleg, formaat, eigen=besluit_sjabloon(rules.model.regio.id, formaat), gegevens=gegevens)
     else:
         text = formats[args.formaat](beoordeling, uitleg)
     if args.uit:

@@ -54,20 +54,23 @@ def cmd_intake(args) -> int:
             raise WmoFout("de intake heeft een terminal nodig; gebruik --jsonl om haar vanuit een ander programma te voeren")
         from prompt_toolkit import PromptSession
 
-        from ..intake.gemeente import Gestopt, choose_region
+        from ..intake.gemeente import Gestopt, choose_gemeente
         from ..intake.terminal import IntakeScherm
 
         session = PromptSession()
         if args.hervat is None:
+            gemeente = None
             if regio is None:
                 try:
-                    regio = choose_region(session, region_sources(), load_region)
+                    regio, gemeente = choose_gemeente(session, region_sources(), load_region)
                 except Gestopt:
                     return 0
                 except (KeyboardInterrupt, EOFError):
                     return 130
                 rules = load(regio, args.peildatum)
             gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+            if gemeente:
+                gesprek.geef("gemeente", gemeente)  # the beschikking's college
         return IntakeScherm(gesprek, session, opgeslagen=store.path is not None, regels=args.regels).run()
     finally:
         store.close()

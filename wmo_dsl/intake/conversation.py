@@ -102,6 +102,19 @@ class Gesprek:
     def onbruikbaar(self) -> dict[str, str]:
         return self.staat.onbruikbaar
 
+    # ── what the letter needs besides the answers ──
+    def geef(self, veld: str, waarde: str | None) -> None:
+        """Record the aanvraagdatum (ISO), the kenmerk or the gemeente for the beschikking."""
+        self._record(Gebeurtenis("gegeven", veld, waarde))
+
+    def briefgegevens(self):
+        """The session's facts for the letter (:class:`~wmo_dsl.present.brief.Briefgegevens`)."""
+        from ..present.brief import Briefgegevens
+
+        g = self.staat.gegevens
+        datum = g.get("aanvraagdatum")
+        return Briefgegevens(dt.date.fromisoformat(datum) if datum else None, g.get("kenmerk"), g.get("gemeente"))
+
     # ── asking ──
     def overrides(self) -> dict:
         return {a.onderwerp: a.waarde for a in self.afwijkingen}
@@ -343,6 +356,7 @@ class Gesprek:
         if self.afwijkingen:
             casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden}
                                     for a in self.afwijkingen]
+        casus.update({k: v for k, v in self.staat.gegevens.items() if v})
         return casus
 
     def overzicht_data(self) -> dict:

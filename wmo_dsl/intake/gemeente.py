@@ -25,6 +25,12 @@ class Gestopt(Exception):
 
 def choose_region(session: PromptSession, sources: dict, load) -> str:
     """Ask for the citizen's gemeente and return the id of the region that serves it."""
+    return choose_gemeente(session, sources, load)[0]
+
+
+def choose_gemeente(session: PromptSession, sources: dict, load) -> tuple[str, str | None]:
+    """Ask for the citizen's gemeente: the id of the region that serves it, and the gemeente as the
+    region writes it (None when a region was chosen by its name or id)."""
     regios = {rid: load(rid).model.regio for rid in sources}
     names: dict[str, tuple[str, str]] = {}  # folded name -> (region id, name as written)
     for rid, regio in regios.items():
@@ -67,10 +73,14 @@ def choose_region(session: PromptSession, sources: dict, load) -> str:
         found = names.get(t)
         if found is None:
             prefixed = {rid for name, (rid, _) in names.items() if name.startswith(t)}
-            found = (prefixed.pop(), "") if len(prefixed) == 1 else None
+            found = (prefixed.pop(), "") if len(prefixed) == 1 else None  # the gemeente is found below
         if found is not None:
             say(f"Regio: {regios[found[0]].naam}", "zacht")
-            return found[0]
+            gemeente = found[1] if found[1] in regios[found[0]].gemeenten else None
+            if gemeente is None:
+                matches = [g for g in regios[found[0]].gemeenten if fold(g).startswith(t)]
+                gemeente = matches[0] if len(matches) == 1 else None
+            return found[0], gemeente
         close = difflib.get_close_matches(t, list(names), n=1, cutoff=0.75)
         if close:
             voorstel = names[close[0]][1]

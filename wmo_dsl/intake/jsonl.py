@@ -9,7 +9,9 @@ is ``protocol.schema.json``, printed by ``wmo intake --schema``):
   ``{"antwoord": value}`` (values as in a case file) or sends an ``opdracht``:
   ``waarom`` and ``overzicht`` (answered, then the question again), ``wijzig`` with
   ``vraag`` (that question next, with ``huidig``), ``afwijken`` with ``onderwerp``,
-  ``waarde`` and ``reden``, ``later``, ``terug`` and ``stop``;
+  ``waarde`` and ``reden``, ``later``, ``terug`` and ``stop``; ``gegevens`` with any of
+  ``aanvraagdatum``, ``kenmerk`` and ``gemeente`` records them for the beschikking (answered
+  with ``{"gegevens"}``, then the question again);
 - a refused message gets ``{"fout", "vraag"}`` and the question again;
 - the end is ``{"resultaat": …}`` with the JSON of ``wmo beoordeel --formaat json``; the
   conversation keeps reading: ``wijzig``, ``terug`` and ``afwijken`` reopen it, the end
@@ -33,7 +35,8 @@ from .conversation import Gesprek
 
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
          "personen": "personen"}
-OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop")
+OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop", "gegevens")
+GEGEVENS = ("aanvraagdatum", "kenmerk", "gemeente")
 MAX_LINE = 1 << 20  # bytes in one message, as for a batch line
 _HOE = "stuur {\"antwoord\": …} of {\"opdracht\": \"" + "\" | \"".join(OPDRACHTEN) + "\"}"
 
@@ -115,7 +118,7 @@ class JsonlIntake:
             raise _Refused("een bericht is een antwoord of een opdracht, niet allebei")
         if "antwoord" not in bericht and "opdracht" not in bericht:
             raise _Refused(f"onbekend bericht; {_HOE}")
-        extra = sorted(set(bericht) - ({"antwoord"} if "antwoord" in bericht else {"opdracht", "vraag", "onderwerp", "waarde", "reden"}))
+        extra = sorted(set(bericht) - ({"antwoord"} if "antwoord" in bericht else {"opdracht", "vraag", "onderwerp", "waarde", "reden", *GEGEVENS}))
         if extra:
             raise _Refused(f"onbekend veld {', '.join(repr(str(k)[:40]) for k in extra)} in het bericht")
         return bericht
@@ -156,6 +159,8 @@ class JsonlIntake:
             return self.advance()
         if opdracht == "afwijken":
             return self.deviate(bericht)
+        if opdracht == "gegevens":
+            return self.letter_facts(bericht)
         if opdracht == "later":
             if self.vraag is None or self.wijzig is not None:
                 raise _Refused("'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt")
@@ -194,6 +199,28 @@ class JsonlIntake:
         self.guard(lambda: g.wijk_af(onderwerp, json_text(waarde), reden))
         self.write({"afwijking": {"onderwerp": onderwerp, "van": van, "naar": json_value(naar), "reden": reden.strip()}})
         return self.advance()
+
+    def letter_facts(self, bericht: dict) -> None:
+        """Record the aanvraagdatum, kenmerk and gemeente for the beschikking; all checked before any is kept."""
+        from ..cases.casefile import parse_peildatum
+        from ..present.besluit import past_periods
+
+        g = self.gesprek
+        nieuw = {}
+        for veld in GEGEVENS:
+            if veld not in bericht:
+                continue
+            waarde = bericht[veld]
+            if not isinstance(waarde, str) or not waarde.strip() or len(waarde) > 200 or any(c < " " for c in waarde):
+                raise _Refused(f"'{veld}' is één regel tekst van hoogstens 200 tekens")
+            nieuw[veld] = self.guard(lambda: parse_peildatum(waarde, "", veld)).isoformat() if veld == "aanvraagdatum" \
+                else waarde.strip()
+        for veld, waarde in nieuw.items():
+            g.geef(veld, waarde)
+        b = g.beoordeling()
+        self.write({"gegevens": {**{k: v for k, v in g.staat.gegevens.items() if v},
+                                 "terugwerkend": past_periods(b, g.briefgegevens()) if b.uitkomst == "indicatie" else []}})
+        return self.ask()
 
     @staticmethod
     def guard(action):

@@ -56,6 +56,8 @@ def offer_save(scherm, b, uitleg) -> str:
             say("Kies markdown, json, casus of besluit (het begin is genoeg), of Enter.", "fout")
             continue
         keuze = keuzes[0]
+        if keuze == "besluit":
+            letter_facts(scherm, b)
         standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
         say(f"Standaard: {standaard}", "zacht")
         while True:
@@ -73,7 +75,8 @@ def offer_save(scherm, b, uitleg) -> str:
                 from ..present.besluit import render_besluit
 
                 formaat = "markdown" if pad.suffix.lower() == ".md" else "html"
-                inhoud = render_besluit(b, uitleg, formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat))
+                inhoud = render_besluit(b, uitleg, formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat),
+                                        gegevens=g.briefgegevens())
             else:
                 inhoud = output_formats()[keuze](b, uitleg)
             pad.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -82,3 +85,31 @@ def offer_save(scherm, b, uitleg) -> str:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue
         say(f"Opgeslagen: {pad.resolve()}", "ok")
+
+
+def letter_facts(scherm, b) -> None:
+    """Before a besluit: the aanvraagdatum (Enter: today, or as given before) and an optional kenmerk,
+    kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
+    import datetime as dt
+
+    from ..cases.casefile import parse_peildatum
+    from ..present.besluit import past_periods
+
+    g = scherm.gesprek
+    nu = g.briefgegevens()
+    standaard = nu.aanvraagdatum or dt.date.today()
+    while True:
+        tekst = scherm.prompt(f"aanvraagdatum (Enter: {standaard:%d-%m-%Y})> ").strip()
+        try:
+            datum = parse_peildatum(tekst, "", "aanvraagdatum") if tekst else standaard
+        except WmoFout as err:
+            say(err.melding(), "fout")
+            continue
+        break
+    if datum != nu.aanvraagdatum:
+        g.geef("aanvraagdatum", datum.isoformat())
+    kenmerk = scherm.prompt(f"kenmerk of zaaknummer (Enter: {nu.kenmerk or 'geen'})> ").strip()[:200]
+    if kenmerk and kenmerk != nu.kenmerk:
+        g.geef("kenmerk", kenmerk)
+    for zin in past_periods(b, g.briefgegevens()):
+        say(f"Let op, terugwerkende kracht: {zin} Het besluit zegt dat ook.", "fout")

@@ -73,6 +73,9 @@ class ToAst(ExpressionsToAst):
     def grondslag(self, meta, items):
         return ("grondslag", _string(items[0]))
 
+    def eigen_bijdrage(self, meta, items):  # 'eigen bijdrage geen' gives ""
+        return ("eigen_bijdrage", _string(items[0]) if items and items[0] is not None else "")
+
     def uitleg(self, meta, items):
         return ("uitleg", _string(items[0]))
 
@@ -192,10 +195,9 @@ class ToAst(ExpressionsToAst):
     def regio(self, meta, items):
         naam_id, naam, *rest = items
         d = self._details(rest, meta)
-        bron = d.get("bron")
         vanaf, tot = d.get("geldig", (None, None))
-        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), bron, vanaf, tot, d.get("toelichting"), self._pos(meta),
-                         grondslag=d.get("grondslag"))
+        return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), d.get("bron"), vanaf, tot, d.get("toelichting"), self._pos(meta),
+                         grondslag=d.get("grondslag"), eigen_bijdrage=d.get("eigen_bijdrage"))
 
     soort_janee, soort_getal, soort_personen = _plain("janee"), _plain("getal"), _plain("personen")
     soort_geheel, soort_datum, soort_tekst = _plain("geheel"), _plain("datum"), _plain("tekst")

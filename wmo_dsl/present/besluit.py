@@ -18,6 +18,7 @@ from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
 from ..semantics.notation import value_text
 from ..semantics.values import add_duration
+from .brief import Briefgegevens, brief_context, terugwerkend
 from .explain import Uitleg
 
 FORMATEN = {"markdown": "besluit.md.j2", "html": "besluit.html.j2"}
@@ -35,47 +36,88 @@ def start_date(b: Beoordeling) -> dt.date:
     return b.peildatum
 
 
-def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None) -> dict:
+def product_period(b: Beoordeling, p) -> tuple[dt.date, dt.date | None, dt.date | None]:
+    """One product's (ingangsdatum, einddatum from its duur, 'uiterlijk' from its maximum duur): the one
+    place the letter reads a product's dates from."""
+    m = b.model
+    ingang = start_date(b)
+    einde = _last_day(ingang, p.duur, m.vrije_dagen)
+    uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
+    return ingang, einde, uiterlijk
+
+
+def perioden(b: Beoordeling) -> list[tuple[str, dt.date, dt.date | None]]:
+    """(name, ingang, last day) per granted product, for the sentences on terugwerkende kracht."""
+    result = []
+    for p in b.producten:
+        ingang, einde, uiterlijk = product_period(b, p)
+        result.append((b.model.producten[p.product].naam, ingang, einde or uiterlijk))
+    return result
+
+
+def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | None = None) -> list[str]:
+    """The terugwerkende-kracht sentences of this result: for the intake's warning before saving."""
+    datum = gegevens.datum_besluit or vandaag or dt.date.today()
+    if b.uitkomst != "indicatie":
+        return []
+    return [z for naam, ingang, einde in perioden(b) if (z := terugwerkend(naam, ingang, einde, gegevens.aanvraagdatum, datum))]
+
+
+_MEERVOUD = {"uur": "uur", "sessie": "sessies", "rit": "ritten", "dagdeel": "dagdelen", "etmaal": "etmalen",
+             "maand": "maanden", "dag": "dagen", "week": "weken", "stuk": "stuks"}
+
+
+def omvang(b: Beoordeling, p) -> str:
+    """The volume as a citizen reads it ('3 uur per week', '6 sessies'): no iWmo codes."""
+    product = b.model.producten[p.product]
+    if p.volume is None:
+        return product.eenheid or ""
+    unit = product.volume.t.eenheid if product.volume is not None and product.volume.t is not None else None
+    tekst = value_text(p.volume, eenheid=unit)
+    eenheid = (product.eenheid or "").strip()
+    if unit is None and eenheid.startswith("per "):
+        noun = eenheid[4:]
+        return f"{tekst} {noun if p.volume == 1 else _MEERVOUD.get(noun, noun)}"
+    return tekst if unit is not None or not eenheid else f"{tekst} {eenheid}"
+
+
+def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None,
+            gegevens: Briefgegevens | None = None, vandaag: dt.date | None = None) -> dict:
     """Everything the letter says, as data for its template."""
     if b.uitkomst == "onvolledig":
         raise CasusFout("een besluit kan pas als de casus te beoordelen is; nog nodig: "
                         + "; ".join(tekst for _, tekst in uitleg.ontbrekend))
     m = b.model
-    ingang = start_date(b)
     besluiten = []
     for p, tekst in zip(b.producten, uitleg.producten):
         product = m.producten[p.product]
-        einde = _last_day(ingang, p.duur, m.vrije_dagen)
-        uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
+        ingang, einde, uiterlijk = product_period(b, p)
         besluiten.append({
             "naam": product.naam,
             "code": product.echte_code or "—",
-            "omvang": tekst["iwmo"].split(": ", 1)[-1] if tekst["iwmo"] else (
-                f"{value_text(p.volume)} {product.eenheid or ''}".strip() if p.volume is not None else product.eenheid or ""),
+            "omvang": omvang(b, p),
             "ingang": _date(ingang),
             "einde": _date(einde) if einde else (f"uiterlijk {_date(uiterlijk)}" if uiterlijk else
                                                  "voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
             "bron": tekst["bron"],
         })
     regio = m.regio
+    gegevens = gegevens or Briefgegevens(aanvraagdatum=aanvraagdatum)
     return {
         "u": uitleg,
-        "gemeente": regio.gemeenten[0] if len(regio.gemeenten) == 1 else None,
         "regio_naam": regio.naam,
-        "aanvraagdatum": _date(aanvraagdatum or b.peildatum),
-        "aanvraag_bekend": aanvraagdatum is not None,
-        "datum": _date(b.peildatum),
         "grondslag": regio.grondslag,
         "besluiten": besluiten,
         "toegekend": b.uitkomst == "indicatie",
+        **brief_context(b, gegevens, perioden(b), vandaag),
     }
 
 
 def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aanvraagdatum: dt.date | None = None,
-                   eigen: str | None = None) -> str:
+                   eigen: str | None = None, gegevens: Briefgegevens | None = None, vandaag: dt.date | None = None) -> str:
     """The letter as Markdown or as one self-contained HTML page that prints on A4; ``eigen`` is a
     region's own template (``plugins.besluit_sjabloon``), run in the sandbox."""
-    data = context(b, uitleg, aanvraagdatum)
+    data = context(b, uitleg, aanvraagdatum, gegevens, vandaag)
     if eigen:
         from .sandbox import SjabloonFout, render
 

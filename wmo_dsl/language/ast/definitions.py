@@ -32,6 +32,7 @@ class Regio:
     toelichting: str | None
     pos: Pos = field(default=NOWHERE, compare=False)
     grondslag: str | None = None  # the legal basis a beschikking names, e.g. the verordening
+    eigen_bijdrage: str | None = None  # the beschikking's eigen-bijdrage sentence; "" = geen eigen bijdrage
 
 
 @dataclass(frozen=True)
