@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", default="tekst", help="tekst (standaard), markdown, json, of besluit: een conceptbeschikking")
     p.add_argument("--uit", metavar="RESULTAAT", help="schrijf naar dit bestand (een besluit.html wordt een A4-pagina); bij .jsonl/.csv: "
                    "de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.add_argument("--spoor", action="store_true", help="de technische uitleg voor beleidsschrijvers: ids, uitdrukkingen en regelnummers")
     p.add_argument("--uitleg", action="store_true", help="bij .jsonl/.csv: neem per casus ook de uitleg en 'wat_verandert' op (trager)")
     p.set_defaults(func="beoordeel")
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", choices=["tekst", "markdown", "html"], default="tekst", help="tekst (standaard), markdown of html")
     p.add_argument("--voorbeelden", type=int, default=10, metavar="N", help="toon de eerste N veranderde casussen (standaard 10)")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf het verslag naar dit bestand")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="vergelijk")
 
     p = sub.add_parser("genereer", help="maak willekeurige geldige casussen", description=(
@@ -139,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--aantal", type=int, required=True, metavar="N", help="aantal casussen")
     p.add_argument("--zaad", type=int, default=0, metavar="S", help="zaad van de toevalsgenerator (standaard 0)")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit .jsonl-bestand (standaard: het scherm)")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="genereer")
 
     p = sub.add_parser("toon", help="toon de regels van een regio als document", description=(
@@ -150,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", choices=["markdown", "html", "json"], default="markdown",
                    help="markdown (standaard), html: één zelfstandig bestand, of json: de catalogus voor andere programma's")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="toon")
 
     p = sub.add_parser("regio", help="maak een nieuwe regio aan", description="Opdrachten voor regio's.")

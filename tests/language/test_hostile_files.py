@@ -69,7 +69,7 @@ def test_an_output_file_on_a_full_disk_keeps_its_old_content_and_leaves_nothing(
     batch.write_text("".join(json.dumps({"id": i, "antwoorden": {"resultaatgebieden": []}}) + "\n" for i in range(200)))
     uit = tmp_path / "uit.txt"
     uit.write_text("oud\n")
-    proc = wmo(*[a.format(uit=uit, batch=batch) for a in args], preexec_fn=small_disk)
+    proc = wmo(*[a.format(uit=uit, batch=batch) for a in args], "--overschrijven", preexec_fn=small_disk)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert "niet schrijven" in proc.stderr
     assert uit.read_text() == "oud\n"

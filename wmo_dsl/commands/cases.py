@@ -10,6 +10,7 @@ from ..errors import CasusFout, WmoFout, os_reden
 from ..language import limits
 from ..plugins import output_formats
 from ..safeio import PRIVATE, AtomicFile, write_atomic
+from .targets import guard, jsonl_kind
 
 
 
@@ -50,6 +51,7 @@ def cmd_beoordeel(args) -> int:
     else:
         text = formats[args.formaat](beoordeling, uitleg)
     if args.uit:
+        guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PRIVATE)
         print(f"Geschreven: {Path(args.uit).resolve()}", file=sys.stderr)
     else:
@@ -75,12 +77,14 @@ def cmd_beoordeel_batch(args) -> int:
     else:
         batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), _explain if args.uitleg else None)
     rules = batch.rules_for(peildatum)
+    as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
+    if args.uit:
+        guard(args.uit, args.overschrijven, ",".join(CSV_COLUMNS) if as_csv else jsonl_kind("regel", "id"))
     stream = _open_cases(source)
     with contextlib.ExitStack() as stack:
         stack.enter_context(stream)
         # Results hold answers: the file is private, and only appears whole (renamed at the end).
         out = stack.enter_context(AtomicFile(args.uit, PRIVATE, newline="")) if args.uit else sys.stdout
-        as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
         writer = csv.writer(out, lineterminator="\n") if as_csv else None
         if writer:
             writer.writerow(CSV_COLUMNS)
@@ -165,6 +169,8 @@ def cmd_vergelijk(args) -> int:
         raise WmoFout("wat vergelijken? Geef --regio R met --variant VARIANT.wmo, of twee keer --regels")
     if not args.casussen and not args.sessies:
         raise WmoFout("geef casusbestanden op (.jsonl, .csv, .json) of --sessies")
+    if args.uit:  # before the cases are read: the report starts like an empty one
+        guard(args.uit, args.overschrijven, compare.render(compare.Vergelijking(naam_a, naam_b, peildatum.isoformat()), args.formaat))
 
     def cases():
         for name in args.casussen:
@@ -204,6 +210,8 @@ def cmd_genereer(args) -> int:
         raise WmoFout("geef --regio of --regels op (één van beide)")
     model = (load_rules(args.regels) if args.regels else load_region(args.regio)).model
     cases = generate(model, args.aantal, args.zaad)
+    if args.uit:
+        guard(args.uit, args.overschrijven, jsonl_kind("id", "antwoorden"))
     if not args.uit:
         write_jsonl(cases, sys.stdout)
         return 0

@@ -134,6 +134,9 @@ def cmd_toon(args) -> int:
     else:
         text = document.render(document.build(model, naam), args.formaat)
     if args.uit:
+        from .targets import guard
+
+        guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
         print(f"{args.uit} geschreven ({args.formaat})")
     else:
