@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 
-from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden
+from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden, printable
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -19,6 +19,36 @@ _ARGPARSE_DUTCH = {
     "options:": "opties:",
     "show this help message and exit": "toon deze hulp en stop",
 }
+
+
+# argparse's own messages (Python 3.11-3.13), each with its Dutch form; a value from the command
+# line is quoted as argparse quotes it.
+_ARGPARSE_ERRORS = [
+    (r"argument (.+?): (.*)", lambda m: f"{m[1]}: {_dutch_error(m[2])}"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ongeldige keuze: \1 (kies uit \2)"),
+    (r"invalid (\S+) value: (.*)", lambda m: f"{m[2]} is {_ARGPARSE_TYPES.get(m[1], 'geen geldige waarde')}"),
+    (r"the following arguments are required: (.*)", r"verplicht, maar niet opgegeven: \1"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"expected one argument", "verwacht één waarde"),
+    (r"expected at most one argument", "verwacht hoogstens één waarde"),
+    (r"expected at least one argument", "verwacht minstens één waarde"),
+    (r"expected (\d+) arguments?", r"verwacht \1 waarden"),
+    (r"ambiguous option: (.*) could match (.*)", r"de optie \1 is niet eenduidig: bedoelt u \2?"),
+    (r"ignored explicit argument (.*)", r"deze optie neemt geen waarde: \1"),
+    (r"not allowed with argument (.*)", r"gaat niet samen met \1"),
+    (r"one of the arguments (.*) is required", r"één van deze argumenten is verplicht: \1"),
+    (r"unexpected option string: (.*)", r"onverwachte optie: \1"),
+]
+_ARGPARSE_TYPES = {"int": "geen geheel getal", "float": "geen getal"}
+
+
+def _dutch_error(message: str) -> str:
+    import re
+
+    for pattern, dutch in _ARGPARSE_ERRORS:
+        if m := re.fullmatch(pattern, message, re.S):
+            return dutch(m) if callable(dutch) else m.expand(dutch)
+    return message
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -31,12 +61,8 @@ class _DutchParser(argparse.ArgumentParser):
         return _dutch(super().format_help())
 
     def error(self, message: str):
-        message = (message.replace("the following arguments are required", "verplicht")
-                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
-                   .replace("unrecognized arguments", "onbekende argumenten")
-                   .replace("expected one argument", "verwacht één waarde"))
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        print(f"{self.prog}: fout: {printable(_dutch_error(message))}", file=sys.stderr)
         sys.exit(2)
 
 
@@ -204,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(err.melding(kleur=terminal_colours(sys.stderr)), file=sys.stderr)
         return 2
     except WmoFout as err:
-        print(f"wmo: fout: {err.melding()}", file=sys.stderr)
+        print(f"wmo: fout: {printable(err.melding())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\nafgebroken", file=sys.stderr)

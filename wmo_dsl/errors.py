@@ -26,11 +26,17 @@ def _escape(match: re.Match) -> str:
     return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
 
 
-def printable(text: object, lines: bool = True) -> str:
+def _escape_json(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def printable(text: object, lines: bool = True, json: bool = False) -> str:
     """``text`` safe for a terminal: every control character shown as its escape (ESC as the four
     characters ``\\x1b``), printable text unchanged. ``lines=False``: newlines and tabs too (a file
-    name, one source line). Used for everything from a file, a case, a session or an argument."""
-    return (_CONTROL if lines else _CONTROL_OR_LINE).sub(_escape, str(text))
+    name, one source line). ``json=True``: for JSON text, escapes as ``\\u001b`` (what ``json.dumps``
+    leaves raw, DEL, C1 and bidi controls, can only stand inside a string, so the JSON stays valid
+    and means the same). Used for everything from a file, a case, a session or an argument."""
+    return (_CONTROL if lines else _CONTROL_OR_LINE).sub(_escape_json if json else _escape, str(text))
 
 
 class WmoFout(Exception):
