@@ -29,6 +29,7 @@ from .errors import WmoFout, os_reden
 PRIVATE = 0o600
 PUBLIC = 0o644
 _MAX_LINKS = 40  # as the kernel's own limit on links in one path
+SYSTEM_UID = 0  # root's links are trusted outside shared folders (/dev/stdout); tests replace it
 
 
 class SchrijfFout(WmoFout):
@@ -81,7 +82,7 @@ def _shared(mode: int) -> bool:
 def _check_link(folder_fd: int, folder: Path, name: str, info: os.stat_result, shown: str) -> None:
     """Refuse a link that someone else can have planted, saying why."""
     folder_mode = os.fstat(folder_fd).st_mode
-    foreign = info.st_uid not in (user_id(), 0)
+    foreign = info.st_uid not in (user_id(), SYSTEM_UID)
     if foreign and _shared(folder_mode):
         why = "een koppeling (symlink) van een andere gebruiker in een gedeelde map"
     elif foreign:

@@ -6,9 +6,10 @@ output, told from its start:
 - JSON lines: the first line is a JSON object with the same first two keys (cases from
   ``genereer``: ``id``, ``antwoorden``; results of a batch: ``regel``, ``id``);
 - JSON: an object with the same first three keys (``regio``, ``regelversie``, ``peildatum``);
-- HTML: the same ``<meta name="generator">``, or else the same title up to its first ``:``;
-- text, Markdown, CSV: the same first line up to its first ``:``, ``(`` or ``,`` (the heading
-  ``Regio Lekstroom``, ``Vergelijking``, the CSV header of a batch).
+- HTML: the same ``<meta name="generator">``, or else a title like the new one;
+- text, Markdown, CSV: a first line like the new one: the same part before its first ``:``
+  (``Regio Lekstroom``, ``Vergelijking``), or the same part after it (``de regels``); without
+  a ``:``, the same line up to its first ``(`` or ``,`` (the CSV header of a batch).
 
 Anything else (a case file, a letter, notes, a binary file) is refused with a Dutch message
 and exit 2, and stays as it was, unless ``--overschrijven`` is given.
@@ -44,14 +45,28 @@ def kind(text: str) -> Soort:
         return ("json", tuple(_JSON_KEY.findall(text)[:3]))
     if first.lower().startswith("<!doctype html") or first.lower().startswith("<html"):
         if generator := _GENERATOR.search(text):
-            return ("html", generator.group(1))
+            return ("html", (generator.group(1), ""))
         title = _TITLE.search(text)
-        return ("html", _stem(title.group(1)) if title else "")
-    return ("tekst", _stem(first.lstrip("#*_ ")))
+        return ("html", _heading(title.group(1)) if title else ("", ""))
+    return ("tekst", _heading(first.lstrip("#*_ ")))
 
 
-def _stem(line: str) -> str:
-    return re.split(r"[:(,]", line, maxsplit=1)[0].strip()
+def _heading(line: str) -> tuple[str, str]:
+    """A heading as (what comes before its first ':', what comes after)."""
+    if ":" in line:
+        before, after = line.split(":", 1)
+        return before.strip(), after.strip()
+    return re.split(r"[(,]", line, maxsplit=1)[0].strip(), ""
+
+
+def same_kind(old: Soort, new: Soort) -> bool:
+    """Whether a file of kind ``old`` may be replaced by output of kind ``new``."""
+    if old[0] != new[0]:
+        return False
+    if old[0] in ("tekst", "html"):
+        (before, after), (new_before, new_after) = old[1], new[1]
+        return before == new_before or bool(after) and after == new_after
+    return old[1] == new[1]
 
 
 def jsonl_kind(*keys: str) -> Soort:
@@ -70,7 +85,7 @@ def guard(uit: str, overschrijven: bool, nieuw: str | Soort) -> None:
     if not head:
         return
     soort = nieuw if isinstance(nieuw, tuple) else kind(nieuw[:1 << 16])
-    if b"\0" not in head and kind(head.decode("utf-8", errors="replace")) == soort:
+    if b"\0" not in head and same_kind(kind(head.decode("utf-8", errors="replace")), soort):
         return
     raise WmoFout(f"{uit} bestaat al en lijkt niet op wat deze opdracht schrijft; er is niets geschreven. "
                   f"Een bestaand bestand wordt alleen vervangen als het leeg is of dezelfde soort uitvoer van "
