@@ -106,7 +106,7 @@ def _walk(path: Path, shown: str, create: bool, hops: list[int]) -> tuple[int, P
     Returns the open folder and its real path. A link is checked before it is followed."""
     fd = os.open("/", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     real = Path("/")
-    todo = list(reversed(Path(os.path.abspath(path) if not path.is_absolute() else path).parts[1:]))
+    todo = list(reversed((Path.cwd() / path).parts[1:]))  # not abspath: '..' after a link is physical
     try:
         while todo:
             name = todo.pop()
