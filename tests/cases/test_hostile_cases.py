@@ -174,19 +174,27 @@ def sqlite_of_another_program(path):
                          ids=["1-byte", "tekst", "bijna-sqlite", "ander-programma"])
 @pytest.mark.parametrize("opdracht", [["intake", "--regio", "lekstroom", "--jsonl"], ["sessies"],
                                       ["intake", "--hervat", "--jsonl"]], ids=["intake", "sessies", "hervat"])
-def test_an_existing_file_that_is_no_session_database_of_wmo_is_left_untouched(tmp_path, inhoud, opdracht):
+def test_an_existing_file_that_is_no_session_database_of_wmo_is_left_untouched(tmp_path, capsys, inhoud, opdracht):
     path = tmp_path / "sessies.db"
     if inhoud == "sqlite":
         sqlite_of_another_program(path)
     else:
         path.write_bytes(inhoud)
     before = path.read_bytes()
-    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", *opdracht, "--sessie", str(path)], input="",
-                          capture_output=True, text=True)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert f"{path} bestaat al en is geen sessiebestand van wmo-dsl" in proc.stderr and "niet veranderd" in proc.stderr
+    code, _, err = run(capsys, *opdracht, "--sessie", str(path))  # refused before anything is read from stdin
+    assert code == 2
+    assert f"{path} bestaat al en is geen sessiebestand van wmo-dsl" in err and "niet veranderd" in err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sessies.db"]  # no -wal or -shm beside it either
+
+
+def test_a_one_byte_session_file_is_refused_in_a_real_process_without_a_traceback(tmp_path):
+    path = tmp_path / "sessies.db"
+    path.write_bytes(b"x")
+    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "intake", "--regio", "lekstroom", "--jsonl", "--sessie", str(path)],
+                          input="", capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.startswith("wmo: fout: ")
+    assert path.read_bytes() == b"x"
 
 
 def test_an_empty_file_is_taken_as_a_new_session_file(tmp_path):
