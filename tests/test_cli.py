@@ -192,13 +192,16 @@ def test_a_poisoned_session_database_is_listed_escaped(capsys, tmp_path):
 def test_a_report_on_the_screen_shows_what_the_rule_file_says_escaped(capsys, tmp_path):
     rules = (REPO / "regions" / "lekstroom" / "lekstroom.wmo").read_text(encoding="utf-8")
     assert 'regio lekstroom "Regio Lekstroom"' in rules
-    path = write(tmp_path, rules.replace('regio lekstroom "Regio Lekstroom"', f'regio lekstroom "Regio {PWNED}"'), "l.wmo")
+    path = write(tmp_path, rules.replace('regio lekstroom "Regio Lekstroom"', f'regio lekstroom "Regio {PWNED}\x9b\x7f"'), "l.wmo")
     for formaat in ("tekst", "markdown", "json"):
         code, out, _ = run(capsys, "beoordeel", str(CASES / "lichte_ib.json"), "--regels", path, "--formaat", formaat)
-        assert code == 0 and "\x1b" not in out and "\x07" not in out, formaat
+        assert code == 0 and not {"\x1b", "\x07", "\x9b", "\x7f"} & set(out), formaat
     assert json.loads(out)["regio"] == "lekstroom"
     code, out, _ = run(capsys, "toon", path)
     assert code == 0 and "PWNED" in out and "\x1b" not in out and "\x07" not in out
+    code, out, _ = run(capsys, "toon", path, "--formaat", "json")
+    assert code == 0 and "\x9b" not in out and "\x7f" not in out and "\\u009b\\u007f" in out
+    assert json.loads(out)["regio"]["naam"] == f"Regio {PWNED}\x9b\x7f"
 
 
 # ── argparse in Dutch ─────────────────────────────────────────────────────

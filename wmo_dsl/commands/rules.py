@@ -31,7 +31,7 @@ def cmd_regios(args) -> int:
             print(f"Geen regio noemt de gemeente '{naam}'.{hint}")
             return 1
     if args.formaat == "json":
-        print(json.dumps([regio_json(regios[rid]) for rid in shown], ensure_ascii=False, indent=2))
+        print(printable(json.dumps([regio_json(regios[rid]) for rid in shown], ensure_ascii=False, indent=2), json=True))
         return 0
     if not sources:
         print("Er zijn geen regio's geïnstalleerd.")
@@ -142,7 +142,7 @@ def cmd_toon(args) -> int:
         write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
         print(printable(f"{args.uit} geschreven ({args.formaat})", lines=False))
     else:
-        sys.stdout.write(printable(text))
+        sys.stdout.write(printable(text, json=args.formaat == "json"))
     return 0
 
 
