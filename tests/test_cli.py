@@ -139,3 +139,100 @@ def test_wmo_version_prints_the_version(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"wmo-dsl {__version__}"
+
+
+# ── Terminal-safe output ──────────────────────────────────────────────────
+
+PWNED = "\x1b]0;PWNED\x07\x1b[2J"
+SHOWN = "\\x1b]0;PWNED\\x07\\x1b[2J"
+
+
+def test_check_prints_an_erroneous_line_with_escape_sequences_escaped_and_the_caret_in_place(capsys, tmp_path):
+    path = write(tmp_path, f'regio r "R{PWNED}"\t@@\n  geldig vanaf 2024-01-01\n', "r.wmo")
+    code, _, err = run(capsys, "check", path)
+    assert code == 2 and "\x1b" not in err and "\x07" not in err
+    line, caret = err.splitlines()[1:3]
+    assert line == f'       1 | regio r "R{SHOWN}"   @@'
+    assert caret.index("^") == line.index("@@")
+
+
+def test_check_json_stays_json_with_the_raw_text_inside(capsys, tmp_path):
+    path = write(tmp_path, f'regio r "R"\n  geldig vanaf 2024-01-01\n\nvraag x: janee "{PWNED}\x7f" @@\n', "r.wmo")
+    code, out, _ = run(capsys, "check", path, "--formaat", "json")
+    assert code == 2 and "\x1b" not in out and "\x7f" not in out
+    assert json.loads(out)["bevindingen"]
+
+
+def test_a_case_file_name_a_region_and_a_session_id_are_shown_escaped(capsys, tmp_path):
+    code, _, err = run(capsys, "beoordeel", str(tmp_path / f"c{PWNED}.json"))
+    assert code == 2 and f"c{SHOWN}.json" in err and "\x1b" not in err
+    path = write(tmp_path, {"regio": f"x{PWNED}", "antwoorden": {}})
+    code, _, err = run(capsys, "beoordeel", path)
+    assert code == 2 and f"onbekende regio 'x{SHOWN}'" in err
+    code, _, err = run(capsys, "intake", "--hervat", f"id{PWNED}", "--jsonl", "--sessie", str(tmp_path / "s.db"))
+    assert code == 2 and f"sessie 'id{SHOWN}' bestaat niet" in err and "\x1b" not in err
+
+
+def test_a_poisoned_session_database_is_listed_escaped(capsys, tmp_path):
+    import datetime as dt
+
+    from wmo_dsl.cases.sessions import SessionStore
+
+    store = SessionStore(tmp_path / "s.db")
+    store.new("lekstroom", dt.date(2025, 1, 1))
+    store.conn.execute("UPDATE sessie SET id = ?, regio = ?, status = ?", (f"s{PWNED}", f"r{PWNED}", "\x9b31m\u202e"))
+    store.close()
+    code, out, _ = run(capsys, "sessies", "--sessie", str(tmp_path / "s.db"))
+    assert code == 0 and "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+    assert f"s{SHOWN} r{SHOWN}" in out and "\\x9b31m\\u202e" in out
+    code, _, err = run(capsys, "intake", "--hervat", "--jsonl", "--sessie", str(tmp_path / "s.db"))
+    assert code == 2 and f"onbekende regio 'r{SHOWN}'" in err
+
+
+def test_a_report_on_the_screen_shows_what_the_rule_file_says_escaped(capsys, tmp_path):
+    rules = (REPO / "regions" / "lekstroom" / "lekstroom.wmo").read_text(encoding="utf-8")
+    assert 'regio lekstroom "Regio Lekstroom"' in rules
+    path = write(tmp_path, rules.replace('regio lekstroom "Regio Lekstroom"', f'regio lekstroom "Regio {PWNED}\x9b\x7f"'), "l.wmo")
+    for formaat in ("tekst", "markdown", "json"):
+        code, out, _ = run(capsys, "beoordeel", str(CASES / "lichte_ib.json"), "--regels", path, "--formaat", formaat)
+        assert code == 0 and not {"\x1b", "\x07", "\x9b", "\x7f"} & set(out), formaat
+    assert json.loads(out)["regio"] == "lekstroom"
+    code, out, _ = run(capsys, "toon", path)
+    assert code == 0 and "PWNED" in out and "\x1b" not in out and "\x07" not in out
+    code, out, _ = run(capsys, "toon", path, "--formaat", "json")
+    assert code == 0 and "\x9b" not in out and "\x7f" not in out and "\\u009b\\u007f" in out
+    assert json.loads(out)["regio"]["naam"] == f"Regio {PWNED}\x9b\x7f"
+
+
+# ── argparse in Dutch ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("args, melding", [
+    (["genereer", "--regio", "lekstroom", "--aantal", "veel"], "wmo genereer: fout: --aantal: 'veel' is geen geheel getal"),
+    (["genereer", "--regio", "lekstroom"], "wmo genereer: fout: verplicht, maar niet opgegeven: --aantal"),
+    (["check", "--formaat", "xml"], "wmo check: fout: --formaat: ongeldige keuze: 'xml' (kies uit 'tekst', 'json')"),
+    (["regios", "--bla"], "wmo: fout: onbekende argumenten: --bla"),
+    (["bla"], "wmo: fout: OPDRACHT: ongeldige keuze: 'bla'"),
+    ([], "wmo: fout: verplicht, maar niet opgegeven: OPDRACHT"),
+    (["sessies", "--verwijder"], "wmo sessies: fout: --verwijder: verwacht één waarde"),
+    (["beoordeel", "x", "--ui"], "wmo beoordeel: fout: de optie --ui is niet eenduidig: bedoelt u --uit, --uitleg?"),
+    (["vergelijk", "--voorbeelden", "2,5"], "wmo vergelijk: fout: --voorbeelden: '2,5' is geen geheel getal"),
+])
+def test_argparse_speaks_dutch_and_exits_2(capsys, args, melding):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert err.startswith("gebruik: wmo") and melding in err
+    import re
+
+    english = re.findall(r"\b(usage|error|invalid|arguments?|required|expected|choose|unrecognized|ambiguous|could)\b", err)
+    assert english == []
+
+
+def test_help_headings_are_dutch(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: wmo") and "argumenten:" in out and "opties:" in out and "toon deze hulp en stop" in out
+    assert "usage" not in out and "options:" not in out and "positional arguments" not in out

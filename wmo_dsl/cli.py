@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 
-from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden
+from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden, printable
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -19,6 +19,36 @@ _ARGPARSE_DUTCH = {
     "options:": "opties:",
     "show this help message and exit": "toon deze hulp en stop",
 }
+
+
+# argparse's own messages (Python 3.11-3.13), each with its Dutch form; a value from the command
+# line is quoted as argparse quotes it.
+_ARGPARSE_ERRORS = [
+    (r"argument (.+?): (.*)", lambda m: f"{m[1]}: {_dutch_error(m[2])}"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ongeldige keuze: \1 (kies uit \2)"),
+    (r"invalid (\S+) value: (.*)", lambda m: f"{m[2]} is {_ARGPARSE_TYPES.get(m[1], 'geen geldige waarde')}"),
+    (r"the following arguments are required: (.*)", r"verplicht, maar niet opgegeven: \1"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"expected one argument", "verwacht één waarde"),
+    (r"expected at most one argument", "verwacht hoogstens één waarde"),
+    (r"expected at least one argument", "verwacht minstens één waarde"),
+    (r"expected (\d+) arguments?", r"verwacht \1 waarden"),
+    (r"ambiguous option: (.*) could match (.*)", r"de optie \1 is niet eenduidig: bedoelt u \2?"),
+    (r"ignored explicit argument (.*)", r"deze optie neemt geen waarde: \1"),
+    (r"not allowed with argument (.*)", r"gaat niet samen met \1"),
+    (r"one of the arguments (.*) is required", r"één van deze argumenten is verplicht: \1"),
+    (r"unexpected option string: (.*)", r"onverwachte optie: \1"),
+]
+_ARGPARSE_TYPES = {"int": "geen geheel getal", "float": "geen getal"}
+
+
+def _dutch_error(message: str) -> str:
+    import re
+
+    for pattern, dutch in _ARGPARSE_ERRORS:
+        if m := re.fullmatch(pattern, message, re.S):
+            return dutch(m) if callable(dutch) else m.expand(dutch)
+    return message
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -31,12 +61,8 @@ class _DutchParser(argparse.ArgumentParser):
         return _dutch(super().format_help())
 
     def error(self, message: str):
-        message = (message.replace("the following arguments are required", "verplicht")
-                   .replace("invalid choice", "ongeldige keuze").replace("choose from", "kies uit")
-                   .replace("unrecognized arguments", "onbekende argumenten")
-                   .replace("expected one argument", "verwacht één waarde"))
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: fout: {message}", file=sys.stderr)
+        print(f"{self.prog}: fout: {printable(_dutch_error(message))}", file=sys.stderr)
         sys.exit(2)
 
 
@@ -89,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "client en toewijzingnummers (JSON)")
     p.add_argument("--uit", metavar="RESULTAAT", help="schrijf naar dit bestand (een besluit.html wordt een A4-pagina); bij .jsonl/.csv: "
                    "de resultaten naar RESULTAAT.jsonl of RESULTAAT.csv (standaard: het scherm)")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.add_argument("--spoor", action="store_true", help="de technische uitleg voor beleidsschrijvers: ids, uitdrukkingen en regelnummers")
     p.add_argument("--uitleg", action="store_true", help="bij .jsonl/.csv: neem per casus ook de uitleg en 'wat_verandert' op (trager)")
     p.set_defaults(func="beoordeel")
@@ -133,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", choices=["tekst", "markdown", "html"], default="tekst", help="tekst (standaard), markdown of html")
     p.add_argument("--voorbeelden", type=int, default=10, metavar="N", help="toon de eerste N veranderde casussen (standaard 10)")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf het verslag naar dit bestand")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="vergelijk")
 
     p = sub.add_parser("genereer", help="maak willekeurige geldige casussen", description=(
@@ -143,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--aantal", type=int, required=True, metavar="N", help="aantal casussen")
     p.add_argument("--zaad", type=int, default=0, metavar="S", help="zaad van de toevalsgenerator (standaard 0)")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit .jsonl-bestand (standaard: het scherm)")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="genereer")
 
     p = sub.add_parser("toon", help="toon de regels van een regio als document", description=(
@@ -154,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formaat", choices=["markdown", "html", "json"], default="markdown",
                    help="markdown (standaard), html: één zelfstandig bestand, of json: de catalogus voor andere programma's")
     p.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand in plaats van naar het scherm")
+    p.add_argument("--overschrijven", action="store_true", help="vervang een bestaand --uit-bestand, ook als het geen uitvoer van deze opdracht is")
     p.set_defaults(func="toon")
 
     p = sub.add_parser("regio", help="maak een nieuwe regio aan", description="Opdrachten voor regio's.")
@@ -204,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         print(err.melding(kleur=terminal_colours(sys.stderr)), file=sys.stderr)
         return 2
     except WmoFout as err:
-        print(f"wmo: fout: {err.melding()}", file=sys.stderr)
+        print(f"wmo: fout: {printable(err.melding())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\nafgebroken", file=sys.stderr)

@@ -9,7 +9,34 @@ fails, so a policy writer fixes a whole file in one round.
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
+
+# What may never reach a terminal raw: C0 and C1 control characters (ESC starts an escape
+# sequence, CR overwrites a line), DEL, the bidirectional overrides and isolates (text that reads
+# differently than it is), and lone surrogates (undecodable bytes in a file name; they cannot be
+# encoded for output). Newline and tab are kept where a text may have lines.
+_HIDDEN = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_CONTROL = re.compile(f"[{_HIDDEN}]")
+_CONTROL_OR_LINE = re.compile(f"[{_HIDDEN}\t\n]")
+
+
+def _escape(match: re.Match) -> str:
+    c = ord(match.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def _escape_json(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def printable(text: object, lines: bool = True, json: bool = False) -> str:
+    """``text`` safe for a terminal: every control character shown as its escape (ESC as the four
+    characters ``\\x1b``), printable text unchanged. ``lines=False``: newlines and tabs too (a file
+    name, one source line). ``json=True``: for JSON text, escapes as ``\\u001b`` (what ``json.dumps``
+    leaves raw, DEL, C1 and bidi controls, can only stand inside a string, so the JSON stays valid
+    and means the same). Used for everything from a file, a case, a session or an argument."""
+    return (_CONTROL if lines else _CONTROL_OR_LINE).sub(_escape_json if json else _escape, str(text))
 
 
 class WmoFout(Exception):
@@ -40,15 +67,19 @@ class Bevinding:
         ``kleur``: a function that colours a rule-file line for a terminal (see
         ``present.highlight.highlight_terminal``), or None for plain text."""
         soort = "fout" if self.ernst == "fout" else "waarschuwing"
-        regels = [f"{self.bestand}:{self.regel}:{self.kolom}: {soort} {self.code}: {self.bericht}"]
+        regels = [f"{printable(self.bestand, lines=False)}:{self.regel}:{self.kolom}: {soort} {self.code}: "
+                  f"{printable(self.bericht)}"]
         if self.bronregel is not None:
-            tekst = self.bronregel.rstrip("\n").expandtabs(4)
+            line = self.bronregel.rstrip("\n")
+            # The caret stands under the same character after tabs are expanded and controls escaped.
+            caret = len(printable(line[:max(self.kolom - 1, 0)].expandtabs(4), lines=False))
+            tekst = printable(line.expandtabs(4), lines=False)
             if kleur:
                 tekst = kleur(tekst)
             regels.append(f"    {self.regel:>4} | {tekst}")
-            regels.append("    " + " " * 4 + " | " + " " * max(self.kolom - 1, 0) + "^")
+            regels.append("    " + " " * 4 + " | " + " " * caret + "^")
         if self.hint:
-            regels.append(f"    tip: {self.hint}")
+            regels.append(f"    tip: {printable(self.hint)}")
         return "\n".join(regels)
 
     def als_data(self) -> dict:

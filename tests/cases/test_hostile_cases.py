@@ -155,3 +155,65 @@ def test_json_output_never_holds_nan_or_infinity(tmp_path, capsys):
     for line in out.splitlines():  # a strict parser reads every record
         r = json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in de uitvoer"))
         assert r["id"] is None and "fout" in r
+
+
+# ── --sessie on a file that is not ours ───────────────────────────────────
+
+
+def sqlite_of_another_program(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE adres (naam TEXT)")
+    conn.execute("INSERT INTO adres VALUES ('Jansen')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("inhoud", [b"x", b"mijn aantekeningen\n" * 50, b"SQLite format 2\x00" + b"\x00" * 100, "sqlite"],
+                         ids=["1-byte", "tekst", "bijna-sqlite", "ander-programma"])
+@pytest.mark.parametrize("opdracht", [["intake", "--regio", "lekstroom", "--jsonl"], ["sessies"],
+                                      ["intake", "--hervat", "--jsonl"]], ids=["intake", "sessies", "hervat"])
+def test_an_existing_file_that_is_no_session_database_of_wmo_is_left_untouched(tmp_path, capsys, inhoud, opdracht):
+    path = tmp_path / "sessies.db"
+    if inhoud == "sqlite":
+        sqlite_of_another_program(path)
+    else:
+        path.write_bytes(inhoud)
+    before = path.read_bytes()
+    code, _, err = run(capsys, *opdracht, "--sessie", str(path))  # refused before anything is read from stdin
+    assert code == 2
+    assert f"{path} bestaat al en is geen sessiebestand van wmo-dsl" in err and "niet veranderd" in err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sessies.db"]  # no -wal or -shm beside it either
+
+
+def test_a_one_byte_session_file_is_refused_in_a_real_process_without_a_traceback(tmp_path):
+    path = tmp_path / "sessies.db"
+    path.write_bytes(b"x")
+    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "intake", "--regio", "lekstroom", "--jsonl", "--sessie", str(path)],
+                          input="", capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.startswith("wmo: fout: ")
+    assert path.read_bytes() == b"x"
+
+
+def test_an_empty_file_is_taken_as_a_new_session_file(tmp_path):
+    path = tmp_path / "sessies.db"
+    path.touch()
+    proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "intake", "--regio", "lekstroom", "--jsonl", "--sessie", str(path)],
+                          input="", capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_a_session_file_of_wmo_opens_again(tmp_path, capsys):
+    import datetime as dt
+
+    from wmo_dsl.cases.sessions import SessionStore
+
+    path = tmp_path / "sessies.db"
+    store = SessionStore(path)
+    store.new("lekstroom", dt.date(2025, 1, 1))
+    store.close()
+    assert main(["sessies", "--sessie", str(path)]) == 0
+    assert "lekstroom" in capsys.readouterr().out

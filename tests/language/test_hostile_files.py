@@ -69,7 +69,7 @@ def test_an_output_file_on_a_full_disk_keeps_its_old_content_and_leaves_nothing(
     batch.write_text("".join(json.dumps({"id": i, "antwoorden": {"resultaatgebieden": []}}) + "\n" for i in range(200)))
     uit = tmp_path / "uit.txt"
     uit.write_text("oud\n")
-    proc = wmo(*[a.format(uit=uit, batch=batch) for a in args], preexec_fn=small_disk)
+    proc = wmo(*[a.format(uit=uit, batch=batch) for a in args], "--overschrijven", preexec_fn=small_disk)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert "niet schrijven" in proc.stderr
     assert uit.read_text() == "oud\n"
@@ -188,11 +188,12 @@ def test_a_damaged_session_database_gives_a_dutch_message_and_lists_what_it_can(
     assert proc.returncode == 2 and "beschadigd" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_a_file_that_is_no_database_gives_the_same_message(tmp_path):
+def test_a_file_that_is_no_database_is_refused_and_left_as_it_was(tmp_path):
     db = tmp_path / "s.db"
     db.write_text("dit is geen database " * 100)
-    with pytest.raises(SessieFout, match="beschadigd of geen sessiebestand"):
+    with pytest.raises(SessieFout, match="geen sessiebestand van wmo-dsl"):
         SessionStore(db)
+    assert db.read_text() == "dit is geen database " * 100
 
 
 def test_an_empty_session_path_is_refused(capsys):

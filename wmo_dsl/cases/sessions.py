@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import secrets
 import sqlite3
 from contextlib import contextmanager
@@ -20,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WmoFout, os_reden
-from ..safeio import private_dir
+from .sessionfile import SessieFout, open_database
+from .sessionfile import damaged as _damaged
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessie (
@@ -44,14 +44,6 @@ CREATE TABLE IF NOT EXISTS gebeurtenis (
 """
 
 
-class SessieFout(WmoFout):
-    """A session that cannot be found, opened or written."""
-
-    def __init__(self, message: str, gelezen: list | None = None):
-        super().__init__(message)
-        self.gelezen = gelezen or []  # what could be read before the damage (for 'wmo sessies')
-
-
 ONLEESBAAR = object()  # a stored value that is no JSON any more (a hand edit, a damaged page)
 
 
@@ -62,14 +54,6 @@ def _read_value(text):
         return json.loads(text)
     except (TypeError, ValueError, RecursionError):
         return ONLEESBAAR
-
-
-def _damaged(path: Path | None, err: Exception, gelezen: list | None = None) -> SessieFout:
-    plek = path if path is not None else "in het geheugen"
-    return SessieFout(
-        f"het sessiebestand {plek} is beschadigd of geen sessiebestand ({err}). Zet het opzij, bijvoorbeeld met "
-        f"'mv {plek} {plek}.beschadigd'; de volgende intake begint dan een nieuw sessiebestand. "
-        f"Neem het beschadigde bestand niet mee naar een andere plek: het kan persoonsgegevens bevatten.", gelezen)
 
 
 def default_path() -> Path:
@@ -127,19 +111,7 @@ class SessionStore:
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None)
         else:
-            if self.path.is_dir():
-                raise SessieFout(f"{self.path} is een map; geef het pad van een sessiebestand")
-            private_dir(self.path.parent, tighten=eigen_map)
-            old = os.umask(0o077)  # the -wal and -shm files SQLite creates must be private too
-            try:
-                if not self.path.exists():
-                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-                conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-            finally:
-                os.umask(old)
-            os.chmod(self.path, 0o600)
+            conn = open_database(self.path, eigen_map)  # refuses a file that is not ours, and planted links
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # deleted sessions are overwritten, not just unlinked
         conn.executescript(_SCHEMA)

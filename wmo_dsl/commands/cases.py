@@ -6,10 +6,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..errors import CasusFout, WmoFout, os_reden
+from ..errors import CasusFout, WmoFout, os_reden, printable
 from ..language import limits
 from ..plugins import output_formats
 from ..safeio import PRIVATE, AtomicFile, write_atomic
+from .targets import guard, jsonl_kind
 
 
 
@@ -57,10 +58,11 @@ def cmd_beoordeel(args) -> int:
     else:
         text = formats[args.formaat](beoordeling, uitleg)
     if args.uit:
+        guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PRIVATE)
-        print(f"Geschreven: {Path(args.uit).resolve()}", file=sys.stderr)
+        print(printable(f"Geschreven: {Path(args.uit).resolve()}", lines=False), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text, json=args.formaat == "json"))
     return 0
 
 
@@ -82,6 +84,9 @@ def cmd_beoordeel_batch(args) -> int:
     else:
         batch = Batch(args.regio, peildatum, lambda d: load_region(args.regio, d), _explain if args.uitleg else None)
     rules = batch.rules_for(peildatum)
+    as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
+    if args.uit:
+        guard(args.uit, args.overschrijven, ",".join(CSV_COLUMNS) if as_csv else jsonl_kind("regel", "id"))
     stream = _open_cases(source)
     if args.formaat == "toewijzing":
         from .toewijzing import cmd_batch
@@ -91,8 +96,7 @@ def cmd_beoordeel_batch(args) -> int:
     with contextlib.ExitStack() as stack:
         stack.enter_context(stream)
         # Results hold answers: the file is private, and only appears whole (renamed at the end).
-        out = stack.enter_context(AtomicFile(args.uit, PRIVATE, newline="")) if args.uit else sys.stdout
-        as_csv = bool(args.uit) and args.uit.lower().endswith(".csv")
+        out = stack.enter_context(AtomicFile(args.uit, PRIVATE, newline="")) if args.uit else _Printable(sys.stdout)
         writer = csv.writer(out, lineterminator="\n") if as_csv else None
         if writer:
             writer.writerow(CSV_COLUMNS)
@@ -112,6 +116,16 @@ def cmd_beoordeel_batch(args) -> int:
         summary += f", {batch.fouten} met een fout (zie de foutregels)"
     print(summary, file=sys.stderr)
     return 2 if batch.fouten else 0
+
+
+class _Printable:
+    """JSON lines for the screen: what json.dumps leaves raw (DEL, C1, bidi controls) escaped too."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(printable(text, json=True))
 
 
 def _explain(beoordeling, rules) -> tuple[list, list]:
@@ -177,6 +191,8 @@ def cmd_vergelijk(args) -> int:
         raise WmoFout("wat vergelijken? Geef --regio R met --variant VARIANT.wmo, of twee keer --regels")
     if not args.casussen and not args.sessies:
         raise WmoFout("geef casusbestanden op (.jsonl, .csv, .json) of --sessies")
+    if args.uit:  # before the cases are read: the report starts like an empty one
+        guard(args.uit, args.overschrijven, compare.render(compare.Vergelijking(naam_a, naam_b, peildatum.isoformat()), args.formaat))
 
     def cases():
         for name in args.casussen:
@@ -199,9 +215,10 @@ def cmd_vergelijk(args) -> int:
     text = compare.render(result, args.formaat)
     if args.uit:
         write_atomic(args.uit, text, PRIVATE)  # the report shows answers of changed cases
-        print(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst", file=sys.stderr)
+        print(printable(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst",
+                        lines=False), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
     return 0
 
 
@@ -216,10 +233,13 @@ def cmd_genereer(args) -> int:
         raise WmoFout("geef --regio of --regels op (één van beide)")
     model = (load_rules(args.regels) if args.regels else load_region(args.regio)).model
     cases = generate(model, args.aantal, args.zaad)
+    if args.uit:
+        guard(args.uit, args.overschrijven, jsonl_kind("id", "antwoorden"))
     if not args.uit:
-        write_jsonl(cases, sys.stdout)
+        write_jsonl(cases, _Printable(sys.stdout))
         return 0
     with AtomicFile(args.uit, PRIVATE) as out:
         n = write_jsonl(cases, out)
-    print(f"{n} casussen voor regio {model.regio.id} geschreven naar {args.uit} (zaad {args.zaad})", file=sys.stderr)
+    print(printable(f"{n} casussen voor regio {model.regio.id} geschreven naar {args.uit} (zaad {args.zaad})", lines=False),
+          file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..cases.sessions import open_store
-from ..errors import WmoFout
+from ..errors import WmoFout, printable
 
 
 def cmd_intake(args) -> int:
@@ -83,13 +83,13 @@ def cmd_sessies(args) -> int:
         raise SessieFout("--sessie is leeg; geef het pad van een sessiebestand, of laat --sessie weg")
     path = Path(args.sessie).expanduser() if args.sessie else default_path()
     if not path.exists():
-        print(f"Er zijn geen sessies (nog geen sessiebestand {path}).")
+        print(printable(f"Er zijn geen sessies (nog geen sessiebestand {path}).", lines=False))
         return 0
     store = SessionStore(path, eigen_map=args.sessie is None)
     try:
         if args.verwijder:
             store.delete(args.verwijder)
-            print(f"Sessie {args.verwijder} is verwijderd, met al haar antwoorden.")
+            print(printable(f"Sessie {args.verwijder} is verwijderd, met al haar antwoorden.", lines=False))
             return 0
         try:
             rows = store.list()
@@ -109,5 +109,6 @@ def _print_sessions(rows) -> None:
     if not rows:
         return
     print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
-    for sid, regio, begonnen, status, aantal in rows:
-        print(f"{sid:<17} {regio:<12} {str(begonnen).replace('T', ' '):<19} {status:<9} {aantal}")
+    for row in rows:  # a hand-edited database can hold anything: every field is shown escaped
+        sid, regio, begonnen, status, aantal = (printable(field, lines=False) for field in row)
+        print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<9} {aantal}")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..present.highlight import terminal_colours
-from ..errors import RegelbestandFout, WmoFout
+from ..errors import RegelbestandFout, WmoFout, printable
 from ..language import limits
 from ..safeio import PUBLIC, file_mode, write_atomic
 
@@ -31,7 +31,7 @@ def cmd_regios(args) -> int:
             print(f"Geen regio noemt de gemeente '{naam}'.{hint}")
             return 1
     if args.formaat == "json":
-        print(json.dumps([regio_json(regios[rid]) for rid in shown], ensure_ascii=False, indent=2))
+        print(printable(json.dumps([regio_json(regios[rid]) for rid in shown], ensure_ascii=False, indent=2), json=True))
         return 0
     if not sources:
         print("Er zijn geen regio's geïnstalleerd.")
@@ -40,11 +40,12 @@ def cmd_regios(args) -> int:
         rules = load_region(rid)
         r = rules.model.regio
         tot = f" tot {r.geldig_tot:%d-%m-%Y}" if r.geldig_tot else ""
-        print(f"{r.id}  {r.naam}")
-        print(f"    versie {rules.model.regio.bron.versie if r.bron and r.bron.versie else 'onbekend'}, geldig vanaf {r.geldig_vanaf:%d-%m-%Y}{tot}")
+        versie = r.bron.versie if r.bron and r.bron.versie else "onbekend"
+        print(printable(f"{r.id}  {r.naam}", lines=False))
+        print(printable(f"    versie {versie}, geldig vanaf {r.geldig_vanaf:%d-%m-%Y}{tot}", lines=False))
         if r.bron:
-            print(f"    bron: {r.bron.tekst}")
-        print(f"    gemeenten: {', '.join(r.gemeenten) if r.gemeenten else '(geen genoemd)'}")
+            print(printable(f"    bron: {r.bron.tekst}", lines=False))
+        print(printable(f"    gemeenten: {', '.join(r.gemeenten) if r.gemeenten else '(geen genoemd)'}", lines=False))
     return 0
 
 
@@ -63,7 +64,8 @@ def cmd_check(args) -> int:
             findings.extend(err.bevindingen)
             failed = True
     if args.formaat == "json":
-        print(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]}, indent=2))
+        print(printable(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]},
+                                     indent=2), json=True))
     else:
         for f in findings:
             stream = sys.stderr if f.ernst == "fout" else sys.stdout
@@ -98,13 +100,13 @@ def cmd_fmt(args) -> int:
         if formatted != text:
             anders.append(path)
             if args.check:  # what would change, as a unified diff (also for CI logs)
-                sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                                                           f"{path} (nu)", f"{path} (na wmo fmt)"))
+                sys.stdout.writelines(printable(line) for line in difflib.unified_diff(
+                    text.splitlines(keepends=True), formatted.splitlines(keepends=True), f"{path} (nu)", f"{path} (na wmo fmt)"))
             else:
                 write_atomic(path, formatted, file_mode(path, PUBLIC))
     if args.check:
         for path in anders:
-            print(f"{path}: staat niet in de vaste opmaak (wmo fmt {path})")
+            print(printable(f"{path}: staat niet in de vaste opmaak (wmo fmt {path})", lines=False))
         print(f"{len(paths) - len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} in de vaste opmaak")
         return 1 if anders else 0
     print(f"{len(anders)} van {len(paths)} bestand{'en' if len(paths) != 1 else ''} opnieuw opgemaakt")
@@ -134,10 +136,13 @@ def cmd_toon(args) -> int:
     else:
         text = document.render(document.build(model, naam), args.formaat)
     if args.uit:
+        from .targets import guard
+
+        guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PUBLIC)  # the rules of a region: no personal data
-        print(f"{args.uit} geschreven ({args.formaat})")
+        print(printable(f"{args.uit} geschreven ({args.formaat})", lines=False))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text, json=args.formaat == "json"))
     return 0
 
 
@@ -146,10 +151,10 @@ def cmd_regio_nieuw(args) -> int:
 
     doel = Path(args.map) if args.map else Path(f"wmo-regio-{args.id}")
     files = new_region(args.id, doel, args.naam)
-    print(f"Nieuwe regio '{args.id}' in {doel}/:")
+    print(printable(f"Nieuwe regio '{args.id}' in {doel}/:", lines=False))
     for f in files:
-        print(f"  {f.relative_to(doel)}")
-    print(f"\nVolgende stappen:\n  cd {doel}\n  python3 -m pip install -e .\n  wmo test --regio {args.id}")
+        print(printable(f"  {f.relative_to(doel)}", lines=False))
+    print(printable(f"\nVolgende stappen:\n  cd {doel}\n  python3 -m pip install -e .\n  wmo test --regio {args.id}"))
     return 0
 
 
@@ -181,17 +186,17 @@ def cmd_test(args) -> int:
     total = failed = unreadable = 0
     for naam, rules_on, paths in suites:
         cases = case_files(paths)
-        print(f"{naam}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}")
+        print(printable(f"{naam}: {len(cases)} casus{'sen' if len(cases) != 1 else ''}", lines=False))
         for casus in cases:
             total += 1
             result = casus if isinstance(casus, CaseResult) else run_case(rules_on(casus.peildatum), casus)
             if result.geslaagd:
-                print(f"  ok    {result.titel}")
+                print(printable(f"  ok    {result.titel}", lines=False))
                 continue
             failed += 1
             unreadable += isinstance(casus, CaseResult)
-            print(f"  FOUT  {result.titel}  ({Path(result.pad).name})")
+            print(printable(f"  FOUT  {result.titel}  ({Path(result.pad).name})", lines=False))
             for line in ([result.fout] if result.fout else result.verschillen):
-                print(f"          {line}")
+                print(printable(f"          {line}"))
     print(f"\n{total - failed} geslaagd, {failed} mislukt" + (f" ({unreadable} onleesbaar)" if unreadable else ""))
     return 2 if unreadable else 1 if failed else 0

@@ -1,7 +1,8 @@
 """Saving the result of an intake: Markdown, JSON or a case file, owner-only, never over a file unasked.
 
 A bare file name goes to the user's documents folder (platformdirs); ``~`` is
-expanded; an existing file is only replaced after "ja"; the full path is shown.
+expanded; an existing file is only replaced after "ja"; the full path is shown. The write
+itself refuses a link someone else can have planted (``safeio``).
 At this prompt ``wijzig``, ``terug`` and ``afwijken`` reopen the conversation.
 """
 
@@ -13,7 +14,7 @@ from ..cases.natural import fold
 from ..errors import WmoFout
 from ..language import limits
 from ..language.vocabulary import JA
-from ..safeio import PRIVATE, write_atomic
+from ..safeio import PRIVATE, private_dir, write_atomic
 from .conversation import command_of
 from .screen import say
 
@@ -79,7 +80,7 @@ def offer_save(scherm, b, uitleg) -> str:
                                         gegevens=g.briefgegevens())
             else:
                 inhoud = output_formats()[keuze](b, uitleg)
-            pad.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
             write_atomic(pad, inhoud, PRIVATE)
         except (WmoFout, OSError) as err:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
