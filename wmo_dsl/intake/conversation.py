@@ -79,6 +79,9 @@ class Gesprek:
 
     # ── the log ──
     def _record(self, g: Gebeurtenis) -> None:
+        from dataclasses import replace
+
+        g = replace(g, tijd=g.tijd or dt.datetime.now().isoformat(timespec="seconds"))
         self.store.append(self.sessie_id, g)
         self.staat.apply(g)
 
@@ -341,8 +344,8 @@ class Gesprek:
             "antwoorden": answers_json(self.model, antwoorden),
         }
         if self.afwijkingen:
-            casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden}
-                                    for a in self.afwijkingen]
+            casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden,
+                                     **({"tijdstip": a.tijdstip} if a.tijdstip else {})} for a in self.afwijkingen]
         return casus
 
     def overzicht_data(self) -> dict:

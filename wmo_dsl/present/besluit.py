@@ -17,44 +17,33 @@ import datetime as dt
 from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
 from ..semantics.notation import value_text
-from ..semantics.values import add_duration
+from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
 from .explain import Uitleg
 
 FORMATEN = {"markdown": "besluit.md.j2", "html": "besluit.html.j2"}
 
 
 def _date(d: dt.date | None) -> str | None:
-    return f"{d.day}-{d.month}-{d.year}" if d is not None else None
-
-
-def start_date(b: Beoordeling) -> dt.date:
-    """Where the support starts: the answer to a start-date question, else the peildatum."""
-    for qid, vraag in b.model.vragen.items():
-        if vraag.soort == "datum" and "start" in qid and isinstance(b.antwoorden.get(qid), dt.date):
-            return b.antwoorden[qid]
-    return b.peildatum
+    return datum_tekst(d)
 
 
 def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None) -> dict:
-    """Everything the letter says, as data for its template."""
+    """Everything the letter says, as data for its template. The dictum's values come from the
+    case's :class:`~wmo_dsl.cases.resultaat.Resultaat`: nothing is recomputed here."""
     if b.uitkomst == "onvolledig":
         raise CasusFout("een besluit kan pas als de casus te beoordelen is; nog nodig: "
                         + "; ".join(tekst for _, tekst in uitleg.ontbrekend))
     m = b.model
-    ingang = start_date(b)
+    r = resultaat(b)
     besluiten = []
-    for p, tekst in zip(b.producten, uitleg.producten):
-        product = m.producten[p.product]
-        einde = _last_day(ingang, p.duur, m.vrije_dagen)
-        uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
+    for p, tekst in zip(r.producten, uitleg.producten):
         besluiten.append({
-            "naam": product.naam,
-            "code": product.echte_code or "—",
-            "omvang": tekst["iwmo"].split(": ", 1)[-1] if tekst["iwmo"] else (
-                f"{value_text(p.volume)} {product.eenheid or ''}".strip() if p.volume is not None else product.eenheid or ""),
-            "ingang": _date(ingang),
-            "einde": _date(einde) if einde else (f"uiterlijk {_date(uiterlijk)}" if uiterlijk else
-                                                 "voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
+            "naam": p.naam,
+            "code": p.code or "—",
+            "omvang": p.omvang.tekst,
+            "ingang": datum_tekst(p.ingangsdatum),
+            "einde": einde_tekst(p),
+            "duur": value_text(p.duur) if p.duur is not None else None,
             "bron": tekst["bron"],
         })
     regio = m.regio
@@ -87,11 +76,3 @@ def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aa
 
     return environment().get_template(FORMATEN[formaat]).render(**data)
 
-
-def _last_day(ingang: dt.date, duur, vrij) -> dt.date | None:
-    """The last day of a duration from ``ingang``; None without a duration, or when the end
-    would leave the calendar (the engine bounds durations to 100 years first)."""
-    if duur is None:
-        return None
-    einde = add_duration(ingang, duur, vrij)
-    return None if einde is None else einde - dt.timedelta(days=1)

@@ -119,13 +119,18 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         return u
     c = b.conclusies
     ev = b.evaluatie
-    for p in b.producten:
+    from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
+
+    for p, rp in zip(b.producten, resultaat(b).producten):  # dates and durations: the Resultaat's, not recomputed
         product = m.producten[p.product]
         u.producten.append({
             "code": product.echte_code or "",
             "naam": product.naam,
             "eenheid": product.eenheid or "",
-            "duur": value_text(p.duur) if p.duur else None,
+            "duur": value_text(rp.duur) if rp.duur else None,
+            "ingangsdatum": datum_tekst(rp.ingangsdatum),
+            "einde": einde_tekst(rp),
+            "omvang": rp.omvang.tekst,
             "maximale_duur": "onbeperkt" if p.onbeperkt else (value_text(p.maximale_duur) if p.maximale_duur else None),
             "bron": product.bron.tekst if product.bron else None,
             "toelichting": product.toelichting,
@@ -215,10 +220,13 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         from .sensitivity import what_would_change
 
         u.gevoeligheid = what_would_change(rules, b)
-    for afwijking in b.afwijkingen:
+    for afwijking in b.geldende_afwijkingen:  # the last per onderwerp counts; the earlier ones are told with it
         naam = labels.name(afwijking.onderwerp)
-        u.afwijkingen.append(Punt(f"professionele afweging: {naam}",
-                                  z.deviation(afwijking.onderwerp, afwijking.van, afwijking.naar, afwijking.reden), None))
+        tekst = z.deviation(afwijking.onderwerp, afwijking.van, afwijking.naar, afwijking.reden)
+        eerder = [a for a in b.afwijkingen if a.onderwerp == afwijking.onderwerp and a is not afwijking]
+        if eerder:
+            tekst += " (Eerder afgeweken: " + "; ".join(f"{a.naar}, reden: {a.reden}" for a in eerder) + ".)"
+        u.afwijkingen.append(Punt(f"professionele afweging: {naam}", tekst, None))
     return u
 
 

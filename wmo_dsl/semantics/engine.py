@@ -30,16 +30,28 @@ VAN_REGELS = "volgens de regels"  # a deviation that does not say what the rules
 
 @dataclass(frozen=True)
 class Afwijking:
-    """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``."""
+    """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``.
+
+    Deviations form a history: several on one onderwerp all stay (in the session, the
+    result and the receipt); the last one counts (:func:`geldend`). ``van`` is always what
+    the rules derive without any deviation, filled in by :meth:`Rules.evaluate`."""
 
     onderwerp: str  # a derived value or table
     waarde: object  # the deviating value, as the engine computes with it
     van: str  # what the rules said, in words
     naar: str  # the deviating value, in words
     reden: str
+    tijdstip: str | None = None  # when the consultant made it (intake); None in a case file without one
 
-    def als_data(self) -> dict:
-        return {"onderwerp": self.onderwerp, "van": self.van, "naar": self.naar, "reden": self.reden}
+    def als_data(self, geldt: bool = True) -> dict:
+        return {"onderwerp": self.onderwerp, "van": self.van, "naar": self.naar, "reden": self.reden,
+                "tijdstip": self.tijdstip, "geldt": geldt}
+
+
+def geldend(afwijkingen) -> list[Afwijking]:
+    """The deviations that count: per onderwerp the last one, in the order they were last made."""
+    last = {a.onderwerp: a for a in afwijkingen}
+    return [a for a in afwijkingen if last[a.onderwerp] is a]
 
 
 @dataclass
@@ -54,7 +66,16 @@ class Beoordeling:
     waarden: dict[str, object]
     conclusies: Uitkomst | None
     evaluatie: Evaluation | None = field(repr=False, default=None)
-    afwijkingen: list[Afwijking] = field(default_factory=list)
+    afwijkingen: list[Afwijking] = field(default_factory=list)  # the whole history, oldest first
+
+    @property
+    def geldende_afwijkingen(self) -> list[Afwijking]:
+        return geldend(self.afwijkingen)
+
+    def afwijkingen_data(self) -> list[dict]:
+        """Every deviation made, oldest first, each saying whether it is the one that counts."""
+        counting = {id(a) for a in self.geldende_afwijkingen}
+        return [a.als_data(id(a) in counting) for a in self.afwijkingen]
 
     @property
     def producten(self):
@@ -179,7 +200,7 @@ class Rules:
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
         afwijkingen = list(afwijkingen or [])
-        overrides = {a.onderwerp: a.waarde for a in afwijkingen}
+        overrides = {a.onderwerp: a.waarde for a in afwijkingen}  # the last one per onderwerp counts
         ontbrekend = self.still_needed(answers, peildatum, overrides)
         waarden = self._known_values(answers, peildatum, overrides)
         check_computed(waarden, None)
@@ -193,22 +214,21 @@ class Rules:
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
         check_computed({n: v for n, v in evaluation.values.items() if n not in self.model.vragen}, conclusies)
-        afwijkingen = [self._with_rule_value(a, filled, overrides, peildatum) for a in afwijkingen]
+        if afwijkingen:
+            afwijkingen = self._with_rule_values(afwijkingen, filled, peildatum)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
 
-    def _with_rule_value(self, a: "Afwijking", answers: dict, overrides: dict, peildatum: dt.date) -> "Afwijking":
-        """A deviation read from a case file says what the rules would have derived, in words."""
-        if a.van != VAN_REGELS:
-            return a
+    def _with_rule_values(self, afwijkingen: list["Afwijking"], answers: dict, peildatum: dt.date) -> list["Afwijking"]:
+        """Every deviation says what the rules derive without any deviation, in words."""
         from dataclasses import replace
 
         from .notation import typed_text
 
-        others = {k: v for k, v in overrides.items() if k != a.onderwerp}
-        value = Evaluation(self.model, answers, others, peildatum=peildatum).derived(a.onderwerp, None)
+        plain = Evaluation(self.model, answers, None, peildatum=peildatum)
         labels = {p.id: p.code for p in self.model.producten.values()}
-        return replace(a, van=typed_text(value, self.model.types.get(a.onderwerp), labels))
+        return [replace(a, van=typed_text(plain.derived(a.onderwerp, None), self.model.types.get(a.onderwerp), labels))
+                for a in afwijkingen]
 
     def _known_values(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""
