@@ -130,8 +130,17 @@ def convert_deviations(model, casus: Casus) -> list:
             waarde = parse_derived(model, naam, str(a["waarde"]))
         except WmoFout as err:
             raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
-        result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), str(a["waarde"]), a["reden"], a.get("tijdstip")))
+        result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), deviation_text(model, waarde), a["reden"], a.get("tijdstip")))
     return result  # a history: several on one onderwerp stay; the engine lets the last one count
+
+
+def deviation_text(model, waarde) -> str:
+    """A deviating value in words, the same from a case file, a receipt and a session log."""
+    from ..semantics.notation import value_text
+
+    if isinstance(waarde, str) and waarde in model.producten:
+        return f"{model.producten[waarde].code} ({model.producten[waarde].naam})"
+    return value_text(waarde)
 
 
 def deviation_subject(model, tekst: str) -> str:

@@ -7,15 +7,17 @@ from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
 from .answers import json_value, typed_json
 from .resultaat import resultaat
+from .verantwoording import seal, verantwoording
 
 
 def _date(d):
     return d.isoformat() if d is not None else None
 
 
-def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
+def result_json(b: Beoordeling, uitleg: list[dict] | None, herkomst: dict | None = None) -> dict:
     """The contract's JSON object for one Beoordeling: every value the letter shows, read from
-    its :class:`~wmo_dsl.cases.resultaat.Resultaat` (nothing recomputed here)."""
+    its :class:`~wmo_dsl.cases.resultaat.Resultaat` (nothing recomputed here), with its sealed
+    receipt (``verantwoording.py``; ``herkomst``: question -> (bron, tijdstip) from an intake)."""
     m = b.model
     r = resultaat(b)
     producten = []
@@ -50,7 +52,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         })
     c = b.conclusies
     termijnen = [{"id": t.id, "omschrijving": t.omschrijving, "datum": t.datum.isoformat(), "bron": t.bron} for t in r.termijnen]
-    return {
+    result = {
         "regio": m.regio.id,
         "regelversie": regelversie(m),
         "peildatum": b.peildatum.isoformat(),
@@ -63,5 +65,7 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         "ontbrekend": list(b.ontbrekend),
         "niet_toegekend": list(r.niet_toegekend),
         "afwijkingen": b.afwijkingen_data(),
+        "verantwoording": verantwoording(b, herkomst if herkomst is not None else b.herkomst),
         **({"uitleg": uitleg} if uitleg is not None else {}),
     }
+    return seal(result)

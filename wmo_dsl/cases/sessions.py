@@ -316,8 +316,8 @@ class SessionState:
 
     def _apply(self, g: Gebeurtenis) -> None:
         from ..semantics.engine import Afwijking
-        from ..semantics.notation import value_text
         from .answers import from_json
+        from .casefile import deviation_text
         from .natural import parse_derived
 
         model = self.model
@@ -349,8 +349,7 @@ class SessionState:
                     or not isinstance(g.waarde.get("van"), str) or not isinstance(g.reden, str):
                 raise WmoFout("de opgeslagen afwijking is onvolledig")
             waarde = parse_derived(model, g.vraag, str(g.waarde["naar"]))
-            naar = f"{model.producten[waarde].code} ({model.producten[waarde].naam})" \
-                if isinstance(waarde, str) and waarde in model.producten else value_text(waarde)
+            naar = deviation_text(model, waarde)
             # A history: an earlier deviation on the same onderwerp stays; the engine lets the last one count.
             self.afwijkingen.append(Afwijking(g.vraag, waarde, g.waarde["van"], naar, g.reden, g.tijd))
         else:

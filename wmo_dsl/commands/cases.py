@@ -52,6 +52,11 @@ def cmd_beoordeel(args) -> int:
     if args.uit:
         write_atomic(args.uit, text, PRIVATE)
         print(f"Geschreven: {Path(args.uit).resolve()}", file=sys.stderr)
+        if args.formaat == "besluit":  # the receipt beside the letter: 'wmo herbereken' checks it
+            from ..present.besluit import sidecar, sidecar_path
+
+            write_atomic(sidecar_path(args.uit), sidecar(beoordeling), PRIVATE)
+            print(f"Geschreven: {sidecar_path(args.uit).resolve()} (verantwoording)", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

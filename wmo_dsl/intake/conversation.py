@@ -333,7 +333,9 @@ class Gesprek:
     def beoordeling(self) -> Beoordeling:
         """The outcome over every answer given: an answer that no longer matters cannot change it,
         and it stays in the record and the explanation."""
-        return self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        b = self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        b.herkomst = dict(self.staat.herkomst)  # the receipt names who gave each answer, and when
+        return b
 
     def casus(self) -> dict:
         """The case file of the contract, to re-evaluate with 'wmo beoordeel' (deviations included)."""

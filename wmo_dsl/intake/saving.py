@@ -78,6 +78,10 @@ def offer_save(scherm, b, uitleg) -> str:
                 inhoud = output_formats()[keuze](b, uitleg)
             pad.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_atomic(pad, inhoud, PRIVATE)
+            if keuze == "besluit":  # its receipt beside it, for 'wmo herbereken'
+                from ..present.besluit import sidecar, sidecar_path
+
+                write_atomic(sidecar_path(pad), sidecar(b), PRIVATE)
         except (WmoFout, OSError) as err:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue

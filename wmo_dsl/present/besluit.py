@@ -60,6 +60,22 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     }
 
 
+def sidecar_path(pad) -> "Path":
+    """Where a besluit's receipt goes: 'b.html' -> 'b.verantwoording.json' (for 'wmo herbereken')."""
+    from pathlib import Path
+
+    pad = Path(pad)
+    return pad.with_name(pad.stem + ".verantwoording.json")
+
+
+def sidecar(b: Beoordeling) -> str:
+    """The JSON result with its receipt that goes beside a besluit: the letter's values, checkable."""
+    from ..cases.contract import result_json
+    from ..language import limits
+
+    return limits.dumps(result_json(b, None), indent=2) + "\n"
+
+
 def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aanvraagdatum: dt.date | None = None,
                    eigen: str | None = None) -> str:
     """The letter as Markdown or as one self-contained HTML page that prints on A4; ``eigen`` is a

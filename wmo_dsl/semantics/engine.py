@@ -67,6 +67,8 @@ class Beoordeling:
     conclusies: Uitkomst | None
     evaluatie: Evaluation | None = field(repr=False, default=None)
     afwijkingen: list[Afwijking] = field(default_factory=list)  # the whole history, oldest first
+    plugin: dict | None = None  # {"naam", "versie"} of the region's plugin, for the receipt
+    herkomst: dict | None = None  # question -> (bron, tijdstip) when the answers come from an intake
 
     @property
     def geldende_afwijkingen(self) -> list[Afwijking]:
@@ -110,6 +112,7 @@ class Rules:
     def __init__(self, model: Model):
         self.model = model
         self._solvers: dict[tuple, object] = {}
+        self.plugin: dict | None = None  # set by plugins.load_region: the region's plugin and its version
 
     @property
     def id(self) -> str:
@@ -166,7 +169,7 @@ class Rules:
             return self.evaluate(answers, peildatum)
         check_computed(waarden, conclusies)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
-        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, plugin=self.plugin)
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order. Questions
@@ -205,7 +208,8 @@ class Rules:
         waarden = self._known_values(answers, peildatum, overrides)
         check_computed(waarden, None)
         if ontbrekend:
-            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
+            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen,
+                               plugin=self.plugin)
         # No open question can change the outcome: fill them with any valid answer.
         filled = dict(answers)
         for qid, vraag in self.model.vragen.items():
@@ -217,7 +221,8 @@ class Rules:
         if afwijkingen:
             afwijkingen = self._with_rule_values(afwijkingen, filled, peildatum)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
-        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen,
+                           plugin=self.plugin)
 
     def _with_rule_values(self, afwijkingen: list["Afwijking"], answers: dict, peildatum: dt.date) -> list["Afwijking"]:
         """Every deviation says what the rules derive without any deviation, in words."""
