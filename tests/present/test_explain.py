@@ -12,7 +12,8 @@ ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie
 def test_administratie_alone_explains_why_there_is_no_indicatie(evaluate):
     text = render(build(evaluate(resultaatgebieden=["administratie_financien"])), "tekst")
     assert "Geen indicatie" in text
-    assert "Administratie en financiën telt alleen mee in combinatie met andere\n    resultaatgebieden" in text
+    waarom = text.split("Waarom", 1)[1].split("Verwijzingen", 1)[0]  # the reason of a refusal is under 'Waarom'
+    assert "Administratie en financiën telt alleen mee in combinatie met andere\n     resultaatgebieden" in waarom
     assert "(bron: §2, resultaatgebied 3: Administratie en financiën)" in text
     assert "Voorliggend veld of informele hulp" in text
 

@@ -143,5 +143,7 @@ CODES = {
     "W026": "een regel zonder motivering waarvan de uitleg een naam uit het regelbestand zou tonen",
     "W024": "een verwijzing of signaal dat door geen regel wordt gegeven",
     "W025": "een iWmo-eenheid of -frequentie die niet past bij de eenheid van het volume",
+    "W027": "een uitkomst zonder indicatie waarvoor de regels geen reden kunnen geven",
+    "W028": "een {naam} in een motivering die leeg kan blijven",
     "W030": "een controle die de solver niet binnen de tijd kon bewijzen",
 }

@@ -90,7 +90,9 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
     the consultant's plain Dutch."""
     m = b.model
     labels = Labels(m)
-    z = Spoor(m, labels) if spoor else Gewoon(m, labels)
+    from .redenen import refusal_reasons, value_of
+
+    z = Spoor(m, labels, value_of(b)) if spoor else Gewoon(m, labels, value_of(b))
     regio = m.regio
     u = Uitleg(
         regio=regio.id,
@@ -172,6 +174,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         regel = m.regels[rid]
         tekst = z.geen_indicatie(regel, ev.values)
         u.niet.append(Punt("geen indicatie", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    granted = {p.product for p in b.producten}
     for rid in c.niet_van_toepassing:
         regel = m.regels[rid]
         stap = ev.trace.get("regel:" + rid)
@@ -179,16 +182,20 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if c.geen_indicatie:
             continue
-        if not spoor and not _near(ev, regel.voorwaarde):
-            continue  # a product nothing pointed to is no part of this case's argument
-        namen = [m.producten[c.product.id].naam for c in regel.conclusies
-                 if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        if not spoor and not _near(ev, regel.voorwaarde) and b.uitkomst == "indicatie":
+            continue  # a product nothing pointed to is no part of this case's argument (a refusal names them all)
+        genoemd = [c.product.id for c in regel.conclusies
+                   if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        if genoemd and all(pid in granted for pid in genoemd):
+            continue  # granted by another route: not also under 'niet'
+        namen = [m.producten[pid].naam for pid in genoemd if pid not in granted]
         wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "") if spoor else (" en ".join(namen) or z.concludes(regel))
         details = "" if spoor else z.inputs(stap.gelezen, ev.values)
         u.niet.append(Punt(f"regel {rid}", z.not_applicable(wat, regel.voorwaarde, details), regel.bron.tekst if regel.bron else None,
                            regel.pos.line))
     if not c.geen_indicatie:
-        u.niet.extend(_alternatives_not_chosen(b, relevant, labels, z))
+        u.niet.extend(p for p in _alternatives_not_chosen(b, relevant, labels, z) if p.onderwerp not in
+                      {labels.name(pid) for pid in granted})
     for pid, rid in c.geen_product:
         regel = m.regels[rid]
         tekst = f"{m.producten[pid].naam} niet: " + z.excluded(regel, ev.values)
@@ -210,6 +217,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         s = m.signalen[sid]
         tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
         u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    if b.uitkomst == "geen_indicatie":
+        refusal_reasons(b, u, Punt)
     from ..semantics.values import Record
 
     in_argument = {p.onderwerp for p in u.waarom}

@@ -87,9 +87,14 @@ class Beoordeling:
 
     def known_from_answers(self, naam: str) -> bool:
         """True when a traced value rests only on real answers, not on answers filled in
-        for questions that could not change the outcome."""
+        for questions that could not change the outcome. A derived value the given answers
+        already fix (``waarden``) counts as known whatever it read of a skipped question
+        ('a of b' with a: ja), and so does a rule whose condition they fix: the deciding steps
+        stay in the explanation whatever the intake skipped."""
         if self.evaluatie is None:
             return False
+        if naam.startswith("regel:") and self._fixed_rule(naam[len("regel:"):]):
+            return True
         trace = self.evaluatie.trace
         seen: set[str] = set()
         stack = [naam]
@@ -100,9 +105,27 @@ class Beoordeling:
             seen.add(n)
             if n in self.model.vragen and n not in self.antwoorden:
                 return False
+            if n != naam and n in self.waarden:
+                continue  # fixed by the answers given
             stap = trace.get(n)
             if stap is not None:
                 stack.extend(stap.gelezen)
+        return True
+
+    def _fixed_rule(self, rid: str) -> bool:
+        """Does the rule's condition follow from the given answers alone?"""
+        from .evaluate import Open
+
+        regel = self.model.regels.get(rid)
+        if regel is None:
+            return False
+        if regel.voorwaarde is None:
+            return True
+        overrides = {a.onderwerp: a.waarde for a in self.afwijkingen}
+        try:
+            Evaluation(self.model, self.antwoorden, overrides, strict=True, peildatum=self.peildatum).eval(regel.voorwaarde)
+        except Open:
+            return False
         return True
 
 
@@ -173,7 +196,47 @@ class Rules:
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order. Questions
-        about persons count once the number of persons is known: first 'how many', then per person."""
+        about persons count once the number of persons is known: first 'how many', then per person.
+        Once the outcome is settled: the questions a ``motivering`` that will appear names (a value
+        named in a motivering counts as used, so its sentence never shows an unasked value)."""
+        peildatum = peildatum or dt.date.today()
+        needed = self.outcome_needed(answers, peildatum, overrides)
+        return needed or self.motivering_needed(answers, peildatum, overrides)
+
+    def motivering_needed(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> list[str]:
+        """Unanswered questions behind a ``{naam}`` of a motivering that the explanation will show:
+        a firing rule's, or that of the case, row or definition that gave a value."""
+        from ..language.motivations import placeholders
+        from .evaluate import Open
+
+        m = self.model
+        ev = Evaluation(m, answers, overrides, strict=True, peildatum=peildatum)
+        try:
+            ev.conclude()
+        except Open:
+            return []
+        texts = [r.motivering for r in m.regels.values() if r.motivering and ev.trace["regel:" + r.id].waarde is True]
+        for naam, stap in list(ev.trace.items()):
+            d = m.waarden.get(naam) or m.tabellen.get(naam)
+            if d is not None and stap.soort in ("waarde", "tabel"):
+                texts.append(getattr(stap.via, "motivering", None) or d.motivering)
+        needed: list[str] = []
+        for naam in dict.fromkeys(p for t in texts if t for p in placeholders(t)):
+            while naam in m.vragen or naam in m.waarden or naam in m.tabellen:
+                try:
+                    ev.value(naam)
+                    break
+                except Open as open_:
+                    qid = open_.args[0] if open_.args else None
+                    if qid not in m.vragen or qid in needed or m.vragen[qid].persoon is not None:
+                        break
+                    needed.append(qid)
+                    ev.answers = {**ev.answers, qid: any_answer(m.vragen[qid], peildatum)}  # look for the next one
+        order = {q: i for i, q in enumerate(m.vragen)}
+        return sorted(needed, key=order.get)
+
+    def outcome_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
+        """The unanswered questions that can still change the outcome (the solver's answer)."""
         peildatum = peildatum or dt.date.today()
         if self.settled(answers, overrides, peildatum):
             return []
@@ -204,7 +267,7 @@ class Rules:
         self.check_peildatum(peildatum)
         afwijkingen = list(afwijkingen or [])
         overrides = {a.onderwerp: a.waarde for a in afwijkingen}  # the last one per onderwerp counts
-        ontbrekend = self.still_needed(answers, peildatum, overrides)
+        ontbrekend = self.outcome_needed(answers, peildatum, overrides)
         waarden = self._known_values(answers, peildatum, overrides)
         check_computed(waarden, None)
         if ontbrekend:
