@@ -91,3 +91,34 @@ def test_a_refusal_the_rules_cannot_explain_gets_a_visible_placeholder_for_the_m
     u.waarom, u.niet = [], []  # as if the rules gave nothing to say
     refusal_reasons(b, u, Punt)
     assert [p.tekst for p in u.waarom] == [GEEN_REDEN] and GEEN_REDEN.startswith("[")
+
+
+def test_the_deciding_step_stays_when_the_intake_skipped_questions_that_no_longer_mattered():
+    from wmo_dsl.plugins import load_region
+
+    rules = load_region("leiden")
+    antwoorden = {"structureel_nodig": True, "toestemming_delen": True, "startdatum": "2025-07-01", "uren_per_week": "2,5"}
+    answers = convert_answers(rules.model, antwoorden)
+    assert rules.still_needed(answers, PEIL) == []  # intensief_nodig and expertise_ontbreekt were skipped
+    b = rules.evaluate(answers, PEIL)
+    assert any(p.onderwerp == "bgi nodig" for p in build(b).waarom)
+
+
+TABEL = '''vraag a: ja/nee
+vraag b: ja/nee
+tabel soort: a | b -> keuze
+  nee | -   -> "licht"
+  ja  | ja  -> "zwaar"
+  ja  | nee -> "midden"
+product p "Begeleiding"
+regel r
+  als soort = "licht"
+  dan product p
+'''
+
+
+def test_a_table_row_that_decided_stays_when_a_column_it_did_not_need_was_skipped():
+    rules = Rules(model_of(TABEL))
+    assert rules.still_needed({"a": False}, PEIL) == []  # b no longer matters
+    b = rules.evaluate({"a": False}, PEIL)
+    assert any(p.onderwerp == "soort" for p in build(b).waarom)

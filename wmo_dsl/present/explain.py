@@ -10,7 +10,7 @@ wording lives in templates, not in code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..language import ast
@@ -154,7 +154,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if not spoor and stap.waarde is False and stap.soort != "afwijking":
             continue  # "alleen administratie is nee": what did not hold is told under 'niet geïndiceerd'
-        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, z), stap.bron, stap.regelnummer))
+        shown = replace(stap, gelezen=tuple(g for g in stap.gelezen if g not in m.vragen or g in b.antwoorden))  # no filled-in answer
+        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, shown, ev, z), stap.bron, stap.regelnummer))
     granted_by = {p.regel for p in b.producten}
     for regel in fired:
         if b.uitkomst != "indicatie" and _is_product_rule(regel):

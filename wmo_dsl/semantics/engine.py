@@ -93,7 +93,7 @@ class Beoordeling:
         stay in the explanation whatever the intake skipped."""
         if self.evaluatie is None:
             return False
-        if naam.startswith("regel:") and self._fixed_rule(naam[len("regel:"):]):
+        if naam in self.waarden or (naam.startswith("regel:") and self._fixed_rule(naam[len("regel:"):])):
             return True
         trace = self.evaluatie.trace
         seen: set[str] = set()
