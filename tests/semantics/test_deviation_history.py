@@ -78,3 +78,4 @@ def test_a_resumed_session_keeps_every_deviation(tmp_path):
     hervat = Gesprek.hervat(store, gesprek.sessie_id, lambda regio, datum: load_region(regio, datum))
     assert [(a.naar, a.reden) for a in hervat.afwijkingen] == [("plus", "eerst"), ("gemiddeld", "daarna")]
     assert hervat.overrides() == {"intensiteit": "gemiddeld"}
+    assert {bron for bron, _ in hervat.beoordeling().herkomst.values()} == {"hervat"}  # the receipt's source of each answer
