@@ -196,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--map", metavar="PAD", help="waar het pakket komt (standaard: ./wmo-regio-NAAM)")
     q.set_defaults(func="regio_nieuw")
 
+    p = sub.add_parser("herbereken", help="beoordeel een bewaard resultaat opnieuw vanuit zijn verantwoording", description=(
+        "Lees een bewaard resultaat (JSON, een opgeslagen intake-resultaat of batchregels), controleer de verantwoording "
+        "en beoordeel opnieuw met de geïnstalleerde regels. Print 'gelijk' (exit 0) of wat verschilt en waarom (exit 1)."))
+    p.add_argument("resultaat", metavar="RESULTAAT", help="resultaatbestand (.json of .jsonl)")
+    p.add_argument("--regels", metavar="PAD", help="beoordeel met dit regelbestand (bijvoorbeeld een nieuwe versie)")
+    p.add_argument("--regio", help="beoordeel met de geïnstalleerde regels van deze regio")
+    p.set_defaults(func="herbereken")
+
     p = sub.add_parser("test", help="draai de voorbeeldcasussen van de regio's of van een regelbestand",
                        description="Draai de voorbeeldcasussen die elke regio meelevert (of die u noemt) en toon verschillen.")
     p.add_argument("casussen", nargs="*", metavar="CASUS", help="casusbestanden of mappen (standaard: de map casussen/ van de regels)")
@@ -218,6 +226,7 @@ _COMMANDS = {
     **{name: _command("rules", name) for name in ("regios", "check", "fmt", "toon", "regio_nieuw", "test")},
     **{name: _command("cases", name) for name in ("beoordeel", "vergelijk", "genereer")},
     **{name: _command("intake", name) for name in ("intake", "sessies")},
+    "herbereken": _command("herbereken", "herbereken"),
 }
 
 

@@ -93,6 +93,8 @@ def load_region(region_id: str, peildatum: dt.date | None = None):
         known = ", ".join(sources) or "(geen)"
         raise RegioFout(f"onbekende regio '{region_id}'; geïnstalleerd: {known}")
     versions = [load_rules(p) for p in sources[region_id].regels]
+    for rules in versions:
+        rules.plugin = region_plugin(region_id)
     if not versions:
         raise RegioFout(f"regio '{region_id}' heeft geen regelbestand (*.wmo)")
     versions.sort(key=lambda r: r.model.regio.geldig_vanaf or dt.date.min)
@@ -104,6 +106,24 @@ def load_region(region_id: str, peildatum: dt.date | None = None):
         versions[0].check_peildatum(peildatum)
         versions[-1].check_peildatum(peildatum)
     return valid[-1] if valid else versions[-1]
+
+
+@functools.lru_cache(maxsize=32)
+def region_plugin(region_id: str) -> dict:
+    """The plugin that brings a region, with its package's version (built in: wmo-dsl's), for a receipt."""
+    from . import __version__
+
+    pm = plugin_manager()
+    dists = dict(pm.list_plugin_distinfo())
+    for plugin in pm.get_plugins():
+        hook = getattr(plugin, "wmo_regions", None)
+        if hook is None or not any(s.id == region_id for s in hook() or ()):
+            continue
+        dist = dists.get(plugin)
+        if dist is not None:
+            return {"naam": dist.project_name, "versie": dist.version}
+        return {"naam": pm.get_name(plugin), "versie": f"wmo-dsl {__version__}"}
+    return {"naam": None, "versie": None}
 
 
 def besluit_sjabloon(regio: str, formaat: str) -> str | None:

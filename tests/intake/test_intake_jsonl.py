@@ -80,7 +80,13 @@ def test_jsonl_asks_the_still_needed_sequence_and_returns_the_beoordeel_result(r
     asked_answers = {q: casus.antwoorden[q] for q in client.asked if q in casus.antwoorden}
     case_file.write_text(json.dumps({"regio": rid, "peildatum": casus.peildatum.isoformat(), "antwoorden": asked_answers}))
     assert main(["beoordeel", str(case_file), "--formaat", "json"]) == 0
-    assert resultaat == json.loads(capsys.readouterr().out)
+    beoordeeld = json.loads(capsys.readouterr().out)
+    ontvangst, ontvangst_casus = resultaat.pop("verantwoording"), beoordeeld.pop("verantwoording")
+    assert resultaat == beoordeeld
+    # the receipt says who gave each answer and when; the decision's part is the same as the case file's
+    assert {a["bron"] for a in ontvangst["antwoorden"].values()} <= {"consulent"}
+    assert all("tijdstip" in a for a in ontvangst["antwoorden"].values())
+    assert ontvangst["regelbestanden"] == ontvangst_casus["regelbestanden"]
     if casus.verwacht and "uitkomst" in casus.verwacht:
         assert resultaat["uitkomst"] == casus.verwacht["uitkomst"]
 

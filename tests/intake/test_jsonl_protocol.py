@@ -96,6 +96,7 @@ def test_afwijken_checks_the_value_before_the_reason_and_answers_with_the_deviat
     assert "heel hoog" in fouten[0] and "reden" not in fouten[0]
     assert "reden" in fouten[1]
     afwijking = next(m["afwijking"] for m in lines if "afwijking" in m)
+    assert afwijking.pop("tijdstip")[:2] == "20"
     assert afwijking == {"onderwerp": "intensiteit", "van": "gemiddeld", "naar": "plus", "reden": "Zorgen over de thuissituatie"}
     resultaten = [m["resultaat"] for m in lines if "resultaat" in m]
     assert [r["producten"][0]["code"] for r in resultaten] == ["022A1", "022A2"]

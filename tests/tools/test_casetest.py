@@ -19,7 +19,8 @@ def test_a_case_with_afwijkingen_gives_in_wmo_test_what_wmo_beoordeel_gives(caps
     beoordeeld = json.loads(capsys.readouterr().out)
     verwacht = json.loads(CASE.read_text(encoding="utf-8"))["verwacht"]
     assert [p["code"] for p in beoordeeld["producten"]] == [p["code"] for p in verwacht["producten"]] == ["024A2"]
-    assert beoordeeld["afwijkingen"] == verwacht["afwijkingen"]  # 'van' is what the rules derived: gemiddeld
+    assert [{k: a[k] for k in ("onderwerp", "van", "naar", "reden")} for a in beoordeeld["afwijkingen"]] \
+        == verwacht["afwijkingen"]  # 'van' is what the rules derived: gemiddeld
 
 
 def test_only_the_fields_a_case_lists_are_compared_also_inside_nested_objects():

@@ -124,10 +124,12 @@ def check_deviations(afwijkingen, waar: str = "") -> tuple:
         if isinstance(a["waarde"], (dict, list)) or a["waarde"] is None:
             raise CasusFout(f"{waar}afwijking {nummer}: 'waarde' is één waarde (tekst, getal of ja/nee)")
         if not isinstance(a["reden"], str) or not a["reden"].strip():
-            raise CasusFout(f"{waar}afwijking {nummer}: een afwijking vraagt een reden (een tekst)")
+            raise CasusFout(f"{waar}afwijking {nummer}: een afwijking vraagt een reden; een lege reden wordt niet aangenomen")
         if "van" in a and not isinstance(a["van"], str):
             raise CasusFout(f"{waar}afwijking {nummer}: 'van' is een tekst")
-        unknown = sorted(set(a) - {"onderwerp", "waarde", "reden", "van"})
+        if a.get("tijdstip") is not None and not isinstance(a["tijdstip"], str):
+            raise CasusFout(f"{waar}afwijking {nummer}: 'tijdstip' is een tekst, zoals \"2025-07-01T10:30:00\"")
+        unknown = sorted(set(a) - {"onderwerp", "waarde", "reden", "van", "tijdstip", "geldt", "naar"})
         if unknown:
             raise CasusFout(f"{waar}afwijking {nummer}: onbekend veld {', '.join(repr(k) for k in unknown)}")
         if len(a["reden"]) > limits.MAX_TEXT:
@@ -142,15 +144,34 @@ def convert_deviations(model, casus: Casus) -> list:
 
     result = []
     for a in casus.afwijkingen:
-        naam = a["onderwerp"]
+        naam = deviation_subject(model, a["onderwerp"])
         if naam not in model.waarden and naam not in model.tabellen:
             raise CasusFout(f"{casus.pad}: afwijking van '{naam}': dat is geen afgeleide waarde van regio {model.regio.id}")
         try:
             waarde = parse_derived(model, naam, str(a["waarde"]))
         except WmoFout as err:
             raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
-        result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), str(a["waarde"]), a["reden"]))
-    return result
+        result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), deviation_text(model, waarde), a["reden"], a.get("tijdstip")))
+    return result  # a history: several on one onderwerp stay; the engine lets the last one count
+
+
+def deviation_text(model, waarde) -> str:
+    """A deviating value in words, the same from a case file, a receipt and a session log."""
+    from ..semantics.notation import value_text
+
+    if isinstance(waarde, str) and waarde in model.producten:
+        return f"{model.producten[waarde].code} ({model.producten[waarde].naam})"
+    return value_text(waarde)
+
+
+def deviation_subject(model, tekst: str) -> str:
+    """The derived value a deviation names: its id ('ib_product') or its label ('ib product')."""
+    from .natural import fold
+
+    if tekst in model.waarden or tekst in model.tabellen:
+        return tekst
+    t = fold(tekst).replace("_", " ").strip()
+    return next((n for n in [*model.waarden, *model.tabellen] if n.replace("_", " ") == t), tekst)
 
 
 def _json_reason(msg: str) -> str:

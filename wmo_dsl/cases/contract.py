@@ -7,25 +7,41 @@ from ..language.iwmo import product_code
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
 from .answers import json_value, typed_json
+from .resultaat import resultaat
+from .verantwoording import seal, verantwoording
 from .toewijzing import allocate, als_json
 
 
-def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
-    """The contract's JSON object for one Beoordeling."""
+def _date(d):
+    return d.isoformat() if d is not None else None
+
+
+def result_json(b: Beoordeling, uitleg: list[dict] | None, herkomst: dict | None = None) -> dict:
+    """The contract's JSON object for one Beoordeling: every value the letter shows, read from
+    its :class:`~wmo_dsl.cases.resultaat.Resultaat` (nothing recomputed here), with its sealed
+    receipt (``verantwoording.py``; ``herkomst``: question -> (bron, tijdstip) from an intake)."""
     m = b.model
+    r = resultaat(b)
     producten = []
-    for p in b.producten:
+    for p, rp in zip(b.producten, r.producten):
         product = m.producten[p.product]
         iwmo = dict(product.iwmo)
         producten.append({
             "code": product.code,
             "naam": product.naam,
             "eenheid": product.eenheid,
-            "duur_maanden": maanden(p.duur),
-            "max_duur_maanden": maanden(p.maximale_duur),
+            "ingangsdatum": _date(rp.ingangsdatum),
+            "einddatum": _date(rp.einddatum),
+            "einde": rp.einde,
+            "duur_maanden": maanden(rp.duur),
+            "max_duur_maanden": maanden(rp.maximale_duur),
             "min_duur_maanden": maanden(p.minimale_duur),
-            "duur": json_value(p.duur),
+            "duur": json_value(rp.duur),
             "maximale_duur": "onbeperkt" if p.onbeperkt else json_value(p.maximale_duur),
+            "omvang": {"volume": json_value(rp.omvang.volume), "eenheid": rp.omvang.eenheid, "periode": rp.omvang.periode,
+                       "tekst": rp.omvang.tekst},
+            "tarief": ({"bedrag": json_value(rp.tarief.bedrag), "eenheid": rp.tarief.eenheid, "vanaf": _date(rp.tarief.vanaf)}
+                       if rp.tarief else None),
             "bron": product.bron.tekst if product.bron else None,
             "iwmo": {
                 "productcategorie": iwmo.get("productcategorie"),
@@ -37,11 +53,8 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
             "kenmerken": dict(product.kenmerken),
         })
     c = b.conclusies
-    termijnen = []
-    for tid, datum in (c.termijnen if c and b.uitkomst == "indicatie" else []):
-        t = m.termijnen[tid]
-        termijnen.append({"id": tid, "omschrijving": t.omschrijving, "datum": datum.isoformat(), "bron": t.bron.tekst if t.bron else None})
-    return {
+    termijnen = [{"id": t.id, "omschrijving": t.omschrijving, "datum": t.datum.isoformat(), "bron": t.bron} for t in r.termijnen]
+    result = {
         "regio": m.regio.id,
         "regelversie": regelversie(m),
         "peildatum": b.peildatum.isoformat(),
@@ -52,7 +65,10 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None) -> dict:
         "termijnen": termijnen,
         "waarden": {k: typed_json(v, m.types.get(k)) for k, v in b.waarden.items()},
         "ontbrekend": list(b.ontbrekend),
-        "afwijkingen": [a.als_data() for a in b.afwijkingen],
+        "niet_toegekend": list(r.niet_toegekend),
+        "afwijkingen": b.afwijkingen_data(),
+        "verantwoording": verantwoording(b, herkomst if herkomst is not None else b.herkomst),
         "toewijzing": als_json(allocate(b, datum_besluit=getattr(b, "datum_besluit", None))),  # iWmo WMO301
         **({"uitleg": uitleg} if uitleg is not None else {}),
     }
+    return seal(result)

@@ -77,6 +77,7 @@ class Gebeurtenis:
     vraag: str | None
     waarde: object = None
     reden: str | None = None
+    tijd: str | None = None  # when it was given (stored with every event; the receipt names it)
 
 
 @dataclass
@@ -149,7 +150,7 @@ class SessionStore:
 
     def append(self, sessie_id: str, g: Gebeurtenis) -> None:
         """Write one event in its own transaction: on disk before the intake goes on."""
-        now = self._now()
+        now = g.tijd or self._now()
         waarde = json.dumps(g.waarde, ensure_ascii=False, allow_nan=False)
         with self._transaction():
             (n,) = self.conn.execute("SELECT COALESCE(MAX(volgnummer), 0) + 1 FROM gebeurtenis WHERE sessie = ?", (sessie_id,)).fetchone()
@@ -184,9 +185,9 @@ class SessionStore:
                 raise SessieFout(f"sessie {row[0]} heeft geen geldige peildatum ({str(row[2])[:20]!r}); "
                                  f"begin een nieuwe sessie of verwijder deze met 'wmo sessies --verwijder {row[0]}'") from None
             info = SessieInfo(row[0], row[1], peildatum, row[3], row[4], row[5])
-            for soort, vraag, waarde, reden in self.conn.execute(
-                    "SELECT soort, vraag, waarde, reden FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer", (info.id,)):
-                info.gebeurtenissen.append(Gebeurtenis(soort, vraag, _read_value(waarde), reden))
+            for soort, vraag, waarde, reden, tijd in self.conn.execute(
+                    "SELECT soort, vraag, waarde, reden, tijd FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer", (info.id,)):
+                info.gebeurtenissen.append(Gebeurtenis(soort, vraag, _read_value(waarde), reden, tijd))
         return info
 
     def list(self) -> list[tuple[str, str, str, str, int | str]]:
@@ -266,15 +267,19 @@ class SessionState:
         self.geschiedenis: list[tuple[str, object]] = []  # (question, its answer before) per answer: 'terug' restores it
         self.uitkomsten: list[dict] = []  # every result the conversation reached; the last one counts
         self.gegevens: dict[str, object] = {}  # the letter's facts: aanvraagdatum, kenmerk, gemeente (JSON values)
+        self.herkomst: dict[str, tuple[str, str | None]] = {}  # question -> (bron, tijd) of its answer, for the receipt
 
     def replay(self, gebeurtenissen) -> "SessionState":
+        """A stored log: its answers count as 'hervat' (given in an earlier sitting)."""
         for g in gebeurtenissen:
-            self.apply(g)
+            self.apply(g, "hervat")
         return self
 
-    def apply(self, g: Gebeurtenis) -> None:
+    def apply(self, g: Gebeurtenis, bron: str = "consulent") -> None:
         try:
             self._apply(g)
+            if g.soort == "antwoord":
+                self.herkomst[g.vraag] = (bron, g.tijd)
         except WmoFout as err:
             wat = {"antwoord": "antwoord op", "afwijking": "afwijking van", "later": "'later' bij",
                    "terug": "'terug' bij"}.get(g.soort, str(g.soort)[:20])
@@ -285,8 +290,8 @@ class SessionState:
 
     def _apply(self, g: Gebeurtenis) -> None:
         from ..semantics.engine import Afwijking
-        from ..semantics.notation import value_text
         from .answers import from_json
+        from .casefile import deviation_text
         from .natural import parse_derived
 
         model = self.model
@@ -327,10 +332,9 @@ class SessionState:
                     or not isinstance(g.waarde.get("van"), str) or not isinstance(g.reden, str):
                 raise WmoFout("de opgeslagen afwijking is onvolledig")
             waarde = parse_derived(model, g.vraag, str(g.waarde["naar"]))
-            naar = f"{model.producten[waarde].code} ({model.producten[waarde].naam})" \
-                if isinstance(waarde, str) and waarde in model.producten else value_text(waarde)
-            self.afwijkingen = [a for a in self.afwijkingen if a.onderwerp != g.vraag]
-            self.afwijkingen.append(Afwijking(g.vraag, waarde, g.waarde["van"], naar, g.reden))
+            naar = deviation_text(model, waarde)
+            # A history: an earlier deviation on the same onderwerp stays; the engine lets the last one count.
+            self.afwijkingen.append(Afwijking(g.vraag, waarde, g.waarde["van"], naar, g.reden, g.tijd))
         else:
             raise WmoFout(f"onbekende gebeurtenis '{str(g.soort)[:20]}'")
 

@@ -61,6 +61,11 @@ def cmd_beoordeel(args) -> int:
         guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PRIVATE)
         print(printable(f"Geschreven: {Path(args.uit).resolve()}", lines=False), file=sys.stderr)
+        if args.formaat == "besluit":  # the receipt beside the letter: 'wmo herbereken' checks it
+            from ..present.besluit import sidecar, sidecar_path
+
+            write_atomic(sidecar_path(args.uit), sidecar(beoordeling), PRIVATE)
+            print(printable(f"Geschreven: {sidecar_path(args.uit).resolve()} (verantwoording)", lines=False), file=sys.stderr)
     else:
         sys.stdout.write(printable(text, json=args.formaat == "json"))
     return 0

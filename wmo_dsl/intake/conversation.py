@@ -79,6 +79,9 @@ class Gesprek:
 
     # ── the log ──
     def _record(self, g: Gebeurtenis) -> None:
+        from dataclasses import replace
+
+        g = replace(g, tijd=g.tijd or dt.datetime.now().isoformat(timespec="seconds"))
         self.store.append(self.sessie_id, g)
         self.staat.apply(g)
 
@@ -343,7 +346,9 @@ class Gesprek:
     def beoordeling(self) -> Beoordeling:
         """The outcome over every answer given: an answer that no longer matters cannot change it,
         and it stays in the record and the explanation."""
-        return self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        b = self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        b.herkomst = dict(self.staat.herkomst)  # the receipt names who gave each answer, and when
+        return b
 
     def casus(self) -> dict:
         """The case file of the contract, to re-evaluate with 'wmo beoordeel' (deviations included)."""
@@ -354,8 +359,8 @@ class Gesprek:
             "antwoorden": answers_json(self.model, antwoorden),
         }
         if self.afwijkingen:
-            casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden}
-                                    for a in self.afwijkingen]
+            casus["afwijkingen"] = [{"onderwerp": a.onderwerp, "waarde": json_value(a.waarde), "van": a.van, "reden": a.reden,
+                                     **({"tijdstip": a.tijdstip} if a.tijdstip else {})} for a in self.afwijkingen]
         casus.update({k: v for k, v in self.staat.gegevens.items() if v})
         return casus
 

@@ -194,10 +194,12 @@ class JsonlIntake:
         naar = self.guard(lambda: g.afwijkende_waarde(onderwerp, json_text(waarde)))  # the value first, then the reason
         if not isinstance(reden, str) or not reden.strip():
             raise _Refused("een afwijking vraagt een reden ('reden')")
-        b = g.beoordeling()
-        van = json_value(b.waarden.get(onderwerp)) if onderwerp in b.waarden else None
+        onderwerp = g.afwijkend_onderwerp(onderwerp) or onderwerp  # by id or by label: the answer names the id
         self.guard(lambda: g.wijk_af(onderwerp, json_text(waarde), reden))
-        self.write({"afwijking": {"onderwerp": onderwerp, "van": van, "naar": json_value(naar), "reden": reden.strip()}})
+        # 'van' is what the rules derive without any deviation (the engine's, not the value before this one)
+        laatste = g.beoordeling().afwijkingen[-1]
+        self.write({"afwijking": {"onderwerp": onderwerp, "van": laatste.van, "naar": json_value(naar), "reden": reden.strip(),
+                                  "tijdstip": laatste.tijdstip}})
         return self.advance()
 
     def letter_facts(self, bericht: dict) -> None:

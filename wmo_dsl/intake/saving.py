@@ -82,6 +82,10 @@ def offer_save(scherm, b, uitleg) -> str:
                 inhoud = output_formats()[keuze](b, uitleg)
             private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
             write_atomic(pad, inhoud, PRIVATE)
+            if keuze == "besluit":  # its receipt beside it, for 'wmo herbereken'
+                from ..present.besluit import sidecar, sidecar_path
+
+                write_atomic(sidecar_path(pad), sidecar(b), PRIVATE)
         except (WmoFout, OSError) as err:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue

@@ -16,7 +16,7 @@ from typing import Literal
 
 from prompt_toolkit import PromptSession
 
-from ..cases.natural import AntwoordFout, answer_text, fold, interpretation, parse_answer, yes_no
+from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_answer, yes_no
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build, render

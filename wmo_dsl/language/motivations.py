@@ -32,6 +32,10 @@ class MotivationChecker:
             return
         for naam in placeholders(text):
             d = self.defs.get(naam)
+            if isinstance(d, ast.Waarde) and d.gevallen and all(g.voorwaarde is not None for g in d.gevallen):
+                self.error("W032", f"'{{{naam}}}' in de motivering kan leeg blijven: '{naam}' heeft gevallen zonder 'anders'",
+                           pos, hint=f"geef '{naam}' een geval 'anders'; de uitleg toont anders [{naam.replace('_', ' ')}] "
+                           "als plek die de consulent invult", ernst="waarschuwing")
             if not isinstance(d, (ast.Vraag, ast.Waarde, ast.Tabel)):
                 close = self.suggest(naam, [n for n, x in self.defs.items() if isinstance(x, (ast.Vraag, ast.Waarde, ast.Tabel))])
                 self.error("E236", f"'{{{naam[:40]}}}' in de motivering noemt geen vraag, afgeleide waarde of tabel", pos,
@@ -44,6 +48,7 @@ class MotivationChecker:
             if isinstance(d, ast.Tabel):
                 for rij in d.rijen:
                     self.check_motivering(rij.motivering, rij.pos)
+        self.check_refusal_has_reason(regels)
         for regel in regels.values():
             self.check_motivering(regel.motivering, regel.pos)
             if regel.motivering is None and regel.toelichting is None and regel.conclusies and regel.voorwaarde is not None:
@@ -53,6 +58,20 @@ class MotivationChecker:
                                f"{', '.join(repr(b) for b in bare)} zoals in het regelbestand", regel.pos,
                                hint='geef de regel een motivering "…" (met {naam} voor waarden), of een toelichting',
                                ernst="waarschuwing")
+
+    def check_refusal_has_reason(self, regels: dict) -> None:
+        """W031: no rule could say why a case gets no indicatie: every product rule holds always and
+        there is no 'geen indicatie' rule. The letter then shows a placeholder for the motivering."""
+        if not any(isinstance(c, ast.ProductConclusie) for r in regels.values() for c in r.conclusies):
+            return
+        reasons = [r for r in regels.values() if r.voorwaarde is not None and any(
+            isinstance(c, (ast.ProductConclusie, ast.GeenIndicatie)) for c in r.conclusies)]
+        if not reasons:
+            first = next(iter(regels.values()))
+            self.error("W031", "een uitkomst zonder indicatie krijgt geen reden: geen regel met een voorwaarde kent een product "
+                       "toe of zegt 'geen indicatie'", first.pos,
+                       hint="het besluit toont dan een plek voor de motivering die de consulent invult (art. 3:46 Awb)",
+                       ernst="waarschuwing")
 
     def labelled(self, symbol: str) -> bool:
         """Has this value words of its own: an option label or a product name? (Plain words count.)"""

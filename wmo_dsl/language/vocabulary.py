@@ -144,4 +144,6 @@ CODES = {
     "W030": "een controle die de solver niet binnen de tijd kon bewijzen",
     "W027": "een product zonder bekende iWmo-productcode ('code onbekend')",
     "W028": "een product dat bij sommige antwoorden geen geldige iWmo-toewijzing krijgt (code, categorie, volume of einddatum)",
+    "W031": "een uitkomst zonder indicatie waarvoor de regels geen reden kunnen geven",
+    "W032": "een {naam} in een motivering die leeg kan blijven",
 }

@@ -13,46 +13,25 @@ never filled from answers. A region may give its own template through the hook
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from ..errors import CasusFout, WmoFout
 from ..semantics.engine import Beoordeling
 from ..semantics.notation import value_text
-from ..semantics.values import add_duration
 from .brief import Briefgegevens, brief_context, terugwerkend
+from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
 from .explain import Uitleg
 
 FORMATEN = {"markdown": "besluit.md.j2", "html": "besluit.html.j2"}
 
 
 def _date(d: dt.date | None) -> str | None:
-    return f"{d.day}-{d.month}-{d.year}" if d is not None else None
-
-
-def start_date(b: Beoordeling) -> dt.date:
-    """Where the support starts: the answer to a start-date question, else the peildatum."""
-    for qid, vraag in b.model.vragen.items():
-        if vraag.soort == "datum" and "start" in qid and isinstance(b.antwoorden.get(qid), dt.date):
-            return b.antwoorden[qid]
-    return b.peildatum
-
-
-def product_period(b: Beoordeling, p) -> tuple[dt.date, dt.date | None, dt.date | None]:
-    """One product's (ingangsdatum, einddatum from its duur, 'uiterlijk' from its maximum duur): the one
-    place the letter reads a product's dates from."""
-    m = b.model
-    ingang = start_date(b)
-    einde = _last_day(ingang, p.duur, m.vrije_dagen)
-    uiterlijk = _last_day(ingang, p.maximale_duur, m.vrije_dagen) if p.duur is None else None
-    return ingang, einde, uiterlijk
+    return datum_tekst(d)
 
 
 def perioden(b: Beoordeling) -> list[tuple[str, dt.date, dt.date | None]]:
-    """(name, ingang, last day) per granted product, for the sentences on terugwerkende kracht."""
-    result = []
-    for p in b.producten:
-        ingang, einde, uiterlijk = product_period(b, p)
-        result.append((b.model.producten[p.product].naam, ingang, einde or uiterlijk))
-    return result
+    """(name, ingang, last day) per granted product, from the result, for the sentences on terugwerkende kracht."""
+    return [(p.naam, p.ingangsdatum, p.einddatum) for p in resultaat(b).producten]
 
 
 def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | None = None) -> list[str]:
@@ -63,42 +42,24 @@ def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | Non
     return [z for naam, ingang, einde in perioden(b) if (z := terugwerkend(naam, ingang, einde, gegevens.aanvraagdatum, datum))]
 
 
-_MEERVOUD = {"uur": "uur", "sessie": "sessies", "rit": "ritten", "dagdeel": "dagdelen", "etmaal": "etmalen",
-             "maand": "maanden", "dag": "dagen", "week": "weken", "stuk": "stuks"}
-
-
-def omvang(b: Beoordeling, p) -> str:
-    """The volume as a citizen reads it ('3 uur per week', '6 sessies'): no iWmo codes."""
-    product = b.model.producten[p.product]
-    if p.volume is None:
-        return product.eenheid or ""
-    unit = product.volume.t.eenheid if product.volume is not None and product.volume.t is not None else None
-    tekst = value_text(p.volume, eenheid=unit)
-    eenheid = (product.eenheid or "").strip()
-    if unit is None and eenheid.startswith("per "):
-        noun = eenheid[4:]
-        return f"{tekst} {noun if p.volume == 1 else _MEERVOUD.get(noun, noun)}"
-    return tekst if unit is not None or not eenheid else f"{tekst} {eenheid}"
-
-
 def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None,
             gegevens: Briefgegevens | None = None, vandaag: dt.date | None = None) -> dict:
-    """Everything the letter says, as data for its template."""
+    """Everything the letter says, as data for its template. The dictum's values come from the
+    case's :class:`~wmo_dsl.cases.resultaat.Resultaat`: nothing is recomputed here."""
     if b.uitkomst == "onvolledig":
         raise CasusFout("een besluit kan pas als de casus te beoordelen is; nog nodig: "
                         + "; ".join(tekst for _, tekst in uitleg.ontbrekend))
     m = b.model
+    r = resultaat(b)
     besluiten = []
-    for p, tekst in zip(b.producten, uitleg.producten):
-        product = m.producten[p.product]
-        ingang, einde, uiterlijk = product_period(b, p)
+    for p, tekst in zip(r.producten, uitleg.producten):
         besluiten.append({
-            "naam": product.naam,
-            "code": product.echte_code or "—",
-            "omvang": omvang(b, p),
-            "ingang": _date(ingang),
-            "einde": _date(einde) if einde else (f"uiterlijk {_date(uiterlijk)}" if uiterlijk else
-                                                 "voor onbepaalde tijd" if p.onbeperkt else "niet bepaald"),
+            "naam": p.naam,
+            "code": p.code or "—",
+            "omvang": p.omvang.tekst,
+            "ingang": datum_tekst(p.ingangsdatum),
+            "einde": einde_tekst(p),
+            "duur": value_text(p.duur) if p.duur is not None else None,
             "bron": tekst["bron"],
         })
     regio = m.regio
@@ -111,6 +72,20 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
         "toegekend": b.uitkomst == "indicatie",
         **brief_context(b, gegevens, perioden(b), vandaag),
     }
+
+
+def sidecar_path(pad) -> Path:
+    """Where a besluit's receipt goes: 'b.html' -> 'b.verantwoording.json' (for 'wmo herbereken')."""
+    pad = Path(pad)
+    return pad.with_name(pad.stem + ".verantwoording.json")
+
+
+def sidecar(b: Beoordeling) -> str:
+    """The JSON result with its receipt that goes beside a besluit: the letter's values, checkable."""
+    from ..cases.contract import result_json
+    from ..language import limits
+
+    return limits.dumps(result_json(b, None), indent=2) + "\n"
 
 
 def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aanvraagdatum: dt.date | None = None,
@@ -129,11 +104,3 @@ def render_besluit(b: Beoordeling, uitleg: Uitleg, formaat: str = "markdown", aa
 
     return environment().get_template(FORMATEN[formaat]).render(**data)
 
-
-def _last_day(ingang: dt.date, duur, vrij) -> dt.date | None:
-    """The last day of a duration from ``ingang``; None without a duration, or when the end
-    would leave the calendar (the engine bounds durations to 100 years first)."""
-    if duur is None:
-        return None
-    einde = add_duration(ingang, duur, vrij)
-    return None if einde is None else einde - dt.timedelta(days=1)

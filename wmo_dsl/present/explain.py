@@ -10,7 +10,7 @@ wording lives in templates, not in code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..language import ast
@@ -90,7 +90,9 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
     the consultant's plain Dutch."""
     m = b.model
     labels = Labels(m)
-    z = Spoor(m, labels) if spoor else Gewoon(m, labels)
+    from .redenen import refusal_reasons, value_of
+
+    z = Spoor(m, labels, value_of(b)) if spoor else Gewoon(m, labels, value_of(b))
     regio = m.regio
     u = Uitleg(
         regio=regio.id,
@@ -119,13 +121,18 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         return u
     c = b.conclusies
     ev = b.evaluatie
-    for p in b.producten:
+    from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
+
+    for p, rp in zip(b.producten, resultaat(b).producten):  # dates and durations: the Resultaat's, not recomputed
         product = m.producten[p.product]
         u.producten.append({
             "code": product.echte_code or "",
             "naam": product.naam,
             "eenheid": product.eenheid or "",
-            "duur": value_text(p.duur) if p.duur else None,
+            "duur": value_text(rp.duur) if rp.duur else None,
+            "ingangsdatum": datum_tekst(rp.ingangsdatum),
+            "einde": einde_tekst(rp),
+            "omvang": rp.omvang.tekst,
             "maximale_duur": "onbeperkt" if p.onbeperkt else (value_text(p.maximale_duur) if p.maximale_duur else None),
             "bron": product.bron.tekst if product.bron else None,
             "toelichting": product.toelichting,
@@ -147,7 +154,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if not spoor and stap.waarde is False and stap.soort != "afwijking":
             continue  # "alleen administratie is nee": what did not hold is told under 'niet geïndiceerd'
-        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, stap, ev, z), stap.bron, stap.regelnummer))
+        shown = replace(stap, gelezen=tuple(g for g in stap.gelezen if g not in m.vragen or g in b.antwoorden))  # no filled-in answer
+        u.waarom.append(Punt(labels.name(naam), _step_sentence(naam, shown, ev, z), stap.bron, stap.regelnummer))
     granted_by = {p.regel for p in b.producten}
     for regel in fired:
         if b.uitkomst != "indicatie" and _is_product_rule(regel):
@@ -167,6 +175,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         regel = m.regels[rid]
         tekst = z.geen_indicatie(regel, ev.values)
         u.niet.append(Punt("geen indicatie", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
+    granted = {p.product for p in b.producten}
     for rid in c.niet_van_toepassing:
         regel = m.regels[rid]
         stap = ev.trace.get("regel:" + rid)
@@ -174,16 +183,20 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
             continue
         if c.geen_indicatie:
             continue
-        if not spoor and not _near(ev, regel.voorwaarde):
-            continue  # a product nothing pointed to is no part of this case's argument
-        namen = [m.producten[c.product.id].naam for c in regel.conclusies
-                 if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        if not spoor and not _near(ev, regel.voorwaarde) and b.uitkomst == "indicatie":
+            continue  # a product nothing pointed to is no part of this case's argument (a refusal names them all)
+        genoemd = [c.product.id for c in regel.conclusies
+                   if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.target == "product"]
+        if genoemd and all(pid in granted for pid in genoemd):
+            continue  # granted by another route: not also under 'niet'
+        namen = [m.producten[pid].naam for pid in genoemd if pid not in granted]
         wat = f"regel {rid}" + (f" ({', '.join(namen)})" if namen else "") if spoor else (" en ".join(namen) or z.concludes(regel))
         details = "" if spoor else z.inputs(stap.gelezen, ev.values)
         u.niet.append(Punt(f"regel {rid}", z.not_applicable(wat, regel.voorwaarde, details), regel.bron.tekst if regel.bron else None,
                            regel.pos.line))
     if not c.geen_indicatie:
-        u.niet.extend(_alternatives_not_chosen(b, relevant, labels, z))
+        u.niet.extend(p for p in _alternatives_not_chosen(b, relevant, labels, z) if p.onderwerp not in
+                      {labels.name(pid) for pid in granted})
     for pid, rid in c.geen_product:
         regel = m.regels[rid]
         tekst = f"{m.producten[pid].naam} niet: " + z.excluded(regel, ev.values)
@@ -205,6 +218,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         s = m.signalen[sid]
         tekst = s.omschrijving + (f" {s.toelichting}" if s.toelichting else "")
         u.signalen.append(Punt(f"signaal {sid}", tekst, s.bron.tekst if s.bron else None, s.pos.line))
+    if b.uitkomst == "geen_indicatie":
+        refusal_reasons(b, u, Punt)
     from ..semantics.values import Record
 
     in_argument = {p.onderwerp for p in u.waarom}
@@ -215,10 +230,13 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         from .sensitivity import what_would_change
 
         u.gevoeligheid = what_would_change(rules, b)
-    for afwijking in b.afwijkingen:
+    for afwijking in b.geldende_afwijkingen:  # the last per onderwerp counts; the earlier ones are told with it
         naam = labels.name(afwijking.onderwerp)
-        u.afwijkingen.append(Punt(f"professionele afweging: {naam}",
-                                  z.deviation(afwijking.onderwerp, afwijking.van, afwijking.naar, afwijking.reden), None))
+        tekst = z.deviation(afwijking.onderwerp, afwijking.van, afwijking.naar, afwijking.reden)
+        eerder = [a for a in b.afwijkingen if a.onderwerp == afwijking.onderwerp and a is not afwijking]
+        if eerder:
+            tekst += " (Eerder afgeweken: " + "; ".join(f"{a.naar}, reden: {a.reden}" for a in eerder) + ".)"
+        u.afwijkingen.append(Punt(f"professionele afweging: {naam}", tekst, None))
     return u
 
 

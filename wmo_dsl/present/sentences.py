@@ -25,10 +25,11 @@ class Gewoon:
 
     spoor = False
 
-    def __init__(self, model, labels):
+    def __init__(self, model, labels, value_of=None):
         self.model = model
         self.labels = labels
         self.words = Words(model, articles=True)
+        self.value_of = value_of  # naam -> (value, known): a {naam} not traced yet (explain.build gives it)
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
@@ -37,7 +38,14 @@ class Gewoon:
         return self.words.expr(e)
 
     def filled(self, text: str, values: dict) -> str:
-        return fill(text, lambda naam: self.labels.value(naam, values[naam]) if naam in values else None)
+        """A motivering with its {naam} filled; a value the answers do not fix becomes a visible
+        fill-in for the consultant ('[naam]'), never the raw '{naam}'."""
+        def one(naam: str) -> str:
+            value, known = (values[naam], True) if naam in values else (self.value_of(naam) if self.value_of else (None, False))
+            if known and self.value_of is not None and naam in values:
+                known = self.value_of(naam)[1]
+            return self.labels.value(naam, value) if known and value is not None else f"[{self.name(naam)}]"
+        return fill(text, one)
 
     def inputs(self, gelezen, values, said: str = "") -> str:
         """The values a step read, "(type: Ontwikkelen …)"; in plain text not those the sentence already says."""

@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+# The version of this calendar, for a result's receipt: raise it when the days that count change.
+WERKDAGEN_VERSIE = "atw-art3-1"
+
 from dateutil.easter import easter
 
 

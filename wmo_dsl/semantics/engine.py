@@ -30,16 +30,28 @@ VAN_REGELS = "volgens de regels"  # a deviation that does not say what the rules
 
 @dataclass(frozen=True)
 class Afwijking:
-    """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``."""
+    """A consultant's professional deviation: ``waarde`` replaces what the rules derive for ``onderwerp``.
+
+    Deviations form a history: several on one onderwerp all stay (in the session, the
+    result and the receipt); the last one counts (:func:`geldend`). ``van`` is always what
+    the rules derive without any deviation, filled in by :meth:`Rules.evaluate`."""
 
     onderwerp: str  # a derived value or table
     waarde: object  # the deviating value, as the engine computes with it
     van: str  # what the rules said, in words
     naar: str  # the deviating value, in words
     reden: str
+    tijdstip: str | None = None  # when the consultant made it (intake); None in a case file without one
 
-    def als_data(self) -> dict:
-        return {"onderwerp": self.onderwerp, "van": self.van, "naar": self.naar, "reden": self.reden}
+    def als_data(self, geldt: bool = True) -> dict:
+        return {"onderwerp": self.onderwerp, "van": self.van, "naar": self.naar, "reden": self.reden,
+                "tijdstip": self.tijdstip, "geldt": geldt}
+
+
+def geldend(afwijkingen) -> list[Afwijking]:
+    """The deviations that count: per onderwerp the last one, in the order they were last made."""
+    last = {a.onderwerp: a for a in afwijkingen}
+    return [a for a in afwijkingen if last[a.onderwerp] is a]
 
 
 @dataclass
@@ -54,7 +66,18 @@ class Beoordeling:
     waarden: dict[str, object]
     conclusies: Uitkomst | None
     evaluatie: Evaluation | None = field(repr=False, default=None)
-    afwijkingen: list[Afwijking] = field(default_factory=list)
+    afwijkingen: list[Afwijking] = field(default_factory=list)  # the whole history, oldest first
+    plugin: dict | None = None  # {"naam", "versie"} of the region's plugin, for the receipt
+    herkomst: dict | None = None  # question -> (bron, tijdstip) when the answers come from an intake
+
+    @property
+    def geldende_afwijkingen(self) -> list[Afwijking]:
+        return geldend(self.afwijkingen)
+
+    def afwijkingen_data(self) -> list[dict]:
+        """Every deviation made, oldest first, each saying whether it is the one that counts."""
+        counting = {id(a) for a in self.geldende_afwijkingen}
+        return [a.als_data(id(a) in counting) for a in self.afwijkingen]
 
     @property
     def producten(self):
@@ -64,9 +87,14 @@ class Beoordeling:
 
     def known_from_answers(self, naam: str) -> bool:
         """True when a traced value rests only on real answers, not on answers filled in
-        for questions that could not change the outcome."""
+        for questions that could not change the outcome. A derived value the given answers
+        already fix (``waarden``) counts as known whatever it read of a skipped question
+        ('a of b' with a: ja), and so does a rule whose condition they fix: the deciding steps
+        stay in the explanation whatever the intake skipped."""
         if self.evaluatie is None:
             return False
+        if naam in self.waarden or (naam.startswith("regel:") and self._fixed_rule(naam[len("regel:"):])):
+            return True
         trace = self.evaluatie.trace
         seen: set[str] = set()
         stack = [naam]
@@ -77,9 +105,27 @@ class Beoordeling:
             seen.add(n)
             if n in self.model.vragen and n not in self.antwoorden:
                 return False
+            if n != naam and n in self.waarden:
+                continue  # fixed by the answers given
             stap = trace.get(n)
             if stap is not None:
                 stack.extend(stap.gelezen)
+        return True
+
+    def _fixed_rule(self, rid: str) -> bool:
+        """Does the rule's condition follow from the given answers alone?"""
+        from .evaluate import Open
+
+        regel = self.model.regels.get(rid)
+        if regel is None:
+            return False
+        if regel.voorwaarde is None:
+            return True
+        overrides = {a.onderwerp: a.waarde for a in self.afwijkingen}
+        try:
+            Evaluation(self.model, self.antwoorden, overrides, strict=True, peildatum=self.peildatum).eval(regel.voorwaarde)
+        except Open:
+            return False
         return True
 
 
@@ -89,6 +135,7 @@ class Rules:
     def __init__(self, model: Model):
         self.model = model
         self._solvers: dict[tuple, object] = {}
+        self.plugin: dict | None = None  # set by plugins.load_region: the region's plugin and its version
 
     @property
     def id(self) -> str:
@@ -145,11 +192,51 @@ class Rules:
             return self.evaluate(answers, peildatum)
         check_computed(waarden, conclusies)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
-        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies)
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, plugin=self.plugin)
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order. Questions
-        about persons count once the number of persons is known: first 'how many', then per person."""
+        about persons count once the number of persons is known: first 'how many', then per person.
+        Once the outcome is settled: the questions a ``motivering`` that will appear names (a value
+        named in a motivering counts as used, so its sentence never shows an unasked value)."""
+        peildatum = peildatum or dt.date.today()
+        needed = self.outcome_needed(answers, peildatum, overrides)
+        return needed or self.motivering_needed(answers, peildatum, overrides)
+
+    def motivering_needed(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> list[str]:
+        """Unanswered questions behind a ``{naam}`` of a motivering that the explanation will show:
+        a firing rule's, or that of the case, row or definition that gave a value."""
+        from ..language.motivations import placeholders
+        from .evaluate import Open
+
+        m = self.model
+        ev = Evaluation(m, answers, overrides, strict=True, peildatum=peildatum)
+        try:
+            ev.conclude()
+        except Open:
+            return []
+        texts = [r.motivering for r in m.regels.values() if r.motivering and ev.trace["regel:" + r.id].waarde is True]
+        for naam, stap in list(ev.trace.items()):
+            d = m.waarden.get(naam) or m.tabellen.get(naam)
+            if d is not None and stap.soort in ("waarde", "tabel"):
+                texts.append(getattr(stap.via, "motivering", None) or d.motivering)
+        needed: list[str] = []
+        for naam in dict.fromkeys(p for t in texts if t for p in placeholders(t)):
+            while naam in m.vragen or naam in m.waarden or naam in m.tabellen:
+                try:
+                    ev.value(naam)
+                    break
+                except Open as open_:
+                    qid = open_.args[0] if open_.args else None
+                    if qid not in m.vragen or qid in needed or m.vragen[qid].persoon is not None:
+                        break
+                    needed.append(qid)
+                    ev.answers = {**ev.answers, qid: any_answer(m.vragen[qid], peildatum)}  # look for the next one
+        order = {q: i for i, q in enumerate(m.vragen)}
+        return sorted(needed, key=order.get)
+
+    def outcome_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
+        """The unanswered questions that can still change the outcome (the solver's answer)."""
         peildatum = peildatum or dt.date.today()
         if self.settled(answers, overrides, peildatum):
             return []
@@ -179,12 +266,13 @@ class Rules:
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
         afwijkingen = list(afwijkingen or [])
-        overrides = {a.onderwerp: a.waarde for a in afwijkingen}
-        ontbrekend = self.still_needed(answers, peildatum, overrides)
+        overrides = {a.onderwerp: a.waarde for a in afwijkingen}  # the last one per onderwerp counts
+        ontbrekend = self.outcome_needed(answers, peildatum, overrides)
         waarden = self._known_values(answers, peildatum, overrides)
         check_computed(waarden, None)
         if ontbrekend:
-            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen)
+            return Beoordeling(self.model, peildatum, answers, "onvolledig", ontbrekend, waarden, None, afwijkingen=afwijkingen,
+                               plugin=self.plugin)
         # No open question can change the outcome: fill them with any valid answer.
         filled = dict(answers)
         for qid, vraag in self.model.vragen.items():
@@ -193,22 +281,22 @@ class Rules:
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
         check_computed({n: v for n, v in evaluation.values.items() if n not in self.model.vragen}, conclusies)
-        afwijkingen = [self._with_rule_value(a, filled, overrides, peildatum) for a in afwijkingen]
+        if afwijkingen:
+            afwijkingen = self._with_rule_values(afwijkingen, filled, peildatum)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
-        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen)
+        return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, evaluation, afwijkingen,
+                           plugin=self.plugin)
 
-    def _with_rule_value(self, a: "Afwijking", answers: dict, overrides: dict, peildatum: dt.date) -> "Afwijking":
-        """A deviation read from a case file says what the rules would have derived, in words."""
-        if a.van != VAN_REGELS:
-            return a
+    def _with_rule_values(self, afwijkingen: list["Afwijking"], answers: dict, peildatum: dt.date) -> list["Afwijking"]:
+        """Every deviation says what the rules derive without any deviation, in words."""
         from dataclasses import replace
 
         from .notation import typed_text
 
-        others = {k: v for k, v in overrides.items() if k != a.onderwerp}
-        value = Evaluation(self.model, answers, others, peildatum=peildatum).derived(a.onderwerp, None)
+        plain = Evaluation(self.model, answers, None, peildatum=peildatum)
         labels = {p.id: p.code for p in self.model.producten.values()}
-        return replace(a, van=typed_text(value, self.model.types.get(a.onderwerp), labels))
+        return [replace(a, van=typed_text(plain.derived(a.onderwerp, None), self.model.types.get(a.onderwerp), labels))
+                for a in afwijkingen]
 
     def _known_values(self, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> dict[str, object]:
         """Derived values that the given answers already fix (whatever the open ones will be)."""

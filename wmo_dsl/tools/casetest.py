@@ -70,6 +70,9 @@ def compare(verwacht: dict, actual: dict) -> list[str]:
             for tid, datum in want.items():
                 if got.get(tid) != datum:
                     diffs.append(f"termijnen.{tid}: verwacht {_show(datum)}, gekregen {_show(got.get(tid))}")
+        elif key == "afwijkingen" and isinstance(want, list) and len(want) == len(actual.get(key, [])):
+            for i, (w, g) in enumerate(zip(want, actual[key])):  # only the fields a case lists ('tijdstip' is the intake's)
+                diffs += _partial(f"afwijkingen[{i}]", w, g)
         elif key in ("verwijzingen", "signalen"):
             if sorted(actual.get(key, [])) != sorted(want):
                 diffs.append(f"{key}: verwacht {_show(sorted(want))}, gekregen {_show(sorted(actual.get(key, [])))}")

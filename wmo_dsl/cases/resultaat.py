@@ -1,0 +1,205 @@
+"""The decision as values: one :class:`Resultaat`, built once from a Beoordeling, that every
+renderer reads (the JSON result, the screen text, Markdown, the besluit, the toewijzing).
+
+Why a separate frozen object and not more fields on ``Beoordeling``: the Beoordeling is
+what the rules concluded (products with their terms as durations); the Resultaat is the
+decision a consultant signs, with the calendar applied: per product its ingangsdatum and
+einddatum (or 'uiterlijk', or onbepaald), the duration with its unit, the omvang (volume,
+eenheid, period), its tariff; the deadlines. A professional deviation on a derived value
+already flows through the evaluation (products, volumes, durations, deadlines); a deviation
+on the einddatum itself (a derived date named ``einddatum`` or ``einddatum_<product>``) sets
+the product's einddatum here, and the duration follows from it. No renderer computes a date,
+a duration or a volume of its own: they format these fields.
+
+Use :func:`resultaat` (cached on the Beoordeling, so it is built once).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..language import ast
+from ..semantics.engine import Beoordeling
+from ..semantics.values import add_duration
+
+EINDE_SOORTEN = ("einddatum", "uiterlijk", "onbepaald", "niet_bepaald")
+
+
+@dataclass(frozen=True)
+class Omvang:
+    """How much: '2,5 uur per week' as volume 2,5, eenheid 'uur', periode 'week'."""
+
+    volume: Decimal | None
+    eenheid: str | None  # the unit's measure ('uur', 'stuks') or the product's eenheid in words
+    periode: str | None  # 'week', 'maand', ... or None: in total
+    tekst: str  # the omvang as the letter shows it ('' when the rules give none)
+
+
+@dataclass(frozen=True)
+class Tariefregel:
+    bedrag: Decimal
+    eenheid: str  # 'per maand', 'per uur'
+    vanaf: dt.date
+
+
+@dataclass(frozen=True)
+class ProductBesluit:
+    """One granted product, as the dictum states it."""
+
+    product: str  # the id (for the toewijzing; never shown to the citizen)
+    code: str | None  # the real product code, or None when the rule file gives only an id
+    naam: str
+    ingangsdatum: dt.date
+    einde: str  # one of EINDE_SOORTEN
+    einddatum: dt.date | None  # the last day ('einddatum'), or the latest last day ('uiterlijk')
+    duur: ast.Duur | None  # the duration that goes with ingangsdatum..einddatum
+    maximale_duur: ast.Duur | None
+    minimale_duur: ast.Duur | None
+    omvang: Omvang
+    tarief: Tariefregel | None  # the tariff in force at the ingangsdatum
+    regel: str  # the rule that grants it
+    bron: str | None
+    iwmo: tuple[tuple[str, str], ...]  # the toewijzing's fields (productcategorie, eenheid, frequentie)
+
+
+@dataclass(frozen=True)
+class Termijnbesluit:
+    id: str
+    omschrijving: str
+    datum: dt.date
+    bron: str | None
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    uitkomst: str  # "indicatie" | "geen_indicatie" | "onvolledig"
+    peildatum: dt.date
+    producten: tuple[ProductBesluit, ...]
+    niet_toegekend: tuple[str, ...]  # products the rules named but did not grant (never one of ``producten``)
+    termijnen: tuple[Termijnbesluit, ...]
+    verwijzingen: tuple[str, ...]
+    signalen: tuple[str, ...]
+
+
+def resultaat(b: Beoordeling) -> Resultaat:
+    """The decision of ``b`` as values, built once and kept on ``b``."""
+    cached = b.__dict__.get("_resultaat")
+    if cached is None:
+        cached = _build(b)
+        b.__dict__["_resultaat"] = cached
+    return cached
+
+
+def _build(b: Beoordeling) -> Resultaat:
+    m = b.model
+    c = b.conclusies
+    if c is None:
+        return Resultaat(b.uitkomst, b.peildatum, (), (), (), (), ())
+    ingang = ingangsdatum(b)
+    producten = tuple(_product(b, p, ingang) for p in b.producten)
+    granted = {p.product for p in producten}
+    refused = [pid for pid, _ in c.geen_product] + [pid for pid, _ in c.niet_gecombineerd]
+    termijnen = tuple(Termijnbesluit(tid, m.termijnen[tid].omschrijving, datum,
+                                     m.termijnen[tid].bron.tekst if m.termijnen[tid].bron else None)
+                      for tid, datum in (c.termijnen if b.uitkomst == "indicatie" else []))
+    return Resultaat(b.uitkomst, b.peildatum, producten, tuple(dict.fromkeys(p for p in refused if p not in granted)),
+                     termijnen, tuple(v for v, _ in c.verwijzingen), tuple(s for s, _ in c.signalen))
+
+
+def _derived_date(b: Beoordeling, naam: str) -> dt.date | None:
+    """A derived date of the rules (with the deviations applied), or None when there is none."""
+    if b.evaluatie is None or naam not in b.model.waarden or b.model.waarden[naam].parameter:
+        return None
+    try:
+        value = b.evaluatie.derived(naam, None)
+    except Exception:  # noqa: BLE001 - a value the case cannot compute is no date for the letter
+        return None
+    return value if isinstance(value, dt.date) else None
+
+
+def ingangsdatum(b: Beoordeling) -> dt.date:
+    """Where the support starts: a derived 'ingangsdatum', else the answer to a start-date
+    question, else the peildatum."""
+    derived = _derived_date(b, "ingangsdatum")
+    if derived is not None:
+        return derived
+    for qid, vraag in b.model.vragen.items():
+        if vraag.soort == "datum" and "start" in qid and isinstance(b.antwoorden.get(qid), dt.date):
+            return b.antwoorden[qid]
+    return b.peildatum
+
+
+def _product(b: Beoordeling, p, ingang: dt.date) -> ProductBesluit:
+    m = b.model
+    product = m.producten[p.product]
+    vrij = m.vrije_dagen
+    gegeven = _derived_date(b, f"einddatum_{p.product}") or _derived_date(b, "einddatum")
+    duur = p.duur
+    if gegeven is not None and (duur is None or last_day(ingang, duur, vrij) != gegeven):
+        einde, einddatum, duur = "einddatum", gegeven, duration_between(ingang, gegeven)
+    elif duur is not None and last_day(ingang, duur, vrij) is not None:
+        einde, einddatum = "einddatum", last_day(ingang, duur, vrij)
+    elif p.maximale_duur is not None and not p.onbeperkt and last_day(ingang, p.maximale_duur, vrij) is not None:
+        einde, einddatum = "uiterlijk", last_day(ingang, p.maximale_duur, vrij)
+    else:
+        einde, einddatum = ("onbepaald" if p.onbeperkt else "niet_bepaald"), None
+    return ProductBesluit(
+        product=p.product, code=product.echte_code, naam=product.naam, ingangsdatum=ingang, einde=einde, einddatum=einddatum,
+        duur=duur, maximale_duur=None if p.onbeperkt else p.maximale_duur, minimale_duur=p.minimale_duur,
+        omvang=_omvang(product, p.volume), tarief=_tarief(product, ingang), regel=p.regel,
+        bron=product.bron.tekst if product.bron else None, iwmo=product.iwmo)
+
+
+def last_day(ingang: dt.date, duur: ast.Duur, vrij: frozenset = frozenset()) -> dt.date | None:
+    """The last day of a period of ``duur`` from ``ingang`` (the day before ingang + duur)."""
+    na = add_duration(ingang, duur, vrij)
+    return na - dt.timedelta(days=1) if na is not None and na > dt.date.min else None
+
+
+def duration_between(ingang: dt.date, einddatum: dt.date) -> ast.Duur:
+    """The duration from the first to the last day: whole months where it is, else days."""
+    na = einddatum + dt.timedelta(days=1)
+    months = (na.year - ingang.year) * 12 + na.month - ingang.month
+    if months > 0 and add_duration(ingang, ast.Duur(months, "maanden")) == na:
+        return ast.Duur(months, "maanden")
+    return ast.Duur((na - ingang).days, "dagen")
+
+
+def _omvang(product: ast.Product, volume) -> Omvang:
+    from ..semantics.notation import value_text
+
+    t = product.volume.t if product.volume is not None else None
+    unit = t.eenheid if t is not None else None
+    if volume is None:
+        return Omvang(None, product.eenheid, None, product.eenheid or "")
+    if isinstance(volume, Decimal) and unit is not None:
+        return Omvang(volume, unit.maat, unit.periode, value_text(volume, eenheid=unit))
+    number = volume if isinstance(volume, Decimal) else None
+    return Omvang(number, product.eenheid, None, f"{value_text(volume)} {product.eenheid or ''}".strip())
+
+
+def _tarief(product: ast.Product, op: dt.date) -> Tariefregel | None:
+    geldig = [t for t in product.tarieven if t.vanaf <= op]
+    if not geldig:
+        return None
+    t = max(geldig, key=lambda t: t.vanaf)
+    return Tariefregel(t.bedrag, t.eenheid, t.vanaf)
+
+
+def datum_tekst(d: dt.date | None) -> str | None:
+    return f"{d.day}-{d.month}-{d.year}" if d is not None else None
+
+
+def einde_tekst(p: ProductBesluit) -> str:
+    """The letter's 'tot en met' cell."""
+    match p.einde:
+        case "einddatum":
+            return datum_tekst(p.einddatum)
+        case "uiterlijk":
+            return f"uiterlijk {datum_tekst(p.einddatum)}"
+        case "onbepaald":
+            return "voor onbepaalde tijd"
+        case _:
+            return "niet bepaald"
