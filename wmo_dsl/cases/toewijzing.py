@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..errors import CasusFout
 from ..language import iwmo as I
 from ..semantics.engine import Beoordeling
-from ..semantics.values import add_duration
+from .resultaat import resultaat
 
 PLACEHOLDER_FROM = 900_000_000  # placeholders are 9xxxxxxxx: easy to spot, never a real number by accident
 
@@ -70,21 +70,6 @@ class Weigering:
         return {"product": self.naam, "reden": self.reden}
 
 
-def product_dates(b: Beoordeling, p) -> tuple[dt.date, dt.date | None]:
-    """Ingangsdatum and Einddatum of one granted product. The one place the toewijzing reads
-    dates: it does what ``present/besluit.py`` does (start date plus the duration, else the
-    maximum duration), until the result object of issue 20 holds them."""
-    m = b.model
-    ingang = b.peildatum  # as present/besluit.py's start_date: a start-date question's answer, else the peildatum
-    for qid, vraag in m.vragen.items():
-        if vraag.soort == "datum" and "start" in qid and isinstance(b.antwoorden.get(qid), dt.date):
-            ingang = b.antwoorden[qid]
-            break
-    looptijd = p.duur if p.duur is not None else (None if p.onbeperkt else p.maximale_duur)
-    einde = add_duration(ingang, looptijd, m.vrije_dagen) - dt.timedelta(days=1) if looptijd is not None else None
-    return ingang, einde
-
-
 def moment(datum_besluit: dt.date | None, nu: dt.datetime | None = None) -> tuple[dt.date | None, dt.time | None]:
     """Toewijzingsdatum and -tijd: the day of the decision (at 00:00:00), else ``nu`` (None: not yet)."""
     if datum_besluit is not None:
@@ -108,20 +93,20 @@ def allocate(b: Beoordeling, nummers: dict | None = None, datum_besluit: dt.date
     nummers = nummers or {}
     datum, tijd = moment(datum_besluit, nu)
     result: list[Toewijzing | Weigering] = []
-    for p in b.producten:
+    for p, rp in zip(b.producten, resultaat(b).producten):  # the dates and durations of the one result
         product = b.model.producten[p.product]
         reden = _refusal(product)
         if reden is not None:
             result.append(Weigering(p.product, product.naam, reden))
             continue
         code = I.product_code(product)
-        v = I.product_vorm(product, duur=p.duur)
+        v = I.product_vorm(product, duur=rp.duur)
         o = I.omvang(v, p.volume) if not isinstance(v, str) and p.volume is not None else (
             v if isinstance(v, str) else "het product heeft bij deze casus geen volume")
         if isinstance(o, str):
             result.append(Weigering(p.product, product.naam, o))
             continue
-        ingang, einde = product_dates(b, p)
+        ingang, einde = rp.ingangsdatum, rp.einddatum
         if einde is None and o.frequentie in I.EINDDATUM_VERPLICHT:
             result.append(Weigering(p.product, product.naam, "een omvang per week heeft een einddatum nodig (CD076), "
                                                              "en het product heeft geen duur of maximale duur"))

@@ -8,7 +8,6 @@ problem is collected in ``findings``, so a policy writer sees all of them at onc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from decimal import Decimal
 
 from lark import Token, v_args
@@ -16,7 +15,7 @@ from lark import Token, v_args
 from ..errors import Bevinding
 from . import ast, limits
 from .syntax_errors import source_line
-from .tree_expressions import ExpressionsToAst
+from .tree_products import ProductsToAst
 
 
 def _string(tok: Token) -> str:
@@ -33,7 +32,7 @@ def _plain(soort: str):
 
 
 @v_args(meta=True)
-class ToAst(ExpressionsToAst):
+class ToAst(ProductsToAst):
     """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs.
 
     A value a policy writer cannot mean (a date that does not exist, a number beyond the
@@ -133,20 +132,6 @@ class ToAst(ExpressionsToAst):
 
     def maximaal(self, meta, items):
         return ("maximaal", items[0])
-
-    def code(self, meta, items):
-        return ("code", _string(items[0]))
-    code_onbekend = lambda self, meta, items: ("code_onbekend", _string(items[0]))  # noqa: E731 (no iWmo code known)
-    uitvoeringsvariant = lambda self, meta, items: ("uitvoeringsvariant", str(items[0]))  # noqa: E731
-
-    def duur(self, meta, items):
-        return ("duur", items[0])
-
-    def maximale_duur(self, meta, items):
-        value = items[0]
-        if isinstance(value, Token) and value.type == "ONBEPERKT":
-            return ("onbeperkt", True)
-        return ("maximale_duur", value)
 
     def eerste(self, meta, items):
         return ("eerste", True)
@@ -287,51 +272,6 @@ class ToAst(ExpressionsToAst):
 
     def cel_niet(self, meta, items):
         return ast.CelNiet(items[0])
-
-    def minimale_duur(self, meta, items):
-        return ("minimale_duur", items[0])
-
-    def combinatie(self, meta, items):
-        return ("combinatie", tuple(str(t) for t in items))
-
-    def kenmerk(self, meta, items):
-        return ("kenmerk", (str(items[0]), _string(items[1])))
-
-    def tarief(self, meta, items):
-        bedrag, eenheid, vanaf = items
-        return ("tarief", ast.Tarief(self._bounded(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
-
-    def iwmo_veld(self, meta, items):
-        return ("iwmo_veld", (str(items[0]), _string(items[1])))
-
-    def volume(self, meta, items):
-        return ("volume", items[0])
-
-    def iwmo(self, meta, items):
-        return ("iwmo", tuple(items))
-
-    def alle_producten(self, meta, items):
-        from lark import Token
-
-        product = self.product(meta, [Token("NAME", "*", line=meta.line, column=meta.column), '"alle producten"', *items])
-        return ast.AlleProducten(replace(product, code=""), self._pos(meta))
-
-    def product(self, meta, items):
-        naam, omschrijving, *rest = items
-        d = self._details(rest, meta)
-        self._only_where_read(d, meta)
-        iwmo = d.get("iwmo", ())
-        return ast.Product(
-            str(naam), _string(str(omschrijving)), d.get("code", str(naam)),
-            str(d["eenheid"]) if d.get("eenheid") is not None else None, d.get("duur"),
-            d.get("maximale_duur"), bool(d.get("onbeperkt")), d.get("bron"), d.get("toelichting"), self._tokpos(naam),
-            minimale_duur=d.get("minimale_duur"),
-            alleen_met=d.get("combinatie", ()),
-            kenmerken=tuple(v for k, v in rest if k == "kenmerk") if rest else (),
-            iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
-            volume=next((v for k, v in iwmo if k == "volume"), None),
-            tarieven=tuple(v for k, v in rest if k == "tarief"),
-            code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None))
 
     def termijn_als(self, meta, items):
         return ("voorwaarde", items[0])
