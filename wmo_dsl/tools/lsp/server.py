@@ -201,4 +201,4 @@ def cmd_lsp(args) -> int:
         server.start_tcp("127.0.0.1", args.tcp)
     else:
         server.start_io()
-    return 0
+    raise SystemExit(0)  # pygls has closed stdout: nothing may flush it again
