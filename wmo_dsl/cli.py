@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func="test")
 
     p = sub.add_parser("lsp", help="start de taalserver voor een editor (LSP)", description="Start de taalserver (Language Server Protocol) voor .wmo-bestanden: meldingen terwijl u typt, uitleg bij een naam, hernoemen, opmaak. Standaard over stdin/stdout.")
-    p.add_argument("--tcp", type=int, metavar="POORT", help="luister op deze TCP-poort (127.0.0.1) in plaats van stdin/stdout")
+    p.add_argument("--tcp", metavar="POORT", help="luister op deze TCP-poort (127.0.0.1) in plaats van stdin/stdout")
     p.set_defaults(func="lsp")
     return parser
 

@@ -19,6 +19,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from ... import __version__
+from ...errors import WmoFout
 from . import actions, completion, navigation
 from .diagnostics import diagnostics
 from .document import Snapshot, proofs, quick, uri_path
@@ -197,8 +198,11 @@ def tokens(ls: WmoServer, params: lsp.SemanticTokensParams):
 
 def cmd_lsp(args) -> int:
     """``wmo lsp [--tcp POORT]``: serve until the editor says exit."""
-    if getattr(args, "tcp", None):
-        server.start_tcp("127.0.0.1", args.tcp)
+    if getattr(args, "tcp", None) is not None:
+        poort = args.tcp.strip()
+        if not poort.isdigit() or not 0 < int(poort) < 65536:
+            raise WmoFout(f"--tcp: '{args.tcp}' is geen poortnummer; kies een getal van 1 tot en met 65535")
+        server.start_tcp("127.0.0.1", int(poort))
     else:
         server.start_io()
     raise SystemExit(0)  # pygls has closed stdout: nothing may flush it again

@@ -1,0 +1,77 @@
+"""``wmo lsp`` as an editor feels it: how long after a change the diagnostics come.
+
+Run: python bench/bench_lsp.py [REGELS | PAD.wmo]   (default 400 rules, bench/generate.py's catalogue)
+Starts the real server over stdio, opens the generated file, then makes 10 changes (one
+condition each) and prints, as median and worst:
+  - diagnostics without proofs: from the change to the first publication for its version
+    (parse and check; target 150 ms);
+  - proofs: from the change to the publication with the analysis (the pause before the proofs,
+    400 ms by default, WMO_LSP_PAUZE_MS, is included; target 1 s);
+  - the server's peak memory (VmHWM; target 300 MB).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from generate import catalogue  # noqa: E402
+
+from tests.tools.lsp_client import LspClient  # noqa: E402
+
+
+def publications(client: LspClient, uri: str, version: int, count: int, timeout: float = 120) -> list[float]:
+    """The times of the first ``count`` publications of ``version``."""
+    def found():
+        return len([p for p in client.published.get(uri, []) if p[1].get("version") == version]) >= count
+    with client.lock:
+        if not client.lock.wait_for(found, timeout):
+            raise TimeoutError(f"versie {version}")
+        return [t for t, p in client.published[uri] if p.get("version") == version][:count]
+
+
+def peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    arg = sys.argv[1] if len(sys.argv) > 1 else "400"
+    text = catalogue(int(arg)) if arg.isdigit() else Path(arg).read_text(encoding="utf-8")
+    n = text.count("\nregel ") + text.startswith("regel ")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "catalogus.wmo"
+        path.write_text(text, encoding="utf-8")
+        client = LspClient(Path(tmp))
+        uri = path.as_uri()
+        start = time.monotonic()
+        client.open(uri, text)
+        first, proven = publications(client, uri, 1, 2)
+        print(f"{n} regels, {len(text.splitlines())} regels tekst")
+        print(f"  openen: meldingen zonder bewijzen na {1000 * (first - start):.0f} ms, met bewijzen na {1000 * (proven - start):.0f} ms")
+        quick, proofs = [], []
+        for version in range(2, 12):
+            changed = text + f"\n# wijziging {version}\n"  # a new text each time; what the rules say stays the same
+            start = time.monotonic()
+            client.change(uri, changed, version)
+            first, proven = publications(client, uri, version, 2)
+            quick.append(1000 * (first - start))
+            proofs.append(1000 * (proven - start))
+        print(f"  na een wijziging, zonder bewijzen: mediaan {statistics.median(quick):.0f} ms, slechtst {max(quick):.0f} ms (doel 150 ms)")
+        print(f"  na een wijziging, met bewijzen:   mediaan {statistics.median(proofs):.0f} ms, slechtst {max(proofs):.0f} ms "
+              f"(doel 1000 ms; inclusief de pauze van 400 ms)")
+        print(f"  piekgeheugen van de server: {peak_mb(client.proc.pid):.0f} MB (doel 300 MB)")
+        client.shutdown()
+
+
+if __name__ == "__main__":
+    main()
