@@ -21,6 +21,7 @@ class LspClient:
         self.lock = threading.Condition()
         self.responses: dict[int, dict] = {}
         self.published: dict[str, list[tuple[float, dict]]] = {}
+        self.proven: dict[str, list[tuple[float, int | None]]] = {}  # uri -> (time, version) of each 'wmo/bewezen'
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
         self.capabilities = self.request("initialize", {
@@ -56,6 +57,8 @@ class LspClient:
                     self.responses[message["id"]] = message
                 elif message.get("method") == "textDocument/publishDiagnostics":
                     self.published.setdefault(message["params"]["uri"], []).append((time.monotonic(), message["params"]))
+                elif message.get("method") == "wmo/bewezen":
+                    self.proven.setdefault(message["params"]["uri"], []).append((time.monotonic(), message["params"]["version"]))
                 self.lock.notify_all()
 
     def request(self, method: str, params, timeout: float = 30):
@@ -77,6 +80,7 @@ class LspClient:
     # ── documents ──
     def open(self, uri: str, text: str, version: int = 1) -> None:
         self.published.pop(uri, None)
+        self.proven.pop(uri, None)
         self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "wmo", "version": version, "text": text}})
 
     def change(self, uri: str, text: str, version: int) -> None:
@@ -94,6 +98,13 @@ class LspClient:
             if not self.lock.wait_for(found, timeout):
                 raise TimeoutError(f"diagnostics of {uri}: {self.published.get(uri, [])[-1:]}")
             return self.published[uri][-1][1]["diagnostics"]
+
+    def proofs(self, uri: str, version: int, timeout: float = 60) -> list[dict]:
+        """The diagnostics of ``uri`` with the proofs of ``version`` (after its 'wmo/bewezen')."""
+        with self.lock:
+            if not self.lock.wait_for(lambda: any(v == version for _, v in self.proven.get(uri, [])), timeout):
+                raise TimeoutError(f"proofs of {uri} version {version}")
+            return next(p for _, p in reversed(self.published[uri]) if p.get("version") == version)["diagnostics"]
 
     def settled(self, uri: str, quiet: float = 1.5, timeout: float = 60) -> dict:
         """The last publication of ``uri`` once nothing new came for ``quiet`` seconds."""

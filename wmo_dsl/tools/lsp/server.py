@@ -4,7 +4,11 @@ Data flows one way: the server hands the text of a document to the stages of
 ``wmo check`` (parse, check, then after a pause the analysis) and turns their
 findings into diagnostics; every other request reads the last snapshot of the
 text. The proofs run in a worker thread, so typing is never held up by the
-solver; a result for a text that has changed since is dropped.
+solver; a result for a text that has changed since is dropped. Until the new
+proofs come, those of the previous text stay shown when the text has as many lines
+(an edit within a line), so the warnings do not blink while you type. After each
+round of proofs the server sends ``wmo/bewezen`` ``{uri, version}``: a client (and
+the tests) can tell the diagnostics with proofs from those without.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class WmoServer(LanguageServer):
         self.snaps: dict[str, Snapshot] = {}
         self.good: dict[str, Snapshot] = {}  # the last snapshot that parsed (for hover while a line is half typed)
         self.checked: dict[str, Snapshot] = {}  # the last snapshot that checked (types, counterexamples)
+        self.proven: dict[str, Snapshot] = {}  # the last snapshot with its proofs
         self.tasks: dict[str, asyncio.Task] = {}
         self.prover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmo-bewijs")
 
@@ -55,7 +60,11 @@ class WmoServer(LanguageServer):
         return snap
 
     def publish(self, snap: Snapshot) -> None:
-        found = snap.findings + (snap.proofs or [])
+        proofs = snap.proofs
+        previous = self.proven.get(snap.uri)
+        if proofs is None and snap.model is not None and previous is not None and len(previous.lines) == len(snap.lines):
+            proofs = previous.proofs  # until the new ones come
+        found = snap.findings + (proofs or [])
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=snap.uri, diagnostics=diagnostics(found, snap.lines), version=snap.version))
 
@@ -75,7 +84,9 @@ class WmoServer(LanguageServer):
         found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap)
         if self.snaps.get(uri) is snap:
             snap.proofs = found
+            self.proven[uri] = snap
             self.publish(snap)
+            self.protocol.notify("wmo/bewezen", {"uri": uri, "version": snap.version})
 
     def model_of(self, uri: str):
         snap = self.checked.get(uri)
@@ -114,7 +125,7 @@ def did_close(ls: WmoServer, params: lsp.DidCloseTextDocumentParams) -> None:
     task = ls.tasks.pop(uri, None)
     if task is not None:
         task.cancel()
-    for store in (ls.snaps, ls.good, ls.checked):
+    for store in (ls.snaps, ls.good, ls.checked, ls.proven):
         store.pop(uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
