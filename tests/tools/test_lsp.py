@@ -193,6 +193,16 @@ def test_formatting_gives_exactly_what_wmo_fmt_gives(client, werk):
     ranged = client.request("textDocument/rangeFormatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True},
                                                              "range": {"start": {"line": 16, "character": 0}, "end": {"line": 17, "character": 0}}})
     assert apply(messy, ranged) == format_text(messy)
+    untouched = client.request("textDocument/rangeFormatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True},
+                                                                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": 0}}})
+    assert untouched == []
+
+
+def test_every_syntax_error_is_shown_not_only_the_first(client, werk):
+    text = SMALL.replace("vraag leeftijd: getal", "vraag leeftijd getal").replace("  dan product p", "  dan product")
+    uri, _ = opened(client, werk / "syntaxis.wmo", text)
+    diagnostics = client.diagnostics(uri)
+    assert [(d["code"], d["range"]["start"]["line"]) for d in diagnostics] == [("E100", 10), ("E100", position(text, "  dan product\n")["line"])]
 
 
 def test_the_outline_groups_questions_by_groep_and_tokens_colour_the_file(client, werk):
