@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from wmo_dsl.errors import RegelbestandFout
+
 from wmo_dsl.cases.casefile import parse_case
 from wmo_dsl.tools.casetest import run_case
 from wmo_dsl.semantics.engine import Rules
@@ -65,3 +69,31 @@ def test_an_overlap_and_an_uncovered_case_become_case_files_that_run():
         answers = casus.antwoorden
         assert (code != "W011" or 18 <= answers["leeftijd"] < 20) and (code != "E232" or 18 <= answers["leeftijd"] < 65)
         assert run_case(Rules(snap.model), casus).geslaagd  # 'verwacht' is what the rules give today
+
+
+def _positions(bestand):
+    from wmo_dsl.language import ast
+
+    return [(type(n).__name__, n.pos.line, n.pos.column, n.pos.end_line, n.pos.end_column)
+            for d in bestand.definities for n in ast.walk(d) if hasattr(n, "pos")]
+
+
+def test_parsing_only_what_changed_gives_what_parse_text_gives():
+    from wmo_dsl.language.parse import parse_text
+    from wmo_dsl.tools.lsp.incremental import ParseCache
+
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted(root.glob("regions/*/*.wmo")) + sorted(root.glob("tests/data/*.wmo")):
+        text = path.read_text(encoding="utf-8")
+        cache = ParseCache()
+        cache.parse(text, str(path))
+        edited = text.replace("\nregel ", "\nregel x", 1)  # one definition changes, on the same lines
+        once, whole = cache.parse(edited, str(path)), parse_text(edited, str(path))
+        assert cache.parsed == 1, path
+        assert once == whole and _positions(once) == _positions(whole) and once.bronregels == whole.bronregels, path
+    broken = text.replace("\nregel ", "\nregel : ", 1)
+    with pytest.raises(RegelbestandFout) as once:
+        cache.parse(broken, "x.wmo")
+    with pytest.raises(RegelbestandFout) as whole:
+        parse_text(broken, "x.wmo")
+    assert once.value.bevindingen == whole.value.bevindingen != []

@@ -17,6 +17,7 @@ from ...errors import Bevinding, RegelbestandFout
 from ...language import ast
 from ...language.check import Model, check
 from ...language.parse import parse_text
+from .incremental import ParseCache
 from .index import Index, build_index
 
 
@@ -48,12 +49,13 @@ class Snapshot:
         return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def quick(uri: str, text: str, version: int | None = None) -> Snapshot:
-    """Parse and check: every syntax, type and reference finding, without the solver."""
+def quick(uri: str, text: str, version: int | None = None, cache: ParseCache | None = None) -> Snapshot:
+    """Parse and check: every syntax, type and reference finding, without the solver. With a
+    ``cache`` only the definitions that changed since the last call are parsed again."""
     snap = Snapshot(uri, text, version, index=build_index(text))
     pad = snap.pad
     try:
-        snap.bestand = parse_text(text, pad)
+        snap.bestand = cache.parse(text, pad) if cache is not None else parse_text(text, pad)
     except RegelbestandFout as err:
         snap.findings = list(err.bevindingen)
         return snap

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ...language import vocabulary as V
 from ...language.grammar import grammar_keywords
@@ -22,8 +24,7 @@ _OWN_SPACE = {"regel": "regel", "verwijzing": "verwijzing", "signaal": "signaal"
 KINDS = ("vraag", "waarde", "tabel", "product", "regel", "verwijzing", "signaal", "termijn", "optie")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # "s" string, "c" comment, "d" date, "k" code, "n" number, "w" word, "o" other
     text: str
     line: int  # 0-based
@@ -73,7 +74,13 @@ class Index:
 
 
 def tokens_of(line_text: str, line: int) -> list[Token]:
-    return [Token(m.lastgroup, m.group(), line, m.start(), m.end()) for m in _TOKEN.finditer(line_text)]
+    return [Token(kind, text, line, start, end) for kind, text, start, end in _raw_tokens(line_text)]
+
+
+@lru_cache(maxsize=20_000)
+def _raw_tokens(line_text: str) -> tuple:
+    """The tokens of one line of text, kept: while typing, nearly every line is as it was."""
+    return tuple((m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line_text))
 
 
 def build_index(text: str) -> Index:

@@ -27,6 +27,7 @@ from ...errors import WmoFout
 from . import actions, completion, navigation
 from .diagnostics import diagnostics
 from .document import Snapshot, proofs, quick, uri_path
+from .incremental import ParseCache
 from .presentation import LEGEND, formatting_edits, semantic_tokens
 
 QUICK_DELAY = 0.03  # s: changes within this time are checked once
@@ -40,6 +41,7 @@ class WmoServer(LanguageServer):
         self.good: dict[str, Snapshot] = {}  # the last snapshot that parsed (for hover while a line is half typed)
         self.checked: dict[str, Snapshot] = {}  # the last snapshot that checked (types, counterexamples)
         self.proven: dict[str, Snapshot] = {}  # the last snapshot with its proofs
+        self.caches: dict[str, ParseCache] = {}  # per document: its definitions as last parsed
         self.tasks: dict[str, asyncio.Task] = {}
         self.prover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmo-bewijs")
 
@@ -48,7 +50,7 @@ class WmoServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         snap = self.snaps.get(uri)
         if snap is None or snap.version != doc.version or snap.text != doc.source:
-            snap = self._store(quick(uri, doc.source, doc.version))
+            snap = self._store(quick(uri, doc.source, doc.version, self.caches.setdefault(uri, ParseCache())))
         return snap
 
     def _store(self, snap: Snapshot) -> Snapshot:
@@ -125,7 +127,7 @@ def did_close(ls: WmoServer, params: lsp.DidCloseTextDocumentParams) -> None:
     task = ls.tasks.pop(uri, None)
     if task is not None:
         task.cancel()
-    for store in (ls.snaps, ls.good, ls.checked, ls.proven):
+    for store in (ls.snaps, ls.good, ls.checked, ls.proven, ls.caches):
         store.pop(uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
