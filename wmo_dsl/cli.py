@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", help="alleen deze regio")
     p.add_argument("--regels", metavar="PAD", help="test een los regelbestand (nog niet als regio geïnstalleerd)")
     p.set_defaults(func="test")
+
+    p = sub.add_parser("lsp", help="start de taalserver voor een editor (LSP)", description="Start de taalserver (Language Server Protocol) voor .wmo-bestanden: meldingen terwijl u typt, uitleg bij een naam, hernoemen, opmaak. Standaard over stdin/stdout.")
+    p.add_argument("--tcp", metavar="POORT", help="luister op deze TCP-poort (127.0.0.1) in plaats van stdin/stdout")
+    p.set_defaults(func="lsp")
     return parser
 
 
@@ -227,6 +231,7 @@ _COMMANDS = {
     **{name: _command("cases", name) for name in ("beoordeel", "vergelijk", "genereer")},
     **{name: _command("intake", name) for name in ("intake", "sessies")},
     "herbereken": _command("herbereken", "herbereken"),
+    "lsp": lambda: __import__("wmo_dsl.tools.lsp.server", fromlist=["cmd_lsp"]).cmd_lsp,
 }
 
 
