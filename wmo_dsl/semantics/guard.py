@@ -13,9 +13,13 @@ one word, ``ONBEKEND``, and keeps the reason for ``--spoor``:
 
 Time is limited twice: per call (one ``check``) and per query (a still-needed set,
 the known values, one ``wmo check`` analysis), so a hard file costs at most the
-query's budget, however many calls it makes. The limits can be set in the
-environment (``WMO_SOLVER_MS``, ``WMO_SOLVER_QUERY_MS``, milliseconds) for a slow
-machine or a test; memory is bounded by z3's ``memory_max_size`` (MB).
+query's budget, however many calls it makes. So that the same rules and answers
+give the same answer on a busy machine too, a call is bounded by z3's own resource
+count (``rlimit``, about ten million steps a second here), not by the clock, and a
+query by the steps its calls took together; a wall-clock limit of twice as much
+is only the backstop. The limits can be set in the environment (``WMO_SOLVER_MS``,
+``WMO_SOLVER_QUERY_MS``, nominal milliseconds) for a slow machine or a test;
+memory is bounded by z3's ``memory_max_size`` (MB).
 """
 
 from __future__ import annotations
@@ -42,11 +46,16 @@ def _ms(name: str, default: int) -> int:
     return value if 10 <= value <= 600_000 else default
 
 
+STEPS_PER_MS = 10_000  # z3 resource units a millisecond takes on a 2-core machine of 2026 (bench_guard.py)
+BACKSTOP = 2  # the wall clock stops a call or a query only at twice its nominal time
+
+
 @dataclass(frozen=True)
 class Limits:
     per_call_ms: int = 2_000
     per_query_ms: int = 5_000
     memory_mb: int = 2_048
+
 
     @classmethod
     def from_environment(cls) -> "Limits":
@@ -61,6 +70,7 @@ class Door:
     limits: Limits = field(default_factory=Limits.from_environment)
     reasons: list[str] = field(default_factory=list)  # why an answer was 'onbekend', for --spoor
     _deadline: float | None = None
+    _steps_left: int = 0  # of the current query
 
     def __post_init__(self) -> None:
         with contextlib.suppress(Exception):
@@ -73,16 +83,19 @@ class Door:
         if self._deadline is not None:
             yield
             return
-        self._deadline = time.monotonic() + (ms or self.limits.per_query_ms) / 1000
+        budget = ms or self.limits.per_query_ms
+        self._deadline = time.monotonic() + BACKSTOP * budget / 1000
+        self._steps_left = budget * STEPS_PER_MS
         try:
             yield
         finally:
             self._deadline = None
 
     def remaining_ms(self) -> int:
+        """Wall-clock milliseconds this call may take at most (the backstop)."""
         if self._deadline is None:
-            return self.limits.per_call_ms
-        return min(self.limits.per_call_ms, int((self._deadline - time.monotonic()) * 1000))
+            return BACKSTOP * self.limits.per_call_ms
+        return min(BACKSTOP * self.limits.per_call_ms, int((self._deadline - time.monotonic()) * 1000))
 
     def note(self, reason: str) -> None:
         if reason not in self.reasons[-20:]:
@@ -94,11 +107,16 @@ class Door:
         """``solver.check(*assumptions)`` as 'sat', 'unsat' or 'onbekend' (with the reason kept)."""
         z3 = self.z3
         left = self.remaining_ms()
-        if left <= 0:
+        steps = self.limits.per_call_ms * STEPS_PER_MS
+        if self._deadline is not None:
+            steps = min(steps, self._steps_left)
+        if left <= 0 or steps <= 0:
             self.note("de tijd voor deze vraag aan de solver was op")
             return ONBEKEND
+        before = _steps(solver)
         try:
             solver.set("timeout", left)
+            solver.set("rlimit", steps)
             result = solver.check(*assumptions)
         except z3.Z3Exception as err:  # type: ignore[attr-defined]
             self.note(_reason(err))
@@ -106,6 +124,8 @@ class Door:
         except (MemoryError, RecursionError) as err:
             self.note(f"de solver stopte: {type(err).__name__}")
             return ONBEKEND
+        finally:
+            self._steps_left -= max(0, _steps(solver) - before)
         if result == z3.sat:  # type: ignore[attr-defined]
             return SAT
         if result == z3.unsat:  # type: ignore[attr-defined]
@@ -125,6 +145,15 @@ class Door:
         except (MemoryError, RecursionError) as err:
             self.note(f"{what}: {type(err).__name__}")
         return None
+
+
+def _steps(solver) -> int:
+    """The resource steps this solver has taken so far (z3's 'rlimit count')."""
+    try:
+        stats = solver.statistics()
+        return int(stats.get_key_value("rlimit count")) if "rlimit count" in stats.keys() else 0
+    except Exception:  # noqa: BLE001 - a stand-in solver or an odd z3: count nothing
+        return 0
 
 
 def _reason(err: Exception) -> str:
