@@ -121,10 +121,10 @@ class Feiten:
         if isinstance(value, bool):
             zin = z.ja if value else z.nee
             if zin is not None:
-                return self.filled(self.said(zin), naam, value)
+                return self.said_filled(zin, naam, value)
             return f"{capital(self.label(naam))}: {'ja' if value else 'nee'}."
         if z.waarde is not None:
-            return self.filled(self.said(z.waarde), naam, value)
+            return self.said_filled(z.waarde, naam, value)
         if isinstance(value, (list, tuple, frozenset, set)) and isinstance(d, ast.Vraag):
             n = len(value)
             if n == 0:
@@ -135,6 +135,13 @@ class Feiten:
                 return f"Alle {count_word(n)} {self.label(naam)} zijn van toepassing."
             return f"Er zijn {count_word(n)} {self.label(naam)}: {self.words(naam, value)}."
         return f"{capital(self.label(naam))}: {self.words(naam, value)}."
+
+    def said_filled(self, zin: ast.Zin, naam: str, value) -> str:
+        """A statement with its values, for this reader: the swap to 'de inwoner' also reaches the
+        filled-in labels ("behouden wat u kunt"); a consultant's own form is used as written."""
+        if self.lezer == "u":
+            return self.filled(zin.u, naam, value)
+        return self.filled(zin.inwoner, naam, value) if zin.inwoner else about_the_citizen(self.filled(zin.u, naam, value))
 
     def filled(self, text: str, naam: str, value) -> str:
         values = self.values
