@@ -112,7 +112,10 @@ def test_afwijken_needs_a_reason_and_shows_as_professionele_afweging(gesprek):
     b = gesprek.beoordeling()
     assert [p.product for p in b.producten] == ["022A2"]
     text = render(build(b), "tekst")
-    assert "Professionele afweging" in text and "Volgens de regels intensiteit gemiddeld; professionele afweging:\n    intensiteit plus. Reden: Zorgmijding speelt" in text
+    flat = " ".join(text.split())
+    assert "Professionele afweging" in text and ("Volgens de regels geldt: een gemiddelde intensiteit. De consulent kiest na een "
+                                                 "professionele afweging voor: een hogere intensiteit (intensiteit +). "
+                                                 "Reden: Zorgmijding speelt") in flat
     assert gesprek.casus()["afwijkingen"][0]["waarde"] == "plus"
 
 

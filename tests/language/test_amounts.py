@@ -75,7 +75,7 @@ def test_a_referral_or_signal_no_rule_gives_is_a_warning():
 
 
 def test_a_product_used_but_not_defined_gets_the_line_that_defines_it_as_a_hint():
-    (f,) = findings("vraag a: ja/nee\nregel r\n  als a\n  dan product hulp_huishouden\n")
+    (f,) = [f for f in findings("vraag a: ja/nee\nregel r\n  als a\n  dan product hulp_huishouden\n") if f.code != "W026"]
     assert (f.code, f.hint) == ("E204", 'definieer het: product hulp_huishouden "<naam van het product>"')
 
 
@@ -97,7 +97,7 @@ def test_a_value_that_can_stay_empty_and_is_only_shown_stays_a_warning(tmp_path)
     path = tmp_path / "r.wmo"
     path.write_text(HEADER + "vraag a: keuze uit x, y\nlabel is\n  \"X\" als a = x\n"
                     'product p "P"\nregel r\n  als a = y\n  dan product p\n', encoding="utf-8")
-    assert [f.code for f in checked(path, fresh=True).waarschuwingen] == ["W012"]
+    assert [f.code for f in checked(path, fresh=True).waarschuwingen if f.code != "W026"] == ["W012"]
 
 
 def test_the_analysis_counts_whole_numbers_as_whole(tmp_path):

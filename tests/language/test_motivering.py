@@ -80,4 +80,53 @@ regel r
   dan product p
 '''))
     (w026,) = [f for f in model.waarschuwingen if f.code == "W026"]
-    assert "'stap_een'" in w026.bericht
+    assert "waarde stap: label, label stap_een, label stap_twee" in w026.bericht and "vraag uren: label" in w026.bericht
+    assert w026.ernst == "waarschuwing"
+
+
+def test_a_fallback_in_a_rule_file_that_ships_in_regions_is_an_error(tmp_path):
+    package = tmp_path / "regions" / "x"
+    package.mkdir(parents=True)
+    (tmp_path / "regions" / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")
+    path = package / "x.wmo"
+    path.write_text(HEAD + "\nregel r\n  als uren > 2\n  dan product p\n", encoding="utf-8")
+    with pytest.raises(RegelbestandFout) as err:
+        checked(path)
+    (w026,) = [f for f in err.value.bevindingen if f.code == "W026"]
+    assert w026.ernst == "fout" and "vraag uren: label" in w026.bericht
+
+
+def test_statements_replace_the_names_in_the_explanation(tmp_path):
+    rules = load_rules(write(tmp_path, '''
+vraag reizen: ja/nee
+  zin ja "U kunt zelfstandig reizen."
+  zin nee "U kunt niet zelfstandig reizen."
+
+vervoer is niet reizen en uren > 2
+  zin ja "U krijgt vervoer."
+  zin nee "U krijgt geen vervoer."
+
+regel r
+  als vervoer
+  dan product p
+'''))
+    b = rules.evaluate({"reizen": False, "uren": __import__("decimal").Decimal(3)}, dt.date(2025, 6, 1))
+    waarom = [p.tekst for p in build(b, rules).waarom]
+    assert waarom[0].startswith("De inwoner krijgt vervoer. De inwoner kan niet zelfstandig reizen.")
+    brief = [p.tekst for p in build(b, rules, lezer="u").waarom]
+    assert brief[0].startswith("U krijgt vervoer. U kunt niet zelfstandig reizen.")
+    assert "niet geldt" not in " ".join(waarom) and " is ja" not in " ".join(waarom)
+
+
+@pytest.mark.parametrize("body, code, words", [
+    ('\nvraag a: getal\n  zin ja "Ja."\n\nregel r\n  als a > 2\n  dan product p\n', "E242", "zin ja"),
+    ('\nregel r\n  als uren > 2\n  dan product p\n  label "r"\n', "E242", "regel"),
+    ('\nvraag a: getal\n  zin "Met {aa} uur."\n\nregel r\n  als a > 2\n  dan product p\n', "E236", "{aa}"),
+    ('\nvraag a: getal\n  label "a"\n  label "b"\n\nregel r\n  als a > 2\n  dan product p\n', "E228", "label"),
+])
+def test_a_statement_where_it_means_nothing_is_a_finding(tmp_path, body, code, words):
+    with pytest.raises(RegelbestandFout) as err:
+        checked(write(tmp_path, body))
+    shown = err.value.melding(kleur=False)
+    assert code in shown and words in shown

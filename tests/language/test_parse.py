@@ -129,7 +129,7 @@ def test_an_indentation_mistake_is_named_on_its_own_line(source, line, column, m
 
 
 def test_a_tab_between_words_is_only_space():
-    assert [f.code for f in findings('vraag a: ja/nee\n  tekst\t"A"\nregel r\n  als a\n  dan geen indicatie\n')] == []
+    assert [f.code for f in findings('vraag a: ja/nee\n  tekst\t"A"\n  zin ja\t"A."\n  zin nee "Niet A."\nregel r\n  als a\n  dan geen indicatie\n')] == []
 
 
 @pytest.mark.parametrize("source,line,column,message,hint", SYNTAX_ERRORS)

@@ -75,7 +75,7 @@ def test_markdown_shows_the_lekstroom_matrix_like_the_seed(capsys):
             for line in out.splitlines() if re.match(r"\| (gemiddeld|plus|plusplus) \| 02", line)}
     assert [rows["gemiddeld"], rows["plus"], rows["plusplus"]] == LEKSTROOM_MATRIX
     assert "- omvang **bovengemiddeld**: aantal resultaatgebieden is 3 tot en met 4" in out
-    assert "*Bron: Toelichting: schematisch productmodel* · regel 122" in out
+    assert "*Bron: Toelichting: schematisch productmodel* · regel 146" in out
 
 
 def test_markdown_says_every_definition_in_words_with_its_source(capsys):

@@ -25,7 +25,7 @@ def test_an_indicatie_is_argued_step_by_step_with_sources(evaluate):
     subjects = [p.onderwerp for p in uitleg.waarom]
     assert subjects[:3] == ["omvang", "intensiteit", "matrixproduct"]
     omvang = uitleg.waarom[0]
-    assert omvang.tekst.startswith("Omvang is bovengemiddeld, want het aantal resultaatgebieden is 3 tot en met 4")
+    assert omvang.tekst.startswith("De omvang van de ondersteuning is bovengemiddeld (3 of 4 resultaatgebieden). Er zijn drie resultaatgebieden")
     assert build(b, spoor=True).waarom[0].tekst.startswith("omvang is bovengemiddeld, want aantal resultaatgebieden in 3 tot 4")
     assert omvang.bron.startswith("§2")
     text = render(uitleg, "tekst")
@@ -80,8 +80,8 @@ def test_an_alternative_that_was_asked_about_is_explained_as_not_indicated(evalu
     b = evaluate(resultaatgebieden=["zelfzorg_gezondheid"], type="behouden", verzwarende_omstandigheden=[],
                  alleen_waakvlam=False, verandering_verwacht=False)
     (niet,) = build(b).niet
-    assert niet.tekst.startswith("Lichte individuele begeleiding (waakvlamfunctie) niet")
-    assert "alleen waakvlam: nee" in niet.tekst and niet.bron.startswith("§5")
+    assert niet.tekst.startswith("De inwoner krijgt geen lichte individuele begeleiding (waakvlamfunctie), want")
+    assert "de inwoner heeft meer nodig dan alleen lichte steun" in niet.tekst and niet.bron.startswith("§5")
 
 
 def test_alternatives_never_asked_about_are_not_mentioned(evaluate):

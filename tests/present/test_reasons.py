@@ -22,10 +22,10 @@ def test_a_geen_indicatie_for_a_household_says_why_on_screen_and_in_the_letter()
     assert b.uitkomst == "geen_indicatie"
     u = build(b)
     assert u.waarom and all(p.bron for p in u.waarom)
-    assert "Hulp bij het huishouden niet" in render(u, "tekst").split("Waarom", 1)[1]
-    brief = render_besluit(b, u)
+    assert "De inwoner krijgt geen hulp bij het huishouden" in render(u, "tekst").split("Waarom", 1)[1]
+    brief = render_besluit(b, build(b, lezer="u"))
     waarom = brief.split("## Waarom wij zo besluiten", 1)[1].split("Wij baseren", 1)[0]
-    assert "Hulp bij het huishouden niet" in waarom
+    assert "U krijgt geen hulp bij het huishouden" in waarom
 
 
 TWEE_ROUTES = '''vraag a: ja/nee

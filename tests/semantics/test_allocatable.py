@@ -18,9 +18,10 @@ def findings_of(tmp_path, text: str) -> list:
     path = tmp_path / "r.wmo"
     path.write_text(text, encoding="utf-8")
     try:
-        return list(checked(path, fresh=True).waarschuwingen)
+        found = list(checked(path, fresh=True).waarschuwingen)
     except RegelbestandFout as err:
-        return err.bevindingen
+        found = err.bevindingen
+    return [f for f in found if f.code != "W026"]  # a small test file's missing sentences: test_motivering.py
 
 
 def test_a_computed_volume_that_some_answers_leave_fractional_is_a_finding_with_those_answers(tmp_path):

@@ -15,10 +15,12 @@ GAP = """regio gat "Gat"
 
 vraag x: getal
   tekst "x?"
+  label "x"
   minimaal 0
   maximaal 100
 
 q is
+  label "q"
   1 als x > 1
   2 als x < 1
 

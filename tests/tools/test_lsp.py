@@ -228,8 +228,8 @@ def test_a_removed_table_row_gives_a_gap_whose_case_file_wmo_test_runs(client, w
     actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": gap["range"], "context": {"diagnostics": [gap]}})
     action = next(a for a in actions if a["title"] == "maak een testgeval van dit tegenvoorbeeld")
     create, insert = action["edit"]["documentChanges"]
-    assert create["kind"] == "create" and create["uri"] == (folder / "casussen" / "tegenvoorbeeld_w010_regel_122.json").as_uri()
-    case_path = folder / "casussen" / "tegenvoorbeeld_w010_regel_122.json"
+    assert create["kind"] == "create" and create["uri"] == (folder / "casussen" / "tegenvoorbeeld_w010_regel_146.json").as_uri()
+    case_path = folder / "casussen" / "tegenvoorbeeld_w010_regel_146.json"
     case_path.write_text(apply("", insert["edits"]), encoding="utf-8")
     case = json.loads(case_path.read_text(encoding="utf-8"))
     assert case["antwoorden"]["type"] == "ontwikkelen" and case["verwacht"]["uitkomst"] == "geen_indicatie"
@@ -237,7 +237,7 @@ def test_a_removed_table_row_gives_a_gap_whose_case_file_wmo_test_runs(client, w
     case["verwacht"] = {"uitkomst": "indicatie", "producten": ["026A3"]}
     case_path.write_text(json.dumps(case, ensure_ascii=False, indent=2), encoding="utf-8")
     out = _wmo_test(folder)
-    assert re.search(r"  ok    Tegenvoorbeeld W010 \(regel 122\)", out.stdout), out.stdout + out.stderr
+    assert re.search(r"  ok    Tegenvoorbeeld W010 \(regel 146\)", out.stdout), out.stdout + out.stderr
     client.close_document(uri)
 
 

@@ -43,7 +43,7 @@ def cmd_beoordeel(args) -> int:
         from .toewijzing import write_single
 
         return write_single(args, beoordeling, casus) or 0
-    uitleg = build(beoordeling, rules, spoor=args.spoor)
+    uitleg = build(beoordeling, rules, spoor=args.spoor, lezer="u" if args.formaat == "besluit" else "inwoner")
     if args.formaat == "besluit":
         from ..present.besluit import render_besluit
 

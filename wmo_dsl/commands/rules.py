@@ -53,7 +53,8 @@ def cmd_check(args) -> int:
     from ..plugins import region_sources
     from ..semantics.pipeline import checked
 
-    paths = [Path(p) for p in args.paden] or [p for s in region_sources().values() for p in s.regels]
+    paths = [q for p in map(Path, args.paden) for q in (sorted(p.glob("*/*.wmo")) if p.is_dir() else [p])] \
+        or [p for s in region_sources().values() for p in s.regels]  # a folder: the rule file of each region in it
     findings = []
     failed = False
     for path in paths:

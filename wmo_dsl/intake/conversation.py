@@ -251,7 +251,7 @@ class Gesprek:
     def _show(self, naam: str, waarde) -> str:
         if isinstance(waarde, str) and waarde in self.model.producten:
             p = self.model.producten[waarde]
-            return f"{p.code} ({p.naam})"
+            return f"{p.echte_code} ({p.naam})" if p.echte_code else p.naam  # never an id standing in for a code
         return value_text(waarde)
 
     # ── explaining ──

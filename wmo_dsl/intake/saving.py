@@ -76,7 +76,9 @@ def offer_save(scherm, b, uitleg) -> str:
                 from ..present.besluit import render_besluit
 
                 formaat = "markdown" if pad.suffix.lower() == ".md" else "html"
-                inhoud = render_besluit(b, uitleg, formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat),
+                from ..present.explain import build
+
+                inhoud = render_besluit(b, build(b, g.rules, lezer="u"), formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat),
                                         gegevens=g.briefgegevens())
             else:
                 inhoud = output_formats()[keuze](b, uitleg)

@@ -16,6 +16,7 @@ from ..errors import Bevinding
 from . import ast, limits
 from .syntax_errors import source_line
 from .tree_products import ProductsToAst
+from .tree_statements import StatementsToAst
 
 
 def _string(tok: Token) -> str:
@@ -32,7 +33,7 @@ def _plain(soort: str):
 
 
 @v_args(meta=True)
-class ToAst(ProductsToAst):
+class ToAst(StatementsToAst, ProductsToAst):
     """Builds AST nodes bottom-up; detail lines come in as (kind, value) pairs.
 
     A value a policy writer cannot mean (a date that does not exist, a number beyond the
@@ -136,16 +137,9 @@ class ToAst(ProductsToAst):
     def eerste(self, meta, items):
         return ("eerste", True)
 
-    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume"})
+    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin"})
     _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
                      "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur"}
-
-    def _only_where_read(self, d: dict, meta) -> None:
-        """'motivering' is read on rules, derived values and tables (rows) only: elsewhere it is a finding."""
-        if "motivering" in d and meta is not None and not getattr(meta, "empty", True):
-            line, column = self._second_line("motivering", meta, nth=1)
-            self.findings.append(Bevinding("E237", "'motivering' hoort bij een regel, een afgeleide waarde of een tabelrij",
-                                           self.pad, line, column, hint="gebruik hier 'toelichting'"))
 
     def _details(self, items, meta=None) -> dict:
         """The detail lines of a definition by kind; a kind that may appear once but appears
@@ -213,21 +207,21 @@ class ToAst(ProductsToAst):
             str(naam), "getal" if soort == "geheel" else soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
             str(eenheid) if eenheid is not None else None, d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
             d.get("enkelvoud"), geheel=soort in ("geheel", "personen"), hoeveelheid=hoeveelheid,
-            per_persoon=d.get("per_persoon", ()),
+            per_persoon=d.get("per_persoon", ()), zinnen=self._zinnen(rest),
         )
 
     def waarde_expr(self, meta, items):
         param, naam, expr, *rest = items
         d = self._details(rest, meta)
         return ast.Waarde(str(naam), expr, (), d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam),
-                          motivering=d.get("motivering"))
+                          motivering=d.get("motivering"), zinnen=self._zinnen(rest))
 
     def waarde_gevallen(self, meta, items):
         param, naam, *rest = items
         d = self._details(rest, meta)
         gevallen = tuple(i for i in rest if isinstance(i, ast.Geval))
         return ast.Waarde(str(naam), None, gevallen, d.get("bron"), d.get("toelichting"), param is not None, self._tokpos(naam),
-                          motivering=d.get("motivering"))
+                          motivering=d.get("motivering"), zinnen=self._zinnen(rest))
 
     def geval_als(self, meta, items):
         return ast.Geval(items[0], items[1], self._pos(meta))
@@ -249,6 +243,7 @@ class ToAst(ProductsToAst):
         return ast.Tabel(
             str(naam), tuple(str(n) for n in invoer), str(uitvoer), rijen, d.get("bron"), d.get("toelichting"),
             bool(d.get("eerste")), tuple(self._tokpos(n) for n in invoer), self._tokpos(naam), motivering=d.get("motivering"),
+            zinnen=self._zinnen(rest),
         )
 
     def rij(self, meta, items):
@@ -283,6 +278,7 @@ class ToAst(ProductsToAst):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
         self._only_where_read(d, meta)
+        self._no_statements(rest, "een termijn")
         return ast.Termijn(str(naam), _string(omschrijving), d.get("voorwaarde"), d.get("datum"), d.get("bron"),
                            d.get("toelichting"), self._tokpos(naam))
 
@@ -292,6 +288,7 @@ class ToAst(ProductsToAst):
     def vrije_dagen(self, meta, items):
         d = self._details(items, meta)
         self._only_where_read(d, meta)
+        self._no_statements(items, "de vrije dagen")
         return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
 
     def concl_geen_product(self, meta, items):
@@ -304,17 +301,20 @@ class ToAst(ProductsToAst):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
         self._only_where_read(d, meta)
+        self._no_statements(rest, "een verwijzing")
         return ast.Verwijzing(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def signaal(self, meta, items):
         naam, omschrijving, *rest = items
         d = self._details(rest, meta)
         self._only_where_read(d, meta)
+        self._no_statements(rest, "een signaal")
         return ast.Signaal(str(naam), _string(omschrijving), d.get("bron"), d.get("toelichting"), self._tokpos(naam))
 
     def regel(self, meta, items):
         naam, *rest = items
         d = self._details(rest, meta)
+        self._no_statements(rest, "een regel")
         conclusies = tuple(i for i in rest if not isinstance(i, tuple))
         return ast.Regel(str(naam), d.get("voorwaarde"), conclusies, d.get("bron"), d.get("toelichting"), self._tokpos(naam),
                          motivering=d.get("motivering"))

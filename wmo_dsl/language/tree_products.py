@@ -72,4 +72,5 @@ class ProductsToAst(ExpressionsToAst):
             iwmo=tuple(v for k, v in iwmo if k == "iwmo_veld"),
             volume=next((v for k, v in iwmo if k == "volume"), None),
             tarieven=tuple(v for k, v in rest if k == "tarief"),
-            code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None))
+            code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None),
+            zinnen=self._zinnen(rest))

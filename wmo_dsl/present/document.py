@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import jinja2
 
 from ..language import ast
+from .statements import statement_lines
 from ..language.check import Model
 from ..semantics.notation import bedrag_text, value_text
 
@@ -158,6 +159,7 @@ class Document:
     termijnen: list[Termijn] = field(default_factory=list)
     vrije_dagen: list[str] = field(default_factory=list)
     bevindingen: list[str] = field(default_factory=list)
+    zinnen: dict[str, list[str]] = field(default_factory=dict)  # statements per definition (statements.py)
 
 
 def build(model: Model, bestand: str | None = None) -> Document:
@@ -175,6 +177,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
         geldigheid=geldigheid, toelichting=regio.toelichting, bestand=bestand or model.pad,
         ondertitel=(f"{regio.bron.tekst}, zoals het regelbestand het vastlegt" if regio.bron
                     else f"De regels van {regio.naam}, zoals ze in het regelbestand staan"),
+        zinnen=statement_lines(model),
     )
     groups: dict[str, list[Vraag]] = {}
     for v in model.vragen.values():

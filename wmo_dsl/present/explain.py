@@ -53,6 +53,7 @@ class Uitleg:
     afwijkingen: list[Punt] = field(default_factory=list)
     gevoeligheid: list[str] = field(default_factory=list)
     berekend: list[tuple[str, str]] = field(default_factory=list)
+    feiten: list[str] = field(default_factory=list)  # the answers that mattered, as statements for the reader
     spoor: bool = False  # the technical trace: every answer, ids and expressions
     solver: list[str] = field(default_factory=list)  # spoor: why the solver could not decide (guard.py)
 
@@ -84,15 +85,15 @@ class Labels:
         return naam.replace("_", " ")
 
 
-def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
+def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner") -> Uitleg:
     """The argument for one Beoordeling; with ``rules`` also what one different answer would change.
     ``spoor``: the technical trace for policy writers (ids, expressions, rows by line) instead of
-    the consultant's plain Dutch."""
+    the consultant's plain Dutch. ``lezer``: "inwoner" for the consultant's screen, "u" for the letter."""
     m = b.model
     labels = Labels(m)
     from .redenen import refusal_reasons, value_of
 
-    z = Spoor(m, labels, value_of(b)) if spoor else Gewoon(m, labels, value_of(b))
+    z = Spoor(m, labels, value_of(b)) if spoor else Gewoon(m, labels, value_of(b), lezer)
     regio = m.regio
     u = Uitleg(
         regio=regio.id,
@@ -121,6 +122,9 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
         return u
     c = b.conclusies
     ev = b.evaluatie
+    z.use(ev)
+    if not spoor:
+        u.feiten = _facts(b, z, mattered)
     from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
 
     for p, rp in zip(b.producten, resultaat(b).producten):  # dates and durations: the Resultaat's, not recomputed
@@ -225,7 +229,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False) -> Uitleg:
     in_argument = {p.onderwerp for p in u.waarom}
     for naam, waarde in b.waarden.items():
         if isinstance(waarde, (Record, Decimal)) and labels.name(naam) not in in_argument:
-            u.berekend.append((labels.name(naam), labels.value(naam, waarde)))
+            u.berekend.append((labels.name(naam), labels.value(naam, waarde)) if spoor else
+                              (z.feiten.label(naam), z.feiten.words(naam, waarde)))
     if rules is not None:
         from .sensitivity import what_would_change
 
@@ -262,6 +267,8 @@ def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels,
             refs = _refs(geval.voorwaarde)
             if not refs or not all(b.known_from_answers(r) for r in refs):
                 continue
+            if not z.spoor and not _near(ev, geval.voorwaarde):
+                continue  # the citizen reads only what came close
             details = "; ".join(f"{labels.name(r)}: {labels.value(r, ev.values.get(r))}" for r in refs if r in m.vragen)
             product = m.producten[geval.waarde.id]
             tekst = z.not_applicable(product.naam, geval.voorwaarde, details)
@@ -332,7 +339,16 @@ def _closure(ev, roots: list[str]) -> set[str]:
     return seen
 
 
+def _facts(b: Beoordeling, z, mattered) -> list[str]:
+    """The answers that mattered, each as a statement for the reader ("U kunt niet zelfstandig reizen.")."""
+    return [z.feiten.fact(qid, value) for qid, value in b.antwoorden.items()
+            if qid in b.model.vragen and b.model.vragen[qid].persoon is None and (mattered is None or qid in mattered)
+            and not b.model.vragen[qid].personen]
+
+
 def _step_sentence(naam: str, stap: Stap, ev, z) -> str:
+    if not z.spoor:
+        return z.step(naam, stap, ev)
     m = z.model
     labels = z.labels
     waarde = labels.value(naam, stap.waarde)

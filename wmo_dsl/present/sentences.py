@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..language import ast
 from .exprtext import cell_text, to_text
 from .motivering import fill
+from .statements import Feiten, lower_first
 from .words import Words
 
 
@@ -25,11 +26,18 @@ class Gewoon:
 
     spoor = False
 
-    def __init__(self, model, labels, value_of=None):
+    def __init__(self, model, labels, value_of=None, lezer: str = "inwoner"):
         self.model = model
         self.labels = labels
         self.words = Words(model, articles=True)
         self.value_of = value_of  # naam -> (value, known): a {naam} not traced yet (explain.build gives it)
+        self.feiten = Feiten(model, labels, lezer)  # statements for "u" (the letter) or "de inwoner"
+        self.ev = None
+
+    def use(self, ev) -> None:
+        """The evaluation whose values the statements say."""
+        self.ev = ev
+        self.feiten.values = ev.values
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
@@ -44,11 +52,13 @@ class Gewoon:
             value, known = (values[naam], True) if naam in values else (self.value_of(naam) if self.value_of else (None, False))
             if known and self.value_of is not None and naam in values:
                 known = self.value_of(naam)[1]
-            return self.labels.value(naam, value) if known and value is not None else f"[{self.name(naam)}]"
-        return fill(text, one)
+            return self.feiten.words(naam, value) if known and value is not None else f"[{self.name(naam)}]"
+        return self.feiten.prose(fill(text, one))
 
     def inputs(self, gelezen, values, said: str = "") -> str:
         """The values a step read, "(type: Ontwikkelen …)"; in plain text not those the sentence already says."""
+        if not self.spoor:
+            return ""  # the statements of the facts say them
         parts = [(self.name(g), self.labels.value(g, values.get(g))) for g in gelezen if g in values and g not in self.model.producten]
         return "; ".join(f"{n}: {v}" for n, v in parts if self.spoor or v not in said)
 
@@ -59,7 +69,7 @@ class Gewoon:
         return f"volgens de tabel {self.name(naam)}: " + ", ".join(gebruikt)
 
     def parameter(self, naam: str, waarde: str, toelichting: str | None) -> str:
-        return f"{capital(self.name(naam))} is {waarde} (vastgesteld door de regio)."
+        return self.feiten.fact(naam, self.feiten.values.get(naam)).rstrip(".") + ". Dit heeft de regio zo bepaald."
 
     def concludes(self, regel: ast.Regel) -> str:
         """What a rule gives, in words: "Lichte individuele begeleiding", "verwijzing: voorliggend veld"."""
@@ -68,7 +78,8 @@ class Gewoon:
             if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.id in self.model.producten:
                 parts.append(self.model.producten[c.product.id].naam)
             elif isinstance(c, ast.ProductConclusie):
-                parts.append(self.name(c.product.id) if isinstance(c.product, ast.Ref) else "het product")
+                value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
+                parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
             elif isinstance(c, ast.VerwijzingConclusie):
                 parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving.rstrip("."))
             elif isinstance(c, ast.SignaalConclusie):
@@ -79,10 +90,44 @@ class Gewoon:
         if regel.motivering:
             return self.filled(regel.motivering, values)
         if regel.toelichting:
-            return regel.toelichting
-        if regel.voorwaarde is None:
-            return f"{capital(self.concludes(regel))}: dit geldt altijd."
-        return f"{capital(self.concludes(regel))}, want {self.cond(regel.voorwaarde)}."
+            return self.feiten.prose(regel.toelichting)
+        return self.feiten.because(self.receives(regel), self.feiten.held(regel.voorwaarde, self.ev) if regel.voorwaarde else [],
+                                   skip=self.concluded(regel))
+
+    def receives(self, regel: ast.Regel) -> str:
+        """'U krijgt lichte individuele begeleiding' for this reader."""
+        return self.feiten.reader(f"U krijgt {lower_first(self.concludes(regel))}")
+
+    def concluded(self, regel: ast.Regel) -> tuple[str, ...]:
+        """The values a rule's product is: not a reason for itself."""
+        return tuple(c.product.id for c in regel.conclusies if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref))
+
+    def step(self, naam: str, stap, ev) -> str:
+        """One derived value: its statement, and the known facts that led to it."""
+        f = self.feiten
+        d = self.model.waarden.get(naam) or self.model.tabellen.get(naam)
+        eigen = getattr(stap.via, "motivering", None) or (d.motivering if d is not None else None)
+        if eigen:
+            return self.filled(eigen, {**ev.values, naam: stap.waarde})
+        conclusion = f.fact(naam, stap.waarde)
+        if stap.soort == "afwijking":
+            return conclusion.rstrip(".") + ". Dat is een professionele afweging van de consulent."
+        via = stap.via
+        if isinstance(via, ast.Geval) and via.voorwaarde is not None:
+            earlier = self.model.waarden[naam].gevallen[:self.model.waarden[naam].gevallen.index(via)]
+            names = f.held(via.voorwaarde, ev) + [n for g in earlier if g.voorwaarde is not None for n in f.failed(g.voorwaarde, ev)]
+            names = list(dict.fromkeys(names))[:4]  # its own facts first, then why the cases above it did not apply
+        elif isinstance(via, ast.Geval):
+            names = [n for g in self.model.waarden[naam].gevallen if g.voorwaarde is not None for n in f.refs(g.voorwaarde)]
+        elif isinstance(via, ast.Rij):
+            names = [k for k, cel in zip(self.model.tabellen[naam].invoer, via.cellen) if not cel.elk]
+        elif naam in self.model.waarden and self.model.waarden[naam].expr is not None:
+            e = self.model.waarden[naam].expr
+            names = f.held(e, ev) if stap.waarde is True else f.failed(e, ev) if stap.waarde is False else f.refs(e)
+        else:
+            names = []
+        same = tuple(n for n in names if stap.waarde in self.model.producten and ev.values.get(n) == stap.waarde)
+        return f.because(conclusion, names, skip=(naam, *same))
 
     def otherwise(self, earlier: list) -> str:
         """Why the 'anders' case: none of the earlier conditions held, said when they are few."""
@@ -91,19 +136,24 @@ class Gewoon:
         return "omdat niet geldt dat " + ", en ook niet dat ".join(self.cond(c) for c in earlier)
 
     def not_applicable(self, wat: str, voorwaarde, details: str = "") -> str:
-        return (f"{capital(wat)} niet: daarvoor moet gelden dat {self.cond(voorwaarde)}, en dat is hier niet zo"
-                + (f" ({details})" if details else "") + ".")
+        return self.feiten.because(self.feiten.reader(f"U krijgt geen {lower_first(wat)}"), self.feiten.failed(voorwaarde, self.ev))
 
     def geen_indicatie(self, regel: ast.Regel, values: dict) -> str:
         if regel.motivering:
             return self.filled(regel.motivering, values)
-        return regel.toelichting or f"Geen indicatie, want {self.cond(regel.voorwaarde)}."
+        return self.feiten.prose(regel.toelichting) if regel.toelichting else self.feiten.because(self.feiten.reader("U krijgt geen maatwerkvoorziening"),
+                                                        self.feiten.held(regel.voorwaarde, self.ev))
 
     def excluded(self, regel: ast.Regel, values: dict) -> str:
-        return self.filled(regel.motivering, values) if regel.motivering else (regel.toelichting or "een regel sluit dit product uit")
+        return self.filled(regel.motivering, values) if regel.motivering else self.feiten.prose(regel.toelichting or "een regel sluit dit product uit")
 
     def deviation(self, naam: str, van: str, naar: str, reden: str) -> str:
-        return f"Volgens de regels {self.name(naam)} {van}; professionele afweging: {self.name(naam)} {naar}. Reden: {reden}"
+        return (f"Volgens de regels geldt: {self._symbol(naam, van)}. De consulent kiest na een professionele afweging "
+                f"voor: {self._symbol(naam, naar)}. Reden: {reden}")
+
+    def _symbol(self, naam: str, text: str) -> str:
+        d = self.feiten.definition(naam)
+        return dict(d.zinnen.symbolen).get(text, text) if d is not None else text
 
 
 class Spoor(Gewoon):

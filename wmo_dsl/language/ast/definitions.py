@@ -22,6 +22,32 @@ class Bron:
 
 
 @dataclass(frozen=True)
+class Zin:
+    """One statement, written to "u" (the letter); ``inwoner`` is the consultant's form when the
+    swap to "de inwoner" would be wrong (None: swapped, see present/reader.py)."""
+
+    u: str
+    inwoner: str | None = None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Zinnen:
+    """How a value says itself: ``zin ja``/``zin nee`` for yes/no, ``label`` and ``zin "…{waarde}…"`` for
+    other values, ``label symbool "…"`` for the symbols of a derived value."""
+
+    ja: Zin | None = None
+    nee: Zin | None = None
+    label: str | None = None
+    waarde: Zin | None = None
+    symbolen: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def leeg(self) -> bool:
+        return self == Zinnen()
+
+
+@dataclass(frozen=True)
 class Regio:
     id: str
     naam: str
@@ -63,6 +89,7 @@ class Vraag:
     per_persoon: tuple["Vraag", ...] = ()  # a 'personen' question: what is asked about each person
     persoon: tuple[str, int, str] | None = None  # a person's question: (list, person 1.., field)
     wie: str | None = None  # a person's question: the person in words, "huisgenoot 2"
+    zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
 
     @property
     def personen(self) -> bool:
@@ -97,6 +124,7 @@ class Waarde:
     parameter: bool = False
     pos: Pos = field(default=NOWHERE, compare=False)
     motivering: str | None = None  # the sentence a consultant reads, with {naam} placeholders
+    zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
 
 
 @dataclass(frozen=True)
@@ -119,6 +147,7 @@ class Tabel:
     invoer_pos: tuple[Pos, ...] = field(default=(), compare=False)
     pos: Pos = field(default=NOWHERE, compare=False)
     motivering: str | None = None
+    zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
 
 
 @dataclass(frozen=True)
@@ -141,6 +170,7 @@ class Product:
     tarieven: tuple["Tarief", ...] = ()
     code_onbekend: str | None = None  # 'code onbekend "…"': no iWmo productcode is known, and why
     uitvoeringsvariant: str | None = None  # iWmo: inspanningsgericht (the default) or outputgericht
+    zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
 
     @property
     def echte_code(self) -> str | None:
@@ -148,7 +178,7 @@ class Product:
         iwmo = dict(self.iwmo).get("productcode")
         if iwmo:
             return iwmo
-        id_like = self.code == self.id and self.code.replace("_", "").isalpha() and self.code.islower()
+        id_like = self.code == self.id and ("_" in self.code or self.code.isalpha()) and self.code.islower()
         return None if id_like or not self.code else self.code
 
 
@@ -285,5 +315,5 @@ __all__ = [
     "AlleProducten", "Bron", "Conclusie", "Definitie", "GeenIndicatie", "GeenProductConclusie", "Geval",
     "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
     "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
-    "VrijeDagen", "Waarde",
+    "VrijeDagen", "Waarde", "Zin", "Zinnen",
 ]
