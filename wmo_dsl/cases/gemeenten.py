@@ -1,8 +1,8 @@
 """Which region serves a gemeente: one matcher for the intake's first question and `wmo regios --gemeente`.
 
 A gemeente matches only a gemeente that a region names, written exactly (case and
-accents aside) or with a clear typo, which is offered as "Bedoelde u …?" and never
-taken silently: "Utrecht" is no gemeente of Regio Zuid-Oost Utrecht, whose
+accents aside); a clear typo or the first whole words of one gemeente ("wijk bij")
+are offered as "Bedoelde u …?" and never taken silently: "Utrecht" is no gemeente of Regio Zuid-Oost Utrecht, whose
 "Utrechtse Heuvelrug" only starts the same way. A region's own name or id is a
 match of its own kind, for the caller to confirm.
 """
@@ -38,6 +38,10 @@ def zoek_gemeente(regios: dict[str, ast.Regio], tekst: str) -> Gevonden:
     for rid, regio in regios.items():
         if t in (fold(rid), fold(regio.naam)):
             return Gevonden(regio=rid)
+    words = t.split()
+    leading = [naam for key, (naam, _) in gemeenten.items() if key.split()[:len(words)] == words]
+    if len(leading) == 1:  # the first whole words of one gemeente ('wijk bij'): offered, not taken
+        return Gevonden(voorstel=leading[0])
     close = difflib.get_close_matches(t, list(gemeenten), n=1, cutoff=0.8)
     return Gevonden(voorstel=gemeenten[close[0]][0]) if close else Gevonden()
 
