@@ -142,8 +142,11 @@ class Solver:
             return []
         needed: set[str] = set()
         rng = random.Random(0)
+        # the questions the outcome cannot read get any answer too, so the compiled decision (which
+        # stops at an unanswered question it reads) runs instead of the traced evaluation
+        filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in readable_now}
         for bias in _BIASES:
-            point = {**answers, **{q: self.sample(q, rng, bias) for q in open_qs}}
+            point = {**answers, **filler, **{q: self.sample(q, rng, bias) for q in open_qs}}
             needed |= self.varied(point, [q for q in open_qs if q not in needed])
         remaining = [q for q in open_qs if q not in needed]
         if remaining:
