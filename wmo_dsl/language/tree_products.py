@@ -52,8 +52,6 @@ class ProductsToAst(ExpressionsToAst):
         return ("iwmo", tuple(items))
 
     def alle_producten(self, meta, items):
-        from lark import Token
-
         product = self.product(meta, [Token("NAME", "*", line=meta.line, column=meta.column), '"alle producten"', *items])
         return ast.AlleProducten(replace(product, code=""), self._pos(meta))
 
