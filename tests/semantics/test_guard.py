@@ -113,7 +113,9 @@ def test_a_proof_the_solver_cannot_finish_is_a_w030_finding_never_a_false_comple
     findings = analyse(rules.model, PEILDATUM)
     assert time.monotonic() - start < 15
     unproven = [f for f in findings if f.code == "W030"]
-    assert unproven and all(f.ernst == "waarschuwing" and "niet bewezen binnen de tijd" in f.bericht for f in unproven)
+    assert all(f.ernst == "waarschuwing" and "niet bewezen binnen de tijd" in f.bericht for f in unproven)
+    if make is nonlinear:  # a sum of cubes equal to a cube: no solver decides it, so it must say so
+        assert unproven
     assert not any(f.code in ("W020", "W022") for f in findings)  # nothing said dead that was not proven
 
 
