@@ -56,7 +56,8 @@ class IntakeScherm:
 
     def run(self) -> int:
         g = self.gesprek
-        say(f"Intake {g.model.regio.naam} · peildatum {g.peildatum:%d-%m-%Y} · sessie {g.sessie_id}", "kop")
+        sessie = f"sessie {g.sessie_id}" if self.opgeslagen else "niet bewaard"  # no id that cannot be resumed
+        say(f"Intake {g.model.regio.naam} · peildatum {g.peildatum:%d-%m-%Y} · {sessie}", "kop")
         if g.antwoorden:
             say(f"Hervat: {len(g.antwoorden)} antwoord(en) staan al vast. Typ 'overzicht' om ze te zien.", "zacht")
         for melding in g.onbruikbaar.values():
