@@ -21,3 +21,12 @@ def test_strings_as_people_type_them_are_answers_over_json_lines():
     antwoorden = next(line["overzicht"]["antwoorden"] for line in lines if "overzicht" in line)
     assert sorted(antwoorden["resultaatgebieden"]) == ["administratie_financien", "zelfzorg_gezondheid"]
     assert antwoorden["type"] == "ontwikkelen"
+
+
+def test_a_ja_nee_question_lists_true_and_false_with_their_labels():
+    rules = load_region("tsd")
+    stdout = io.StringIO()
+    run_jsonl(Gesprek.nieuw(rules, SessionStore(None), rules.model.regio.geldig_vanaf), io.StringIO(""), stdout)
+    vraag = next(json.loads(line) for line in stdout.getvalue().splitlines() if '"vraag"' in line)
+    assert vraag["soort"] == "janee"
+    assert vraag["opties"] == [{"id": True, "label": "ja"}, {"id": False, "label": "nee"}]

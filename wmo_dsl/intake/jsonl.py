@@ -46,7 +46,8 @@ def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
         "vraag": vraag.id,
         "tekst": tekst or vraag.tekst or vraag.onderwerp(),
         "soort": SOORT[vraag.soort],
-        "opties": [{"id": o.id, "label": o.label} for o in vraag.opties],
+        "opties": ([{"id": True, "label": "ja"}, {"id": False, "label": "nee"}] if vraag.soort == "janee"
+                   else [{"id": o.id, "label": o.label} for o in vraag.opties]),
         "uitleg": vraag.uitleg or "",
         "bron": vraag.bron.tekst if vraag.bron else "",
         **({"eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else None, "geheel": vraag.geheel} if vraag.soort == "getal" else {}),
