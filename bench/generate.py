@@ -159,7 +159,7 @@ FAMILIES = {
 }
 
 
-# ── Hostile sizes (issue 19): big exact tables, long chains, many syntax errors, deep nesting ──
+# ── Hostile sizes (issue 19): big exact tables, long chains, many syntax errors ──
 
 def exact_table(rows: int) -> str:
     """A table of ``rows`` exact-value rows over two keuze questions (no bands, no '-'), the
@@ -198,38 +198,3 @@ def syntax_errors(n: int) -> str:
     text = HEADER + _janee("vraag_1")
     text += "".join(f"regel kapot_{i}\n  als vraag_1 en )\n  dan geen indicatie\n\n" for i in range(n))
     return text
-
-
-NESTINGS = {  # an expression nested ``depth`` times in each recursive construct of the grammar
-    "haakjes": lambda d: "(" * d + "1" + ")" * d,
-    "niet": lambda d: "niet " * d + "x",
-    "als_dan": lambda d: "als x dan " * d + "1" + " anders 0" * d,
-    "optellen": lambda d: "(1 + " * d + "1" + ")" * d,
-    "aftrekken": lambda d: "(1 - " * d + "1" + ")" * d,
-    "vermenigvuldigen": lambda d: "(1 * " * d + "1" + ")" * d,
-    "delen": lambda d: "(1 / " * d + "1" + ")" * d,
-    "negatief": lambda d: "-" * d + "1",
-    "en": lambda d: "(x en " * d + "x" + ")" * d,
-    "of": lambda d: "(x of " * d + "x" + ")" * d,
-    "vergelijking": lambda d: "(" * d + "1" + " = 1)" * d,
-    "omrekenen": lambda d: "(" * d + "1 uur" + " in minuten)" * d,
-    "in_bereik": lambda d: "(" * d + "1" + " in 0 tot 1)" * d,
-    "in_lijst": lambda d: "(" * d + "1" + " in [1])" * d,
-    "bevat": lambda d: "(" * d + "[1]" + " bevat 1)" * d,
-    "aantal": lambda d: "aantal " * d + "[1]",
-    "functie": lambda d: "max(" * d + "1" + ")" * d,
-    "lijst": lambda d: "[" * d + "1" + "]" * d,
-    "record": lambda d: "{a: " * d + "1" + "}" * d,
-    "tussen": lambda d: "dagen tussen " * d + "2024-01-01" + " en 2024-01-02" * d,
-    "aantal_met": lambda d: "aantal leden met " * d + "x",
-    "som_van": lambda d: "som van l van leden met " * d + "x",
-    "hoogste": lambda d: "hoogste l van leden met " * d + "x",
-    "laagste": lambda d: "laagste l van leden met " * d + "x",
-}
-
-
-def nested(construct: str, depth: int) -> str:
-    """A file whose one derived value nests ``construct`` ``depth`` deep (it need not check: the
-    nesting bound comes first)."""
-    text = HEADER + _janee("x") + _products(["hulp"])
-    return text + f"diep is {NESTINGS[construct](depth)}\n\nregel hulp\n  als x\n  dan product hulp\n"
