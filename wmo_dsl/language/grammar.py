@@ -30,7 +30,7 @@ def grammar_text() -> str:
 
         return (files("wmo_grammar") / "wmo.lark").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # running from a bare checkout
-        return (Path(__file__).resolve().parent.parent / "grammar" / "wmo.lark").read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parents[2] / "grammar" / "wmo.lark").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
