@@ -171,9 +171,11 @@ class Rules:
     @functools.cached_property
     def compiled(self):
         """The decision compiled to Python (``compile.py``), made on first use."""
+        from ..bulk import building
         from .compile import compile_model
 
-        return compile_model(self.model)
+        with building():
+            return compile_model(self.model)
 
     def evaluate_fast(self, answers: dict, peildatum: dt.date | None = None) -> Beoordeling:
         """The same Beoordeling as :meth:`evaluate`, without the trace, for batches.

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from ..bulk import building
 from ..errors import Bevinding, RegelbestandFout, WmoFout
 from ..language.check import Model, check
 from ..language.parse import parse_file
@@ -22,7 +23,8 @@ from .engine import Rules
 def checked(path: Path | str, fresh: bool = False) -> Model:
     """Parse, check and analyse a rule file; RegelbestandFout with every error. ``fresh``: analyse
     again rather than read the findings kept for this text (``wmo check``)."""
-    model = check(parse_file(path))
+    with building():
+        model = check(parse_file(path))
     findings = analyse(model) if fresh else cached_analysis(model)
     if any(f.ernst == "fout" for f in findings):
         raise RegelbestandFout(list(model.waarschuwingen) + findings)

@@ -21,9 +21,24 @@ def walk(node):
         x = stack.pop()
         if isinstance(x, (tuple, list)):
             stack.extend(reversed(x))
-        elif hasattr(x, "__dataclass_fields__"):
-            yield x
-            stack.extend(reversed([getattr(x, f) for f in x.__dataclass_fields__ if f not in ("pos", "t")]))
+        else:
+            fields = _fields(type(x))
+            if fields is not None:
+                yield x
+                stack.extend(reversed([getattr(x, f) for f in fields]))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a node class that may hold nodes (not its position or type), looked up once."""
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = getattr(cls, "__dataclass_fields__", None)
+        found = _FIELDS[cls] = None if names is None else tuple(f for f in names if f not in ("pos", "t"))
+        return found
 
 
 __all__.append("walk")
