@@ -361,7 +361,7 @@ def compile_model(model: Model) -> Compiled:
         "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning, "Toekenningen": Toekenningen,
         "_MISSING": _MISSING, "_open": _open, "EMPTY": frozenset(), "VRIJ": model.vrije_dagen,
         "_cmp": V.compare, "_arith": V.arithmetic, "_call": V.call, "_Record": V.Record,
-        "DEC": [Decimal(n) for n in range(_largest_list(model) + 1)], "_neg": lambda v: None if v is None else -v,
+        "DEC": _Counts(), "_neg": lambda v: None if v is None else -v,
         "_lists": lists_of, "PLAN": rule_plan(model), "MODEL": model, **constants,
     }
     try:
@@ -389,9 +389,9 @@ def _module(model: Model) -> tuple[str, dict]:
     return "def evaluate(a, peildatum):\n    get = a.get\n" + body + "\n", code.constants
 
 
-def _largest_list(model: Model) -> int:
-    """The most elements a list can hold: options of a meerdere-vraag, items of a written list."""
-    sizes = [len(v.opties) for v in model.vragen.values()]
-    sizes += [len(e.items) for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
-              for e in ast.walk(d) if isinstance(e, ast.ListExpr)]
-    return max(sizes, default=0)
+class _Counts(dict):
+    """The number of elements of a list as a Decimal, made once per size on first use."""
+
+    def __missing__(self, n: int) -> Decimal:
+        value = self[n] = Decimal(n)
+        return value
