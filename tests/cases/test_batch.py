@@ -121,14 +121,13 @@ def test_genereer_is_deterministic_per_seed_and_valid(tmp_path, capsys):
     assert code == 0 and all("fout" not in r for r in records(out))
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal")
 def test_a_progress_bar_on_a_terminal_and_none_when_piped(tmp_path, capsys):
     import pexpect
 
     population = tmp_path / "p.jsonl"
     main(["genereer", "--regio", "lekstroom", "--aantal", "2000", "--uit", str(population)])
     capsys.readouterr()
-    child = pexpect.spawn(shutil.which("wmo"), ["beoordeel", "--regio", "lekstroom", str(population),
+    child = pexpect.spawn(sys.executable, ["-m", "wmo_dsl", "beoordeel", "--regio", "lekstroom", str(population),
                                                 "--uit", str(tmp_path / "r.jsonl")], encoding="utf-8", timeout=60,
                           dimensions=(24, 100))
     child.expect("Beoordelen: p.jsonl")
