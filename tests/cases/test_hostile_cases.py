@@ -217,3 +217,21 @@ def test_a_session_file_of_wmo_opens_again(tmp_path, capsys):
     store.close()
     assert main(["sessies", "--sessie", str(path)]) == 0
     assert "lekstroom" in capsys.readouterr().out
+
+
+def test_a_sessions_file_whose_schema_text_is_no_utf8_gives_a_dutch_message(tmp_path, capsys):
+    import sqlite3
+
+    from wmo_dsl.cases.sessions import SessionStore
+    from wmo_dsl.cli import main
+
+    path = tmp_path / "sessies.db"
+    SessionStore(path).conn.close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(path.read_bytes())
+    data[data.find(b"CREATE TABLE sessie") + 9] = 0x80
+    path.write_bytes(bytes(data))
+    assert main(["sessies", "--sessie", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "beschadigd" in err and "geen UTF-8" in err and "codec" not in err

@@ -34,8 +34,9 @@ class SessieFout(WmoFout):
 
 def damaged(path: Path | None, err: Exception, gelezen: list | None = None) -> SessieFout:
     plek = path if path is not None else "in het geheugen"
+    reden = "er staat tekst in die geen UTF-8 is" if isinstance(err, UnicodeDecodeError) else err
     return SessieFout(
-        f"het sessiebestand {plek} is beschadigd of geen sessiebestand ({err}). Zet het opzij, bijvoorbeeld met "
+        f"het sessiebestand {plek} is beschadigd of geen sessiebestand ({reden}). Zet het opzij, bijvoorbeeld met "
         f"'mv {plek} {plek}.beschadigd'; de volgende intake begint dan een nieuw sessiebestand. "
         f"Neem het beschadigde bestand niet mee naar een andere plek: het kan persoonsgegevens bevatten.", gelezen)
 
@@ -59,6 +60,7 @@ def open_database(path: Path, eigen_map: bool) -> sqlite3.Connection:
     old = os.umask(0o077)  # the -wal and -shm files SQLite creates must be private too
     try:
         conn = sqlite3.connect(real, isolation_level=None, timeout=10)
+        conn.text_factory = _text  # a tampered file may hold bytes that are no UTF-8
         try:
             if not new:
                 tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -72,6 +74,11 @@ def open_database(path: Path, eigen_map: bool) -> sqlite3.Connection:
     finally:
         os.umask(old)
     return conn
+
+
+def _text(raw: bytes) -> str:
+    """A text column as str; bytes that are no UTF-8 (only in a damaged or tampered file) as U+FFFD."""
+    return raw.decode("utf-8", "replace")
 
 
 def _prepare(path: Path) -> tuple[Path, bool]:

@@ -103,7 +103,7 @@ class SessionStore:
         self.path = Path(path).expanduser() if path is not None else None
         try:
             self.conn = self._connect(eigen_map)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as err:  # a damaged schema text: no UTF-8
             raise _damaged(self.path, err) from None
         except OSError as err:
             raise SessieFout(f"sessiebestand {self.path} kan niet geopend worden: {os_reden(err)}") from None
@@ -123,7 +123,7 @@ class SessionStore:
         """Turn a damaged database into a Dutch message that says how to move it aside."""
         try:
             yield
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as err:
             raise _damaged(self.path, err) from None
 
     @contextmanager

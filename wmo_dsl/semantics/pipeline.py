@@ -25,7 +25,7 @@ def checked(path: Path | str, fresh: bool = False) -> Model:
     again rather than read the findings kept for this text (``wmo check``)."""
     with building():
         model = check(parse_file(path))
-    findings = analyse(model) if fresh else cached_analysis(model)
+        findings = analyse(model) if fresh else cached_analysis(model)
     if any(f.ernst == "fout" for f in findings):
         raise RegelbestandFout(list(model.waarschuwingen) + findings)
     return replace(model, waarschuwingen=tuple(model.waarschuwingen) + tuple(findings))
