@@ -102,6 +102,8 @@ def allowed(vraag: ast.Vraag) -> str:
         voorbeeld = "3" if vraag.geheel else "2,5"
         if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
             voorbeeld += " of 150 minuten"
+        elif vraag.hoeveelheid is not None and vraag.hoeveelheid.geld:
+            voorbeeld = "1.250,50 of € 12,50"
         return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
     if vraag.soort == "datum":
         return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"

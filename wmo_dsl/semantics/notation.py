@@ -27,12 +27,14 @@ def format_number(value: Decimal) -> str:
 
 def bedrag_text(bedrag: Decimal | None) -> str:
     """An amount of money the Dutch way: € 1.234,56, a minus sign before the euro sign; cents
-    always, and a third or fourth decimal where the amount has one (a tariff of € 0,185 per km)."""
+    always, and a third or fourth decimal where the amount has exactly that many (a tariff of
+    € 0,185 per km); an amount with more (a computed third) is shown in whole cents."""
     if bedrag is None:
         return "—"
     if not bedrag.is_finite():
         return "€ " + scientific(bedrag)
-    digits = min(max(2, -bedrag.normalize(CONTEXT).as_tuple().exponent), 4)
+    decimals = -bedrag.normalize(CONTEXT).as_tuple().exponent
+    digits = decimals if 2 < decimals <= 4 else 2  # a computed third of a euro shows as cents
     exact = abs(bedrag).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=CONTEXT)
     if not exact.is_finite():
         return "€ " + scientific(bedrag)
@@ -44,8 +46,8 @@ def amount_text(value: Decimal, eenheid) -> str:
     """An amount with its unit: '2,5 uur per week', '1 minuut', money as '€ 1,10 per km'."""
     if eenheid.geld:
         words = eenheid.words(False)
-        return bedrag_text(value) + words[len(eenheid.maat):]
-    return f"{format_number(value)} {eenheid.words(value == 1)}"
+        return bedrag_text(value) + words[len(eenheid.maat):].replace("_", " ")
+    return f"{format_number(value)} {eenheid.words(value == 1).replace('_', ' ')}"
 
 
 def list_text(items: list[str], word: str = "en") -> str:
