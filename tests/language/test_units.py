@@ -137,3 +137,15 @@ def test_a_period_count_that_cannot_be_is_e231(source, fragment):
 def test_a_tariff_may_be_per_4_weeks():
     m = model_of('product p "P"\n  tarief 100 per 4 weken vanaf 2025-01-01\n')
     assert m.producten["p"].tarieven[0].eenheid == "per 4 weken"
+
+
+@pytest.mark.parametrize("source", ["x is 100 euro per\n", "x is 100 euro per 4\n", "vraag v: getal\n  eenheid uur per\n"])
+def test_a_per_without_a_period_names_the_periods_there_are(source):
+    (fout,) = findings(source)
+    assert fout.code == "E100" and "per 4 weken" in fout.hint and "per kwartaal" in fout.hint
+
+
+@pytest.mark.parametrize("source", ["x is € 100 per 4 weken\n", "x is 100 € per week\n"])
+def test_a_euro_sign_in_a_rule_file_gets_the_way_to_write_an_amount(source):
+    (fout,) = findings(source)
+    assert fout.code == "E100" and "100 euro per 4 weken" in fout.hint

@@ -66,3 +66,34 @@ def test_the_solver_reads_a_rate_as_the_evaluator_does(tmp_path):
 
     codes = {(f.code, f.bericht.split("'")[1]) for f in checked(path).waarschuwingen if f.code == "W020"}
     assert codes == {("W020", "nooit")}
+
+
+def test_a_volume_in_a_unit_without_an_iwmo_code_is_a_finding_and_the_toewijzing_says_why(tmp_path, capsys):
+    """No silent 'frequentie: null': W028 at check time, and the toewijzing refuses the product with the reason."""
+    import json
+
+    from wmo_dsl.cli import main
+    from wmo_dsl.semantics.pipeline import checked
+
+    path = tmp_path / "r.wmo"
+    path.write_text(RULES.read_text(encoding="utf-8").replace('    eenheid "84"\n', ""), encoding="utf-8")
+    (w028,) = [f for f in checked(path).waarschuwingen if f.code == "W028"]
+    assert "de eenheid strippen heeft geen iWmo-eenheid" in w028.bericht and 'eenheid "84"' in w028.bericht
+    case = tmp_path / "casus.json"
+    case.write_text(json.dumps({"peildatum": "2025-03-01", "antwoorden": {
+        "afstand": 20, "zones_per_rit": 1, "ritten": 3, "inkomen": 100}}), encoding="utf-8")
+    assert main(["beoordeel", "--regels", str(path), str(case), "--formaat", "json"]) == 0
+    toewijzing = json.loads(capsys.readouterr().out)["toewijzing"]
+    assert toewijzing["producten"] == []
+    assert [g["product"] for g in toewijzing["geweigerd"]] == ["Strippenkaart"]
+    assert "strippen heeft geen iWmo-eenheid" in toewijzing["geweigerd"][0]["reden"]
+
+
+def test_a_volume_per_4_weeks_has_no_iwmo_frequentie_and_says_how_to_convert(tmp_path):
+    from wmo_dsl.semantics.pipeline import checked
+
+    path = tmp_path / "r.wmo"
+    path.write_text(RULES.read_text(encoding="utf-8").replace("volume 700 strippen per jaar", "volume 50 strippen per 4 weken"),
+                    encoding="utf-8")
+    (w028,) = [f for f in checked(path).waarschuwingen if f.code == "W028"]
+    assert "'per 4 weken' is geen iWmo-frequentie" in w028.bericht and "per week" in w028.bericht

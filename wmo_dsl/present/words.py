@@ -103,7 +103,7 @@ class Words:
             case ast.Convert(operand=operand, implicit=True):
                 return self.expr(operand, context)
             case ast.Convert(operand=operand, eenheid=eenheid):
-                return f"{self.expr(operand)} in {eenheid}"
+                return f"{self.expr(operand)} in {str(eenheid).replace('_', ' ')}"
             case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
                 return f"{self.expr(then)} als {self.expr(condition)}, anders {self.expr(otherwise)}"
             case ast.Aggregate(kind=kind, lijst=lijst, veld=veld, met=met):
