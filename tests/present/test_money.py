@@ -62,3 +62,10 @@ def test_the_compare_report_counts_a_tariff_per_4_weeks_as_13_twelfths_per_month
     assert main(["vergelijk", "--regels", str(RULES), "--regels", str(cheaper), "--peildatum", "2025-03-01", str(cases)]) == 0
     out = capsys.readouterr().out
     assert "€ 108,33 -> € 54,17" in out  # 100 * 13 / 12 and 50 * 13 / 12
+
+
+def test_the_toon_page_lists_the_region_s_own_units_and_what_one_is(capsys):
+    assert main(["toon", str(RULES)]) == 0
+    out = capsys.readouterr().out
+    (row,) = [line for line in out.splitlines() if line.startswith("| Eigen eenheden |")]
+    assert "strip (meervoud strippen) (bron: Vervoer: strippenkaart)" in row and "1 dagdeel lang is 4 uur" in row
