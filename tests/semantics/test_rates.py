@@ -97,3 +97,23 @@ def test_a_volume_per_4_weeks_has_no_iwmo_frequentie_and_says_how_to_convert(tmp
                     encoding="utf-8")
     (w028,) = [f for f in checked(path).waarschuwingen if f.code == "W028"]
     assert "'per 4 weken' is geen iWmo-frequentie" in w028.bericht and "per week" in w028.bericht
+
+
+@pytest.mark.parametrize("afstand, zones, ritten, inkomen", [
+    (Decimal("12.5"), Decimal(3), Decimal(3), Decimal("1250.50")), (Decimal("11.11"), Decimal(0), Decimal(3), Decimal(0)),
+    (Decimal("11.12"), Decimal(4), Decimal("2.5"), Decimal(1999)), (Decimal(0), Decimal(0), Decimal(0), Decimal(2000)),
+])
+def test_the_evaluator_and_the_compiled_function_agree_on_rates(rules, afstand, zones, ritten, inkomen):
+    from wmo_dsl.semantics.evaluate import Evaluation
+
+    answers = {"afstand": afstand, "zones_per_rit": zones, "ritten": ritten, "inkomen": inkomen}
+    traced = Evaluation(rules.model, answers)
+    values, compiled = rules.compiled(answers)
+    assert compiled == traced.conclude()
+    assert values == {n: traced.value(n) for n in values}
+
+
+def test_still_needed_asks_the_distance_until_the_rate_decides(rules):
+    # with zones 4 * 0,65 = 2,60 euro the ride costs more than 2 euro whatever the distance
+    assert "afstand" not in rules.still_needed({"zones_per_rit": Decimal(4), "ritten": Decimal(3), "inkomen": Decimal(100)}, PEILDATUM)
+    assert "afstand" in rules.still_needed({"zones_per_rit": Decimal(1), "ritten": Decimal(3), "inkomen": Decimal(100)}, PEILDATUM)
