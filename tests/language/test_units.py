@@ -119,8 +119,8 @@ def test_a_period_with_a_count_stands_wherever_a_period_may(written, periode, pe
 
 def test_an_unknown_period_names_the_allowed_ones():
     ((code, bericht, hint),) = errors("x is 100 euro per 4 wekn\n")
-    assert (code, bericht) == ("E231", "'per wekn' is geen periode of eenheid")
-    assert "bedoelde u 'per weken'?" in hint and "per 4 weken" in hint and "per kwartaal" in hint
+    assert (code, bericht) == ("E231", "'per 4 wekn' is geen periode of eenheid")
+    assert "bedoelde u 'per 4 weken'?" in hint and "per 4 weken" in hint and "per kwartaal" in hint
 
 
 @pytest.mark.parametrize("source, fragment", [

@@ -176,7 +176,8 @@ class UnitsToAst(Transformer_NonRecursive):
                 return None
             return replace(maat, per=per)
         close = difflib.get_close_matches(woord, [*PERIOD_WORDS, *AMOUNT_UNIT_WORDS, *getattr(self, "units", {})], n=1, cutoff=0.5)
-        self._finding("E231", f"'per {woord}' is geen periode of eenheid", word,
-                      hint=(f"bedoelde u 'per {close[0]}'? " if close else "") + "mogelijk: " + PERIODS_ALLOWED
+        aantal = f"{count} " if count is not None else ""
+        self._finding("E231", f"'per {aantal}{woord}' is geen periode of eenheid", word,
+                      hint=(f"bedoelde u 'per {aantal}{close[0]}'? " if close else "") + "mogelijk: " + PERIODS_ALLOWED
                       + "; of een eenheid, zoals per km (een tarief)")
         return None
