@@ -49,3 +49,12 @@ def test_a_case_file_may_write_a_euro_amount_as_text():
 
 def test_the_prompt_of_a_euro_question_gives_a_euro_example():
     assert "€ 12,50" in allowed(MODEL.vragen["bedrag"])
+
+
+def test_a_tariff_with_a_third_decimal_keeps_it_in_json_and_a_computed_third_shows_cents():
+    from wmo_dsl.cases.answers import json_value
+    from wmo_dsl.language.types import Eenheid
+
+    per_km = Eenheid("euro", per=Eenheid("km"))
+    assert json_value(Decimal("0.185"), eenheid=per_km) == {"waarde": 0.185, "eenheid": "euro per km"}
+    assert json_value(Decimal(100) / 3, eenheid=Eenheid("euro")) == {"waarde": 33.33, "eenheid": "euro"}

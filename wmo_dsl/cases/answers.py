@@ -218,7 +218,8 @@ def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     if isinstance(value, (str, bool)) or value is None:
         return value
     if eenheid is not None and isinstance(value, Decimal):
-        return {"waarde": json_value(value), "eenheid": str(eenheid)}
+        exact = eenheid.geld and value.is_finite() and -value.normalize(limits.CONTEXT).as_tuple().exponent in (3, 4)
+        return {"waarde": float(value) if exact else json_value(value), "eenheid": str(eenheid)}  # a tariff of € 0,185 stays
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
