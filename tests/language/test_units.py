@@ -149,3 +149,14 @@ def test_a_per_without_a_period_names_the_periods_there_are(source):
 def test_a_euro_sign_in_a_rule_file_gets_the_way_to_write_an_amount(source):
     (fout,) = findings(source)
     assert fout.code == "E100" and "100 euro per 4 weken" in fout.hint
+
+
+def test_a_volume_per_2_months_becomes_a_total_over_a_fixed_duration_in_iwmo():
+    from decimal import Decimal
+
+    from wmo_dsl.language import iwmo as I
+
+    assert [I.months_per_period(p) for p in ("2 maanden", "jaar", "2 kwartalen", "maand", "4 weken", None)] == [2, 12, 6, None, None, None]
+    v = I.vorm("uur", "2 maanden", "inspanningsgericht", looptijd_maanden=12)
+    assert (v.eenheid, v.frequentie, v.factor) == ("04", "6", Decimal(6))  # 6 periods of 2 months in a year
+    assert "'per 4 weken' is geen iWmo-frequentie" in I.vorm("uur", "4 weken", "inspanningsgericht", looptijd_maanden=12)
