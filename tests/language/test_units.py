@@ -160,3 +160,9 @@ def test_a_volume_per_2_months_becomes_a_total_over_a_fixed_duration_in_iwmo():
     v = I.vorm("uur", "2 maanden", "inspanningsgericht", looptijd_maanden=12)
     assert (v.eenheid, v.frequentie, v.factor) == ("04", "6", Decimal(6))  # 6 periods of 2 months in a year
     assert "'per 4 weken' is geen iWmo-frequentie" in I.vorm("uur", "4 weken", "inspanningsgericht", looptijd_maanden=12)
+
+
+def test_a_tariff_per_a_period_that_does_not_exist_names_the_periods_there_are():
+    ((code, bericht, hint),) = errors('eenheid strip\nproduct p "P"\n  tarief 100 per 4 wekn vanaf 2025-01-01\n'
+                                      "  tarief 2 per strip vanaf 2025-02-01\n  tarief 60 per uur vanaf 2025-03-01\n")
+    assert (code, bericht) == ("E231", "'per 4 wekn' is geen periode of eenheid") and "per 2 maanden" in hint

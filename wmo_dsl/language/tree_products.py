@@ -40,6 +40,7 @@ class ProductsToAst(ExpressionsToAst):
 
     def tarief(self, meta, items):
         bedrag, (aantal, eenheid), vanaf = items
+        self._unit(Token("NAME", "euro"), [(aantal, eenheid)])  # a period or a unit, else a finding that names them
         per = f"per {aantal} {eenheid}" if aantal is not None else f"per {eenheid}"
         return ("tarief", ast.Tarief(self._bounded(bedrag), per, self._date(vanaf), self._pos(meta)))
 
