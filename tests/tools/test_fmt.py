@@ -76,3 +76,14 @@ def test_fmt_refuses_a_broken_file_with_the_usual_error(tmp_path, capsys):
     path.write_text('regio r "R"\nvraag x keuze\n', encoding="utf-8")
     assert main(["fmt", str(path)]) == 2
     assert ":2:9: fout E100" in capsys.readouterr().err
+
+
+def test_units_rates_and_periods_with_a_count_get_the_canonical_layout():
+    messy = ('regio r "R"\n  geldig vanaf 2022-01-01\neenheid   strip\n    meervoud    strippen\n    is 4   uur\n'
+             'x is 100   euro per   4 weken\ny is 0,18 euro   per km\nvraag v: getal\n    eenheid   strippen  per jaar\n')
+    tidy = format_text(messy)
+    assert tidy == ('regio r "R"\n  geldig vanaf 2022-01-01\neenheid strip\n  meervoud strippen\n  is 4 uur\n'
+                    'x is 100 euro per 4 weken\ny is 0,18 euro per km\nvraag v: getal\n  eenheid strippen per jaar\n')
+    assert format_text(tidy) == tidy
+    assert format_text((REPO / "tests" / "data" / "vervoer.wmo").read_text(encoding="utf-8")) == \
+        (REPO / "tests" / "data" / "vervoer.wmo").read_text(encoding="utf-8")

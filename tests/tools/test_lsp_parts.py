@@ -52,7 +52,8 @@ def test_completion_knows_lists_units_and_the_start_of_a_line():
     assert "uur" not in units
     snap = quick("file:///tmp/r.wmo", text + "vraag uren: getal\n  eenheid uur per \n")
     line = len((text + "vraag uren: getal").split("\n"))
-    assert [i.label for i in complete(snap, None, line, len("  eenheid uur per "))] == ["dag", "week", "maand", "kwartaal", "jaar"]
+    after_per = [i.label for i in complete(snap, None, line, len("  eenheid uur per "))]
+    assert after_per[:5] == ["dag", "week", "maand", "kwartaal", "jaar"] and "km" in after_per  # a period, or a unit: a rate
     top = [i.label for i in complete(snap, None, 0, 0)]
     indented = [i.label for i in complete(snap, None, 8, 2)]  # '  < 20 -> p', at its indentation
     assert "vraag" in top and "tekst" not in top and "tekst" in indented and "vraag" not in indented

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ..language import ast
 from ..language import limits
 from ..language.types import Eenheid
-from ..language.vocabulary import AMOUNT_UNIT_WORDS, PERIODS
+from ..language.vocabulary import AMOUNT_UNIT_WORDS, PERIOD_WORDS, PERIODS, period_name
 from ..semantics.notation import format_number
 from ..semantics.values import Record
 from ..language.check import Model
@@ -89,7 +90,7 @@ def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
         if isinstance(value, str):
             value, unit = split_amount(value)
         try:
-            number = Decimal(str(value).replace(",", ".")) if isinstance(value, str) else Decimal(str(value))
+            number = written_number(value) if isinstance(value, str) else Decimal(str(value))
         except InvalidOperation:
             raise fout(f"is {json_repr(value)}") from None
         grens = limits.number_problem(number)
@@ -133,15 +134,30 @@ def to_json(vraag: ast.Vraag | None, value):
     return json_value(value, vraag)
 
 
-_AMOUNT = re.compile(r"\s*(-?[\d.,]+)\s*([A-Za-z]+)?(?:\s+per\s+([A-Za-z]+))?\s*")
+_AMOUNT = re.compile(r"\s*(-?[\d.,]+)\s*([A-Za-z_]+)?(?:\s+per\s+(?:(\d+)\s+)?([A-Za-z_]+))?\s*")
+_EURO_SIGN = re.compile(r"€\s*(-?[\d.,]+)|(-?[\d.,]+)\s*€")
+
+
+def written_number(text: str) -> Decimal:
+    """A number as people write it: '2,5', '1.250,50' and '1.250' (a point between groups of three
+    digits), '2.5'. InvalidOperation when it is none."""
+    cleaned = text.strip().replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.250,5
+        cleaned = cleaned.replace(".", "")
+    return Decimal(cleaned.replace(",", "."))
 
 
 def split_amount(text: str) -> tuple[str, tuple[str, str | None] | None]:
-    """'2,5 uur per week' -> ('2,5', ('uur', 'week')); '2,5' -> ('2,5', None)."""
+    """'2,5 uur per week' -> ('2,5', ('uur', 'week')); '100 euro per 4 weken' -> ('100', ('euro',
+    '4 weken')); '€ 1.250,50' -> ('1.250,50', ('euro', None)); '2,5' -> ('2,5', None)."""
+    text = _EURO_SIGN.sub(lambda m: f"{m.group(1) or m.group(2)} euro", text, count=1)
     match = _AMOUNT.fullmatch(text)
     if match is None or match.group(2) is None:
         return text, None
-    return match.group(1), (match.group(2).lower(), match.group(3).lower() if match.group(3) else None)
+    per = match.group(4).lower() if match.group(4) else None
+    if per is not None and match.group(3):
+        per = f"{int(match.group(3))} {per}"
+    return match.group(1), (match.group(2).lower(), per)
 
 
 def checked_number(vraag: ast.Vraag, number: Decimal, unit: tuple[str, str | None] | None) -> Decimal:
@@ -157,19 +173,37 @@ def checked_number(vraag: ast.Vraag, number: Decimal, unit: tuple[str, str | Non
     return number
 
 
-def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, periode: str | None) -> Decimal:
+def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, per: str | None) -> Decimal:
+    """A number given in a unit (``word``, and ``per`` a period or the unit of a rate) in the
+    question's own unit; the question's own words for its unit count too ('7,5 km', '3 strippen')."""
     target = vraag.hoeveelheid
-    maat = AMOUNT_UNIT_WORDS.get(word)
-    written = f"{word}{' per ' + periode if periode else ''}"
+    written = f"{word}{' per ' + per if per else ''}"
     if target is None:
         raise ValueError(f"deze vraag heeft geen eenheid ('{written}'): geef alleen het getal")
-    if maat is None or (periode is not None and periode not in PERIODS):
+    maat = _unit_word(word, target.zonder_periode() if target.per is None else replace(target, per=None))
+    given = None if maat is None else replace(maat, periode=target.periode, per=target.per)
+    if given is not None and per is not None:
+        count, _, periode = per.rpartition(" ")
+        if periode in PERIOD_WORDS and (count or periode in PERIODS):
+            given = replace(maat, periode=period_name(int(count or 1), PERIOD_WORDS[periode]), per=None)
+        elif (rate := _unit_word(per, target.per)) is not None and not count:
+            given = replace(maat, per=rate)
+        else:
+            given = None
+    if given is None:
         raise ValueError(f"'{written}' is geen eenheid; geef het getal in {target}")
-    given = Eenheid(maat, periode if periode is not None else target.periode)
     if not given.convertible(target):
         raise ValueError(f"{given} is niet om te rekenen naar {target}")
     factor = given.factor(target)
     return number * factor.numerator / factor.denominator
+
+
+def _unit_word(word: str, own: Eenheid | None) -> Eenheid | None:
+    """A unit as an answer writes it: the question's own unit (also one of the region), or a built-in one."""
+    if own is not None and word in (own.maat.lower(), own.enkelvoud.lower()):
+        return own
+    maat = AMOUNT_UNIT_WORDS.get(word)
+    return Eenheid(maat) if maat is not None else None
 
 
 def typed_json(value, t) -> object:
@@ -184,7 +218,8 @@ def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     if isinstance(value, (str, bool)) or value is None:
         return value
     if eenheid is not None and isinstance(value, Decimal):
-        return {"waarde": json_value(value), "eenheid": str(eenheid)}
+        exact = eenheid.geld and value.is_finite() and -value.normalize(limits.CONTEXT).as_tuple().exponent in (3, 4)
+        return {"waarde": float(value) if exact else json_value(value), "eenheid": str(eenheid)}  # a tariff of € 0,185 stays
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)

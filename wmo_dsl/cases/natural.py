@@ -26,7 +26,7 @@ from ..language import limits
 from ..language.vocabulary import (ALLE, GEEN, GETALWOORDEN, JA_WOORDEN, MAAND_AFKORTINGEN, MAANDEN, NEE_WOORDEN, TIME_UNIT_WORDS,
                                    VULWOORDEN, WEEKDAG_AFKORTINGEN, WEEKDAGEN)
 from ..semantics.notation import value_text
-from .answers import allowed_text, checked_number, split_amount
+from .answers import allowed_text, checked_number, split_amount, written_number
 
 _MONTHS = {**{m: i + 1 for i, m in enumerate(MAANDEN)}, **MAAND_AFKORTINGEN}
 _WEEKDAYS = {**{w: i for i, w in enumerate(WEEKDAGEN)}, **WEEKDAG_AFKORTINGEN}
@@ -102,6 +102,8 @@ def allowed(vraag: ast.Vraag) -> str:
         voorbeeld = "3" if vraag.geheel else "2,5"
         if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
             voorbeeld += " of 150 minuten"
+        elif vraag.hoeveelheid is not None and vraag.hoeveelheid.geld:
+            voorbeeld = "1.250,50 of € 12,50"
         return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
     if vraag.soort == "datum":
         return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"
@@ -216,12 +218,8 @@ def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
     number_text, unit = split_amount(text)
     if unit is not None and vraag.hoeveelheid is None and unit[1] is None and _own_unit(vraag, unit[0]):
         unit = None
-    cleaned = number_text.strip().replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.250,5
-        cleaned = cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
     try:
-        number = Decimal(cleaned)
+        number = written_number(number_text)
     except InvalidOperation:
         raise AntwoordFout(f"{_short(text)} is geen getal; {allowed(vraag)}") from None
     grens = limits.number_problem(number)

@@ -34,6 +34,15 @@ def with_unit(expr: ast.Literal, eenheid: Eenheid) -> tuple[ast.Literal, Type]:
     return replace(expr, kind="hoeveelheid", eenheid=eenheid, t=t), t
 
 
+def rate_times(a: Eenheid, b: Eenheid) -> Eenheid | None:
+    """The unit of an amount in ``a`` times one in ``b`` when one is a rate per the other's unit
+    (km per week times euro per km: euro per week), else None."""
+    for amount, rate in ((a, b), (b, a)):
+        if rate.per is not None and amount.per is None and amount.zonder_periode() == rate.per:
+            return replace(rate, per=None, periode=amount.periode)
+    return None
+
+
 class AmountChecker:
     """Unit rules for the expression checker (mixed in; it provides ``error`` and ``source``)."""
 
@@ -65,7 +74,9 @@ class AmountChecker:
         self.error("E231", f"{wat}: een hoeveelheid in {unit} en een getal zonder eenheid", pos, hint=hint)
 
     def arithmetic_unit(self, op: str, lt: Type, rt: Type, right, expr) -> tuple[bool, Eenheid | None]:
-        """(allowed, the unit of the result) of ``left op right`` for two numbers."""
+        """(allowed, the unit of the result) of ``left op right`` for two numbers. A rate times an
+        amount of its second unit is in its first unit (``afstand * 0,18 euro per km``: euro); an
+        amount divided by an amount of another kind is a rate (euro / km: euro per km)."""
         lu, ru = lt.eenheid, rt.eenheid
         where = f"'{op}'"
         if op in ("+", "-"):
@@ -75,8 +86,18 @@ class AmountChecker:
             return True, lu
         if op == "*":
             if lu is not None and ru is not None:
+                unit = rate_times(lu, ru)
+                if unit is not None:
+                    return True, unit
+                rate, amount = (ru, lu) if ru.per is not None else (lu, ru)
+                if rate.per is not None and amount.per is None and amount.zonder_periode().convertible(rate.per):
+                    target = replace(rate.per, periode=amount.periode)
+                    self.error("E231", f"'*' met een hoeveelheid in {amount} en een tarief in {rate}", expr.pos,
+                               hint=f"reken eerst om: {self.source(right if amount is ru else expr.first)} in {target}")
+                    return False, None
                 self.error("E231", f"'*' met twee hoeveelheden ({lu} en {ru}) kan niet", expr.pos,
-                           hint="vermenigvuldig een hoeveelheid met een getal, zoals extra_kamers * 16 uur per jaar")
+                           hint="vermenigvuldig een hoeveelheid met een getal, zoals extra_kamers * 16 uur per jaar, "
+                                "of met een tarief per haar eenheid, zoals afstand * 0,18 euro per km")
                 return False, None
             return True, lu or ru
         # division
@@ -86,10 +107,23 @@ class AmountChecker:
             self.error("E231", f"'/' deelt een getal door een hoeveelheid in {ru}", expr.pos,
                        hint="deel een hoeveelheid door een getal, of door een hoeveelheid in dezelfde eenheid")
             return False, None
-        if lu != ru:
+        if lu == ru:
+            return True, None  # uur / uur: a plain number
+        if lu.convertible(ru):
             self.unit_mismatch(where, lt, rt, right, self.pos_of(right))
             return False, None
-        return True, None  # uur / uur: a plain number
+        if ru.per is not None and lu.per is None and replace(ru, per=None) == lu.zonder_periode():
+            return True, replace(ru.per, periode=lu.periode)  # euro / (euro per km): km
+        if lu.per is None and ru.per is None and lu.periode == ru.periode:
+            return True, replace(lu, periode=None, per=ru.zonder_periode())  # euro / km: euro per km
+        if lu.per is None and ru.per is None and lu.periode is not None and ru.periode is None:
+            self.error("E251", f"'/' geeft een tarief met ook een periode ({lu.maat} per {ru.enkelvoud} per {lu.periode})",
+                       expr.pos, hint=f"deel eerst per periode door een hoeveelheid per {lu.periode}, of reken om")
+            return False, None
+        self.error("E231", f"'/' met {lu} en {ru} kan niet", expr.pos,
+                   hint="deel een hoeveelheid door een getal, door een hoeveelheid in dezelfde eenheid, of door een "
+                        "hoeveelheid van een andere soort (euro / km is euro per km)")
+        return False, None
 
     def convert(self, expr: ast.Convert, operand, t: Type) -> tuple[ast.Expr, Type]:
         target = Type("getal", eenheid=expr.eenheid)

@@ -43,6 +43,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
         self.regels: dict[str, ast.Regel] = {}
         self.termijnen: dict[str, ast.Termijn] = {}
         self.vrije_dagen: list[ast.VrijeDagen] = []
+        self.eenheden: dict[str, ast.EenheidDef] = {}
         self.standaard: ast.Product | None = None
         self.own_iwmo: dict[str, dict] = {}  # product -> the iWmo fields it states itself
         self.types: dict[str, Type] = {}
@@ -95,6 +96,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             afhankelijkheden={n: frozenset(d) for n, d in self.deps.items()},
             bronregels=self.bestand.bronregels,
             waarschuwingen=tuple(self.findings),
+            eenheden=self.eenheden,
         )
 
     def unused_conclusions(self, regels: dict) -> None:
@@ -118,6 +120,9 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
                 continue
             if isinstance(d, ast.VrijeDagen):
                 self.vrije_dagen.append(d)
+                continue
+            if isinstance(d, ast.EenheidDef):  # read by the parser already (tree_units.py)
+                self.eenheden[d.id] = d
                 continue
             if isinstance(d, ast.AlleProducten):
                 if self.standaard is not None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import ast
-from .vocabulary import CODE
+from .vocabulary import CODE, period_parts
 
 # WMO020 – Productcategorie
 CATEGORIE = {
@@ -54,8 +54,26 @@ UNIT_CODES = {"minuten": ("01", 1), "uur": ("04", 1), "etmalen": ("14", 1), "dag
 FINER = {"04": ("01", 60)}
 PERIOD_CODES = {"dag": "1", "week": "2", "maand": "4", None: "6"}
 MONTHS_PER_PERIOD = {"kwartaal": 3, "jaar": 12}  # periods iWmo has no frequentie for
+
+
+def months_per_period(periode: str | None) -> int | None:
+    """The months of a period iWmo has no frequentie for but a fixed duration can total ('per jaar':
+    12, 'per 2 maanden': 2); None for per dag, week and maand (frequenties) and for a count of
+    days or weeks (no whole months)."""
+    if periode is None or periode in PERIOD_CODES:
+        return None
+    count, period = period_parts(periode)
+    months = {"maand": 1, **MONTHS_PER_PERIOD}.get(period)
+    return None if months is None else months * count
 # What the language calls each eenheid, for messages and for W025.
 UNIT_WORDS = {"01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdelen", "82": "stuks", "83": "euro", "84": "stuks"}
+
+
+def volume_maat(unit) -> str | None:
+    """What a volume counts, for the eenheid lists: 'uur', or a rate as a whole ('euro per km', which has no eenheid)."""
+    if unit is None:
+        return None
+    return unit.maat if unit.per is None else str(unit)
 
 
 def variant_of(stated: str | None) -> str:
@@ -114,16 +132,21 @@ def vorm(maat: str | None, periode: str | None, variant: str, eenheid: str | Non
     code = eenheid or unit_code(maat, variant)
     if code is None:
         wat = f"de eenheid {maat}" if maat else "een volume zonder eenheid"
-        return f"{wat} heeft geen iWmo-eenheid; toegestaan bij {variant}: {allowed_text(variant)}"
+        return (f"{wat} heeft geen iWmo-eenheid; geef die zelf in het iwmo-blok (eenheid \"84\" voor stuks) of kies een "
+                f"volume in een eenheid die er een heeft; toegestaan bij {variant}: {allowed_text(variant)}")
     if code not in EENHEID:
         return f"iWmo-eenheid '{code}' bestaat niet (WJ756: {', '.join(EENHEID)})"
     factor = Decimal(UNIT_CODES[maat][1]) if maat in UNIT_CODES and UNIT_CODES[maat][0] == code else Decimal(1)
-    if frequentie is None and periode in MONTHS_PER_PERIOD:
+    months = months_per_period(periode)
+    if frequentie is None and months is not None:
         if looptijd_maanden is None:
             return (f"'per {periode}' is geen iWmo-frequentie en het product heeft geen vaste duur om een totaal uit te "
                     f"rekenen; toegestaan bij {variant}: {allowed_text(variant, code)}")
-        factor = factor * Decimal(looptijd_maanden) / MONTHS_PER_PERIOD[periode]
+        factor = factor * Decimal(looptijd_maanden) / months
         frequentie = "6"
+    if frequentie is None and periode is not None and periode not in PERIOD_CODES:
+        return (f"'per {periode}' is geen iWmo-frequentie; reken het volume om naar per week of per maand "
+                f"(volume x in {maat} per week), of geef de frequentie zelf")
     freq = frequentie or PERIOD_CODES.get(periode)
     if freq is None or freq not in FREQUENTIE:
         return f"iWmo-frequentie '{freq or periode}' bestaat niet (WMO757: {', '.join(FREQUENTIE)})"
@@ -196,7 +219,7 @@ def product_vorm(p, duur=None) -> Vorm | str:
     if duur is None and isinstance(p.duur, ast.Literal) and isinstance(p.duur.value, ast.Duur):
         duur = p.duur.value
     velden = dict(p.iwmo)
-    return vorm(unit.maat if unit else None, unit.periode if unit else None, variant_of(p.uitvoeringsvariant),
+    return vorm(volume_maat(unit), unit.periode if unit else None, variant_of(p.uitvoeringsvariant),
                 velden.get("eenheid"), velden.get("frequentie"), looptijd_maanden(duur))
 
 
@@ -222,7 +245,9 @@ def static_problems(p) -> list[tuple[str, str, str]]:
     v = product_vorm(p)
     if isinstance(v, str):
         unit = getattr(p.volume, "t", None) and p.volume.t.eenheid
-        no_period = unit is not None and unit.periode in MONTHS_PER_PERIOD and not dict(p.iwmo).get("frequentie")
+        code = dict(p.iwmo).get("eenheid") or unit_code(volume_maat(unit), variant_of(p.uitvoeringsvariant))
+        no_period = (unit is not None and code is not None and months_per_period(unit.periode) is not None
+                     and not dict(p.iwmo).get("frequentie"))
         problems.append(("E241", v, "fout") if no_period else ("W028", v, "waarschuwing"))
         return problems
     if isinstance(p.volume, ast.Literal) and isinstance(p.volume.value, Decimal):

@@ -28,6 +28,7 @@ class Model:
     afhankelijkheden: dict[str, frozenset[str]]  # derived name, "regel:id", "termijn:id" -> names it reads directly
     bronregels: tuple[str, ...] = field(repr=False, default=())
     waarschuwingen: tuple[Bevinding, ...] = ()
+    eenheden: dict[str, ast.EenheidDef] = field(default_factory=dict)  # the region's own units
 
     def label(self, naam: str) -> str:
         """A readable name for a definition (its id with spaces)."""

@@ -48,6 +48,7 @@ def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     if too_deep:
         raise RegelbestandFout(too_deep)
     builder = ToAst(pad, regels)
+    builder._declare_units(tree)  # the region's own units first: an amount may use one declared below it
     try:
         definities = builder.transform(tree)
     except VisitError as err:  # pragma: no cover - the builder reports, it does not raise

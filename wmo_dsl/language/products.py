@@ -49,7 +49,7 @@ class ProductChecker:
         if unit is None:
             return p.iwmo
         own = self.own_iwmo.get(p.id, dict(p.iwmo))
-        implied = {"eenheid": I.unit_code(unit.maat, I.variant_of(p.uitvoeringsvariant)),
+        implied = {"eenheid": I.unit_code(I.volume_maat(unit), I.variant_of(p.uitvoeringsvariant)),
                    "frequentie": I.PERIOD_CODES.get(unit.periode)}
         for veld, code in implied.items():
             if veld in own and code is not None and own[veld] != code:

@@ -145,6 +145,19 @@ HINTS: dict[str, list[str]] = {
         "product p \"P\"\n  tarief 12 per maand geldig vanaf 2025-01-01\n",
         "product p \"P\"\n  tarief 12 maand vanaf 2025-01-01\n",
     ],
+    "na 'per' staat een periode of een eenheid (een tarief): per dag, per week, per maand, per kwartaal, per jaar, "
+    "met een aantal per 4 weken, per 2 maanden, per 3 dagen, of per km": [
+        "x is 100 euro per\n",
+        "x is 100 euro per 4\n",
+        "x is 100 euro per \"week\"\n",
+        "vraag v: getal\n  eenheid euro per\n",
+    ],
+    "schrijf een bedrag als 100 euro, 100 euro per 4 weken of 0,18 euro per km (zonder €-teken); "
+    "de uitleg en de brief tonen het als € 100,00": [
+        "x is € 100\n",
+        "x is 100 €\n",
+        "x is a * € 2\n",
+    ],
     "de regiokop heeft ingesprongen regels eronder, ten minste: geldig vanaf 2022-01-01": [
         "regio r \"R\"\n",
     ],

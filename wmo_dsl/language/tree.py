@@ -44,6 +44,7 @@ class ToAst(StatementsToAst, ProductsToAst):
         self.pad = pad
         self.regels = regels
         self.findings: list[Bevinding] = []
+        self.units = {}  # the region's own units, read by _declare_units before the transform
 
     def _finding(self, code: str, bericht: str, tok: Token, hint: str | None = None) -> None:
         self.findings.append(Bevinding(code, bericht, self.pad, tok.line, tok.column, hint, bronregel=source_line(self.regels, tok.line)))
@@ -120,12 +121,12 @@ class ToAst(StatementsToAst, ProductsToAst):
     def eenheid(self, meta, items):
         """``eenheid "km"`` (a label), ``eenheid per uur`` (a product's unit), ``eenheid uur per week``
         (the unit of an amount: ('eenheid', Eenheid))."""
-        tok = items[0]
+        tok, *pers = items
+        if isinstance(tok, tuple):  # 'per uur': a product's unit, a label
+            return ("eenheid", "per " + " ".join(str(t) for t in tok if t is not None))
         if tok.type == "STRING":
             return ("eenheid", _string(tok))
-        if len(items) == 1:  # 'per uur': the alternative without a placeholder
-            return ("eenheid", f"per {tok}")
-        unit = self._unit(tok, items[1])
+        unit = self._unit(tok, pers)
         return ("eenheid", unit if unit is not None else str(tok))
 
     def minimaal(self, meta, items):
@@ -139,7 +140,8 @@ class ToAst(StatementsToAst, ProductsToAst):
 
     _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin"})
     _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
-                     "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur"}
+                     "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur",
+                     "meervoud": "meervoud", "is": "is"}
 
     def _details(self, items, meta=None) -> dict:
         """The detail lines of a definition by kind; a kind that may appear once but appears

@@ -7,14 +7,14 @@ against the bounds of ``limits`` here, collected as findings.
 from __future__ import annotations
 
 
-import difflib
 from decimal import Decimal
 
-from lark import Transformer_NonRecursive, v_args
+from lark import v_args
 from lark.exceptions import GrammarError, VisitError
 
 from . import ast
-from .vocabulary import AMOUNT_UNIT_WORDS, AMOUNT_UNITS, MAX_DURATION, PERIODS, TIME_UNIT_WORDS, TIME_UNITS
+from .tree_units import UnitsToAst
+from .vocabulary import MAX_DURATION, TIME_UNIT_WORDS
 
 _FAMILY = {"+": "+-", "-": "+-", "*": "*/", "/": "*/"}
 
@@ -24,7 +24,7 @@ def _string(tok) -> str:
 
 
 @v_args(meta=True)
-class ExpressionsToAst(Transformer_NonRecursive):
+class ExpressionsToAst(UnitsToAst):
     """The expression rules of the grammar; ``_pos``, ``_tokpos``, ``_bounded``, ``_date`` and
     ``_finding`` come from the class that mixes this in."""
 
@@ -92,12 +92,12 @@ class ExpressionsToAst(Transformer_NonRecursive):
         return ast.Literal(self._bounded(items[0]) / 100, "percentage", self._tokpos(items[0]))
 
     def hoeveelheid(self, meta, items):
-        """``12 maanden`` (a duration), ``2,5 uur per week`` (an amount)."""
-        aantal, eenheid, periode = items
+        """``12 maanden`` (a duration), ``2,5 uur per week``, ``0,18 euro per km`` (an amount)."""
+        aantal, eenheid, *pers = items
         woord = str(eenheid)
-        if woord in TIME_UNIT_WORDS and periode is None:
+        if woord in TIME_UNIT_WORDS and not pers:
             return self._duration(aantal, TIME_UNIT_WORDS[woord])
-        unit = self._unit(eenheid, periode)
+        unit = self._unit(eenheid, pers)
         value = self._bounded(aantal)
         if unit is None:
             return ast.Literal(value, "getal", self._tokpos(aantal))
@@ -115,27 +115,9 @@ class ExpressionsToAst(Transformer_NonRecursive):
             waarde = Decimal(0)
         return ast.Literal(ast.Duur(int(waarde), canonical), "duur", self._tokpos(aantal))
 
-    def _unit(self, eenheid, periode) -> ast.Eenheid | None:
-        """The unit of an amount as written (``uur``, ``per week``); a finding and None when unknown."""
-        woord = str(eenheid)
-        maat = AMOUNT_UNIT_WORDS.get(woord)
-        if maat is None:
-            known = sorted(set(AMOUNT_UNIT_WORDS) | set(TIME_UNIT_WORDS))
-            close = difflib.get_close_matches(woord, known, n=2, cutoff=0.6)
-            self._finding("E231", f"'{woord}' is geen eenheid", eenheid,
-                          hint=("bedoelde u " + " of ".join(f"'{c}'" for c in close) + "?") if close else
-                          "eenheden: " + ", ".join(AMOUNT_UNITS) + "; een duur in " + ", ".join(TIME_UNITS))
-            return None
-        if periode is not None and str(periode) not in PERIODS:
-            close = difflib.get_close_matches(str(periode), list(PERIODS), n=1, cutoff=0.5)
-            self._finding("E231", f"'per {periode}' is geen periode", periode,
-                          hint=(f"bedoelde u 'per {close[0]}'? " if close else "") + "mogelijk: per " + ", per ".join(PERIODS))
-            return None
-        return ast.Eenheid(maat, str(periode) if periode is not None else None)
-
     def omrekenen(self, meta, items):
-        operand, eenheid, periode = items
-        unit = self._unit(eenheid, periode)
+        operand, eenheid, *pers = items
+        unit = self._unit(eenheid, pers)
         if unit is None:
             return operand
         return ast.Convert(operand, unit, self._pos(meta))

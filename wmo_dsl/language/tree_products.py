@@ -39,8 +39,10 @@ class ProductsToAst(ExpressionsToAst):
         return ("kenmerk", (str(items[0]), _string(items[1])))
 
     def tarief(self, meta, items):
-        bedrag, eenheid, vanaf = items
-        return ("tarief", ast.Tarief(self._bounded(bedrag), f"per {eenheid}", self._date(vanaf), self._pos(meta)))
+        bedrag, (aantal, eenheid), vanaf = items
+        self._unit(Token("NAME", "euro"), [(aantal, eenheid)])  # a period or a unit, else a finding that names them
+        per = f"per {aantal} {eenheid}" if aantal is not None else f"per {eenheid}"
+        return ("tarief", ast.Tarief(self._bounded(bedrag), per, self._date(vanaf), self._pos(meta)))
 
     def iwmo_veld(self, meta, items):
         return ("iwmo_veld", (str(items[0]), _string(items[1])))

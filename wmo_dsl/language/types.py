@@ -8,35 +8,67 @@ everywhere, decided once, here in the type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .vocabulary import AMOUNT_UNITS, PERIODS
+from .vocabulary import AMOUNT_UNITS, periods_per_year
 
 
 @dataclass(frozen=True)
 class Eenheid:
-    """The unit of an amount: ``uur per week``, ``sessies``, ``euro per maand``."""
+    """The unit of an amount: ``uur per week``, ``sessies``, ``euro per maand``, ``euro per 4 weken``,
+    a rate ``euro per km`` (``per``: the unit counted per), or a unit the region declares
+    (``strippen``). An amount has a period or is a rate, never both.
 
-    maat: str  # the canonical (plural) unit of vocabulary.AMOUNT_UNITS
-    periode: str | None = None  # a period of vocabulary.PERIODS, or None: in total
+    Equal units have equal names; what a unit measures (``soort``: the kind, e.g. tijd) and how
+    much of the kind one unit is (``schaal``: 60 for uur, in minuten) come with it, from
+    vocabulary.AMOUNT_UNITS for a built-in unit or from the region's ``eenheid`` declaration."""
+
+    maat: str  # the canonical (plural) name: "uur", "strippen"
+    periode: str | None = None  # "week", "4 weken" (vocabulary.period_name), or None: in total
+    per: "Eenheid | None" = None  # a rate: the unit per which (km in 'euro per km'), without period
+    enkelvoud: str = field(default="", compare=False)
+    soort: str = field(default="", compare=False)
+    schaal: Fraction = field(default=Fraction(1), compare=False)
+
+    def __post_init__(self):
+        if not self.soort:  # a built-in unit; any other name without a declaration is a kind of its own
+            single, kind, scale = AMOUNT_UNITS.get(self.maat, (self.enkelvoud or self.maat, self.maat, 1))
+            object.__setattr__(self, "enkelvoud", self.enkelvoud or single)
+            object.__setattr__(self, "soort", kind)
+            object.__setattr__(self, "schaal", Fraction(scale))
 
     def __str__(self) -> str:
-        return f"{self.maat} per {self.periode}" if self.periode else self.maat
+        tail = f" per {self.periode}" if self.periode else f" per {self.per.enkelvoud}" if self.per else ""
+        return self.maat + tail
 
     def words(self, one: bool) -> str:
-        """'1 minuut per week', '2 minuten per week'."""
-        maat = AMOUNT_UNITS[self.maat][0] if one else self.maat
-        return f"{maat} per {self.periode}" if self.periode else maat
+        """'1 minuut per week', '2 minuten per week', '1 minuut per sessie'."""
+        maat = self.enkelvoud if one else self.maat
+        return maat + (f" per {self.periode}" if self.periode else f" per {self.per.enkelvoud}" if self.per else "")
+
+    @property
+    def geld(self) -> bool:
+        """Money: euro, in total, per period or per unit (shown as € 1,10)."""
+        return self.maat == "euro"
+
+    def zonder_periode(self) -> "Eenheid":
+        return replace(self, periode=None)
 
     def convertible(self, other: "Eenheid") -> bool:
-        return AMOUNT_UNITS[self.maat][1] == AMOUNT_UNITS[other.maat][1] and (self.periode is None) == (other.periode is None)
+        if self.soort != other.soort or (self.periode is None) != (other.periode is None):
+            return False
+        if self.per is None or other.per is None:
+            return self.per is None and other.per is None
+        return self.per.soort == other.per.soort
 
     def factor(self, other: "Eenheid") -> Fraction:
         """What an amount in this unit is multiplied by to be in ``other`` (convertible units only)."""
-        factor = Fraction(AMOUNT_UNITS[self.maat][2], AMOUNT_UNITS[other.maat][2])
+        factor = self.schaal / other.schaal
         if self.periode is not None and other.periode is not None:
-            factor *= Fraction(PERIODS[self.periode], PERIODS[other.periode])
+            factor *= periods_per_year(self.periode) / periods_per_year(other.periode)
+        if self.per is not None and other.per is not None:
+            factor *= other.per.schaal / self.per.schaal
         return factor
 
 

@@ -49,6 +49,31 @@ AMOUNT_UNIT_WORDS = {**{u: u for u in AMOUNT_UNITS}, **{single: u for u, (single
 # The periods an amount can be counted per, and how many of each fit in a year:
 # 1 jaar = 4 kwartalen = 12 maanden = 52 weken, 1 week = 7 dagen.
 PERIODS = {"dag": 364, "week": 52, "maand": 12, "kwartaal": 4, "jaar": 1}
+# A period may carry a count ('per 4 weken', 'per 2 maanden', 'per 3 dagen'): the plural of each period.
+PERIOD_PLURALS = {"dag": "dagen", "week": "weken", "maand": "maanden", "kwartaal": "kwartalen", "jaar": "jaren"}
+PERIOD_WORDS = {**{p: p for p in PERIODS}, **{plural: p for p, plural in PERIOD_PLURALS.items()}}
+PERIODS_ALLOWED = "per dag, per week, per maand, per kwartaal, per jaar, of met een aantal: per 4 weken, per 2 maanden, per 3 dagen"
+
+
+def period_name(count: int, period: str) -> str:
+    """The canonical name of a period: 'week' for one, '4 weken' for a count of them."""
+    return period if count == 1 else f"{count} {PERIOD_PLURALS[period]}"
+
+
+def period_parts(name: str) -> tuple[int, str]:
+    """'4 weken' -> (4, 'week'); 'week' -> (1, 'week')."""
+    count, _, word = name.partition(" ")
+    if not word:
+        return 1, name
+    return int(count), PERIOD_WORDS[word]
+
+
+def periods_per_year(name: str):
+    """How many of a period fit in a year, exactly: 52 weeks, so 13 periods of 4 weeks."""
+    from fractions import Fraction
+
+    count, period = period_parts(name)
+    return Fraction(PERIODS[period], count)
 # The iWmo codes a volume's unit gives: language/iwmo.py (the code lists WMO020, WJ756, WMO757).
 
 # ── Answers in words ──────────────────────────────────────────────────────
@@ -147,4 +172,6 @@ CODES = {
     "W028": "een product dat bij sommige antwoorden geen geldige iWmo-toewijzing krijgt (code, categorie, volume of einddatum)",
     "W031": "een uitkomst zonder indicatie waarvoor de regels geen reden kunnen geven",
     "W032": "een {naam} in een motivering die leeg kan blijven",
+    "E250": "een eenheid van de regio die niet klopt: een dubbele naam, een bestaande eenheid, of 'is' naar een onbekende eenheid",
+    "E251": "een hoeveelheid met twee keer 'per' (een tarief met ook een periode)",
 }

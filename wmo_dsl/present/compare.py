@@ -15,10 +15,13 @@ import collections
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from ..cases.answers import from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout
+from ..language import limits
+from ..language.vocabulary import PERIOD_WORDS, PERIODS, period_name, periods_per_year
 from ..semantics.notation import bedrag_text
 
 
@@ -71,8 +74,14 @@ def _details(b: Beoordeling) -> tuple:
 
 # Tariffs in a period unit convert to a month directly; a tariff per use (uur, etmaal, ...)
 # needs the indicated volume and the iWmo frequentie it is counted in.
-_MAANDFACTOR = {"per maand": Decimal(1), "per week": Decimal(52) / 12, "per kwartaal": Decimal(1) / 3,
-                "per jaar": Decimal(1) / 12}
+def _maandfactor(eenheid: str) -> Fraction | None:
+    """How many of a tariff's period fit in a month ('per week': 52/12, 'per 4 weken': 13/12), or None."""
+    count, _, word = eenheid.removeprefix("per ").rpartition(" ")
+    if word not in PERIOD_WORDS or (not count and word not in PERIODS) or (count and not count.isdigit()):
+        return None
+    return periods_per_year(period_name(int(count or 1), PERIOD_WORDS[word])) / 12
+
+
 _IWMO_FREQUENTIE = {"2": Decimal(52) / 12, "4": Decimal(1)}  # iWmo frequentie 2: per week, 4: per maand
 
 
@@ -100,8 +109,9 @@ def _per_maand(product, volume, peildatum: dt.date) -> tuple[Decimal | None, str
     if tarief is None:
         eerste = min((t.vanaf for t in product.tarieven), default=None)
         return None, f"tarief pas vanaf {eerste.isoformat()}" if eerste else "geen tarief"
-    if tarief.eenheid in _MAANDFACTOR:
-        return tarief.bedrag * _MAANDFACTOR[tarief.eenheid], ""
+    factor = _maandfactor(tarief.eenheid)
+    if factor is not None:  # exact: one division at the end
+        return limits.CONTEXT.divide(tarief.bedrag * factor.numerator, factor.denominator), ""
     frequentie = dict(product.iwmo).get("frequentie")
     if volume is None or isinstance(volume, bool) or frequentie not in _IWMO_FREQUENTIE:
         return None, f"tarief {tarief.eenheid}, zonder volume per week of maand"

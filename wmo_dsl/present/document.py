@@ -20,8 +20,7 @@ from ..language import ast
 from .statements import statement_lines
 from ..language.check import Model
 from ..semantics.notation import bedrag_text, value_text
-
-from .words import Words
+from .words import Words, eenheid_text
 
 _SOORT_WORDS = {"janee": "ja of nee", "keuze": "één keuze", "meerdere": "meerdere keuzes (of geen)",
                 "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst", "personen": "een lijst van personen"}
@@ -158,6 +157,7 @@ class Document:
     signalen: list[Melding] = field(default_factory=list)
     termijnen: list[Termijn] = field(default_factory=list)
     vrije_dagen: list[str] = field(default_factory=list)
+    eenheden: list[str] = field(default_factory=list)  # the region's own units, in words
     bevindingen: list[str] = field(default_factory=list)
     zinnen: dict[str, list[str]] = field(default_factory=dict)  # statements per definition (statements.py)
 
@@ -203,7 +203,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
     doc.termijnen = [Termijn(t.id, t.omschrijving, words.expr(t.voorwaarde) if t.voorwaarde else "bij elke indicatie",
                              words.expr(t.datum), t.toelichting, source.of(t))
                      for t in model.termijnen.values()]
-    doc.vrije_dagen = [value_text(d) for d in sorted(model.vrije_dagen)]
+    doc.vrije_dagen, doc.eenheden = [value_text(d) for d in sorted(model.vrije_dagen)], [eenheid_text(e) for e in model.eenheden.values()]
     doc.bevindingen = [f"regel {f.regel}: {f.code} {f.bericht}" for f in model.waarschuwingen]
     return doc
 
@@ -357,7 +357,7 @@ class _Source:
     def __init__(self, model: Model):
         self.lines = model.bronregels
         starts = sorted({d.pos.line for group in (model.vragen, model.waarden, model.tabellen, model.producten,
-                                                  model.verwijzingen, model.signalen, model.regels, model.termijnen)
+                                                  model.verwijzingen, model.signalen, model.regels, model.termijnen, model.eenheden)
                          for d in group.values()} | {model.regio.pos.line})
         self.next_start = dict(zip(starts, starts[1:] + [len(self.lines) + 1]))
 

@@ -63,7 +63,9 @@ def _finalize(context, value):
 
 
 def wrap(text: str, width: int = 78, indent: str = "") -> str:
-    return textwrap.fill(text, width=width, initial_indent="", subsequent_indent=indent, break_on_hyphens=False)
+    """``text`` filled to ``width``; an amount of money ('€ 0,18') stays on one line."""
+    kept = text.replace("€ ", "€\u00a0")
+    return textwrap.fill(kept, width=width, initial_indent="", subsequent_indent=indent, break_on_hyphens=False).replace("€\u00a0", "€ ")
 
 
 @functools.lru_cache(maxsize=1)

@@ -103,7 +103,7 @@ class Words:
             case ast.Convert(operand=operand, implicit=True):
                 return self.expr(operand, context)
             case ast.Convert(operand=operand, eenheid=eenheid):
-                return f"{self.expr(operand)} in {eenheid}"
+                return f"{self.expr(operand)} in {str(eenheid).replace('_', ' ')}"
             case ast.IfElse(condition=condition, then=then, otherwise=otherwise):
                 return f"{self.expr(then)} als {self.expr(condition)}, anders {self.expr(otherwise)}"
             case ast.Aggregate(kind=kind, lijst=lijst, veld=veld, met=met):
@@ -168,3 +168,13 @@ class Words:
         if isinstance(c, ast.GeenProductConclusie):
             return f"geen product {self.name(c.id)}"
         return "geen indicatie"
+
+
+def eenheid_text(e: ast.EenheidDef) -> str:
+    """A unit of the region in words: 'dagdeel lang (meervoud dagdelen lang): 1 dagdeel lang is 4 uur (bron: …)'."""
+    unit = e.eenheid
+    text = unit.enkelvoud.replace("_", " ") + (f" (meervoud {unit.maat.replace('_', ' ')})" if unit.maat != unit.enkelvoud else "")
+    if e.is_ is not None:
+        aantal, doel = e.is_
+        text += f": 1 {unit.enkelvoud.replace('_', ' ')} is {value_text(aantal, eenheid=doel)}"
+    return text + (f". {e.toelichting}" if e.toelichting else "") + (f" (bron: {e.bron.tekst})" if e.bron else "")

@@ -21,8 +21,6 @@ from ..errors import Bevinding
 from ..language import ast
 from ..language import iwmo as I
 from ..language.check import Model
-from ..language.vocabulary import AMOUNT_UNITS as I_AMOUNT_UNITS
-from ..language.vocabulary import PERIODS
 from .evaluate import Evaluation
 from .notation import value_text
 
@@ -115,13 +113,9 @@ def _step(model: Model, e, seen: set) -> Fraction | None:
         case ast.Convert(operand=x, eenheid=to):
             source = x.t.eenheid if getattr(x, "t", None) is not None else getattr(x, "eenheid", None)
             inner = _step(model, x, seen)
-            if inner is None or source is None or (source.periode is None) != (to.periode is None):
+            if inner is None or source is None or not source.convertible(to):
                 return None
-            units = I_AMOUNT_UNITS.get(source.maat), I_AMOUNT_UNITS.get(to.maat)
-            if None in units or units[0][1] != units[1][1]:
-                return None
-            per = Fraction(PERIODS[source.periode], PERIODS[to.periode]) if source.periode else Fraction(1)
-            return inner * Fraction(units[0][2], units[1][2]) * per
+            return inner * source.factor(to)
         case ast.Ref(target="vraag", id=q):
             vraag = model.vragen.get(q)
             return Fraction(1) if vraag is not None and vraag.geheel else None

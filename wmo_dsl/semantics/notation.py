@@ -7,7 +7,7 @@ answers read back in the intake, explanations and documents.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..language import ast
 from ..language.limits import scientific
@@ -26,11 +26,28 @@ def format_number(value: Decimal) -> str:
 
 
 def bedrag_text(bedrag: Decimal | None) -> str:
-    """An amount of money the Dutch way: € 1.234,56, a minus sign before the euro sign."""
+    """An amount of money the Dutch way: € 1.234,56, a minus sign before the euro sign; cents
+    always, and a third or fourth decimal where the amount has exactly that many (a tariff of
+    € 0,185 per km); an amount with more (a computed third) is shown in whole cents."""
     if bedrag is None:
         return "—"
-    text = f"{abs(bedrag):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    if not bedrag.is_finite():
+        return "€ " + scientific(bedrag)
+    decimals = -bedrag.normalize(CONTEXT).as_tuple().exponent
+    digits = decimals if 2 < decimals <= 4 else 2  # a computed third of a euro shows as cents
+    exact = abs(bedrag).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=CONTEXT)
+    if not exact.is_finite():
+        return "€ " + scientific(bedrag)
+    text = f"{exact:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
     return ("−" if bedrag < 0 else "") + "€ " + text
+
+
+def amount_text(value: Decimal, eenheid) -> str:
+    """An amount with its unit: '2,5 uur per week', '1 minuut', money as '€ 1,10 per km'."""
+    if eenheid.geld:
+        words = eenheid.words(False)
+        return bedrag_text(value) + words[len(eenheid.maat):].replace("_", " ")
+    return f"{format_number(value)} {eenheid.words(value == 1).replace('_', ' ')}"
 
 
 def list_text(items: list[str], word: str = "en") -> str:
@@ -50,7 +67,7 @@ def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str
     if value is None:
         return "geen"
     if eenheid is not None and isinstance(value, Decimal):
-        return f"{format_number(value)} {eenheid.words(value == 1)}"
+        return amount_text(value, eenheid)
     if value is True:
         return "ja"
     if value is False:

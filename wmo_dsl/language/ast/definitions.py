@@ -299,7 +299,20 @@ class VrijeDagen:
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten]
+@dataclass(frozen=True)
+class EenheidDef:
+    """A unit the region counts in (``eenheid strip`` / ``meervoud strippen``): ``eenheid`` is the
+    unit as amounts carry it; ``is_`` what one of it is in another unit (``is 4 uur``), if said."""
+
+    id: str
+    eenheid: Eenheid
+    is_: tuple[Decimal, Eenheid] | None
+    bron: Bron | None
+    toelichting: str | None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+
+Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten, EenheidDef]
 
 
 @dataclass(frozen=True)
@@ -312,7 +325,7 @@ class Regelbestand:
 
 
 __all__ = [
-    "AlleProducten", "Bron", "Conclusie", "Definitie", "GeenIndicatie", "GeenProductConclusie", "Geval",
+    "AlleProducten", "Bron", "Conclusie", "Definitie", "EenheidDef", "GeenIndicatie", "GeenProductConclusie", "Geval",
     "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
     "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
     "VrijeDagen", "Waarde", "Zin", "Zinnen",

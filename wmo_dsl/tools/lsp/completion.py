@@ -16,10 +16,11 @@ from .document import Snapshot
 from .index import tokens_of
 
 _TOP = ("regio", "vraag", "tabel", "product", "regel", "verwijzing", "signaal", "termijn", "parameter", "vrije dagen",
-        "alle producten")
+        "alle producten", "eenheid")
 _ITEMS = ("tekst", "uitleg", "bron", "groep", "optie", "eenheid", "minimaal", "maximaal", "toelichting", "motivering",
           "als", "dan", "en", "duur", "maximale duur", "minimale duur", "code", "kenmerk", "tarief", "iwmo", "volume",
-          "alleen in combinatie met", "synoniemen", "enkelvoud", "per persoon", "geldig vanaf", "gemeenten", "eerste treffer")
+          "alleen in combinatie met", "synoniemen", "enkelvoud", "per persoon", "geldig vanaf", "gemeenten", "eerste treffer",
+          "meervoud")
 _COMPARE = ("=", "!=", "in", "bevat")
 _KIND = {"vraag": lsp.CompletionItemKind.Field, "waarde": lsp.CompletionItemKind.Variable, "tabel": lsp.CompletionItemKind.Struct,
          "product": lsp.CompletionItemKind.Class}
@@ -39,7 +40,8 @@ def complete(snap: Snapshot, model, line: int, character: int) -> list[lsp.Compl
         return [lsp.CompletionItem(label=b, kind=lsp.CompletionItemKind.Reference, insert_text=f'"{b}"', detail="bron uit dit bestand")
                 for b in snap.index.bronnen]
     if last in ("eenheid", "per") or before[-1].kind == "n" or before[0].text == "eenheid":
-        units = [*V.AMOUNT_UNITS, *V.TIME_UNITS] if last != "per" else list(V.PERIODS)
+        own = [e.eenheid.maat for e in model.eenheden.values()] if model is not None else []
+        units = [*V.AMOUNT_UNITS, *own, *V.TIME_UNITS] if last != "per" else [*V.PERIODS, *V.AMOUNT_UNITS, *own]
         extra = ["per"] if last != "per" else []
         return [lsp.CompletionItem(label=u, kind=lsp.CompletionItemKind.Unit) for u in [*units, *extra]]
     subject = _compared_name(before)
