@@ -64,9 +64,11 @@ def say(text: str = "", style: str | None = None, wrap: bool = True) -> None:
         print_formatted_text(text, style=STYLE)
 
 
-def show_question(tekst: str, vraag: ast.Vraag) -> None:
-    """The question with its numbered options or a short note on what may be typed."""
-    say(tekst, "vraag")
+def show_question(tekst: str, vraag: ast.Vraag, kop: bool = True) -> None:
+    """The question with its numbered options or a short note on what may be typed
+    (``kop=False``: only the options, under a heading said before)."""
+    if kop:
+        say(tekst, "vraag")
     if vraag.soort in ("keuze", "meerdere"):
         for i, optie in enumerate(vraag.opties, 1):
             say(f"  {i}. {optie.label}")

@@ -21,6 +21,7 @@ from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build, render
 from .conversation import COMMANDS, Gesprek, command_of
+from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
 from .screen import STYLE, AnswerCompleter, say, show_question, toolbar
 
@@ -94,7 +95,7 @@ class IntakeScherm:
             say(f"  nu: {answer_text(vraag, g.antwoorden[vraag.id])} (Enter: zo laten)", "zacht")
         suggestie = None  # after "bedoelde u …?": 'ja' takes the suggestion
         while True:
-            tekst = self.prompt(f"{vraag.id}> ", vraag)
+            tekst = self.prompt(prompt_of(vraag), vraag)
             if suggestie is not None and yes_no(tekst) is True:
                 tekst = suggestie
             suggestie = None
@@ -171,8 +172,8 @@ class IntakeScherm:
                     say("Er is nog geen antwoord om ongedaan te maken.", "fout")
                     return "blijf"
                 nu = g.antwoorden.get(weg.id)
-                say(f"Terug: {weg.onderwerp()} is weer {answer_text(weg, nu)}." if nu is not None
-                    else f"Antwoord op '{weg.onderwerp()}' ongedaan gemaakt.", "zacht")
+                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
+                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
                 return "verder"
             elif naam == "wijzig":
                 return self.change(rest)
@@ -188,7 +189,7 @@ class IntakeScherm:
         g = self.gesprek
         if not rest.strip():
             say(g.overzicht())
-            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=list(g.antwoorden))
+            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
             opdracht = command_of(rest)
             if opdracht is not None:
                 return "stop" if opdracht[0] == "stop" else self.command(*opdracht, vraag=None)
@@ -197,35 +198,46 @@ class IntakeScherm:
         return self.ask(g.zoek_vraag(rest), wijzigen=True)
 
     def deviate(self) -> Stap:
+        """Afwijken: the derived value and its new value are chosen like an answer (number, label,
+        beginning, a typo's suggestion), then the reason; Enter or terug cancels at every step."""
         g = self.gesprek
         keuzes = g.afwijkbaar()
         if not keuzes:
             say("Er is nog geen afgeleide waarde om van af te wijken.", "fout")
             return "blijf"
-        for naam, waarde in keuzes.items():
-            say(f"  {naam.replace('_', ' ')}: {waarde}")
-        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "zacht")
-        onderwerp = self._deviation_line("afwijken van> ", [n.replace("_", " ") for n in keuzes],
-                                         lambda t: g.afwijkend_onderwerp(t) or _refuse("kies een van: " + "; ".join(
-                                             n.replace("_", " ") for n in keuzes)))
+        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "vraag")
+        for i, (naam, waarde) in enumerate(keuzes.items(), 1):
+            say(f"  {i}. {waarde_naam(g.model, naam)}: {waarde}")
+        onderwerp = self._deviation_line("afwijken van> ", onderwerp_vraag(g.model, list(keuzes)), g.kies_onderwerp)
         if onderwerp in ("blijf", "stop"):
             return onderwerp
-        waarde = self._deviation_line(f"nieuwe waarde voor {onderwerp.replace('_', ' ')}> ", [],
+        waardevraag = waarde_vraag(g.model, onderwerp)
+        say(f"Nieuwe waarde voor {waarde_naam(g.model, onderwerp)} (nu: {keuzes[onderwerp]}):", "vraag")
+        if waardevraag is not None:
+            show_question("", waardevraag, kop=False)
+        else:
+            say(f"  ({g.model.types[onderwerp]})", "zacht")
+        waarde = self._deviation_line("nieuwe waarde> ", waardevraag,
                                       lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
         if waarde in ("blijf", "stop"):
             return waarde
-        reden = self._deviation_line("reden (verplicht)> ", [], _reason)
+        reden = self._deviation_line("reden (verplicht)> ", None, _reason)
         if reden in ("blijf", "stop"):
             return reden
         g.wijk_af(onderwerp, waarde, reden)
-        say(f"Afwijking vastgelegd: {onderwerp.replace('_', ' ')} → {g.afwijkingen[-1].naar}.", "ok")
+        say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
         return "verder"
 
-    def _deviation_line(self, message: str, extra: list[str], check) -> str:
+    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check) -> str:
         """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
-        and the same line is asked again; otherwise ``check`` gives the value or refuses."""
+        and the same line is asked again; otherwise ``check`` gives the value or refuses (after
+        "bedoelde u …?", 'ja' takes the suggestion)."""
+        suggestie = None
         while True:
-            tekst = self.prompt(message, extra=extra)
+            tekst = self.prompt(message, vraag)
+            if suggestie is not None and yes_no(tekst) is True:
+                tekst = suggestie
+            suggestie = None
             opdracht = command_of(tekst)
             if not tekst.strip() or (opdracht is not None and opdracht[0] == "terug"):
                 say("Niet afgeweken.", "zacht")
@@ -239,6 +251,9 @@ class IntakeScherm:
                 continue
             try:
                 return check(tekst)
+            except AntwoordFout as err:
+                say(str(err), "fout")
+                suggestie = err.suggestie
             except WmoFout as err:
                 say(err.melding(), "fout")
 
@@ -248,12 +263,12 @@ class IntakeScherm:
         g = self.gesprek
         say("")
         say("Alle nodige vragen zijn beantwoord. De antwoorden die de uitkomst bepalen:", "ok")
-        for i, r in enumerate(g.antwoordregels(), 1):
-            if r.telt_mee:
-                say(f"  {i}. {g.vraagtekst(r.vraag)}")
-                say(f"     {answer_text(r.vraag, r.waarde)}", "zacht")
+        tellend = g.relevante_antwoorden()
+        for i, vraag in enumerate((v for v in g.genummerd() if v.id in tellend), 1):  # no gaps: the numbers 'wijzig N' takes
+            say(f"  {i}. {g.vraagtekst(vraag)}")
+            say(f"     {answer_text(vraag, g.antwoorden[vraag.id])}", "zacht")
         for a in g.afwijkingen:
-            say(f"  Professionele afweging: {a.onderwerp.replace('_', ' ')} {a.naar} ({a.reden})")
+            say(f"  Professionele afweging: {g.afwijking_tekst(a)}")
         say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
         while True:
             tekst = self.prompt("klopt dit?> ")
