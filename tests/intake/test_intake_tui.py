@@ -35,10 +35,16 @@ def converse(child, steps):
 
 
 def finish(child):
+    """Accept the review, page through the whole motivering (Enter, then space), and leave."""
     child.expect("Klopt dit?")
     child.sendline("")
     child.expect("Opslaan als markdown")
     shown = plain(child.before)
+    child.sendline("")  # the first Enter: the full motivering, a page at a time
+    while child.expect(["q: stoppen", "Opslaan als markdown"]) == 0:
+        shown += plain(child.before)
+        child.send(" ")
+    shown += plain(child.before)
     child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
@@ -325,7 +331,7 @@ def test_terug_inside_wijzig_and_afwijken_cancels_them_and_undoes_nothing(tmp_pa
     child.sendline("")
     child.expect("Opslaan als markdown")
     shown = plain(child.before)
-    child.sendline("")
+    child.sendline("klaar")
     child.expect(pexpect.EOF)
     assert "022A1" in shown and "Professionele afweging" not in shown
 

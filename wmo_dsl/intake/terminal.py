@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Literal
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.key_binding import KeyBindings
 
 from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_answer, yes_no
 from ..errors import WmoFout
@@ -23,7 +24,9 @@ from ..present.explain import build, render
 from .conversation import COMMANDS, Gesprek, command_of
 from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
-from .screen import STYLE, AnswerCompleter, say, show_question, toolbar
+from ..present.samenvatting import samenvatting
+from .pager import page
+from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
 
 Stap = Literal["blijf", "verder", "stop"]  # stay at the prompt; the conversation moved on; stop
 
@@ -48,12 +51,29 @@ class IntakeScherm:
         self.gesprek = gesprek
         self.regels = regels  # a loose rule file: resuming needs it again
         self.session = session or PromptSession()
+        self.pager: PromptSession | None = None
         self.opgeslagen = opgeslagen
         self.groep: str | None = None
 
-    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None) -> str:
+    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None, kort: bool = False) -> str:
+        """One line of input. ``kort``: under a screenful (the review, the result), so no lines are
+        kept free for the completion menu and what is above stays in view."""
         return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=toolbar(vraag),
-                                   complete_while_typing=True, style=STYLE)
+                                   complete_while_typing=True, style=STYLE, key_bindings=None,
+                                   reserve_space_for_menu=0 if kort else 8)
+
+    def key(self, message: str) -> str:
+        """One key for the pager: Enter or space gives '' or ' ', q gives 'q' (no Enter needed)."""
+        keys = KeyBindings()
+        for toets in (" ", "q", "Q"):
+            keys.add(toets)(lambda event, toets=toets: event.app.exit(result=toets))
+        if self.pager is None:  # its own session: the page prompt is erased once a key is pressed
+            self.pager = PromptSession(input=self.session.input, output=self.session.output, erase_when_done=True)
+        return self.pager.prompt(message, style=STYLE, key_bindings=keys, reserve_space_for_menu=0)
+
+    def page(self, text: str) -> None:
+        """Long text a page at a time (the terminal's height less the prompt lines)."""
+        page(wrapped(text).split("\n"), rows() - 3, lambda line: say(line, wrap=False), self.key)
 
     def run(self) -> int:
         g = self.gesprek
@@ -259,19 +279,19 @@ class IntakeScherm:
 
     # ── the end ──
     def review(self) -> Stap:
-        """The answers that decide, and "Klopt dit?": 'blijf' means yes, on to the result."""
+        """The answers that decide, a page at a time, and "Klopt dit?": 'blijf' means yes, on to the result."""
         g = self.gesprek
         say("")
         say("Alle nodige vragen zijn beantwoord. De antwoorden die de uitkomst bepalen:", "ok")
         tellend = g.relevante_antwoorden()
+        regels = []
         for i, vraag in enumerate((v for v in g.genummerd() if v.id in tellend), 1):  # no gaps: the numbers 'wijzig N' takes
-            say(f"  {i}. {g.vraagtekst(vraag)}")
-            say(f"     {answer_text(vraag, g.antwoorden[vraag.id])}", "zacht")
-        for a in g.afwijkingen:
-            say(f"  Professionele afweging: {g.afwijking_tekst(a)}")
+            regels += [f"  {i}. {g.vraagtekst(vraag)}", f"     {answer_text(vraag, g.antwoorden[vraag.id])}"]
+        regels += [f"  Professionele afweging: {g.afwijking_tekst(a)}" for a in g.afwijkingen]
+        self.page("\n".join(regels))
         say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
         while True:
-            tekst = self.prompt("klopt dit?> ")
+            tekst = self.prompt("klopt dit?> ", kort=True)
             if not tekst.strip() or yes_no(tekst) is True:
                 return "blijf"
             opdracht = command_of(tekst)
@@ -283,16 +303,18 @@ class IntakeScherm:
                 return stap
 
     def finish(self) -> Stap:
-        """The result, then saving; 'wijzig', 'terug' and 'afwijken' reopen the conversation."""
+        """The outcome first (a summary that fits on the screen), the full motivering with 'meer' (or
+        Enter), then saving; 'wijzig', 'terug' and 'afwijken' reopen the conversation."""
         g = self.gesprek
         b = g.beoordeling()
         uitleg = build(b, g.rules)
         say("")
-        say(render(uitleg, "tekst").rstrip())
+        for i, regel in enumerate(samenvatting(b, width(), min(18, rows() - 6))):
+            say(regel, "kop" if i == 0 else None, wrap=False)
         if self.opgeslagen:
             g.afronden(b)
-        say("")
-        stap = offer_save(self, b, uitleg)
+        motivering = render(uitleg, "tekst").rstrip()
+        stap = offer_save(self, b, uitleg, meer=lambda: self.page(motivering))
         return "blijf" if stap == "stop" else stap
 
     def _stopped(self) -> None:
