@@ -50,15 +50,20 @@ class Terminal:
                 return self.cursor_line()
         raise AssertionError(f"no prompt; the screen:\n" + "\n".join(self.lines()))
 
-    def answer(self, text: str, expected_prompt: str | None = None) -> None:
-        shown = self.prompt()
-        if expected_prompt is not None:
-            assert shown == expected_prompt, (shown, expected_prompt, "\n".join(self.lines()))
-        self.child.sendline(text)
-
-    def key(self, key: str) -> None:
-        self.prompt()
-        self.child.send(key)
+    def send(self, text: str, enter: bool = True, timeout: float = 10) -> None:
+        """Type ``text`` (and Enter) and wait until the terminal took it (the accepted line ends, or a
+        key's page prompt went), so the next :meth:`prompt` cannot see the old prompt again."""
+        mark = len(self.transcript)
+        if enter:
+            self.child.sendline(text)
+        else:
+            self.child.send(text)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self._read(0.05)
+            if ("\n" if enter else "") in self.transcript[mark:] and len(self.transcript) > mark:
+                return
+        raise AssertionError(f"{text!r} was not taken; the screen:\n" + "\n".join(self.lines()))
 
     def ended(self, timeout: float = 10) -> int:
         end = time.monotonic() + timeout

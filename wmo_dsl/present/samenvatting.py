@@ -74,7 +74,8 @@ def _deadline(r: Resultaat, breedte: int) -> list[str]:
     einden = [p for p in r.producten if p.einde in ("einddatum", "uiterlijk") and p.einddatum is not None]
     if einden:
         p = min(einden, key=lambda p: p.einddatum)
-        return _wrap(f"Eerste einddatum: {einde_tekst(p)} ({p.naam})", breedte, "  ")
+        wat = f" ({p.naam})" if len(r.producten) > 1 else ""
+        return _wrap(f"Eerste einddatum: {einde_tekst(p)}{wat}", breedte, "  ")
     return []
 
 
