@@ -34,10 +34,11 @@ def converse(child, steps):
     return "".join(shown)
 
 
-def finish(child):
+def finish(child, accept: bool = True):
     """Accept the review, page through the whole motivering (Enter, then space), and leave."""
-    child.expect("Klopt dit?")
-    child.sendline("")
+    if accept:
+        child.expect("Klopt dit?")
+        child.sendline("")
     child.expect("Opslaan als markdown")
     shown = plain(child.before)
     child.sendline("")  # the first Enter: the full motivering, a page at a time
@@ -343,3 +344,32 @@ def test_stop_in_an_intake_over_a_rule_file_says_how_to_resume_it(tmp_path):
     child.sendline("stop")
     child.expect(pexpect.EOF)
     assert f"wmo intake --regels {HUISGENOTEN} --hervat " in plain(child.before)
+
+
+def test_afwijken_offers_labels_and_numbers_takes_a_typo_with_ja_and_a_number_for_the_value(tmp_path):
+    child = spawn(tmp_path, "--regio", "lekstroom", "--geen-opslag")
+    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("soort ondersteuning", "ontw"), ("verzwarende omstandigheden", "geen"),
+                     ("aanwijzingen", "nee")])
+    child.expect("klopt dit\\?>")
+    child.sendline("afwijken")
+    child.expect("afwijken van>")
+    lijst = plain(child.before)
+    assert "1. omvang van de ondersteuning: gemiddeld (1 of 2 resultaatgebieden)" in lijst and "intensiteit: een gemiddelde" in lijst
+    child.sendline("intesiteit")
+    child.expect("bedoelde u")
+    child.expect("afwijken van>")
+    assert "'intensiteit'? (typ ja)" in " ".join(plain(child.before).split())
+    child.sendline("ja")
+    child.expect("nieuwe waarde>")
+    assert "3. de hoogste intensiteit (intensiteit ++)" in plain(child.before)
+    child.sendline("heel hoog")
+    child.expect("is geen mogelijke waarde van intensiteit")
+    child.sendline("3")
+    child.expect("reden \\(verplicht\\)>")
+    child.sendline("Veel zorgen thuis")
+    child.expect("Afwijking vastgelegd")
+    child.expect("Klopt dit\\?")
+    assert ": intensiteit → de hoogste intensiteit (intensiteit ++) (Veel zorgen thuis)" in " ".join(plain(child.before).split())
+    child.sendline("")
+    shown, code = finish(child, accept=False)
+    assert code == 0 and "022A3" in shown and "Professionele afweging" in shown

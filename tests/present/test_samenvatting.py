@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from wmo_dsl.cases.answers import convert_answers
-from wmo_dsl.cases.casefile import read_case
+from wmo_dsl.cases.casefile import convert_deviations, read_case
 from wmo_dsl.cases.resultaat import datum_tekst, resultaat
 from wmo_dsl.plugins import load_region
 from wmo_dsl.present.samenvatting import MEER, samenvatting
@@ -18,7 +18,7 @@ ALL = sorted(REGIONS.glob("*/casussen/*.json"))
 def beoordeling(pad: Path):
     casus = read_case(pad)
     rules = load_region(json.loads(pad.read_text(encoding="utf-8"))["regio"], casus.peildatum)
-    return rules.evaluate(convert_answers(rules.model, casus.antwoorden), casus.peildatum, casus.afwijkingen or [])
+    return rules.evaluate(convert_answers(rules.model, casus.antwoorden), casus.peildatum, convert_deviations(rules.model, casus))
 
 
 @pytest.mark.parametrize("pad", ALL[::3], ids=lambda p: f"{p.parent.parent.name}:{p.stem}")
@@ -64,3 +64,9 @@ def test_a_summary_that_does_not_fit_gives_each_product_one_line_and_then_is_cut
     assert len(compact) <= 7 and "  * Groepstraining: 6 per sessie · vanaf 1-6-2025, einde niet bepaald" in compact
     cut = samenvatting(b, hoogte=4)
     assert len(cut) == 4 and cut[-1] == MEER
+
+
+def test_a_professional_deviation_is_named_in_the_summary_by_labels():
+    b = beoordeling(REGIONS / "lekstroom" / "casussen" / "afwijking_intensiteit.json")
+    text = "\n".join(samenvatting(b))
+    assert "Professionele afweging: intensiteit → een hogere intensiteit (intensiteit +)" in text and "024A2" in text

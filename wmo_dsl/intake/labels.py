@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from ..cases.natural import AntwoordFout, parse_answer
 from ..language import ast
-from ..semantics.notation import value_text
+from ..present.namen import product_naam, waarde_naam, waarde_woorden
+
+__all__ = ["kort", "prompt_of", "vraag_naam", "waarde_naam", "waarde_woorden", "product_naam", "onderwerp_vraag", "waarde_vraag", "kies"]
 
 ALGEMEEN = "antwoord"  # the prompt of a question without a short label
 
@@ -33,28 +35,6 @@ def prompt_of(vraag: ast.Vraag) -> str:
 def vraag_naam(vraag: ast.Vraag) -> str:
     """A question in a list (overview, refusals): its short label, else its subject in words."""
     return kort(vraag) or vraag.onderwerp()
-
-
-def waarde_naam(model, naam: str) -> str:
-    """A derived value by its label ("soort dagbesteding"), else its name in words."""
-    d = model.waarden.get(naam) or model.tabellen.get(naam)
-    return (d.zinnen.label if d is not None and d.zinnen.label else None) or naam.replace("_", " ")
-
-
-def product_naam(product: ast.Product) -> str:
-    """A product by name, with its real code when the rule file has one: never its id."""
-    return f"{product.echte_code} ({product.naam})" if product.echte_code else product.naam
-
-
-def waarde_woorden(model, naam: str, waarde) -> str:
-    """A derived value's value in words: a product's name, a symbol's label, else the value."""
-    if isinstance(waarde, str) and waarde in model.producten:
-        return product_naam(model.producten[waarde])
-    d = model.waarden.get(naam) or model.tabellen.get(naam)
-    symbolen = dict(d.zinnen.symbolen) if d is not None else {}
-    if isinstance(waarde, str) and waarde in symbolen:
-        return symbolen[waarde]
-    return value_text(waarde)
 
 
 def _keuzevraag(qid: str, opties: list[ast.Optie]) -> ast.Vraag:

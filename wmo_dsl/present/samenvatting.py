@@ -2,8 +2,8 @@
 
 Built from the one :class:`~wmo_dsl.cases.resultaat.Resultaat` (its dates, durations and
 volumes are formatted here, never computed): the outcome, each product with its omvang and
-period, the next deadline, and what is still to do (signals, referrals, questions still
-needed). At most ``hoogte`` lines of at most ``breedte`` columns: with many products each
+period, a professional deviation, the next deadline, and what is still to do (signals,
+referrals, questions still needed). At most ``hoogte`` lines of at most ``breedte`` columns: with many products each
 gets one line, and what still does not fit is left to the full motivering ('meer').
 """
 
@@ -14,6 +14,7 @@ import textwrap
 from ..cases.resultaat import ProductBesluit, Resultaat, datum_tekst, einde_tekst, resultaat
 from ..semantics.engine import Beoordeling
 from ..semantics.notation import value_text
+from .namen import waarde_naam, waarde_woorden
 
 KOP = {"indicatie": "Indicatie", "geen_indicatie": "Geen indicatie", "onvolledig": "Nog niet te beoordelen"}
 MEER = "… (de rest staat in de volledige motivering: 'meer')"
@@ -46,6 +47,8 @@ def _lines(b: Beoordeling, r: Resultaat, breedte: int, compact: bool) -> list[st
     if r.niet_toegekend and r.uitkomst != "indicatie":
         namen = [m.producten[pid].naam for pid in r.niet_toegekend if pid in m.producten]
         out += _wrap("Niet toegekend: " + "; ".join(namen), breedte, "  ")
+    for a in b.geldende_afwijkingen:
+        out += _wrap(f"Professionele afweging: {waarde_naam(m, a.onderwerp)} → {waarde_woorden(m, a.onderwerp, a.waarde)}", breedte, "  ")
     out += _deadline(r, breedte)
     out += _todo(b, r, breedte)
     return out
