@@ -4,7 +4,7 @@ A :class:`Gesprek` knows which question comes next (the first of the engine's
 still-needed set, in rule-file order, skipped ones last), records every answer,
 undo, skip and professional deviation in the session log before it moves on,
 and can say why it asks, what is settled so far, and how the case ends. The
-terminal UI (``intake_tui.py``) and the JSON-lines protocol (``intake_jsonl.py``)
+terminal UI (``terminal.py``) and the JSON-lines protocol (``jsonl.py``)
 are thin front ends over it, so both ask exactly the same questions.
 """
 
