@@ -83,7 +83,7 @@ def test_overzicht_shows_answers_and_what_is_decided(gesprek):
     answer(gesprek, "zelfzorg en wonen", "ontwikkelen")
     text = gesprek.overzicht()
     assert "1. resultaatgebieden: Zelfzorg en (geestelijke en lichamelijke) gezondheid; Woonvaardigheden" in text
-    assert "  - omvang: gemiddeld" in text
+    assert "  - omvang van de ondersteuning: gemiddeld (1 of 2 resultaatgebieden)" in text
     assert "Nog nodig: 2 vragen (verzwarende omstandigheden; verandering verwacht)" in text
 
 

@@ -119,8 +119,8 @@ def test_a_terminal_intake_puts_the_gemeente_the_aanvraagdatum_and_the_kenmerk_i
     child = spawn(tmp_path, "--geen-opslag")
     child.expect("In welke gemeente")
     child.sendline("zeist")
-    converse(child, [("nabijheid_24_7_nodig", "nee"), ("meervoudige_problematiek", "ja"), ("eigen_hulpvraag", "nee"),
-                     ("uren_per_week", "6")])
+    converse(child, [("dag en nacht", "nee"), ("complexe problematiek", "ja"), ("zelf een hulpvraag", "nee"),
+                     ("uren begeleiding per week", "6")])
     child.expect("Klopt dit?")
     child.sendline("")
     child.expect("Opslaan als")

@@ -67,7 +67,7 @@ def match_option(vraag: ast.Vraag, text: str) -> ast.Optie:
     if len(prefixed) == 1:
         return prefixed[0]
     if len(prefixed) > 1 or len(exact) > 1:
-        names = ", ".join(o.label for o in (exact or prefixed))
+        names = "; ".join(f"{vraag.opties.index(o) + 1} {_cut(o.label)}" for o in (exact or prefixed))
         raise AntwoordFout(f"'{text}' past bij meer dan één keuze ({names}); typ meer letters")
     near = nearest_option(vraag, t)
     if near is not None:

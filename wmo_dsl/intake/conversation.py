@@ -4,7 +4,7 @@ A :class:`Gesprek` knows which question comes next (the first of the engine's
 still-needed set, in rule-file order, skipped ones last), records every answer,
 undo, skip and professional deviation in the session log before it moves on,
 and can say why it asks, what is settled so far, and how the case ends. The
-terminal UI (``intake_tui.py``) and the JSON-lines protocol (``intake_jsonl.py``)
+terminal UI (``terminal.py``) and the JSON-lines protocol (``jsonl.py``)
 are thin front ends over it, so both ask exactly the same questions.
 """
 
@@ -17,8 +17,9 @@ from ..language import ast, limits
 from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout, WmoFout
-from ..semantics.notation import value_text
 from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer, parse_derived
+from .waarom import nodig_voor, waarom
+from .labels import kies, onderwerp_vraag, vraag_naam, waarde_naam, waarde_vraag, waarde_woorden
 from ..cases.sessions import Gebeurtenis, SessionState, SessionStore
 from ..semantics.engine import Afwijking
 
@@ -200,18 +201,27 @@ class Gesprek:
             self.vrijgegeven.add(vraag_id)
         self._record(Gebeurtenis("later", vraag_id))
 
+    def genummerd(self) -> list[ast.Vraag]:
+        """The answered questions as numbered in "Klopt dit?" and the overview (the numbers 'wijzig N'
+        takes): those that count first, without gaps, then those that no longer matter."""
+        rows = self.antwoordregels()
+        return [r.vraag for r in rows if r.telt_mee] + [r.vraag for r in rows if not r.telt_mee]
+
     def zoek_vraag(self, tekst: str) -> ast.Vraag:
-        """A question by id, number in the overview, or unique prefix; WmoFout with the list otherwise."""
-        t = fold(tekst)
-        beantwoord = [self.model.vragen[q] for q in self.model.vragen if q in self.antwoorden]
-        if t.isdigit() and 1 <= int(t) <= len(beantwoord):
-            return beantwoord[int(t) - 1]
-        exact = [v for v in self.model.vragen.values() if fold(v.id) == t or fold(v.onderwerp()) == t]
-        kandidaten = exact or [v for v in self.model.vragen.values() if fold(v.id).startswith(t) or fold(v.onderwerp()).startswith(t)]
+        """A question by number in the overview, label, id or unique prefix; WmoFout with the list otherwise."""
+        t = fold(tekst).replace("_", " ")
+        genummerd = self.genummerd()
+        if t.isdigit() and 1 <= int(t) <= len(genummerd):
+            return genummerd[int(t) - 1]
+        namen = {v.id: {fold(v.id).replace("_", " "), fold(v.onderwerp()), fold(vraag_naam(v))} for v in self.model.vragen.values()}
+        exact = [v for v in self.model.vragen.values() if t in namen[v.id]]
+        kandidaten = exact or [v for v in self.model.vragen.values() if any(n.startswith(t) for n in namen[v.id])]
+        if t and len(kandidaten) > 1:
+            kandidaten = [v for v in kandidaten if v.id in self.antwoorden] or kandidaten
         if t and len(kandidaten) == 1:
             return kandidaten[0]
-        namen = ", ".join(q for q in self.model.vragen if q in self.antwoorden) or "(nog geen)"
-        raise WmoFout(f"welke vraag? Beantwoord zijn: {namen}")
+        lijst = "; ".join(f"{i}. {vraag_naam(v)}" for i, v in enumerate(genummerd, 1)) or "(nog geen)"
+        raise WmoFout(f"welke vraag? Typ het nummer of het begin van de naam. Beantwoord zijn: {lijst}")
 
     # ── professional deviation ──
     def afwijkbaar(self) -> dict[str, str]:
@@ -225,18 +235,34 @@ class Gesprek:
             out[naam] = self._show(naam, b.waarden[naam]) if naam in b.waarden else "nog niet bepaald"
         return out
 
+    def kies_onderwerp(self, tekst: str) -> str:
+        """The derived value a consultant named: by id, label, number in the list or its beginning;
+        AntwoordFout (with a suggestion for a typo) otherwise."""
+        if tekst.strip() in self.afwijkbaar():
+            return tekst.strip()
+        return kies(onderwerp_vraag(self.model, list(self.afwijkbaar())), tekst, "is geen afgeleide waarde om van af te wijken")
+
     def afwijkend_onderwerp(self, tekst: str) -> str | None:
-        """The derived value a consultant named: its id, or its name in words ('ib product')."""
-        t = fold(tekst).replace("_", " ")
-        return next((naam for naam in self.afwijkbaar() if naam.replace("_", " ") == t), None)
+        """The derived value a consultant named (as :meth:`kies_onderwerp`), or None."""
+        try:
+            return self.kies_onderwerp(tekst)
+        except AntwoordFout:
+            return None
 
     def afwijkende_waarde(self, onderwerp: str, tekst: str):
-        """The value a consultant typed for a deviation, checked before a reason is asked."""
-        onderwerp = self.afwijkend_onderwerp(onderwerp) or onderwerp
-        if onderwerp not in self.model.waarden and onderwerp not in self.model.tabellen or onderwerp in self.model.waarden \
-                and self.model.waarden[onderwerp].parameter:
-            raise WmoFout(f"'{onderwerp}' is geen afgeleide waarde; kies uit: {', '.join(self.afwijkbaar())}")
-        return parse_derived(self.model, onderwerp, tekst)
+        """The value a consultant typed for a deviation, checked before a reason is asked: an id as a
+        program sends it, or a label, number or beginning as people type it."""
+        naam = self.afwijkend_onderwerp(onderwerp)
+        if naam is None:
+            raise WmoFout(f"'{onderwerp[:40]}' is geen afgeleide waarde; kies uit: "
+                          + "; ".join(f"{i}. {waarde_naam(self.model, n)}" for i, n in enumerate(self.afwijkbaar(), 1)))
+        vraag = waarde_vraag(self.model, naam)
+        if vraag is None:
+            return parse_derived(self.model, naam, tekst)
+        try:
+            return parse_derived(self.model, naam, tekst)
+        except WmoFout:
+            return kies(vraag, tekst, f"is geen mogelijke waarde van {waarde_naam(self.model, naam)}")
 
     def wijk_af(self, onderwerp: str, tekst: str, reden: str) -> None:
         onderwerp = self.afwijkend_onderwerp(onderwerp) or onderwerp
@@ -249,55 +275,14 @@ class Gesprek:
         self._record(Gebeurtenis("afwijking", onderwerp, {"naar": json_value(waarde), "van": van}, reden.strip()))
 
     def _show(self, naam: str, waarde) -> str:
-        if isinstance(waarde, str) and waarde in self.model.producten:
-            p = self.model.producten[waarde]
-            return f"{p.echte_code} ({p.naam})" if p.echte_code else p.naam  # never an id standing in for a code
-        return value_text(waarde)
+        return waarde_woorden(self.model, naam, waarde)  # a product by name, a symbol by its label: never an id
 
-    # ── explaining ──
+    # ── explaining (waarom.py) ──
     def nodig_voor(self, vraag: ast.Vraag) -> list[str]:
-        """What needs the answer, in words with its source: "afgeleide waarde intensiteit (§3)"."""
-        out = []
-        for n, deps in self.model.afhankelijkheden.items():
-            if vraag.id not in deps:
-                continue
-            soort, _, naam = n.rpartition(":")
-            d = self.model.waarden.get(naam) or self.model.tabellen.get(naam) if not soort else \
-                self.model.regels.get(naam) if soort == "regel" else self.model.termijnen.get(naam)
-            wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
-            bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-            out.append(f"{wat} {naam.replace('_', ' ')}{bron}")
-        return out
+        return nodig_voor(self.model, vraag)
 
     def waarom(self, vraag: ast.Vraag) -> str:
-        regels = [f"{vraag.tekst or vraag.onderwerp()}"]
-        if vraag.uitleg:
-            regels.append(f"Toelichting: {vraag.uitleg}")
-        if vraag.bron:
-            regels.append(f"Bron: {vraag.bron.tekst}")
-        gebruikers = self.nodig_voor(vraag)
-        if gebruikers:
-            regels.append("Nodig voor:")
-            regels.extend(f"  - {g}" for g in gebruikers)
-        effecten = self._effects(vraag)
-        if effecten:
-            regels.append("Wat het antwoord nu kan uitmaken:")
-            regels.extend(f"  - {e}" for e in effecten)
-        return "\n".join(regels)
-
-    def _effects(self, vraag: ast.Vraag) -> list[str]:
-        from ..present.sensitivity import summary
-
-        if vraag.soort not in ("janee", "keuze"):
-            return []
-        waarden = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties]
-        uitkomsten = []
-        for w in waarden:
-            b = self.rules.evaluate({**self.antwoorden, vraag.id: w}, self.peildatum, self.afwijkingen)
-            if b.uitkomst == "onvolledig":
-                return []
-            uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")
-        return uitkomsten if len(set(u.split(": ", 1)[1] for u in uitkomsten)) > 1 else []
+        return waarom(self, vraag)
 
     def antwoordregels(self) -> list[Antwoordregel]:
         """Given answers in rule-file order, each marked whether it still counts."""
@@ -320,27 +305,32 @@ class Gesprek:
 
     def overzicht(self) -> str:
         regels = []
-        rows = self.antwoordregels()
-        if rows:
+        tellend = self.relevante_antwoorden()
+        genummerd = self.genummerd()
+        if genummerd:
             regels.append("Antwoorden tot nu toe:")
-            for i, r in enumerate(rows, 1):
-                merk = "" if r.telt_mee else "  (doet er niet meer toe)"
-                regels.append(f"  {i}. {r.vraag.onderwerp()}: {answer_text(r.vraag, r.waarde)}{merk}")
+            for i, v in enumerate(genummerd, 1):
+                merk = "" if v.id in tellend else "  (doet er niet meer toe)"
+                regels.append(f"  {i}. {vraag_naam(v)}: {answer_text(v, self.antwoorden[v.id])}{merk}")
         else:
             regels.append("Nog geen antwoorden.")
         if self.later:
-            regels.append("Later: " + "; ".join(self.model.vragen[q].onderwerp() for q in self.later if q in self.model.vragen))
+            regels.append("Later: " + "; ".join(vraag_naam(self.model.vragen[q]) for q in self.later if q in self.model.vragen))
         b = self.beoordeling()
         if b.waarden:
             regels.append("Al bepaald:")
             for naam, waarde in b.waarden.items():
-                regels.append(f"  - {naam.replace('_', ' ')}: {self._show(naam, waarde)}")
+                regels.append(f"  - {waarde_naam(self.model, naam)}: {self._show(naam, waarde)}")
         for a in self.afwijkingen:
-            regels.append(f"Professionele afweging: {a.onderwerp.replace('_', ' ')} → {a.naar} ({a.reden})")
+            regels.append(f"Professionele afweging: {self.afwijking_tekst(a)}")
         nodig = b.ontbrekend
         regels.append(f"Nog nodig: {len(nodig)} vra{'gen' if len(nodig) != 1 else 'ag'}"
-                      + (f" ({'; '.join(self.model.vragen[q].onderwerp() for q in nodig)})" if nodig else ""))
+                      + (f" ({'; '.join(vraag_naam(self.model.vragen[q]) for q in nodig)})" if nodig else ""))
         return "\n".join(regels)
+
+    def afwijking_tekst(self, a: Afwijking) -> str:
+        """"soort dagbesteding → behouden wat u kunt (reden)": labels and names, never ids."""
+        return f"{waarde_naam(self.model, a.onderwerp)} → {self._show(a.onderwerp, a.waarde)} ({a.reden})"
 
     # ── the end ──
     def beoordeling(self) -> Beoordeling:

@@ -36,15 +36,24 @@ def target(tekst: str, standaard: Path) -> Path:
     return pad if pad.is_absolute() or len(pad.parts) > 1 else standaard.parent / pad
 
 
-def offer_save(scherm, b, uitleg) -> str:
-    """Offer to save until Enter; returns 'blijf' (done), 'verder' (reopened) or 'stop'."""
+def offer_save(scherm, b, uitleg, meer=None) -> str:
+    """Offer to save until Enter; returns 'blijf' (done), 'verder' (reopened) or 'stop'. With ``meer``
+    (showing the full motivering), 'meer' calls it, and so does the first Enter."""
     from ..plugins import output_formats
 
     g = scherm.gesprek
+    enter_meer = meer is not None
     while True:
-        say("Opslaan als markdown, json, casus of besluit? Of nog iets veranderen: wijzig, terug, afwijken.", "zacht")
-        tekst = scherm.prompt("opslaan (Enter: klaar)> ", extra=list(FORMATEN))
-        if not tekst.strip():
+        say("Opslaan als markdown, json, casus of besluit? " + ("Enter of meer: de volledige motivering. " if enter_meer else
+            "Of: meer (de motivering), " if meer else "Of nog iets veranderen: ") + ("wijzig, terug, afwijken." if not enter_meer
+                                                                                   else "Of: wijzig, terug, afwijken."), "zacht")
+        tekst = scherm.prompt(f"opslaan (Enter: {'meer' if enter_meer else 'klaar'})> ", extra=[*FORMATEN, *(["meer"] if meer else [])],
+                              kort=True)
+        first, enter_meer = enter_meer, False  # Enter pages the motivering only right after the result
+        if meer is not None and (fold(tekst) == "meer" or (first and not tekst.strip())):
+            meer()
+            continue
+        if not tekst.strip() or fold(tekst) == "klaar":
             return "blijf"
         opdracht = command_of(tekst)
         if opdracht is not None:

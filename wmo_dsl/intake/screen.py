@@ -35,6 +35,11 @@ def width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 80) - 1
 
 
+def rows() -> int:
+    """The terminal's height (24 when it cannot be told)."""
+    return shutil.get_terminal_size((80, 24)).lines
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -64,9 +69,11 @@ def say(text: str = "", style: str | None = None, wrap: bool = True) -> None:
         print_formatted_text(text, style=STYLE)
 
 
-def show_question(tekst: str, vraag: ast.Vraag) -> None:
-    """The question with its numbered options or a short note on what may be typed."""
-    say(tekst, "vraag")
+def show_question(tekst: str, vraag: ast.Vraag, kop: bool = True) -> None:
+    """The question with its numbered options or a short note on what may be typed
+    (``kop=False``: only the options, under a heading said before)."""
+    if kop:
+        say(tekst, "vraag")
     if vraag.soort in ("keuze", "meerdere"):
         for i, optie in enumerate(vraag.opties, 1):
             say(f"  {i}. {optie.label}")
@@ -118,6 +125,7 @@ def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
 def toolbar(vraag: ast.Vraag | None):
     def show():
         commands = " · ".join(c for c in COMMANDS if vraag is not None or c not in ("later",))
-        first = _esc(short_allowed(vraag)) if vraag is not None else ""
-        return HTML(f"<b>{first}</b>\n{_esc(commands[: width()])}")
+        if vraag is None:  # one line under the review and the result: the screen above stays in view
+            return HTML(_esc(commands[: width()]))
+        return HTML(f"<b>{_esc(short_allowed(vraag))}</b>\n{_esc(commands[: width()])}")
     return show

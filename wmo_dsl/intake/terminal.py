@@ -15,14 +15,18 @@ import datetime as dt
 from typing import Literal
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.key_binding import KeyBindings
 
 from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_answer, yes_no
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build, render
 from .conversation import COMMANDS, Gesprek, command_of
+from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
-from .screen import STYLE, AnswerCompleter, say, show_question, toolbar
+from ..present.samenvatting import samenvatting
+from .pager import page
+from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
 
 Stap = Literal["blijf", "verder", "stop"]  # stay at the prompt; the conversation moved on; stop
 
@@ -47,12 +51,29 @@ class IntakeScherm:
         self.gesprek = gesprek
         self.regels = regels  # a loose rule file: resuming needs it again
         self.session = session or PromptSession()
+        self.pager: PromptSession | None = None
         self.opgeslagen = opgeslagen
         self.groep: str | None = None
 
-    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None) -> str:
+    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None, kort: bool = False) -> str:
+        """One line of input. ``kort``: under a screenful (the review, the result), so no lines are
+        kept free for the completion menu and what is above stays in view."""
         return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=toolbar(vraag),
-                                   complete_while_typing=True, style=STYLE)
+                                   complete_while_typing=True, style=STYLE, key_bindings=None,
+                                   reserve_space_for_menu=0 if kort else 8)
+
+    def key(self, message: str) -> str:
+        """One key for the pager: Enter or space gives '' or ' ', q gives 'q' (no Enter needed)."""
+        keys = KeyBindings()
+        for toets in (" ", "q", "Q"):
+            keys.add(toets)(lambda event, toets=toets: event.app.exit(result=toets))
+        if self.pager is None:  # its own session: the page prompt is erased once a key is pressed
+            self.pager = PromptSession(input=self.session.input, output=self.session.output, erase_when_done=True)
+        return self.pager.prompt(message, style=STYLE, key_bindings=keys, reserve_space_for_menu=0)
+
+    def page(self, text: str) -> None:
+        """Long text a page at a time (the terminal's height less the prompt lines)."""
+        page(wrapped(text).split("\n"), rows() - 3, lambda line: say(line, wrap=False), self.key)
 
     def run(self) -> int:
         g = self.gesprek
@@ -94,7 +115,7 @@ class IntakeScherm:
             say(f"  nu: {answer_text(vraag, g.antwoorden[vraag.id])} (Enter: zo laten)", "zacht")
         suggestie = None  # after "bedoelde u …?": 'ja' takes the suggestion
         while True:
-            tekst = self.prompt(f"{vraag.id}> ", vraag)
+            tekst = self.prompt(prompt_of(vraag), vraag)
             if suggestie is not None and yes_no(tekst) is True:
                 tekst = suggestie
             suggestie = None
@@ -171,8 +192,8 @@ class IntakeScherm:
                     say("Er is nog geen antwoord om ongedaan te maken.", "fout")
                     return "blijf"
                 nu = g.antwoorden.get(weg.id)
-                say(f"Terug: {weg.onderwerp()} is weer {answer_text(weg, nu)}." if nu is not None
-                    else f"Antwoord op '{weg.onderwerp()}' ongedaan gemaakt.", "zacht")
+                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
+                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
                 return "verder"
             elif naam == "wijzig":
                 return self.change(rest)
@@ -188,7 +209,7 @@ class IntakeScherm:
         g = self.gesprek
         if not rest.strip():
             say(g.overzicht())
-            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=list(g.antwoorden))
+            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
             opdracht = command_of(rest)
             if opdracht is not None:
                 return "stop" if opdracht[0] == "stop" else self.command(*opdracht, vraag=None)
@@ -197,35 +218,46 @@ class IntakeScherm:
         return self.ask(g.zoek_vraag(rest), wijzigen=True)
 
     def deviate(self) -> Stap:
+        """Afwijken: the derived value and its new value are chosen like an answer (number, label,
+        beginning, a typo's suggestion), then the reason; Enter or terug cancels at every step."""
         g = self.gesprek
         keuzes = g.afwijkbaar()
         if not keuzes:
             say("Er is nog geen afgeleide waarde om van af te wijken.", "fout")
             return "blijf"
-        for naam, waarde in keuzes.items():
-            say(f"  {naam.replace('_', ' ')}: {waarde}")
-        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "zacht")
-        onderwerp = self._deviation_line("afwijken van> ", [n.replace("_", " ") for n in keuzes],
-                                         lambda t: g.afwijkend_onderwerp(t) or _refuse("kies een van: " + "; ".join(
-                                             n.replace("_", " ") for n in keuzes)))
+        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "vraag")
+        for i, (naam, waarde) in enumerate(keuzes.items(), 1):
+            say(f"  {i}. {waarde_naam(g.model, naam)}: {waarde}")
+        onderwerp = self._deviation_line("afwijken van> ", onderwerp_vraag(g.model, list(keuzes)), g.kies_onderwerp)
         if onderwerp in ("blijf", "stop"):
             return onderwerp
-        waarde = self._deviation_line(f"nieuwe waarde voor {onderwerp.replace('_', ' ')}> ", [],
+        waardevraag = waarde_vraag(g.model, onderwerp)
+        say(f"Nieuwe waarde voor {waarde_naam(g.model, onderwerp)} (nu: {keuzes[onderwerp]}):", "vraag")
+        if waardevraag is not None:
+            show_question("", waardevraag, kop=False)
+        else:
+            say(f"  ({g.model.types[onderwerp]})", "zacht")
+        waarde = self._deviation_line("nieuwe waarde> ", waardevraag,
                                       lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
         if waarde in ("blijf", "stop"):
             return waarde
-        reden = self._deviation_line("reden (verplicht)> ", [], _reason)
+        reden = self._deviation_line("reden (verplicht)> ", None, _reason)
         if reden in ("blijf", "stop"):
             return reden
         g.wijk_af(onderwerp, waarde, reden)
-        say(f"Afwijking vastgelegd: {onderwerp.replace('_', ' ')} → {g.afwijkingen[-1].naar}.", "ok")
+        say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
         return "verder"
 
-    def _deviation_line(self, message: str, extra: list[str], check) -> str:
+    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check) -> str:
         """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
-        and the same line is asked again; otherwise ``check`` gives the value or refuses."""
+        and the same line is asked again; otherwise ``check`` gives the value or refuses (after
+        "bedoelde u …?", 'ja' takes the suggestion)."""
+        suggestie = None
         while True:
-            tekst = self.prompt(message, extra=extra)
+            tekst = self.prompt(message, vraag)
+            if suggestie is not None and yes_no(tekst) is True:
+                tekst = suggestie
+            suggestie = None
             opdracht = command_of(tekst)
             if not tekst.strip() or (opdracht is not None and opdracht[0] == "terug"):
                 say("Niet afgeweken.", "zacht")
@@ -239,24 +271,27 @@ class IntakeScherm:
                 continue
             try:
                 return check(tekst)
+            except AntwoordFout as err:
+                say(str(err), "fout")
+                suggestie = err.suggestie
             except WmoFout as err:
                 say(err.melding(), "fout")
 
     # ── the end ──
     def review(self) -> Stap:
-        """The answers that decide, and "Klopt dit?": 'blijf' means yes, on to the result."""
+        """The answers that decide, a page at a time, and "Klopt dit?": 'blijf' means yes, on to the result."""
         g = self.gesprek
         say("")
         say("Alle nodige vragen zijn beantwoord. De antwoorden die de uitkomst bepalen:", "ok")
-        for i, r in enumerate(g.antwoordregels(), 1):
-            if r.telt_mee:
-                say(f"  {i}. {g.vraagtekst(r.vraag)}")
-                say(f"     {answer_text(r.vraag, r.waarde)}", "zacht")
-        for a in g.afwijkingen:
-            say(f"  Professionele afweging: {a.onderwerp.replace('_', ' ')} {a.naar} ({a.reden})")
+        tellend = g.relevante_antwoorden()
+        regels = []
+        for i, vraag in enumerate((v for v in g.genummerd() if v.id in tellend), 1):  # no gaps: the numbers 'wijzig N' takes
+            regels += [f"  {i}. {g.vraagtekst(vraag)}", f"     {answer_text(vraag, g.antwoorden[vraag.id])}"]
+        regels += [f"  Professionele afweging: {g.afwijking_tekst(a)}" for a in g.afwijkingen]
+        self.page("\n".join(regels))
         say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
         while True:
-            tekst = self.prompt("klopt dit?> ")
+            tekst = self.prompt("klopt dit?> ", kort=True)
             if not tekst.strip() or yes_no(tekst) is True:
                 return "blijf"
             opdracht = command_of(tekst)
@@ -268,16 +303,18 @@ class IntakeScherm:
                 return stap
 
     def finish(self) -> Stap:
-        """The result, then saving; 'wijzig', 'terug' and 'afwijken' reopen the conversation."""
+        """The outcome first (a summary that fits on the screen), the full motivering with 'meer' (or
+        Enter), then saving; 'wijzig', 'terug' and 'afwijken' reopen the conversation."""
         g = self.gesprek
         b = g.beoordeling()
         uitleg = build(b, g.rules)
         say("")
-        say(render(uitleg, "tekst").rstrip())
+        for i, regel in enumerate(samenvatting(b, width(), min(18, rows() - 6))):
+            say(regel, "kop" if i == 0 else None, wrap=False)
         if self.opgeslagen:
             g.afronden(b)
-        say("")
-        stap = offer_save(self, b, uitleg)
+        motivering = render(uitleg, "tekst").rstrip()
+        stap = offer_save(self, b, uitleg, meer=lambda: self.page(motivering))
         return "blijf" if stap == "stop" else stap
 
     def _stopped(self) -> None:

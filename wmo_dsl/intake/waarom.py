@@ -1,0 +1,53 @@
+"""'waarom' at a question: what needs the answer (with its source) and what the answer can change now."""
+
+from __future__ import annotations
+
+from ..cases.natural import answer_text
+from ..language import ast
+
+
+def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
+    """What needs the answer, in words with its source: "afgeleide waarde intensiteit (§3)"."""
+    out = []
+    for n, deps in model.afhankelijkheden.items():
+        if vraag.id not in deps:
+            continue
+        soort, _, naam = n.rpartition(":")
+        d = model.waarden.get(naam) or model.tabellen.get(naam) if not soort else \
+            model.regels.get(naam) if soort == "regel" else model.termijnen.get(naam)
+        wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
+        bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
+        out.append(f"{wat} {naam.replace('_', ' ')}{bron}")
+    return out
+
+
+def waarom(gesprek, vraag: ast.Vraag) -> str:
+    regels = [f"{vraag.tekst or vraag.onderwerp()}"]
+    if vraag.uitleg:
+        regels.append(f"Toelichting: {vraag.uitleg}")
+    if vraag.bron:
+        regels.append(f"Bron: {vraag.bron.tekst}")
+    gebruikers = nodig_voor(gesprek.model, vraag)
+    if gebruikers:
+        regels.append("Nodig voor:")
+        regels.extend(f"  - {g}" for g in gebruikers)
+    effecten = _effects(gesprek, vraag)
+    if effecten:
+        regels.append("Wat het antwoord nu kan uitmaken:")
+        regels.extend(f"  - {e}" for e in effecten)
+    return "\n".join(regels)
+
+
+def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
+    from ..present.sensitivity import summary
+
+    if vraag.soort not in ("janee", "keuze"):
+        return []
+    waarden = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties]
+    uitkomsten = []
+    for w in waarden:
+        b = gesprek.rules.evaluate({**gesprek.antwoorden, vraag.id: w}, gesprek.peildatum, gesprek.afwijkingen)
+        if b.uitkomst == "onvolledig":
+            return []
+        uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")
+    return uitkomsten if len(set(u.split(": ", 1)[1] for u in uitkomsten)) > 1 else []
