@@ -24,11 +24,6 @@ class Gestopt(Exception):
     """The consultant typed 'stop' before a region was chosen."""
 
 
-def choose_region(session: PromptSession, sources: dict, load) -> str:
-    """Ask for the citizen's gemeente and return the id of the region that serves it."""
-    return choose_gemeente(session, sources, load)[0]
-
-
 def choose_gemeente(session: PromptSession, sources: dict, load) -> tuple[str, str | None]:
     """Ask for the citizen's gemeente: the id of the region that serves it, and the gemeente as the
     region writes it (None when a region was chosen by its name, id or number)."""

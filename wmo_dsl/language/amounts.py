@@ -131,7 +131,7 @@ class AmountChecker:
             return replace(expr, operand=operand), target
         if t.soort != "getal" or t.eenheid is None:
             self.error("E231", f"alleen een hoeveelheid kan worden omgerekend naar {expr.eenheid}, maar dit is {t}", expr.pos,
-                       hint=f"geef het getal een eenheid, bijvoorbeeld: 90 minuten in uur" if t.soort == "getal" else None)
+                       hint="geef het getal een eenheid, bijvoorbeeld: 90 minuten in uur" if t.soort == "getal" else None)
             return replace(expr, operand=operand), target
         if not t.eenheid.convertible(expr.eenheid):
             per = (t.eenheid.periode is None) != (expr.eenheid.periode is None)

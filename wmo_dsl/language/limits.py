@@ -48,24 +48,10 @@ def number_problem(number: Decimal) -> str | None:
     return None
 
 
-def check_number(number: Decimal, waar: str) -> Decimal:
-    probleem = number_problem(number)
-    if probleem:
-        raise GrensFout(f"{waar} {probleem}")
-    return number
-
-
 def date_problem(datum: dt.date) -> str | None:
     if not MIN_DATE <= datum <= MAX_DATE:
         return "ligt buiten 1-1-1900 tot en met 31-12-2199"
     return None
-
-
-def check_date(datum: dt.date, waar: str) -> dt.date:
-    probleem = date_problem(datum)
-    if probleem:
-        raise GrensFout(f"{waar} {probleem}")
-    return datum
 
 
 def make_date(year: int, month: int, day: int, waar: str) -> dt.date:

@@ -34,13 +34,6 @@ class Model:
         """A readable name for a definition (its id with spaces)."""
         return naam.replace("_", " ")
 
-    def optie_label(self, vraag_id: str, optie_id: str) -> str:
-        vraag = self.vragen.get(vraag_id)
-        for optie in vraag.opties if vraag else ():
-            if optie.id == optie_id:
-                return optie.label
-        return optie_id.replace("_", " ")
-
     def amount_questions(self) -> frozenset[str]:
         """Questions only a product's volume or duration reads, not a rule or a deadline: how
         much, once it is clear what. The intake asks them after the questions that decide."""

@@ -58,7 +58,7 @@ def opening(soort: Aard, aanvraagdatum: str | Invul) -> dict:
                                 "Wij hebben uw aanvraag onderzocht.")]}
         case "melding":
             return {"onderwerp": "besluit over ondersteuning uit de Wmo 2015 na uw melding",
-                    "zinnen": [("Op", aanvraagdatum, f"heeft u bij ons gemeld dat u ondersteuning nodig heeft (artikel 2.3.2 van "
+                    "zinnen": [("Op", aanvraagdatum, "heeft u bij ons gemeld dat u ondersteuning nodig heeft (artikel 2.3.2 van "
                                 "de Wmo 2015). Wij hebben met u onderzocht welke ondersteuning passend is.")]}
         case "ambtshalve":
             return {"onderwerp": "besluit over ondersteuning uit de Wmo 2015",

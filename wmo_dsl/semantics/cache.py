@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
-import json
 import os
 import re
 import stat

@@ -20,7 +20,7 @@ from ..language import ast
 from ..language.check import Model
 from . import values as V
 from .conclusions import Outcome, conclude
-from .meaning import Branch, cell_meaning, definition_meaning, meaning
+from .meaning import Branch, definition_meaning, meaning
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,6 @@ class Open(Exception):
     """A question is read that the case leaves open."""
 
 
-def truthy(v) -> bool:
-    return v is True
-
-
 class Evaluation:
     """One evaluation of a model for a full set of answers; values are memoised and traced."""
 
@@ -130,10 +126,6 @@ class Evaluation:
 
     def eval(self, e: ast.Expr):
         return meaning(e, self)
-
-    def cell_matches(self, cel: ast.Cel, value, column) -> bool:
-        """Does a table cell accept ``value`` in a column of type ``column``?"""
-        return cell_meaning(cel, value, column, self) is True
 
     def _read(self, naam: str) -> None:
         if self._reads:

@@ -115,10 +115,6 @@ def _orderable(v):
     return v
 
 
-def in_range(v, lo, hi) -> bool:
-    return v is not None and compare(">=", v, lo) and compare("<=", v, hi)
-
-
 def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
     """``a op b``; ``vrij`` are extra non-working days for werkdagen (a region's dated table)."""
     if a is None or b is None:
