@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from ..cases.natural import answer_text
 from ..language import ast
+from ..present.namen import regel_naam, termijn_naam, waarde_naam
 
 
 def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
-    """What needs the answer, in words with its source: "afgeleide waarde intensiteit (§3)"."""
+    """What needs the answer, in words with its source: "de toekenning van Begeleiding groep (§3)"."""
     out = []
     for n, deps in model.afhankelijkheden.items():
         if vraag.id not in deps:
             continue
         soort, _, naam = n.rpartition(":")
-        d = model.waarden.get(naam) or model.tabellen.get(naam) if not soort else \
-            model.regels.get(naam) if soort == "regel" else model.termijnen.get(naam)
-        wat = {"regel": "regel", "termijn": "termijn"}.get(soort, "afgeleide waarde")
+        if soort == "regel" and naam in model.regels:
+            d, wat = model.regels[naam], regel_naam(model, model.regels[naam])
+        elif soort == "termijn" and naam in model.termijnen:
+            d, wat = model.termijnen[naam], termijn_naam(model.termijnen[naam])
+        else:
+            d, wat = model.waarden.get(naam) or model.tabellen.get(naam), waarde_naam(model, naam)
         bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-        out.append(f"{wat} {naam.replace('_', ' ')}{bron}")
-    return out
+        out.append(f"{wat}{bron}")
+    return list(dict.fromkeys(out))
 
 
 def waarom(gesprek, vraag: ast.Vraag) -> str:

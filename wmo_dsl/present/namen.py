@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..language import ast
 from ..semantics.notation import value_text
 
@@ -26,3 +28,33 @@ def waarde_woorden(model, naam: str, waarde) -> str:
     if isinstance(waarde, str) and waarde in symbolen:
         return symbolen[waarde]
     return value_text(waarde)
+
+
+def regel_naam(model, regel: ast.Regel) -> str:
+    """A rule by what it decides ("de toekenning van Begeleiding groep"), never by its id."""
+    delen: list[str] = []
+    for c in regel.conclusies:
+        match c:
+            case ast.ProductConclusie(product=p):
+                pid = getattr(p, "id", None) or getattr(p, "name", None)
+                product = model.producten.get(pid) if isinstance(pid, str) else None
+                delen.append(f"de toekenning van {product.naam}" if product else "welk product past")
+            case ast.VerwijzingConclusie(id=vid):
+                v = model.verwijzingen.get(vid)
+                delen.append(f"de verwijzing naar {v.omschrijving}" if v else "een verwijzing")
+            case ast.SignaalConclusie(id=sid):
+                s = model.signalen.get(sid)
+                delen.append(f"het signaal '{s.omschrijving}'" if s else "een signaal")
+            case ast.GeenIndicatie():
+                delen.append("of er een indicatie is")
+            case ast.GeenProductConclusie(id=pid):
+                product = model.producten.get(pid)
+                delen.append(f"of {product.naam} uitgesloten is" if product else "een uitsluiting")
+            case _:
+                assert_never(c)
+    return " en ".join(dict.fromkeys(delen)) or "de beslissing"
+
+
+def termijn_naam(termijn: ast.Termijn) -> str:
+    """A deadline by its description ("de termijn 'eerste contact'")."""
+    return f"de termijn '{termijn.omschrijving}'"
