@@ -75,7 +75,7 @@ def test_waarom_names_what_needs_the_question_with_source_and_help(gesprek):
     text = gesprek.waarom(gesprek.volgende())
     assert "Is alleen nog een lichte 'leun en steun'-functie nodig" in text
     assert "Bron: §5 Lichte en zware Individuele Begeleiding" in text
-    assert "ib product (§5 Lichte en zware Individuele Begeleiding)" in text and "afgeleide waarde" not in text
+    assert "  - product (§5 Lichte en zware Individuele Begeleiding)" in text and "afgeleide waarde" not in text
     assert "Toelichting: Dan is het laagste product (022B1) meer dan nodig" in text
 
 
