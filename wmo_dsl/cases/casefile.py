@@ -159,8 +159,9 @@ def deviation_text(model, waarde) -> str:
     """A deviating value in words, the same from a case file, a receipt and a session log."""
     from ..semantics.notation import value_text
 
-    if isinstance(waarde, str) and waarde in model.producten:
-        return f"{model.producten[waarde].code} ({model.producten[waarde].naam})"
+    if isinstance(waarde, str) and waarde in model.producten:  # by name; the code only when it is a real one
+        product = model.producten[waarde]
+        return f"{product.echte_code} ({product.naam})" if product.echte_code else product.naam
     return value_text(waarde)
 
 
