@@ -22,8 +22,6 @@ from fractions import Fraction
 from . import ast, limits
 from .types import Eenheid, Type
 
-_ROUNDING = ("naar_boven", "naar_beneden", "afronden_op")
-
 
 def bare_number(expr) -> bool:
     return isinstance(expr, ast.Literal) and expr.kind == "getal"
@@ -257,6 +255,3 @@ class AmountChecker:
                     self.error("E240", f"'{naam}' is altijd {limits.scientific(limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator))}: "
                                "dat valt buiten de grens van 10^12", d.pos,
                                hint="een berekende waarde blijft onder 1.000.000.000.000; kijk de getallen en eenheden na")
-
-
-ROUNDING = _ROUNDING

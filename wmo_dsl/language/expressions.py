@@ -12,8 +12,9 @@ from dataclasses import replace
 from typing import assert_never
 
 from . import ast
-from .amounts import ROUNDING, AmountChecker, bare_number, with_unit
-from .types import DATUM, FUNCTIONS, GETAL, JANEE, ONBEKEND, Type, comparable, compatible, unified
+from .amounts import AmountChecker, bare_number, with_unit
+from .builtins import FUNCTIONS
+from .types import DATUM, GETAL, JANEE, ONBEKEND, Type, comparable, compatible, unified
 
 _ORDERING = ("<", "<=", ">", ">=")
 
@@ -242,11 +243,12 @@ class ExpressionChecker(AmountChecker):
         return Type(result)
 
     def _call(self, expr: ast.Call) -> tuple[ast.Expr, Type]:
-        if expr.function not in FUNCTIONS:
+        builtin = FUNCTIONS.get(expr.function)
+        if builtin is None:
             self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
                        hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
             return expr, ONBEKEND
-        wanted, result = FUNCTIONS[expr.function]
+        wanted = builtin.argumenten
         kinds = wanted or ["getal"] * max(len(expr.args), 1)
         resolved = [self.resolve(a) for a in expr.args]
         for (a, t), k, raw in zip(resolved, kinds, expr.args):
@@ -254,27 +256,34 @@ class ExpressionChecker(AmountChecker):
                 self.error("E207", f"een argument van '{expr.function}' moet {Type(k)} zijn, maar dit is {t}", pos_of(raw))
         args = tuple(a for a, _ in resolved)
         types = [t for _, t in resolved]
-        result_type = Type(result)
+        result_type = Type(builtin.resultaat)
         if (wanted and len(expr.args) != len(wanted)) or not expr.args:
             n = len(wanted) if wanted else "minstens één"
-            self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos)
+            self.error("E208", f"'{expr.function}' verwacht {n} argument{'en' if n != 1 else ''}", expr.pos,
+                       hint=f"bijvoorbeeld {builtin.voorbeeld}")
             return replace(expr, args=args), result_type
-        if expr.function in ROUNDING:
-            args, result_type = self.rounding(expr, args, types)
-        elif expr.function in ("min", "max"):
-            unit = next((t.eenheid for t in types if t.eenheid is not None), None)
-            if unit is not None:
-                target = Type("getal", eenheid=unit)
-                wat = f"de argumenten van '{expr.function}'"
-                args = tuple(a if t.eenheid == unit else self.same_unit(a, t, a, target, wat, pos_of(a))[0] for a, t in zip(args, types))
-                result_type = target
-        elif expr.function == "afronden":
-            result_type = types[0] if types[0].soort == "getal" else result_type
-            places = expr.args[1]
-            if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
-                    and 0 <= places.value <= 10):
-                self.error("E209", "afronden(x, n) rondt af op n cijfers achter de komma: n is een heel getal van 0 tot en met 10",
-                           pos_of(places), hint="bijvoorbeeld afronden(uren, 2)")
+        match builtin.eenheid:
+            case "geen":
+                pass
+            case "stap":
+                args, result_type = self.rounding(expr, args, types)
+            case "gedeeld":
+                unit = next((t.eenheid for t in types if t.eenheid is not None), None)
+                if unit is not None:
+                    target = Type("getal", eenheid=unit)
+                    wat = f"de argumenten van '{expr.function}'"
+                    args = tuple(a if t.eenheid == unit else self.same_unit(a, t, a, target, wat, pos_of(a))[0]
+                                 for a, t in zip(args, types))
+                    result_type = target
+            case "decimalen":
+                result_type = types[0] if types[0].soort == "getal" else result_type
+                places = expr.args[1]
+                if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
+                        and 0 <= places.value <= 10):
+                    self.error("E209", f"{expr.function}(x, n) rondt af op n cijfers achter de komma: n is een heel getal "
+                               "van 0 tot en met 10", pos_of(places), hint=f"bijvoorbeeld {builtin.voorbeeld}")
+            case _:
+                assert_never(builtin.eenheid)
         return replace(expr, args=args), result_type
 
     def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:

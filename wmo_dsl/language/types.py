@@ -109,17 +109,6 @@ JANEE, GETAL, DATUM, DUUR, TEKST, PRODUCT, RECORD, GEEN, ONBEKEND = (
     Type("geen"), Type("onbekend"),
 )
 
-# name: (argument types, or None for "one or more getal"; result type)
-FUNCTIONS = {
-    "min": (None, "getal"),
-    "max": (None, "getal"),
-    "afronden": (("getal", "getal"), "getal"),
-    "naar_boven": (("getal", "getal"), "getal"),
-    "naar_beneden": (("getal", "getal"), "getal"),
-    "afronden_op": (("getal", "getal"), "getal"),
-    "midden": (("datum", "datum"), "datum"),
-}
-
 
 def compatible(t: Type, want: Type) -> bool:
     """May a value of type ``t`` stand where ``want`` is expected? (A plain getal is wanted: an

@@ -5,14 +5,24 @@ from __future__ import annotations
 from typing import assert_never
 
 from ..language import ast
+from ..language.builtins import FUNCTIONS, missing_parts
 from ..language.check import Model
 from ..semantics.notation import list_text, value_text
 
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
-_CALL_WORDS = {"min": "de kleinste van", "max": "de grootste van"}
-_ROUNDING_WORDS = {"naar_boven": "naar boven afgerond op", "naar_beneden": "naar beneden afgerond op",
-                   "afronden_op": "afgerond op"}
+# Each built-in function (language/builtins.py) in words, given its arguments in words.
+CALL_WORDS = {
+    "min": lambda join, a: f"de kleinste van {join(a)}",
+    "max": lambda join, a: f"de grootste van {join(a)}",
+    "absoluut": lambda join, a: f"de absolute waarde van {a[0]}",
+    "afronden": lambda join, a: f"{a[0]} afgerond op {a[1]} decimalen",
+    "naar_boven": lambda join, a: f"{a[0]}, naar boven afgerond op {a[1]}",
+    "naar_beneden": lambda join, a: f"{a[0]}, naar beneden afgerond op {a[1]}",
+    "afronden_op": lambda join, a: f"{a[0]}, afgerond op {a[1]}",
+    "midden": lambda join, a: f"het midden tussen {a[0]} en {a[1]}",
+}
+missing_parts("present/words.py CALL_WORDS", CALL_WORDS, FUNCTIONS)
 
 
 class Words:
@@ -88,16 +98,7 @@ class Words:
             case ast.Contains(container=container, item=item):
                 return f"{self.expr(container)} bevat {self.expr(item, container)}"
             case ast.Call(function=function, args=args):
-                texts = [self.expr(a) for a in args]
-                if function in _CALL_WORDS:
-                    return f"{_CALL_WORDS[function]} {self.join(texts)}"
-                if function == "afronden":
-                    return f"{texts[0]} afgerond op {texts[1]} decimalen"
-                if function == "midden":
-                    return f"het midden tussen {texts[0]} en {texts[1]}"
-                if function in _ROUNDING_WORDS:
-                    return f"{texts[0]}, {_ROUNDING_WORDS[function]} {texts[1]}"
-                return f"{function}({', '.join(texts)})"
+                return CALL_WORDS[function](self.join, [self.expr(a) for a in args])
             case ast.RecordExpr(fields=fields):
                 return "; ".join(f"{n.replace('_', ' ')}: {self.expr(v)}" for n, v in fields)
             case ast.Convert(operand=operand, implicit=True):

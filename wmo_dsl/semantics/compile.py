@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.check import Model
+from . import builtins
 from . import values as V
 from .conclusions import conclude
 from .evaluate import Open, ProductToekenning, Toekenningen, Uitkomst, lists_of, rule_plan
@@ -360,7 +361,7 @@ def compile_model(model: Model) -> Compiled:
     namespace = {
         "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning, "Toekenningen": Toekenningen,
         "_MISSING": _MISSING, "_open": _open, "EMPTY": frozenset(), "VRIJ": model.vrije_dagen,
-        "_cmp": V.compare, "_arith": V.arithmetic, "_call": V.call, "_Record": V.Record,
+        "_cmp": V.compare, "_arith": V.arithmetic, "_call": builtins.call, "_Record": V.Record,
         "DEC": _Counts(), "_neg": lambda v: None if v is None else -v,
         "_lists": lists_of, "PLAN": rule_plan(model), "MODEL": model, **constants,
     }

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.check import Model
+from . import builtins
 from . import values as V
 from .conclusions import Outcome, conclude
 from .meaning import Branch, definition_meaning, meaning
@@ -215,7 +216,7 @@ class Evaluation:
         return None if x is None else -x
 
     def call(self, function: str, args, result):
-        return V.call(function, list(args))
+        return builtins.call(function, list(args))
 
     def collection(self, items, t) -> frozenset:
         return frozenset(items)

@@ -23,7 +23,8 @@ from ..language import ast
 from ..language.types import Type
 from .smt_terms import (FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, numeral, question_term, quoted, real, select,
                         string)
-from .smt_values import arithmetic, call, compare
+from .builtins import smt_call
+from .smt_values import arithmetic, compare
 
 class Smt:
     """The SMT-LIB algebra for one copy of a model (names prefixed with ``prefix``)."""
@@ -154,7 +155,7 @@ class Smt:
         return S(x.t, f"(- {x.v})", x.d)
 
     def call(self, function: str, args, result: Type) -> S:
-        return call(self, function, list(args), result)
+        return smt_call(self, function, list(args), result)
 
     def collection(self, items, t: Type) -> S:
         domain = sorted(t.domein.union(*[i.t.domein for i in items if i.kind in ("keuze", "product")]))

@@ -128,39 +128,3 @@ def between(enc, function: str, a: str, b: str) -> str:
     enc.lines.append(f"(assert (=> (>= {d} 0) (and (>= {n} 0) (<= (* {low} {n}) {d}) (< {d} (* {high} (+ {n} 1))))))")
     enc.lines.append(f"(assert (=> (< {d} 0) (and (<= {n} 0) (<= (* {low} (- {n})) (- {d})) (< (- {d}) (* {high} (+ (- {n}) 1))))))")
     return n
-
-
-def call(enc, function: str, args: list[S], result: Type) -> S:
-    defined = conj(*[a.d for a in args])
-    match function:
-        case "min" | "max":
-            value = args[0].v
-            for a in args[1:]:
-                better = "<" if function == "min" else ">"
-                value = f"(ite ({better} {a.v} {value}) {a.v} {value})"
-            return S(Type("getal"), value, defined)
-        case "afronden":
-            places = args[1].v  # a literal 0..10 (wmo check)
-            scale = f"(^ 10.0 {places})" if not places.replace(".0", "").isdigit() else str(10 ** int(float(places))) + ".0"
-            x = f"(* {args[0].v} {scale})"
-            rounded = f"(ite (>= {x} 0.0) (to_int (+ {x} 0.5)) (- (to_int (+ (- {x}) 0.5))))"
-            return S(Type("getal"), f"(/ (to_real {rounded}) {scale})", defined)
-        case "midden":
-            lo = f"(ite (<= {args[0].v} {args[1].v}) {args[0].v} {args[1].v})"
-            hi = f"(ite (<= {args[0].v} {args[1].v}) {args[1].v} {args[0].v})"
-            return S(Type("datum"), f"(+ {lo} (div (- {hi} {lo}) 2))", defined)
-        case "naar_boven" | "naar_beneden" | "afronden_op":
-            x, step = args[0].v, args[1].v  # the step is fixed (wmo check): a division by a numeral
-            q = f"(/ {x} {step})"
-            whole = {"naar_beneden": f"(to_int {q})", "naar_boven": f"(- (to_int (- {q})))",
-                     "afronden_op": f"(ite (>= {q} 0.0) (to_int (+ {q} 0.5)) (- (to_int (+ (- {q}) 0.5))))"}[function]
-            return S(Type("getal"), f"(* {step} (to_real {whole}))", conj(defined, f"(> {step} 0.0)"))
-        case "dagen_tussen":
-            return S(Type("getal"), f"(to_real (- {args[1].v} {args[0].v}))", defined)
-        case "weken_tussen":
-            d = f"(- {args[1].v} {args[0].v})"
-            return S(Type("getal"), f"(to_real (ite (>= {d} 0) (div {d} 7) (- (div (- {d}) 7))))", defined)
-        case "jaren_tussen" | "maanden_tussen":
-            return S(Type("getal"), f"(to_real {between(enc, function, args[0].v, args[1].v)})", defined)
-        case _:
-            raise TypeError(f"no solver term for function {function!r}")

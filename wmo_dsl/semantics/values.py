@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from dataclasses import dataclass
 
@@ -177,41 +177,6 @@ def _add_duration(start: dt.date, duur: Duur, vrij: frozenset) -> dt.date:
     return dt.date(year, month + 1, day)
 
 
-def call(function: str, args: list):
-    if any(a is None for a in args):
-        return None
-    if function == "min":
-        return min(args)
-    if function == "max":
-        return max(args)
-    if function == "afronden":
-        value, places = args
-        if places != places.to_integral_value() or not 0 <= places <= 12:
-            return None  # wmo check refuses a literal precision like this; a computed one gives geen
-        try:
-            return _finite(value.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP, context=CONTEXT))
-        except InvalidOperation:  # pragma: no cover - CONTEXT does not trap
-            return None
-    if function == "midden":
-        a, b = sorted(args)
-        return a + dt.timedelta(days=(b - a).days // 2)
-    if function in _ROUNDING:
-        value, step = args
-        if step <= 0:
-            return None  # a step of nothing: geen
-        try:
-            whole = CONTEXT.divide(value, step).to_integral_value(_ROUNDING[function], CONTEXT)
-            return _finite(CONTEXT.multiply(whole, step))
-        except InvalidOperation:  # pragma: no cover - CONTEXT does not trap
-            return None
-    if function in _BETWEEN:
-        return Decimal(_BETWEEN[function](*args))
-    raise ValueError(function)
-
-
-_ROUNDING = {"naar_boven": ROUND_CEILING, "naar_beneden": ROUND_FLOOR, "afronden_op": ROUND_HALF_UP}
-
-
 def whole_years(a: dt.date, b: dt.date) -> int:
     """Whole years from a to b; a birthday counts on the day itself (29 February: on 1 March
     in a year without it). Negative when b lies before a."""
@@ -237,7 +202,6 @@ def _weeks(a: dt.date, b: dt.date) -> int:
     return days // 7 if days >= 0 else -((-days) // 7)
 
 
-_BETWEEN = {"jaren_tussen": whole_years, "maanden_tussen": whole_months, "weken_tussen": _weeks, "dagen_tussen": _days}
 
 
 def maanden(duur: Duur | None) -> int | None:
