@@ -17,6 +17,7 @@ from . import ast
 from .expressions import ExpressionChecker, pos_of
 from .persons import PersonChecker
 from .motivations import MotivationChecker
+from .names import NameChecker
 from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
@@ -33,7 +34,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionChecker):
+class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -281,6 +282,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             gevallen.append(replace(geval, waarde=waarde, voorwaarde=voorwaarde))
             types.append((t, pos_of(geval.waarde)))
         self.resolved[w.id] = replace(w, gevallen=tuple(gevallen))
+        self.mixed_outcomes(w.id, [g.waarde for g in gevallen])
         return self.unify(types, f"de gevallen van '{w.id}'")
 
     def ref_type(self, naam: str, pos: ast.Pos) -> Type:
@@ -314,12 +316,16 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
                            rij.pos, hint="geef elke rij één cel per kolom; '-' betekent: maakt niet uit")
                 continue
             cellen = tuple(self.check_cel(cel, kolom, naam) for cel, kolom, naam in zip(rij.cellen, kolommen, tabel.invoer))
+            if self.unknown_product_in_row(tabel, rij):
+                rijen.append(replace(rij, cellen=cellen))
+                continue
             uitkomst, t = self.resolve(rij.uitkomst, new_symbols=True)
             types.append((t, pos_of(rij.uitkomst)))
             rijen.append(replace(rij, cellen=cellen, uitkomst=uitkomst))
         if not tabel.rijen:
             self.error("E222", f"tabel '{tabel.id}' heeft geen rijen", tabel.pos)
         self.resolved[tabel.id] = replace(tabel, rijen=tuple(rijen))
+        self.mixed_outcomes(tabel.id, [r.uitkomst for r in rijen])
         return self.unify(types, f"de rijen van tabel '{tabel.id}'")
 
     def check_regel(self, regel: ast.Regel) -> ast.Regel:

@@ -96,6 +96,17 @@ HINTS: dict[str, list[str]] = {
     "vergelijk met één =, bijvoorbeeld: type = behouden": [
         "x is a == b\n",
     ],
+    "schrijf >= (groter dan of gelijk aan); het teken ≥ kent de regeltaal niet": [
+        "x is a ≥ 18\n",
+        "tabel t: a -> b\n  ≥ 1 -> c\n",
+    ],
+    "schrijf <= (kleiner dan of gelijk aan); het teken ≤ kent de regeltaal niet": [
+        "x is a ≤ 18\n",
+        "tabel t: a -> b\n  ≤ 1 -> c\n",
+    ],
+    "schrijf != (niet gelijk aan); het teken ≠ kent de regeltaal niet": [
+        "x is a ≠ 18\n",
+    ],
     "gebruik de Nederlandse woorden en, of en niet": [
         "x is a and b\n",
         "x is a or b\n",
