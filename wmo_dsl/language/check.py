@@ -45,6 +45,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         self.termijnen: dict[str, ast.Termijn] = {}
         self.vrije_dagen: list[ast.VrijeDagen] = []
         self.eenheden: dict[str, ast.EenheidDef] = {}
+        self.eisen: list[ast.Eis] = []
         self.standaard: ast.Product | None = None
         self.own_iwmo: dict[str, dict] = {}  # product -> the iWmo fields it states itself
         self.types: dict[str, Type] = {}
@@ -73,6 +74,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             self.type_of(naam, self.defs[naam].pos)
         regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
         termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
+        eisen = tuple(self.check_eis(e) for e in self.eisen)
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
@@ -98,6 +100,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             bronregels=self.bestand.bronregels,
             waarschuwingen=tuple(self.findings),
             eenheden=self.eenheden,
+            eisen=eisen,
         )
 
     def unused_conclusions(self, regels: dict) -> None:
@@ -119,8 +122,8 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
                 else:
                     regio = d
                 continue
-            if isinstance(d, ast.VrijeDagen):
-                self.vrije_dagen.append(d)
+            if isinstance(d, (ast.VrijeDagen, ast.Eis)):
+                (self.vrije_dagen if isinstance(d, ast.VrijeDagen) else self.eisen).append(d)
                 continue
             if isinstance(d, ast.EenheidDef):  # read by the parser already (tree_units.py)
                 self.eenheden[d.id] = d
@@ -255,6 +258,14 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             self.error("E224", f"termijn '{t.id}' mist een datum", t.pos, hint="voeg toe: datum startdatum + 10 werkdagen")
         self.current = outer
         return replace(t, voorwaarde=voorwaarde, datum=datum)
+
+    def check_eis(self, e: ast.Eis) -> ast.Eis:
+        """An eis is a yes/no condition; what it reads counts under 'eis:<line>' (model.eis_key)."""
+        outer, self.current = self.current, f"eis:{e.pos.line}"
+        self.deps.setdefault(self.current, set())
+        voorwaarde = self.expect(e.voorwaarde, JANEE, "een eis")
+        self.current = outer
+        return replace(e, voorwaarde=voorwaarde)
 
     def check_waarde(self, w: ast.Waarde) -> Type:
         if w.expr is not None:

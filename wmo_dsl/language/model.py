@@ -29,6 +29,12 @@ class Model:
     bronregels: tuple[str, ...] = field(repr=False, default=())
     waarschuwingen: tuple[Bevinding, ...] = ()
     eenheden: dict[str, ast.EenheidDef] = field(default_factory=dict)  # the region's own units
+    eisen: tuple[ast.Eis, ...] = ()  # what the answers together must satisfy
+
+    @staticmethod
+    def eis_key(eis: ast.Eis) -> str:
+        """The key of an eis in ``afhankelijkheden``."""
+        return f"eis:{eis.pos.line}"
 
     def label(self, naam: str) -> str:
         """A readable name for a definition (its id with spaces)."""

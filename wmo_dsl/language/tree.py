@@ -293,6 +293,13 @@ class ToAst(StatementsToAst, ProductsToAst):
         self._no_statements(items, "de vrije dagen")
         return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
 
+    def eis(self, meta, items):
+        voorwaarde, melding, *rest = items
+        d = self._details([r for r in rest if r is not None], meta)
+        self._only_where_read(d, meta)
+        self._no_statements(rest, "een eis")
+        return ast.Eis(voorwaarde, _string(melding), d.get("bron"), d.get("toelichting"), self._pos(meta))
+
     def concl_geen_product(self, meta, items):
         return ast.GeenProductConclusie(str(items[0]), self._tokpos(items[0]))
 

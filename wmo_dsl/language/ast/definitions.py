@@ -312,7 +312,25 @@ class EenheidDef:
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten, EenheidDef]
+@dataclass(frozen=True)
+class Eis:
+    """What the answers together must satisfy ("hoogstens één partner"): an answer that makes the
+    condition false is refused with ``melding``, and the solver and the proofs assume it."""
+
+    voorwaarde: Expr
+    melding: str
+    bron: Bron | None
+    toelichting: str | None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Eisen have no name; the line they start on tells them apart."""
+        return f"regel {self.pos.line}"
+
+
+Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten, EenheidDef,
+                  Eis]
 
 
 @dataclass(frozen=True)
@@ -325,7 +343,7 @@ class Regelbestand:
 
 
 __all__ = [
-    "AlleProducten", "Bron", "Conclusie", "Definitie", "EenheidDef", "GeenIndicatie", "GeenProductConclusie", "Geval",
+    "AlleProducten", "Bron", "Conclusie", "Definitie", "EenheidDef", "Eis", "GeenIndicatie", "GeenProductConclusie", "Geval",
     "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
     "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
     "VrijeDagen", "Waarde", "Zin", "Zinnen",
