@@ -138,7 +138,7 @@ class ToAst(StatementsToAst, ProductsToAst):
     def eerste(self, meta, items):
         return ("eerste", True)
 
-    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin"})
+    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin", "bedrag"})
     _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
                      "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur",
                      "meervoud": "meervoud", "is": "is"}

@@ -157,6 +157,7 @@ CODES = {
     "E241": "een volume per kwartaal of per jaar (geen iWmo-frequentie) bij een product zonder vaste duur",
     "E242": "'zin' of 'label' waar niets het leest, of een zin die niet bij de soort waarde past",
     "E245": "een naam die twee dingen kan betekenen (een keuze en een definitie, een product en een eigen waarde)",
+    "E246": "een 'eigen bijdrage' of 'vergoeding' bij een product die geen bedrag in euro is",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",

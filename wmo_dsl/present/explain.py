@@ -142,7 +142,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
             "toelichting": product.toelichting,
             "minimale_duur": value_text(p.minimale_duur) if p.minimale_duur else None,
             "iwmo": _iwmo_text(product, p),
-            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in product.kenmerken],
+            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in rp.kenmerken]
+                         + [(g.woorden, g.tekst) for g in rp.bedragen],
         })
     # Why: the derived values the concluding rules rest on, in rule-file order, then the rules.
     fired = [r for r in m.regels.values() if ev.trace.get("regel:" + r.id) and ev.trace["regel:" + r.id].waarde is True]

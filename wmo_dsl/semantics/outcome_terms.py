@@ -26,6 +26,10 @@ def outcome_differs(model: Model, a, b) -> str:
         present_b, date_b = b.termijnen[tid]
         parts.append(distinct(present_a.v, present_b.v))
         parts.append(conj(present_a.v, present_b.v, neg(equal(date_a, date_b))))
+    for key, (shown_a, value_a) in a.informatief.items():  # what the outcome shows without deciding it
+        shown_b, value_b = b.informatief[key]
+        parts.append(distinct(shown_a.v, shown_b.v))
+        parts.append(conj(shown_a.v, shown_b.v, neg(equal(value_a, value_b))))
     return disj(*parts)
 
 

@@ -243,11 +243,11 @@ def outcome_cone(model, analysis: bool = False) -> set[str]:
     """The derived values the outcome depends on: read by a rule, a deadline or a product; for the
     analysis also every table and every value given by cases (and what they read)."""
     roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten,
-             *(model.eis_key(e) for e in model.eisen)]
+             *(model.eis_key(e) for e in model.eisen), *(i.naam for i in model.informatief if i.naam is not None)]
     seen: set[str] = set()
     if analysis:
         roots += [*model.tabellen, *(w.id for w in model.waarden.values() if w.gevallen)]
-        seen |= set(roots) & (set(model.tabellen) | set(model.waarden))
+    seen |= set(roots) & (set(model.tabellen) | set(model.waarden))  # an informational value is a root of its own
     stack = list(roots)
     while stack:
         n = stack.pop()

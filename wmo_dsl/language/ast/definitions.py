@@ -171,6 +171,7 @@ class Product:
     code_onbekend: str | None = None  # 'code onbekend "…"': no iWmo productcode is known, and why
     uitvoeringsvariant: str | None = None  # iWmo: inspanningsgericht (the default) or outputgericht
     zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
+    bedragen: tuple["Bedrag", ...] = ()  # amounts the citizen pays or receives with this product
 
     @property
     def echte_code(self) -> str | None:
@@ -180,6 +181,21 @@ class Product:
             return iwmo
         id_like = self.code == self.id and ("_" in self.code or self.code.isalpha()) and self.code.islower()
         return None if id_like or not self.code else self.code
+
+
+@dataclass(frozen=True)
+class Bedrag:
+    """An amount that comes with a product: ``eigen bijdrage <expr>`` (the citizen pays it) or
+    ``vergoeding <expr>`` (the citizen receives it). It does not decide the indicatie; it is part
+    of the outcome (its questions are asked, the letter and the JSON show it)."""
+
+    soort: str  # "eigen_bijdrage" | "vergoeding"
+    expr: Expr
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+    @property
+    def woorden(self) -> str:
+        return self.soort.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -343,7 +359,7 @@ class Regelbestand:
 
 
 __all__ = [
-    "AlleProducten", "Bron", "Conclusie", "Definitie", "EenheidDef", "Eis", "GeenIndicatie", "GeenProductConclusie", "Geval",
+    "AlleProducten", "Bedrag", "Bron", "Conclusie", "Definitie", "EenheidDef", "Eis", "GeenIndicatie", "GeenProductConclusie", "Geval",
     "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
     "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
     "VrijeDagen", "Waarde", "Zin", "Zinnen",
