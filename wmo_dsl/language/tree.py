@@ -83,6 +83,9 @@ class ToAst(StatementsToAst, ProductsToAst):
     def vraagtekst(self, meta, items):
         return ("tekst", _string(items[0]))
 
+    def oordeel(self, meta, items):
+        return ("oordeel", True)
+
     def groep(self, meta, items):
         return ("groep", _string(items[0]))
 
@@ -209,7 +212,7 @@ class ToAst(StatementsToAst, ProductsToAst):
             str(naam), "getal" if soort == "geheel" else soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
             str(eenheid) if eenheid is not None else None, d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
             d.get("enkelvoud"), geheel=soort in ("geheel", "personen"), hoeveelheid=hoeveelheid,
-            per_persoon=d.get("per_persoon", ()), zinnen=self._zinnen(rest),
+            per_persoon=d.get("per_persoon", ()), zinnen=self._zinnen(rest), oordeel=bool(d.get("oordeel")),
         )
 
     def waarde_expr(self, meta, items):

@@ -67,12 +67,14 @@ class Solver:
         text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a
         self.terms = {q: (question_term(v, "a"), question_term(v, "b")) for q, v in model.vragen.items()}
         self.out, self.encoding = out_a, enc_a
+        self.out_b, self.sorts_b = None, {}
         self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)
                         and n in enc_a.values]
         if analysis:
             text += analysis_terms(model, out_a, enc_a)
         else:
             lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides, only)
+            self.out_b, self.sorts_b = out_b, enc_b.sorts  # copy b, for questions over both (judgement.py)
             text += lines_b
             for q, (ta, tb) in self.terms.items():
                 text.append(f"(declare-const |s.{q}| Bool)")
@@ -273,7 +275,8 @@ class Solver:
     def condition(self, text: str, conjunction: bool = False):
         """SMT-LIB text over the names of copy a as a z3 expression."""
         names = set(re.findall(r"\|[^|]*\|", text))
-        declared = [f"(declare-const {n} {self.encoding.sorts[n]})" for n in sorted(names) if n in self.encoding.sorts]
+        sorts = {**self.encoding.sorts, **self.sorts_b}
+        declared = [f"(declare-const {n} {sorts[n]})" for n in sorted(names) if n in sorts]
         functions = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions]
         body = f"(and {text})" if conjunction else text
         return self.z3.parse_smt2_string("\n".join(functions + declared) + f"\n(assert {body})")[0]

@@ -90,6 +90,7 @@ class Vraag:
     persoon: tuple[str, int, str] | None = None  # a person's question: (list, person 1.., field)
     wie: str | None = None  # a person's question: the person in words, "huisgenoot 2"
     zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
+    oordeel: bool = False  # 'oordeel': the answer is the consultant's professional judgement
 
     @property
     def personen(self) -> bool:
