@@ -71,3 +71,9 @@ def test_a_case_that_breaks_an_eis_is_refused_with_its_message(rules):
 def test_an_eis_that_is_not_a_yes_no_condition_is_e207():
     (f,) = [f for f in findings('vraag n: getal\neis n + 1 "Klopt niet."\n') if f.ernst == "fout"]
     assert f.code == "E207" and "een eis moet ja/nee zijn" in f.bericht
+
+
+def test_a_complete_case_fills_the_questions_it_skips_with_answers_that_keep_every_eis(rules):
+    b = rules.evaluate({"huisgenoten": Decimal(3), "huisgenoten[1].relatie": "partner"}, PEILDATUM)
+    assert b.uitkomst == "geen_indicatie" and b.conclusies.geen_indicatie == ["partner_helpt"]
+    assert b.waarden["partners"] == 1

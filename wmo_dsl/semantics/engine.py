@@ -290,6 +290,11 @@ class Rules:
         for qid, vraag in self.model.vragen.items():
             if qid not in filled:
                 filled[qid] = any_answer(vraag, peildatum)
+        if self.model.eisen:  # the filled-in answers keep every eis too, or the values shown would be impossible ones
+            from .eisen import allowed
+
+            if not allowed(self.model, filled, overrides, peildatum):
+                filled.update(self.solver(peildatum, overrides).completion(answers) or {})
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
         check_computed({n: v for n, v in evaluation.values.items() if n not in self.model.vragen}, conclusies)

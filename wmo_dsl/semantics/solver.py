@@ -121,6 +121,18 @@ class Solver:
                 return True
             return self.door.check(s) != UNSAT
 
+    def completion(self, answers: dict) -> dict | None:
+        """Answers to the open questions that keep every eis, from a model of the solver (None when
+        it finds none in time)."""
+        if self.broken:
+            return None
+        with self.scope() as s, self.door.query(self.door.limits.per_call_ms):
+            if self.door.attempt(lambda: [s.add(self.fixed(q, v)) for q, v in answers.items()] or True,
+                                 "de vraag aan de solver") is None or self.door.check(s) != SAT:
+                return None
+            found = self.door.attempt(lambda: self.assignment(s.model(), "a"), "het antwoord van de solver")
+        return {q: v for q, v in found.items() if q not in answers} if found is not None else None
+
     def settled(self, answers: dict) -> bool:
         """Does a concrete evaluation reach the outcome without reading an open question?"""
         try:
@@ -247,6 +259,8 @@ class Solver:
         fixed = [n for n in pending if n not in varying]
         if fixed:
             point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
+            if not self.allowed(point):  # the fixed values are those of the completions that keep every eis
+                point = {**point, **(self.completion(answers) or {})}
             full = Evaluation(self.model, point, self.overrides, peildatum=self.peildatum)
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
