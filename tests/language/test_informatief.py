@@ -15,3 +15,14 @@ def test_an_amount_line_that_is_not_money_is_e246():
 def test_a_placeholder_in_a_kenmerk_must_name_a_value():
     (f,) = errors('product p "P"\n  kenmerk k "U betaalt {bijdrag}."\nregel r\n  als ja\n  dan product p\n')
     assert f.code == "E236" and "kenmerk 'k'" in f.bericht
+
+
+def test_wmo_fmt_prints_amount_lines_and_oordeel_in_the_canonical_layout():
+    from wmo_dsl.tools.fmt import format_text
+
+    from ..conftest import HEADER
+
+    clean = (HEADER + 'vraag a: ja/nee\n  oordeel\nproduct p "P"\n  eigen bijdrage als a dan 2,50 euro anders 1 euro\n'
+             '  vergoeding 5 euro\n')
+    messy = clean.replace("  oordeel", "    oordeel").replace("eigen bijdrage als", "eigen  bijdrage   als")
+    assert format_text(messy) == clean

@@ -107,6 +107,12 @@ HINTS: dict[str, list[str]] = {
     "schrijf != (niet gelijk aan); het teken ≠ kent de regeltaal niet": [
         "x is a ≠ 18\n",
     ],
+    "een eis heeft de vorm: eis voorwaarde \"melding\", bijvoorbeeld "
+    "eis (aantal huisgenoten met relatie = partner) <= 1 \"Er is hoogstens één partner.\"": [
+        "eis a\n",
+        "eis a = 1\n",
+        "eis \"Er is hoogstens één partner.\"\n",
+    ],
     "gebruik de Nederlandse woorden en, of en niet": [
         "x is a and b\n",
         "x is a or b\n",
