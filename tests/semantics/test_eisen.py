@@ -77,3 +77,39 @@ def test_a_complete_case_fills_the_questions_it_skips_with_answers_that_keep_eve
     b = rules.evaluate({"huisgenoten": Decimal(3), "huisgenoten[1].relatie": "partner"}, PEILDATUM)
     assert b.uitkomst == "geen_indicatie" and b.conclusies.geen_indicatie == ["partner_helpt"]
     assert b.waarden["partners"] == 1
+
+
+RELATIES = (None, "partner", "kind", "anders")
+
+
+def _brute_needed(rules, answers):
+    """Every question that some pair of eis-keeping completions, differing only in it, shows to matter."""
+    import itertools
+
+    from wmo_dsl.semantics.eisen import allowed
+
+    model = rules.model
+    n = int(answers["huisgenoten"])
+    open_qs = [f"huisgenoten[{i}].relatie" for i in range(1, n + 1) if f"huisgenoten[{i}].relatie" not in answers]
+    keys = {}
+    for values in itertools.product(RELATIES[1:], repeat=len(open_qs)):
+        full = {**answers, **dict(zip(open_qs, values))}
+        if allowed(model, full, peildatum=PEILDATUM):
+            keys[values] = rules.evaluate(full, PEILDATUM).conclusies.key
+    return sorted(q for i, q in enumerate(open_qs)
+                  if any(keys[a] != keys[b] for a in keys for b in keys if all(x == y for j, (x, y) in enumerate(zip(a, b)) if j != i)))
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_the_still_needed_set_is_exactly_what_eis_keeping_answers_can_change(rules, n):
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=12, deadline=None)
+    @given(st.lists(st.sampled_from(RELATIES), min_size=n, max_size=n))
+    def check(relaties):
+        answers = {"huisgenoten": Decimal(n), **{f"huisgenoten[{i}].relatie": r for i, r in enumerate(relaties, 1) if r}}
+        if broken_eis(rules, answers, PEILDATUM) is not None:
+            return
+        assert sorted(rules.still_needed(answers, PEILDATUM)) == _brute_needed(rules, answers)
+
+    check()
