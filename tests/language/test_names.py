@@ -62,3 +62,9 @@ def test_a_period_that_does_not_exist_names_the_periods_that_do():
     (f,) = errors("vraag uren: getal\n  eenheid uur per maandag\n")
     assert f.code == "E231" and "'per maandag' is geen periode" in f.bericht
     assert "bedoelde u 'per maand'?" in f.hint and "per week" in f.hint
+
+
+def test_a_product_among_the_options_a_derived_value_gives_is_an_error_too():
+    f = errors('vraag wens: keuze uit hbh, vervoer\nproduct hbh "Hulp"\nsoort is\n  hbh als wens = vervoer\n  vervoer anders\n'
+               'regel r\n  als soort = vervoer\n  dan geen indicatie\n')[0]
+    assert f.code == "E245" and "eigen waarde van 'soort' zoals 'vervoer'" in f.bericht

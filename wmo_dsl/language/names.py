@@ -41,7 +41,7 @@ class NameChecker:
         """The cases or rows of one value give a product for one name and a value of their own for
         another: is the product name a product, or a value like the others? E245."""
         products = [o for o in outcomes if isinstance(o, ast.Ref) and o.target == "product"]
-        symbols = [o for o in outcomes if isinstance(o, ast.Symbol) and not self.is_option(o.id)]
+        symbols = [o for o in outcomes if isinstance(o, ast.Symbol)]
         if not products or not symbols:
             return
         first = products[0]
@@ -49,9 +49,6 @@ class NameChecker:
                            f"waarde van '{owner}' zoals '{symbols[0].id}'", first.pos,
                    hint=f"noem in '{owner}' alleen producten (en 'geen' voor geen product), of geef de waarde "
                         f"'{first.id}' een naam die geen product is")
-
-    def is_option(self, naam: str) -> bool:
-        return any(isinstance(d, ast.Vraag) and any(o.id == naam for o in d.opties) for d in self.defs.values())
 
     def unknown_product_in_row(self, tabel: ast.Tabel, rij: ast.Rij) -> bool:
         """A row of a table whose outcome column is 'product' names a product that does not exist:
