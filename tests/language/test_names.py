@@ -68,3 +68,9 @@ def test_a_product_among_the_options_a_derived_value_gives_is_an_error_too():
     f = errors('vraag wens: keuze uit hbh, vervoer\nproduct hbh "Hulp"\nsoort is\n  hbh als wens = vervoer\n  vervoer anders\n'
                'regel r\n  als soort = vervoer\n  dan geen indicatie\n')[0]
     assert f.code == "E245" and "eigen waarde van 'soort' zoals 'vervoer'" in f.bericht
+
+
+def test_a_misspelled_product_next_to_real_ones_in_any_table_is_e204_not_a_new_value():
+    (f,) = errors('vraag soort: keuze uit a, b\nproduct hbh "H"\ntabel t: soort -> voorziening\n  a -> hbh\n  b -> hhb\n'
+                  'regel r\n  als t != geen\n  dan product t\n')
+    assert (f.code, f.regel, f.hint) == ("E204", 7, "bedoelde u 'hbh'?")

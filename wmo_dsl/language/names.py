@@ -44,6 +44,13 @@ class NameChecker:
         symbols = [o for o in outcomes if isinstance(o, ast.Symbol)]
         if not products or not symbols:
             return
+        names = [n for n, d in self.defs.items() if isinstance(d, ast.Product)]
+        typos = [(s, self.suggest(s.id, names)) for s in symbols]
+        if any(hint for _, hint in typos):  # 'hhb' next to products 'hbh': a product misspelled, not a value of its own
+            for symbol, hint in typos:
+                if hint:
+                    self.error("E204", f"product '{symbol.id}' is niet gedefinieerd", symbol.pos, hint=hint)
+            return
         first = products[0]
         self.error("E245", f"'{first.id}' kan twee dingen betekenen in '{owner}': {self.meaning_of(first.id)}, of een eigen "
                            f"waarde van '{owner}' zoals '{symbols[0].id}'", first.pos,
