@@ -45,12 +45,14 @@ def informational(model) -> tuple[Informatief, ...]:
     for rid, regel in model.regels.items():
         for naam in placeholders(regel.motivering or ""):
             add(naam, regels=(rid,))
-    cones = {rid: _cone(model, "regel:" + rid) for rid in model.regels}
-    product_cones = {pid: _cone(model, pid) for pid in model.producten}
+    cones: dict[str, set[str]] = {}  # what each rule and product reads, made when a value's motivering needs it
     for owner, d in [*model.waarden.items(), *model.tabellen.items()]:
-        texts = [d.motivering or ""] + ([r.motivering or "" for r in d.rijen] if isinstance(d, ast.Tabel) else [])
+        texts = [d.motivering or ""] + ([r.motivering or "" for r in d.rijen if r.motivering] if isinstance(d, ast.Tabel) else [])
         names = [n for t in texts for n in placeholders(t)]
         if names:
+            if not cones:
+                cones = {rid: _cone(model, "regel:" + rid) for rid in model.regels}
+                product_cones = {pid: _cone(model, pid) for pid in model.producten}
             regels = [rid for rid, cone in cones.items() if owner in cone]
             producten = [pid for pid, cone in product_cones.items() if owner in cone]
             for naam in names:
