@@ -59,3 +59,22 @@ def jsonl(gesprek, berichten):
     stdout = io.StringIO()
     run_jsonl(gesprek, io.StringIO("".join(json.dumps(b) + "\n" for b in berichten)), stdout)
     return [json.loads(line) for line in stdout.getvalue().splitlines()]
+
+
+def test_the_terminal_says_the_eis_and_asks_again(gesprek, capsys):
+    from wmo_dsl.intake.terminal import IntakeScherm
+
+    class Script:
+        def __init__(self, items):
+            self.items = list(items)
+
+        def prompt(self, message, **kw):
+            if not self.items:
+                raise EOFError
+            return self.items.pop(0)
+
+    script = Script(["3", "partner", "wijzig huisgenoten[2].relatie", "partner", "kind", "stop"])
+    assert IntakeScherm(gesprek, script, opgeslagen=False).run() == 0
+    out = capsys.readouterr().out
+    assert "Er is hoogstens één partner." in out and "Gewijzigd: kind." in out
+    assert gesprek.antwoorden["huisgenoten[2].relatie"] == "kind"
