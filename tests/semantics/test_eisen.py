@@ -113,3 +113,13 @@ def test_the_still_needed_set_is_exactly_what_eis_keeping_answers_can_change(rul
         assert sorted(rules.still_needed(answers, PEILDATUM)) == _brute_needed(rules, answers)
 
     check()
+
+
+def test_eisen_that_admit_no_answer_at_all_are_an_error(tmp_path):
+    path = tmp_path / "onmogelijk.wmo"
+    path.write_text(DATA.read_text(encoding="utf-8") + 'eis aantal huisgenoten > 3 "Er wonen meer dan drie mensen."\n',
+                    encoding="utf-8")
+    with pytest.raises(RegelbestandFout) as err:
+        checked(path)
+    (f,) = [f for f in err.value.bevindingen if f.ernst == "fout"]
+    assert f.code == "W035" and "laten samen geen enkel antwoord toe" in f.bericht and f.regel == 15

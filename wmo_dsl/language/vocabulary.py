@@ -176,4 +176,5 @@ CODES = {
     "W032": "een {naam} in een motivering die leeg kan blijven",
     "E250": "een eenheid van de regio die niet klopt: een dubbele naam, een bestaande eenheid, of 'is' naar een onbekende eenheid",
     "E251": "een hoeveelheid met twee keer 'per' (een tarief met ook een periode)",
+    "W035": "eisen die samen geen enkel antwoord toelaten (een fout)",
 }

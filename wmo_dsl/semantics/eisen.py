@@ -53,3 +53,20 @@ def broken_eis(rules, answers: dict, peildatum: dt.date, overrides: dict | None 
     if not undecided or rules.solver(peildatum, overrides).consistent(answers):
         return None
     return undecided[0]
+
+
+def eis_findings(model, solver) -> list:
+    """W035: the eisen together admit no answers at all (every case would be refused): an error."""
+    from .findings import finding
+    from .guard import UNSAT
+
+    if not model.eisen or solver.broken:
+        return []
+    with solver.scope() as s:
+        if solver.door.check(s) != UNSAT:
+            return []
+    first = model.eisen[0]
+    regels = ", ".join(str(e.pos.line) for e in model.eisen)
+    return [finding(model, "W035", f"de eisen (regel {regels}) laten samen geen enkel antwoord toe: elke casus wordt geweigerd",
+                    first.pos, hint="een eis zegt wat antwoorden samen moeten zijn; kijk of een voorwaarde omgekeerd is",
+                    ernst="fout")]
