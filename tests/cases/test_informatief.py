@@ -37,3 +37,8 @@ def test_the_letter_says_what_the_citizen_pays_and_receives(tmp_path, capsys):
     out = run(tmp_path, capsys, "--formaat", "besluit")
     assert "Voor Collectief vervoer betaalt u een eigen bijdrage van 2,5" in out
     assert "Voor Collectief vervoer ontvangt u een vergoeding van 5" in out
+
+
+def test_wmo_toon_shows_the_amount_lines_of_a_product(capsys):
+    assert main(["toon", str(DATA)]) == 0
+    assert "eigen bijdrage: eigen bijdrage rit; vergoeding: 5 euro als afstand is groter dan 10 km" in capsys.readouterr().out

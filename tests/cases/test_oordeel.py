@@ -37,3 +37,8 @@ def test_wmo_check_oordeel_as_json(capsys):
     assert main(["check", "--oordeel", "--formaat", "json", str(DATA)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["oordeel"][str(DATA)]["vervoer"] == [{"vraag": "overname", "beslist": "ja"}]
+
+
+def test_wmo_toon_marks_a_judgement_question(capsys):
+    assert main(["toon", str(DATA)]) == 0
+    assert "(`overname`, ja of nee; het oordeel van de consulent)" in capsys.readouterr().out
