@@ -19,13 +19,13 @@ def run(tmp_path, capsys, *opties):
 def test_the_json_result_has_the_amounts_and_the_filled_kenmerk(tmp_path, capsys):
     (product,) = json.loads(run(tmp_path, capsys, "--formaat", "json"))["producten"]
     assert product["bedragen"]["eigen_bijdrage"]["bedrag"] == 2.5 and product["bedragen"]["vergoeding"]["eenheid"] == "euro"
-    assert "{" not in product["kenmerken"]["reizen"] and "2,5" in product["kenmerken"]["reizen"]
+    assert product["kenmerken"]["reizen"] == "U reist met de taxbus; per rit betaalt u € 2,50."
 
 
 def test_the_explanation_fills_the_motivering_and_names_the_amounts(tmp_path, capsys):
     out = run(tmp_path, capsys)
-    assert "u betaalt 2,5 euro per rit" in out and "{" not in out and "[eigen bijdrage rit]" not in out
-    assert "eigen bijdrage: " + product_text(out, "eigen bijdrage") in out
+    assert "u betaalt € 2,50 per rit" in out and "{" not in out and "[eigen bijdrage rit]" not in out
+    assert product_text(out, "eigen bijdrage") == "€ 2,50" and product_text(out, "vergoeding") == "€ 2,28"
 
 
 def product_text(out: str, woorden: str) -> str:
@@ -35,10 +35,10 @@ def product_text(out: str, woorden: str) -> str:
 
 def test_the_letter_says_what_the_citizen_pays_and_receives(tmp_path, capsys):
     out = run(tmp_path, capsys, "--formaat", "besluit")
-    assert "Voor Collectief vervoer betaalt u een eigen bijdrage van 2,5" in out
-    assert "Voor Collectief vervoer ontvangt u een vergoeding van 5" in out
+    assert "Voor Collectief vervoer betaalt u een eigen bijdrage van € 2,50." in out
+    assert "Voor Collectief vervoer ontvangt u een vergoeding van € 2,28." in out
 
 
 def test_wmo_toon_shows_the_amount_lines_of_a_product(capsys):
     assert main(["toon", str(DATA)]) == 0
-    assert "eigen bijdrage: eigen bijdrage rit; vergoeding: 5 euro als afstand is groter dan 10 km" in capsys.readouterr().out
+    assert "eigen bijdrage: eigen bijdrage rit; vergoeding: afstand × € 0,19 per km" in capsys.readouterr().out
