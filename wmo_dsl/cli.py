@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="controleer regelbestanden", description="Controleer regelbestanden; zonder PAD alle geïnstalleerde regio's.")
     p.add_argument("paden", nargs="*", metavar="PAD", help="een regelbestand (.wmo)")
     p.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of json")
+    p.add_argument("--oordeel", action="store_true", help="noem per product welke vragen met 'oordeel' (het professionele "
+                   "oordeel van de consulent) het kunnen beslissen")
     p.set_defaults(func="check")
 
     p = sub.add_parser("beoordeel", help="beoordeel één casus of een bestand vol casussen", description=(

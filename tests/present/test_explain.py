@@ -61,6 +61,7 @@ def test_json_result_follows_the_contract(evaluate):
         "bron": "Toelichting: schematisch productmodel; bijlage 7 (product- en tarievenblad)",
         "iwmo": {"productcategorie": "02", "productcode": "026A3", "eenheid": "82", "frequentie": "4", "volume": 1},
         "kenmerken": {},
+        "bedragen": {},
     }]
     assert data["termijnen"] == []
     assert data["signalen"] == ["ggz_crisisopvang"] and data["verwijzingen"] == [] and data["ontbrekend"] == []

@@ -65,9 +65,9 @@ def test_a_value_named_in_a_motivering_is_asked_and_never_printed_raw():
     rules = Rules(model_of(MOTIVERING))
     assert rules.still_needed({"a": True}, PEIL) == ["uren"]
     assert rules.still_needed({"a": False}, PEIL) == []  # the motivering cannot appear
-    b = rules.evaluate({"a": True}, PEIL)  # a case file without it: a visible fill-in, not '{uren}'
-    tekst = render(build(b), "tekst")
-    assert "{" not in tekst and "[uren]" in tekst
+    b = rules.evaluate({"a": True}, PEIL)  # a case file without it is not complete: the value is part of the outcome
+    assert (b.uitkomst, b.ontbrekend) == ("onvolledig", ["uren"])
+    assert "{" not in render(build(b), "tekst")
     b = rules.evaluate({"a": True, "uren": 6}, PEIL)
     assert "6 uur per week" in render(build(b), "tekst")
 

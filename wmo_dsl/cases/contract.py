@@ -50,7 +50,8 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None, herkomst: dict | None
                 "frequentie": iwmo.get("frequentie"),
                 "volume": json_value(p.volume),
             },
-            "kenmerken": dict(product.kenmerken),
+            "kenmerken": dict(rp.kenmerken),
+            "bedragen": {g.soort: {"bedrag": json_value(g.bedrag), "eenheid": g.eenheid, "tekst": g.tekst} for g in rp.bedragen},
         })
     c = b.conclusies
     termijnen = [{"id": t.id, "omschrijving": t.omschrijving, "datum": t.datum.isoformat(), "bron": t.bron} for t in r.termijnen]

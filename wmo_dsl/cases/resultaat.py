@@ -45,6 +45,17 @@ class Tariefregel:
 
 
 @dataclass(frozen=True)
+class Bedragregel:
+    """An amount that comes with a product: what the citizen pays (eigen bijdrage) or receives (vergoeding)."""
+
+    soort: str  # 'eigen_bijdrage' | 'vergoeding'
+    woorden: str  # 'eigen bijdrage'
+    bedrag: Decimal | None  # the number in ``eenheid`` (None: the rules give no amount for this case)
+    eenheid: str | None  # 'euro', 'euro per maand'
+    tekst: str  # as the letter shows it
+
+
+@dataclass(frozen=True)
 class ProductBesluit:
     """One granted product, as the dictum states it."""
 
@@ -62,6 +73,8 @@ class ProductBesluit:
     regel: str  # the rule that grants it
     bron: str | None
     iwmo: tuple[tuple[str, str], ...]  # the toewijzing's fields (productcategorie, eenheid, frequentie)
+    kenmerken: tuple[tuple[str, str], ...] = ()  # (naam, tekst) from the catalogue, {naam} filled in
+    bedragen: tuple[Bedragregel, ...] = ()  # eigen bijdrage, vergoeding
 
 
 @dataclass(frozen=True)
@@ -149,7 +162,41 @@ def _product(b: Beoordeling, p, ingang: dt.date) -> ProductBesluit:
         product=p.product, code=product.echte_code, naam=product.naam, ingangsdatum=ingang, einde=einde, einddatum=einddatum,
         duur=duur, maximale_duur=None if p.onbeperkt else p.maximale_duur, minimale_duur=p.minimale_duur,
         omvang=_omvang(product, p.volume), tarief=_tarief(product, ingang), regel=p.regel,
-        bron=product.bron.tekst if product.bron else None, iwmo=product.iwmo)
+        bron=product.bron.tekst if product.bron else None, iwmo=product.iwmo,
+        kenmerken=tuple((naam, _filled(b, tekst)) for naam, tekst in product.kenmerken), bedragen=_bedragen(b, product))
+
+
+def _informatief(b: Beoordeling) -> dict:
+    return dict(b.conclusies.informatief) if b.conclusies is not None else {}
+
+
+def _filled(b: Beoordeling, text: str) -> str:
+    """A kenmerk with its {naam} placeholders filled with the case's values in words (an unknown one stays)."""
+    from ..language.motivations import PLACEHOLDER
+    from ..semantics.notation import typed_text
+
+    shown = _informatief(b)
+
+    def one(match):
+        naam = match.group(1).strip()
+        if naam in shown:
+            return typed_text(shown[naam], b.model.types.get(naam))
+        return match.group(0)
+    return PLACEHOLDER.sub(one, text)
+
+
+def _bedragen(b: Beoordeling, product: ast.Product) -> tuple[Bedragregel, ...]:
+    from ..semantics.notation import value_text
+
+    shown = _informatief(b)
+    regels = []
+    for bedrag in product.bedragen:
+        value = shown.get(f"{product.id}.{bedrag.soort}")
+        unit = bedrag.expr.t.eenheid if bedrag.expr.t is not None else None
+        number = value if isinstance(value, Decimal) else None
+        regels.append(Bedragregel(bedrag.soort, bedrag.woorden, number, str(unit) if unit is not None else None,
+                                  value_text(number, eenheid=unit) if number is not None else "niet bepaald"))
+    return tuple(regels)
 
 
 def last_day(ingang: dt.date, duur: ast.Duur, vrij: frozenset = frozenset()) -> dt.date | None:

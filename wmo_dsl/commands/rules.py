@@ -57,15 +57,19 @@ def cmd_check(args) -> int:
         or [p for s in region_sources().values() for p in s.regels]  # a folder: the rule file of each region in it
     findings = []
     failed = False
+    oordeel = {}
     for path in paths:
         try:
             model = checked(path, fresh=True)
             findings.extend(model.waarschuwingen)
+            if getattr(args, "oordeel", False):
+                oordeel[str(path)] = judgements(model)
         except RegelbestandFout as err:
             findings.extend(err.bevindingen)
             failed = True
     if args.formaat == "json":
-        print(printable(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings]},
+        print(printable(limits.dumps({"bestanden": [str(p) for p in paths], "bevindingen": [f.als_data() for f in findings],
+                                      **({"oordeel": oordeel} if getattr(args, "oordeel", False) else {})},
                                      indent=2), json=True))
     else:
         for f in findings:
@@ -79,7 +83,26 @@ def cmd_check(args) -> int:
             print(f"{errors} fout{'en' if errors != 1 else ''}{extra} in {len(paths)} bestand{'en' if len(paths) != 1 else ''}", file=sys.stderr)
         else:
             print(f"{len(paths)} bestand{'en' if len(paths) != 1 else ''} gecontroleerd: geen fouten{extra}")
+        for pad, per_product in oordeel.items():
+            print(printable(judgement_text(pad, per_product), lines=True))
     return 2 if failed else 0
+
+
+def judgements(model) -> dict:
+    """Per product, the 'oordeel' questions that can decide it (the solver's answer, never an enumeration)."""
+    from ..semantics.findings import judged_on
+    from ..semantics.judgement import deciding_judgements
+
+    return {pid: [{"vraag": q, "beslist": how} for q, how in found]
+            for pid, found in deciding_judgements(model, judged_on(model)).items()}
+
+
+def judgement_text(pad: str, per_product: dict) -> str:
+    lines = [f"\nOordeel van de consulent in {pad}: welke oordeelsvragen een product kunnen beslissen"]
+    for pid, found in per_product.items():
+        said = ", ".join(f["vraag"] + (" (niet bewezen)" if f["beslist"] != "ja" else "") for f in found)
+        lines.append(f"  {pid}: {said or 'geen'}")
+    return "\n".join(lines)
 
 
 def cmd_fmt(args) -> int:

@@ -17,6 +17,7 @@ from ..language import ast, limits
 from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout, WmoFout
+from ..cases.eisen import toets_eisen
 from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer, parse_derived
 from .waarom import nodig_voor, waarom
 from .labels import kies, onderwerp_vraag, vraag_naam, waarde_naam, waarde_vraag, waarde_woorden
@@ -159,7 +160,9 @@ class Gesprek:
         return person_question(self.model, vraag, self.antwoorden, lambda qid, v: answer_text(self.model.vragen[qid], v))
 
     def beantwoord(self, vraag_id: str, waarde) -> None:
+        """Record an answer; EisFout (nothing recorded) when it breaks an eis of the rules."""
         vraag = self.model.vragen[vraag_id]
+        toets_eisen(self.rules, {**self.antwoorden, vraag_id: waarde}, self.peildatum, self.overrides())
         self._record(Gebeurtenis("antwoord", vraag_id, json_value(waarde, vraag)))
 
     def beantwoord_tekst(self, vraag: ast.Vraag, tekst: str) -> None:
@@ -172,7 +175,9 @@ class Gesprek:
         if vraag.soort == "personen":
             from ..cases.persons import person_answers
 
-            for qid, value in person_answers(self.model, vraag, waarde, from_json).items():
+            antwoorden = person_answers(self.model, vraag, waarde, from_json)
+            toets_eisen(self.rules, {**self.antwoorden, **antwoorden}, self.peildatum, self.overrides())
+            for qid, value in antwoorden.items():
                 self.beantwoord(qid, value)
             return
         if isinstance(waarde, str) and vraag.soort != "tekst":

@@ -139,7 +139,11 @@ class IntakeScherm:
                 continue
             if not self.confirmed(vraag, waarde):
                 continue
-            g.beantwoord(vraag.id, waarde)
+            try:
+                g.beantwoord(vraag.id, waarde)
+            except AntwoordFout as err:  # an eis of the rules forbids it
+                say(str(err), "fout")
+                continue
             self.echo(vraag, tekst, waarde)
             if wijzigen:
                 say(f"Gewijzigd: {answer_text(vraag, waarde)}.", "zacht")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from ..cases.natural import answer_text
 from ..language import ast
 from ..present.namen import regel_naam, termijn_naam, waarde_naam
+from ..semantics.eisen import EisBreuk
 
 
 def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
     """What needs the answer, in words with its source: "de toekenning van Begeleiding groep (§3)"."""
     out = []
     for n, deps in model.afhankelijkheden.items():
-        if vraag.id not in deps:
+        if vraag.id not in deps or n.startswith("eis:"):  # an eis limits the answer; it is not why it is asked
             continue
         soort, _, naam = n.rpartition(":")
         if soort == "regel" and naam in model.regels:
@@ -50,7 +51,10 @@ def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
     waarden = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties]
     uitkomsten = []
     for w in waarden:
-        b = gesprek.rules.evaluate({**gesprek.antwoorden, vraag.id: w}, gesprek.peildatum, gesprek.afwijkingen)
+        try:
+            b = gesprek.rules.evaluate({**gesprek.antwoorden, vraag.id: w}, gesprek.peildatum, gesprek.afwijkingen)
+        except EisBreuk:  # an answer an eis forbids
+            continue
         if b.uitkomst == "onvolledig":
             return []
         uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")

@@ -17,6 +17,7 @@ from . import ast
 from .expressions import ExpressionChecker, pos_of
 from .persons import PersonChecker
 from .motivations import MotivationChecker
+from .names import NameChecker
 from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
@@ -33,7 +34,7 @@ def check(bestand: ast.Regelbestand) -> Model:
     return _Checker(bestand).run()
 
 
-class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionChecker):
+class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -44,6 +45,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
         self.termijnen: dict[str, ast.Termijn] = {}
         self.vrije_dagen: list[ast.VrijeDagen] = []
         self.eenheden: dict[str, ast.EenheidDef] = {}
+        self.eisen: list[ast.Eis] = []
         self.standaard: ast.Product | None = None
         self.own_iwmo: dict[str, dict] = {}  # product -> the iWmo fields it states itself
         self.types: dict[str, Type] = {}
@@ -72,6 +74,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             self.type_of(naam, self.defs[naam].pos)
         regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
         termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
+        eisen = tuple(self.check_eis(e) for e in self.eisen)
         producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
@@ -97,6 +100,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             bronregels=self.bestand.bronregels,
             waarschuwingen=tuple(self.findings),
             eenheden=self.eenheden,
+            eisen=eisen,
         )
 
     def unused_conclusions(self, regels: dict) -> None:
@@ -118,8 +122,8 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
                 else:
                     regio = d
                 continue
-            if isinstance(d, ast.VrijeDagen):
-                self.vrije_dagen.append(d)
+            if isinstance(d, (ast.VrijeDagen, ast.Eis)):
+                (self.vrije_dagen if isinstance(d, ast.VrijeDagen) else self.eisen).append(d)
                 continue
             if isinstance(d, ast.EenheidDef):  # read by the parser already (tree_units.py)
                 self.eenheden[d.id] = d
@@ -255,6 +259,14 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
         self.current = outer
         return replace(t, voorwaarde=voorwaarde, datum=datum)
 
+    def check_eis(self, e: ast.Eis) -> ast.Eis:
+        """An eis is a yes/no condition; what it reads counts under 'eis:<line>' (model.eis_key)."""
+        outer, self.current = self.current, f"eis:{e.pos.line}"
+        self.deps.setdefault(self.current, set())
+        voorwaarde = self.expect(e.voorwaarde, JANEE, "een eis")
+        self.current = outer
+        return replace(e, voorwaarde=voorwaarde)
+
     def check_waarde(self, w: ast.Waarde) -> Type:
         if w.expr is not None:
             expr, t = self.resolve(w.expr)
@@ -281,6 +293,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
             gevallen.append(replace(geval, waarde=waarde, voorwaarde=voorwaarde))
             types.append((t, pos_of(geval.waarde)))
         self.resolved[w.id] = replace(w, gevallen=tuple(gevallen))
+        self.mixed_outcomes(w.id, [g.waarde for g in gevallen])
         return self.unify(types, f"de gevallen van '{w.id}'")
 
     def ref_type(self, naam: str, pos: ast.Pos) -> Type:
@@ -314,12 +327,16 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, ExpressionCheck
                            rij.pos, hint="geef elke rij één cel per kolom; '-' betekent: maakt niet uit")
                 continue
             cellen = tuple(self.check_cel(cel, kolom, naam) for cel, kolom, naam in zip(rij.cellen, kolommen, tabel.invoer))
+            if self.unknown_product_in_row(tabel, rij):
+                rijen.append(replace(rij, cellen=cellen))
+                continue
             uitkomst, t = self.resolve(rij.uitkomst, new_symbols=True)
             types.append((t, pos_of(rij.uitkomst)))
             rijen.append(replace(rij, cellen=cellen, uitkomst=uitkomst))
         if not tabel.rijen:
             self.error("E222", f"tabel '{tabel.id}' heeft geen rijen", tabel.pos)
         self.resolved[tabel.id] = replace(tabel, rijen=tuple(rijen))
+        self.mixed_outcomes(tabel.id, [r.uitkomst for r in rijen])
         return self.unify(types, f"de rijen van tabel '{tabel.id}'")
 
     def check_regel(self, regel: ast.Regel) -> ast.Regel:

@@ -70,6 +70,8 @@ class ExpressionChecker(AmountChecker):
             if word in other.domein:  # a choice called "ja" (leerbaar: ja | beperkt)
                 t = Type("keuze", other.domein)
                 return ast.Symbol(word, expr.pos, t), t
+        if isinstance(expr, ast.Name) and self.option_and_definition(expr, other, wat):
+            return expr, ONBEKEND
         if isinstance(expr, ast.Name) and expr.id not in self.defs and other.soort in ("keuze", "lijst"):
             if expr.id in other.domein:
                 t = Type("keuze", other.domein)

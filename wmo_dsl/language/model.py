@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..errors import Bevinding
@@ -29,18 +30,36 @@ class Model:
     bronregels: tuple[str, ...] = field(repr=False, default=())
     waarschuwingen: tuple[Bevinding, ...] = ()
     eenheden: dict[str, ast.EenheidDef] = field(default_factory=dict)  # the region's own units
+    eisen: tuple[ast.Eis, ...] = ()  # what the answers together must satisfy
+
+    @staticmethod
+    def eis_key(eis: ast.Eis) -> str:
+        """The key of an eis in ``afhankelijkheden``."""
+        return f"eis:{eis.pos.line}"
 
     def label(self, naam: str) -> str:
         """A readable name for a definition (its id with spaces)."""
         return naam.replace("_", " ")
 
+    @functools.cached_property
+    def informatief(self):
+        """The informational values: shown by the outcome without deciding it (``informative.py``)."""
+        from .informative import informational
+
+        return informational(self)
+
+    def informational_questions(self) -> frozenset[str]:
+        """The questions the informational values read (a product's amounts: through the product)."""
+        return frozenset().union(*[self.questions_read_by(i.naam) for i in self.informatief if i.naam is not None])
+
     def amount_questions(self) -> frozenset[str]:
-        """Questions only a product's volume or duration reads, not a rule or a deadline: how
-        much, once it is clear what. The intake asks them after the questions that decide."""
+        """Questions only a product's volume, duration or amounts, or an informational value reads,
+        not a rule or a deadline: how much, once it is clear what. The intake asks them after the
+        questions that decide."""
         roots = [*("regel:" + r for r in self.regels), *("termijn:" + t for t in self.termijnen)]
         deciding = frozenset().union(*[self.questions_read_by(k, into_products=False) for k in roots])
         by_products = frozenset().union(*[self.questions_read_by(p) for p in self.producten])
-        return by_products - deciding
+        return (by_products | self.informational_questions()) - deciding
 
     def in_asking_order(self, questions) -> list[str]:
         """Questions in the order the intake asks them: those that decide first, then amounts;

@@ -27,18 +27,18 @@ def placeholders(text: str) -> list[str]:
 class MotivationChecker:
     """'motivering' lines for the checker of definitions."""
 
-    def check_motivering(self, text: str | None, pos: ast.Pos) -> None:
+    def check_motivering(self, text: str | None, pos: ast.Pos, wat: str = "de motivering") -> None:
         if text is None:
             return
         for naam in placeholders(text):
             d = self.defs.get(naam)
             if isinstance(d, ast.Waarde) and d.gevallen and all(g.voorwaarde is not None for g in d.gevallen):
-                self.error("W032", f"'{{{naam}}}' in de motivering kan leeg blijven: '{naam}' heeft gevallen zonder 'anders'",
+                self.error("W032", f"'{{{naam}}}' in {wat} kan leeg blijven: '{naam}' heeft gevallen zonder 'anders'",
                            pos, hint=f"geef '{naam}' een geval 'anders'; de uitleg toont anders [{naam.replace('_', ' ')}] "
                            "als plek die de consulent invult", ernst="waarschuwing")
             if not isinstance(d, (ast.Vraag, ast.Waarde, ast.Tabel)):
                 close = self.suggest(naam, [n for n, x in self.defs.items() if isinstance(x, (ast.Vraag, ast.Waarde, ast.Tabel))])
-                self.error("E236", f"'{{{naam[:40]}}}' in de motivering noemt geen vraag, afgeleide waarde of tabel", pos,
+                self.error("E236", f"'{{{naam[:40]}}}' in {wat} noemt geen vraag, afgeleide waarde of tabel", pos,
                            hint=close or "tussen { en } staat de naam van een vraag of afgeleide waarde")
 
     def check_motivations(self, regels: dict) -> None:
@@ -50,6 +50,9 @@ class MotivationChecker:
                     self.check_motivering(rij.motivering, rij.pos)
             if isinstance(d, (ast.Vraag, ast.Waarde, ast.Tabel, ast.Product)):
                 self.check_statements(d)
+            if isinstance(d, ast.Product):
+                for naam, tekst in d.kenmerken:
+                    self.check_motivering(tekst, d.pos, wat=f"kenmerk '{naam}'")
         self.check_refusal_has_reason(regels)
         for regel in regels.values():
             self.check_motivering(regel.motivering, regel.pos)

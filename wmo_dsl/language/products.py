@@ -35,11 +35,23 @@ class ProductChecker:
                 self.error("E204", f"product '{partner}' (in 'alleen in combinatie met') is niet gedefinieerd", p.pos,
                            hint=self.suggest(partner, [n for n, d in self.defs.items() if isinstance(d, ast.Product)]))
         self.check_tarieven(p)
+        bedragen = tuple(self.check_bedrag(p, b) for b in p.bedragen)
         self.current = outer
         iwmo = self.iwmo_terms(p, volume)
-        checked = replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume, iwmo=iwmo)
+        checked = replace(p, duur=duur, maximale_duur=maxi, minimale_duur=mini, volume=volume, iwmo=iwmo, bedragen=bedragen)
         self.check_toewijzing(checked)
         return checked
+
+    def check_bedrag(self, p: ast.Product, b: ast.Bedrag) -> ast.Bedrag:
+        """An 'eigen bijdrage' or 'vergoeding' line is an amount in euro (per a period or not): E246."""
+        expr, t = self.resolve(b.expr)
+        if t.soort not in ("getal", "onbekend") or (t.soort == "getal" and (t.eenheid is None or t.eenheid.maat != "euro")):
+            self.error("E246", f"de {b.woorden} van product '{p.id}' moet een bedrag in euro zijn, maar dit is {t}", b.pos,
+                       hint=f"bijvoorbeeld: {b.woorden} 2,50 euro, of de naam van een afgeleide waarde in euro")
+        if any(x.soort == b.soort and x.pos.line < b.pos.line for x in p.bedragen):
+            self.error("E228", f"'{b.woorden}' staat twee keer bij product '{p.id}'", b.pos,
+                       hint="schrijf elk bedrag één keer; de eerste telde, de tweede niet")
+        return replace(b, expr=expr)
 
     def iwmo_terms(self, p: ast.Product, volume) -> tuple:
         """The product's iWmo fields, with eenheid and frequentie from the unit of its volume where
@@ -115,6 +127,7 @@ def with_defaults(p: ast.Product, std: ast.Product) -> ast.Product:
         tarieven=p.tarieven or (std.tarieven if p.eenheid in (None, std.eenheid) else ()),
         bron=p.bron or std.bron,
         uitvoeringsvariant=p.uitvoeringsvariant or std.uitvoeringsvariant,
+        bedragen=p.bedragen or std.bedragen,
     )
 
 

@@ -96,6 +96,23 @@ HINTS: dict[str, list[str]] = {
     "vergelijk met één =, bijvoorbeeld: type = behouden": [
         "x is a == b\n",
     ],
+    "schrijf >= (groter dan of gelijk aan); het teken ≥ kent de regeltaal niet": [
+        "x is a ≥ 18\n",
+        "tabel t: a -> b\n  ≥ 1 -> c\n",
+    ],
+    "schrijf <= (kleiner dan of gelijk aan); het teken ≤ kent de regeltaal niet": [
+        "x is a ≤ 18\n",
+        "tabel t: a -> b\n  ≤ 1 -> c\n",
+    ],
+    "schrijf != (niet gelijk aan); het teken ≠ kent de regeltaal niet": [
+        "x is a ≠ 18\n",
+    ],
+    "een eis heeft de vorm: eis voorwaarde \"melding\", bijvoorbeeld "
+    "eis (aantal huisgenoten met relatie = partner) <= 1 \"Er is hoogstens één partner.\"": [
+        "eis a\n",
+        "eis a = 1\n",
+        "eis \"Er is hoogstens één partner.\"\n",
+    ],
     "gebruik de Nederlandse woorden en, of en niet": [
         "x is a and b\n",
         "x is a or b\n",

@@ -83,6 +83,9 @@ class ToAst(StatementsToAst, ProductsToAst):
     def vraagtekst(self, meta, items):
         return ("tekst", _string(items[0]))
 
+    def oordeel(self, meta, items):
+        return ("oordeel", True)
+
     def groep(self, meta, items):
         return ("groep", _string(items[0]))
 
@@ -138,7 +141,7 @@ class ToAst(StatementsToAst, ProductsToAst):
     def eerste(self, meta, items):
         return ("eerste", True)
 
-    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin"})
+    _REPEATABLE = frozenset({"kenmerk", "tarief", "vrije_dag", "iwmo_veld", "volume", "zin", "bedrag"})
     _DETAIL_WORDS = {"tekst": "tekst", "bron": "bron", "code": "code", "eenheid": "eenheid", "duur": "duur",
                      "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur",
                      "meervoud": "meervoud", "is": "is"}
@@ -209,7 +212,7 @@ class ToAst(StatementsToAst, ProductsToAst):
             str(naam), "getal" if soort == "geheel" else soort, d.get("tekst"), d.get("uitleg"), d.get("bron"), tuple(opties),
             str(eenheid) if eenheid is not None else None, d.get("minimaal"), d.get("maximaal"), d.get("groep"), pos,
             d.get("enkelvoud"), geheel=soort in ("geheel", "personen"), hoeveelheid=hoeveelheid,
-            per_persoon=d.get("per_persoon", ()), zinnen=self._zinnen(rest),
+            per_persoon=d.get("per_persoon", ()), zinnen=self._zinnen(rest), oordeel=bool(d.get("oordeel")),
         )
 
     def waarde_expr(self, meta, items):
@@ -292,6 +295,13 @@ class ToAst(StatementsToAst, ProductsToAst):
         self._only_where_read(d, meta)
         self._no_statements(items, "de vrije dagen")
         return ast.VrijeDagen(tuple(v for k, v in items if k == "vrije_dag"), d.get("bron"), d.get("toelichting"), self._pos(meta))
+
+    def eis(self, meta, items):
+        voorwaarde, melding, *rest = items
+        d = self._details([r for r in rest if r is not None], meta)
+        self._only_where_read(d, meta)
+        self._no_statements(rest, "een eis")
+        return ast.Eis(voorwaarde, _string(melding), d.get("bron"), d.get("toelichting"), self._pos(meta))
 
     def concl_geen_product(self, meta, items):
         return ast.GeenProductConclusie(str(items[0]), self._tokpos(items[0]))

@@ -145,7 +145,14 @@ class ExpressionsToAst(UnitsToAst):
         eenheid, start, end = items
         woord = str(eenheid)
         unit = TIME_UNIT_WORDS.get(woord)
-        if unit not in ("jaren", "maanden", "weken", "dagen"):
+        if unit not in ("jaren", "maanden", "weken", "dagen") and all(
+                isinstance(x, ast.Literal) and x.kind in ("getal", "hoeveelheid") for x in (start, end)):
+            grens = [str(x.value).replace(".", ",") + (f" {x.eenheid}" if x.eenheid is not None else "") for x in (start, end)]
+            self._finding("E231", f"'{woord} tussen {grens[0]} en {grens[1]}' is geen bereik: 'tussen' telt jaren, maanden, weken "
+                          "of dagen tussen twee datums", eenheid,
+                          hint=f"een bereik schrijft u als: {woord} in {grens[0]} tot {grens[1]} (beide grenzen tellen mee)")
+            unit = "dagen"
+        elif unit not in ("jaren", "maanden", "weken", "dagen"):
             self._finding("E231", f"'{woord} tussen' kan niet: tel jaren, maanden, weken of dagen tussen twee datums", eenheid,
                           hint="bijvoorbeeld: leeftijd is jaren tussen geboortedatum en peildatum")
             unit = "dagen"

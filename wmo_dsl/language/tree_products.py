@@ -38,6 +38,12 @@ class ProductsToAst(ExpressionsToAst):
     def kenmerk(self, meta, items):
         return ("kenmerk", (str(items[0]), _string(items[1])))
 
+    def bedrag_eigen_bijdrage(self, meta, items):
+        return ("bedrag", ast.Bedrag("eigen_bijdrage", items[0], self._pos(meta)))
+
+    def bedrag_vergoeding(self, meta, items):
+        return ("bedrag", ast.Bedrag("vergoeding", items[0], self._pos(meta)))
+
     def tarief(self, meta, items):
         bedrag, (aantal, eenheid), vanaf = items
         self._unit(Token("NAME", "euro"), [(aantal, eenheid)])  # a period or a unit, else a finding that names them
@@ -73,4 +79,4 @@ class ProductsToAst(ExpressionsToAst):
             volume=next((v for k, v in iwmo if k == "volume"), None),
             tarieven=tuple(v for k, v in rest if k == "tarief"),
             code_onbekend=d.get("code_onbekend"), uitvoeringsvariant=next((v for k, v in iwmo if k == "uitvoeringsvariant"), None),
-            zinnen=self._zinnen(rest))
+            zinnen=self._zinnen(rest), bedragen=tuple(v for k, v in rest if k == "bedrag"))

@@ -156,6 +156,8 @@ CODES = {
     "E240": "een afgeleide waarde die voor elke casus hetzelfde getal is, buiten de grenzen",
     "E241": "een volume per kwartaal of per jaar (geen iWmo-frequentie) bij een product zonder vaste duur",
     "E242": "'zin' of 'label' waar niets het leest, of een zin die niet bij de soort waarde past",
+    "E245": "een naam die twee dingen kan betekenen (een keuze en een definitie, een product en een eigen waarde)",
+    "E246": "een 'eigen bijdrage' of 'vergoeding' bij een product die geen bedrag in euro is",
     "E230": "een product dat zonder zijn verplichte partner kan worden toegekend",
     "W010": "een tabel heeft geen rij voor sommige antwoorden (een gat)",
     "W011": "twee rijen van een tabel gelden allebei, met een andere uitkomst",
@@ -174,4 +176,5 @@ CODES = {
     "W032": "een {naam} in een motivering die leeg kan blijven",
     "E250": "een eenheid van de regio die niet klopt: een dubbele naam, een bestaande eenheid, of 'is' naar een onbekende eenheid",
     "E251": "een hoeveelheid met twee keer 'per' (een tarief met ook een periode)",
+    "W035": "eisen die samen geen enkel antwoord toelaten (een fout)",
 }

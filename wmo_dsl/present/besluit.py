@@ -61,6 +61,8 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
             "einde": einde_tekst(p),
             "duur": value_text(p.duur) if p.duur is not None else None,
             "bron": tekst["bron"],
+            "bedragen": [f"Voor {p.naam} {'betaalt u een eigen bijdrage' if g.soort == 'eigen_bijdrage' else 'ontvangt u een vergoeding'}"
+                         f" van {g.tekst}." for g in p.bedragen if g.bedrag is not None],
         })
     regio = m.regio
     gegevens = gegevens or Briefgegevens(aanvraagdatum=aanvraagdatum)

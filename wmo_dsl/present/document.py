@@ -222,8 +222,8 @@ def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
         if v.maximaal is not None:
             bounds.append("hoogstens " + words.expr(v.maximaal))
         soort += (f" ({v.eenheid})" if v.eenheid else "") + (", " + " en ".join(bounds) if bounds else "")
-    opties = tuple(Optie(o.id, o.label, o.synoniemen, o.uitleg) for o in v.opties)
-    return Vraag(v.id, v.tekst or v.onderwerp(), soort, v.uitleg, opties, source.of(v))
+    opties = tuple(Optie(o.id, o.label, o.synoniemen, o.uitleg) for o in v.opties)  # 'oordeel': the consultant's judgement
+    return Vraag(v.id, v.tekst or v.onderwerp(), soort + "; het oordeel van de consulent" * v.oordeel, v.uitleg, opties, source.of(v))
 
 
 def _waarde(w: ast.Waarde, words: "_Words", source: "_Source") -> Waarde:
@@ -248,7 +248,7 @@ def _product(p: ast.Product, words: "_Words", source: "_Source") -> Product:
         feiten.append(("alleen in combinatie met", words.join([words.name(a) for a in p.alleen_met], "of")))
     for t in sorted(p.tarieven, key=lambda t: t.vanaf):
         feiten.append(("tarief", f"{bedrag_text(t.bedrag)} {t.eenheid} vanaf {value_text(t.vanaf)}"))
-    feiten.extend(p.kenmerken)
+    feiten.extend([*p.kenmerken, *((b.woorden, words.expr(b.expr)) for b in p.bedragen)])
     if p.iwmo:
         feiten.append(("iWmo", ", ".join(f"{k} {v}" for k, v in p.iwmo)))
     return Product(p.id, p.code, p.naam, tuple(feiten), p.toelichting, source.of(p))

@@ -111,7 +111,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
         vraag = m.vragen.get(qid)
         if vraag is None or vraag.persoon is not None or (mattered is not None and qid not in mattered):
             continue  # a person's answers follow the list, one line per person
-        u.antwoorden.append((vraag.tekst or labels.name(qid), labels.value(qid, value)))
+        oordeel = " (naar het oordeel van de consulent)" if vraag.oordeel else ""
+        u.antwoorden.append((vraag.tekst or labels.name(qid), labels.value(qid, value) + oordeel))
         if vraag.soort == "personen":
             for nummer in range(1, int(value) + 1):
                 wie = f"{vraag.enkelvoud or 'persoon'} {nummer}"
@@ -142,7 +143,8 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
             "toelichting": product.toelichting,
             "minimale_duur": value_text(p.minimale_duur) if p.minimale_duur else None,
             "iwmo": _iwmo_text(product, p),
-            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in product.kenmerken],
+            "kenmerken": [(naam.replace("_", " "), tekst) for naam, tekst in rp.kenmerken]
+                         + [(g.woorden, g.tekst) for g in rp.bedragen],
         })
     # Why: the derived values the concluding rules rest on, in rule-file order, then the rules.
     fired = [r for r in m.regels.values() if ev.trace.get("regel:" + r.id) and ev.trace["regel:" + r.id].waarde is True]

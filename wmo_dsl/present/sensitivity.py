@@ -10,6 +10,8 @@ variation is reported when it changes the outcome, or the amount of a product
 
 from __future__ import annotations
 
+from ..semantics.eisen import EisBreuk
+
 from ..cases.answers import out_of_bounds
 from ..semantics.engine import Beoordeling, Rules
 from ..semantics.notation import value_text
@@ -76,7 +78,10 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
     def outcome(qid, value):
         changed = dict(b.antwoorden)
         changed[qid] = value
-        alt = rules.evaluate(changed, b.peildatum, b.afwijkingen)
+        try:
+            alt = rules.evaluate(changed, b.peildatum, b.afwijkingen)
+        except EisBreuk:  # an answer an eis forbids changes nothing that can happen
+            return None
         if _key(alt) != base:
             return alt
         return _Amounts(amounts_changed(b, alt)) if amounts_changed(b, alt) else None

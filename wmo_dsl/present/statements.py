@@ -115,7 +115,15 @@ class Feiten:
             value, t, {o.id: o.label for o in d.opties} if isinstance(d, ast.Vraag) else None)
 
     def fact(self, naam: str, value) -> str:
-        """The statement of one known value: "U kunt niet zelfstandig reizen.", "Er zijn twee verzwarende omstandigheden: …"."""
+        """The statement of one known value: "U kunt niet zelfstandig reizen.", "Er zijn twee verzwarende omstandigheden: …";
+        an answer of the consultant's professional judgement ('oordeel') says so."""
+        text = self._fact(naam, value)
+        d = self.definition(naam)
+        if isinstance(d, ast.Vraag) and d.oordeel:
+            return f"Naar het oordeel van de consulent geldt: {lower_first(text)}"
+        return text
+
+    def _fact(self, naam: str, value) -> str:
         d = self.definition(naam)
         z = d.zinnen if d is not None else ast.Zinnen()
         if isinstance(value, bool):

@@ -29,6 +29,7 @@ from ..language import ast
 from ..language.check import Model
 from . import allocatable
 from .dead_parts import combination_findings, dead_parts
+from .eisen import eis_findings
 from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words, witness
 from .guard import SAT, UNSAT
@@ -56,6 +57,7 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
         findings += _uncovered_cases(model, solver)
         findings += dead_parts(model, solver)
         findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing
+        findings += eis_findings(model, solver)  # W035: the eisen leave no answer at all
     return [f for f in findings if not _silenced(model, f)]
 
 

@@ -385,7 +385,8 @@ def _module(model: Model) -> tuple[str, dict]:
     out = conclude(model, code)
     fires = "(" + "".join(f"{f}, " for f in out.fires.values()) + ")"
     termijnen = "{" + ", ".join(f"{tid!r}: ({p}, {d})" for tid, (p, d) in out.termijnen.items()) + "}"
-    code.emit(f"return values, _lists(MODEL, PLAN, {fires}, {out.products}, {out.products}, {termijnen})")
+    informatief = "{" + ", ".join(f"{k!r}: ({p}, {v})" for k, (p, v) in out.informatief.items()) + "}"
+    code.emit(f"return values, _lists(MODEL, PLAN, {fires}, {out.products}, {out.products}, {termijnen}, {informatief})")
     body = "\n".join("    " * indent + text for indent, text in code.lines)
     return "def evaluate(a, peildatum):\n    get = a.get\n" + body + "\n", code.constants
 

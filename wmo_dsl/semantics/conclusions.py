@@ -23,6 +23,7 @@ from functools import partial
 from typing import Generic, TypeVar, assert_never
 
 from ..language import ast
+from ..language.informative import concludes_product
 from ..language.types import DATUM, DUUR, GETAL, JANEE, PRODUCT, Type
 from .meaning import Algebra, Branch, meaning
 
@@ -40,6 +41,7 @@ class Outcome(Generic[T]):
     geen_indicatie: T = None
     indicatie: T = None  # some product stays and no 'geen indicatie'
     termijnen: dict[str, tuple[T, T]] = field(default_factory=dict)  # id -> (present, date)
+    informatief: dict[str, tuple[T, T]] = field(default_factory=dict)  # key -> (shown, value): language/informative.py
 
 
 def candidate_products(model, expr: ast.Expr) -> list[str]:
@@ -117,7 +119,24 @@ def conclude(model, alg: Algebra[T]) -> Outcome[T]:
     for termijn in model.termijnen.values():
         with alg.scope("termijn:" + termijn.id, termijn):
             out.termijnen[termijn.id] = _termijn(termijn, out.indicatie, alg)
+    present: dict[str, T] = {}
+    for info in model.informatief:
+        for pid in info.producten:
+            if pid not in present:
+                present[pid] = alg.logic("en", [partial(alg.has, products, pid), partial(alg.negation, out.geen_indicatie)])
+        fires = [out.fires[r] if not concludes_product(model.regels[r]) else
+                 alg.logic("en", [partial(_same, out.fires[r]), partial(_same, out.indicatie)]) for r in info.regels]
+        shown = any_of(alg, fires + [present[p] for p in info.producten])
+        t = model.types[info.naam] if info.naam is not None else (info.bedrag.expr.t or GETAL)
+        value = alg.choose([Branch(partial(_same, shown), partial(_informational_value, model, info, t, alg), info)], t)
+        out.informatief[info.key] = (shown, value)
     return out
+
+
+def _informational_value(model, info, t: Type, alg: Algebra[T]) -> T:
+    if info.naam is None:
+        return meaning(info.bedrag.expr, alg)
+    return alg.question(info.naam, t) if info.naam in model.vragen else alg.derived(info.naam, t)
 
 
 def any_of(alg: Algebra[T], terms: list[T]) -> T:

@@ -31,6 +31,7 @@ def dead_parts(model: Model, solver) -> list[Bevinding]:
         used |= model.questions_read_by("regel:" + rid)
     for tid in model.termijnen:
         used |= model.questions_read_by("termijn:" + tid)
+    used |= model.informational_questions()  # shown in a motivering or a kenmerk: asked, so not unused
     for vraag in model.vragen.values():
         if vraag.persoon is not None:  # a person's question: once per field, by the first person
             lijst, nummer, veld = vraag.persoon

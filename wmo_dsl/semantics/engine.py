@@ -188,6 +188,7 @@ class Rules:
 
         peildatum = peildatum or dt.date.today()
         self.check_peildatum(peildatum)
+        self.refuse_broken_eis(answers, peildatum)
         try:
             waarden, conclusies = self.compiled(answers, peildatum)
         except Open:
@@ -195,6 +196,14 @@ class Rules:
         check_computed(waarden, conclusies)
         uitkomst = "indicatie" if conclusies.producten and not conclusies.geen_indicatie else "geen_indicatie"
         return Beoordeling(self.model, peildatum, answers, uitkomst, [], waarden, conclusies, plugin=self.plugin)
+
+    def refuse_broken_eis(self, answers: dict, peildatum: dt.date) -> None:
+        """EisBreuk (a CasusFout) with the eis's own message when the answers break an eis of the rules."""
+        from .eisen import EisBreuk, broken_eis
+
+        eis = broken_eis(self, answers, peildatum) if self.model.eisen else None
+        if eis is not None:
+            raise EisBreuk(eis)
 
     def still_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome, in rule-file order. Questions
@@ -269,6 +278,7 @@ class Rules:
         self.check_peildatum(peildatum)
         afwijkingen = list(afwijkingen or [])
         overrides = {a.onderwerp: a.waarde for a in afwijkingen}  # the last one per onderwerp counts
+        self.refuse_broken_eis(answers, peildatum)
         ontbrekend = self.outcome_needed(answers, peildatum, overrides)
         waarden = self._known_values(answers, peildatum, overrides)
         check_computed(waarden, None)
@@ -280,6 +290,11 @@ class Rules:
         for qid, vraag in self.model.vragen.items():
             if qid not in filled:
                 filled[qid] = any_answer(vraag, peildatum)
+        if self.model.eisen:  # the filled-in answers keep every eis too, or the values shown would be impossible ones
+            from .eisen import allowed
+
+            if not allowed(self.model, filled, overrides, peildatum):
+                filled.update(self.solver(peildatum, overrides).completion(answers) or {})
         evaluation = Evaluation(self.model, filled, overrides, peildatum=peildatum)
         conclusies = evaluation.conclude()
         check_computed({n: v for n, v in evaluation.values.items() if n not in self.model.vragen}, conclusies)

@@ -66,6 +66,7 @@ class Uitkomst:
     geen_product: list[tuple[str, str]] = field(default_factory=list)  # (product, rule) restricted away
     niet_gecombineerd: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (product, its required partners)
     termijnen: list[tuple[str, object]] = field(default_factory=list)  # (termijn, date)
+    informatief: list[tuple[str, object]] = field(default_factory=list)  # (key, value) the outcome shows: informative.py
 
     @property
     def key(self) -> frozenset:
@@ -74,6 +75,7 @@ class Uitkomst:
         items |= {("verwijzing", v) for v, _ in self.verwijzingen}
         items |= {("signaal", s) for s, _ in self.signalen}
         items |= {("termijn", t, d) for t, d in self.termijnen}
+        items |= {("informatief", k, v) for k, v in self.informatief}
         if self.geen_indicatie:
             items.add(("geen_indicatie",))
         return frozenset(items)
@@ -273,7 +275,7 @@ def uitkomst_of(model: Model, out: Outcome, enforce: bool = True) -> Uitkomst:
     """The concrete outcome as the lists an explanation and the JSON contract read."""
     plan = rule_plan(model)
     return lists_of(model, plan, [out.fires[rid] for rid, *_ in plan], out.products if enforce else None, out.concluded,
-                    out.termijnen)
+                    out.termijnen, out.informatief)
 
 
 _PLANS: dict[int, tuple] = {}
@@ -298,7 +300,7 @@ def rule_plan(model: Model) -> tuple:
 
 
 def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", concluded: "Toekenningen",
-             termijnen: dict) -> Uitkomst:
+             termijnen: dict, informatief: dict | None = None) -> Uitkomst:
     """The lists of an :class:`Uitkomst` from the rules that fired (``fires`` in rule order) and the
     products that stay (None: what the rules conclude themselves, without combinations)."""
     u = Uitkomst()
@@ -326,4 +328,6 @@ def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", 
         u.producten = [p for p in concluded.granted.values() if p.product not in restricted]
     if termijnen:
         u.termijnen = [(tid, datum) for tid, (present, datum) in termijnen.items() if present is True]
+    if informatief:
+        u.informatief = [(k, v) for k, (shown, v) in informatief.items() if shown is True]
     return u

@@ -243,11 +243,12 @@ def declarations(vraag: ast.Vraag, term: S) -> list[str]:
 def outcome_cone(model, analysis: bool = False) -> set[str]:
     """The derived values the outcome depends on: read by a rule, a deadline or a product; for the
     analysis also every table and every value given by cases (and what they read)."""
-    roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten]
+    roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten,
+             *(model.eis_key(e) for e in model.eisen), *(i.naam for i in model.informatief if i.naam is not None)]
     seen: set[str] = set()
     if analysis:
         roots += [*model.tabellen, *(w.id for w in model.waarden.values() if w.gevallen)]
-        seen |= set(roots) & (set(model.tabellen) | set(model.waarden))
+    seen |= set(roots) & (set(model.tabellen) | set(model.waarden))  # an informational value is a root of its own
     stack = list(roots)
     while stack:
         n = stack.pop()
@@ -264,7 +265,7 @@ def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, over
     ``only``: encode just these derived values (the outcome's cone: a value shown but never
     decided on does not slow the solver down)."""
     from .conclusions import conclude
-    from .meaning import definition_meaning, derived_order
+    from .meaning import definition_meaning, derived_order, meaning
 
     enc = Smt(model, prefix, symbols, peildatum)
     head: list[str] = []
@@ -284,5 +285,9 @@ def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, over
             continue
         d = model.waarden.get(naam) or model.tabellen[naam]
         enc.values[naam] = enc.bind(definition_meaning(d, model, enc))
+    for eis in model.eisen:  # only answers that keep every eis count: a condition that is computed and false is excluded
+        with enc.scope(model.eis_key(eis), eis):
+            holds = meaning(eis.voorwaarde, enc)
+        enc.lines.append(f"(assert {disj(neg(holds.d), holds.v)})")
     out = conclude(model, enc)
     return head + enc.lines, out, enc

@@ -29,39 +29,20 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.check import Model
+from .eisen import allowed
 from .evaluate import Evaluation, Open
 from .guard import SAT, UNSAT, Door
 from .partial import readable
 from .samples import alternatives, sample
 from .smt import encode, outcome_cone, symbol_table
-from .smt_terms import conj, disj, neg, question_term
+from .outcome_terms import analysis_terms, named as _named, outcome_differs
+from .smt_terms import question_term
 from .smt_values import equal
 
 # The sample points tried before the solver: 'ja' (and each option of a meerdere question) with
 # these chances, so that long 'en' and 'of' chains and counts near both ends are met too.
 _BIASES = (0.5, 0.9, 0.1, 0.7, 0.3, 0.5)
 _REFINEMENTS = 16
-
-
-def outcome_differs(model: Model, a, b) -> str:
-    """SMT-LIB text: the outcomes of copy a and copy b differ (as ``Uitkomst.key`` compares them)."""
-    def distinct(x: str, y: str) -> str:
-        return f"(not (= {x} {y}))"
-
-    ga, gb = a.geen_indicatie.v, b.geen_indicatie.v
-    parts = [distinct(ga, gb)]
-    for pid in model.producten:
-        (pa, attrs_a), (pb, attrs_b) = a.products[pid], b.products[pid]
-        ia, ib = conj(pa, neg(ga)), conj(pb, neg(gb))
-        parts.append(distinct(ia, ib))
-        parts.append(conj(ia, ib, neg(conj(*[equal(x, y) for x, y in zip(attrs_a, attrs_b)]))))
-    for group_a, group_b in ((a.referrals, b.referrals), (a.signals, b.signals)):
-        parts += [distinct(group_a[k].v, group_b[k].v) for k in group_a]
-    for tid, (present_a, date_a) in a.termijnen.items():
-        present_b, date_b = b.termijnen[tid]
-        parts.append(distinct(present_a.v, present_b.v))
-        parts.append(conj(present_a.v, present_b.v, neg(equal(date_a, date_b))))
-    return disj(*parts)
 
 
 class Solver:
@@ -86,12 +67,14 @@ class Solver:
         text = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions] + lines_a
         self.terms = {q: (question_term(v, "a"), question_term(v, "b")) for q, v in model.vragen.items()}
         self.out, self.encoding = out_a, enc_a
+        self.out_b, self.sorts_b = None, {}
         self.derived = [n for n in [*model.waarden, *model.tabellen] if not (n in model.waarden and model.waarden[n].parameter)
                         and n in enc_a.values]
         if analysis:
             text += analysis_terms(model, out_a, enc_a)
         else:
             lines_b, out_b, enc_b = encode(model, "b", symbols, peildatum, self.overrides, only)
+            self.out_b, self.sorts_b = out_b, enc_b.sorts  # copy b, for questions over both (judgement.py)
             text += lines_b
             for q, (ta, tb) in self.terms.items():
                 text.append(f"(declare-const |s.{q}| Bool)")
@@ -123,6 +106,33 @@ class Solver:
                 pass
         return Evaluation(self.model, answers, self.overrides, peildatum=self.peildatum).conclude().key
 
+    def allowed(self, point: dict) -> bool:
+        """Does a full point keep every eis of the rules?"""
+        return allowed(self.model, point, self.overrides, self.peildatum)
+
+    def consistent(self, answers: dict) -> bool:
+        """Can the open questions still be answered so that every eis holds? (True when the solver
+        cannot tell: an eis refuses only what is certainly forbidden.)"""
+        if self.broken:
+            return True
+        with self.scope() as s, self.door.query(self.door.limits.per_call_ms):
+            if self.door.attempt(lambda: [s.add(self.fixed(q, v)) for q, v in answers.items()] or True,
+                                 "de vraag aan de solver") is None:
+                return True
+            return self.door.check(s) != UNSAT
+
+    def completion(self, answers: dict) -> dict | None:
+        """Answers to the open questions that keep every eis, from a model of the solver (None when
+        it finds none in time)."""
+        if self.broken:
+            return None
+        with self.scope() as s, self.door.query(self.door.limits.per_call_ms):
+            if self.door.attempt(lambda: [s.add(self.fixed(q, v)) for q, v in answers.items()] or True,
+                                 "de vraag aan de solver") is None or self.door.check(s) != SAT:
+                return None
+            found = self.door.attempt(lambda: self.assignment(s.model(), "a"), "het antwoord van de solver")
+        return {q: v for q, v in found.items() if q not in answers} if found is not None else None
+
     def settled(self, answers: dict) -> bool:
         """Does a concrete evaluation reach the outcome without reading an open question?"""
         try:
@@ -147,7 +157,8 @@ class Solver:
         filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in readable_now}
         for bias in _BIASES:
             point = {**answers, **filler, **{q: self.sample(q, rng, bias) for q in open_qs}}
-            needed |= self.varied(point, [q for q in open_qs if q not in needed])
+            if self.allowed(point):  # a point an eis forbids shows nothing (the solver assumes every eis too)
+                needed |= self.varied(point, [q for q in open_qs if q not in needed])
         remaining = [q for q in open_qs if q not in needed]
         if remaining:
             with self.door.query():
@@ -160,7 +171,8 @@ class Solver:
         found = set()
         for q in candidates:
             for alternative in self.alternatives(q, point[q], (other or {}).get(q)):
-                if self.key({**point, q: alternative}) != base:
+                changed = {**point, q: alternative}
+                if self.key(changed) != base and self.allowed(changed):
                     found.add(q)
                     break
         return found
@@ -247,6 +259,8 @@ class Solver:
         fixed = [n for n in pending if n not in varying]
         if fixed:
             point = {**answers, **{q: self.sample(q, random.Random(1)) for q in self.model.vragen if q not in answers}}
+            if not self.allowed(point):  # the fixed values are those of the completions that keep every eis
+                point = {**point, **(self.completion(answers) or {})}
             full = Evaluation(self.model, point, self.overrides, peildatum=self.peildatum)
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
@@ -275,7 +289,8 @@ class Solver:
     def condition(self, text: str, conjunction: bool = False):
         """SMT-LIB text over the names of copy a as a z3 expression."""
         names = set(re.findall(r"\|[^|]*\|", text))
-        declared = [f"(declare-const {n} {self.encoding.sorts[n]})" for n in sorted(names) if n in self.encoding.sorts]
+        sorts = {**self.encoding.sorts, **self.sorts_b}
+        declared = [f"(declare-const {n} {sorts[n]})" for n in sorted(names) if n in sorts]
         functions = [f"(declare-fun {f} (Int Int) Int)" for f in self.functions]
         body = f"(and {text})" if conjunction else text
         return self.z3.parse_smt2_string("\n".join(functions + declared) + f"\n(assert {body})")[0]
@@ -367,25 +382,6 @@ class Solver:
 
     def alternatives(self, q: str, value, other=None) -> list:
         return alternatives(self.model.vragen[q], value, self.numbers, other)
-
-
-def _named(name: str, text: str) -> list[str]:
-    """A Bool the Python side can refer to (a define-fun would be a macro z3 forgets)."""
-    return [f"(declare-const |{name}| Bool)", f"(assert (= |{name}| {text}))"]
-
-
-def analysis_terms(model: Model, out, enc) -> list[str]:
-    """Named terms of copy a for the proofs of ``wmo check``: rules that fire, products the rules
-    conclude, table rows and cases that match, tables whose inputs are all defined."""
-    text = []
-    geen = out.geen_indicatie.v
-    for rid, fires in out.fires.items():
-        text += _named(f"fires.{rid}", fires.v)
-    for pid, (present, _) in out.restricted.items():
-        text += _named(f"concluded.{pid}", conj(present, neg(geen)))
-    for tabel in model.tabellen.values():
-        text += _named(f"defined.{tabel.id}", conj(*[term.d for term in enc.table_inputs.get(tabel.id, [])]))
-    return text
 
 
 def _decimal(x) -> Decimal:

@@ -90,6 +90,7 @@ class Vraag:
     persoon: tuple[str, int, str] | None = None  # a person's question: (list, person 1.., field)
     wie: str | None = None  # a person's question: the person in words, "huisgenoot 2"
     zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
+    oordeel: bool = False  # 'oordeel': the answer is the consultant's professional judgement
 
     @property
     def personen(self) -> bool:
@@ -171,6 +172,7 @@ class Product:
     code_onbekend: str | None = None  # 'code onbekend "…"': no iWmo productcode is known, and why
     uitvoeringsvariant: str | None = None  # iWmo: inspanningsgericht (the default) or outputgericht
     zinnen: Zinnen = field(default_factory=Zinnen)  # statements for explanations and letters
+    bedragen: tuple["Bedrag", ...] = ()  # amounts the citizen pays or receives with this product
 
     @property
     def echte_code(self) -> str | None:
@@ -180,6 +182,21 @@ class Product:
             return iwmo
         id_like = self.code == self.id and ("_" in self.code or self.code.isalpha()) and self.code.islower()
         return None if id_like or not self.code else self.code
+
+
+@dataclass(frozen=True)
+class Bedrag:
+    """An amount that comes with a product: ``eigen bijdrage <expr>`` (the citizen pays it) or
+    ``vergoeding <expr>`` (the citizen receives it). It does not decide the indicatie; it is part
+    of the outcome (its questions are asked, the letter and the JSON show it)."""
+
+    soort: str  # "eigen_bijdrage" | "vergoeding"
+    expr: Expr
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+    @property
+    def woorden(self) -> str:
+        return self.soort.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -312,7 +329,25 @@ class EenheidDef:
     pos: Pos = field(default=NOWHERE, compare=False)
 
 
-Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten, EenheidDef]
+@dataclass(frozen=True)
+class Eis:
+    """What the answers together must satisfy ("hoogstens één partner"): an answer that makes the
+    condition false is refused with ``melding``, and the solver and the proofs assume it."""
+
+    voorwaarde: Expr
+    melding: str
+    bron: Bron | None
+    toelichting: str | None
+    pos: Pos = field(default=NOWHERE, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Eisen have no name; the line they start on tells them apart."""
+        return f"regel {self.pos.line}"
+
+
+Definitie = Union[Regio, Vraag, Waarde, Tabel, Product, Verwijzing, Signaal, Regel, Termijn, VrijeDagen, AlleProducten, EenheidDef,
+                  Eis]
 
 
 @dataclass(frozen=True)
@@ -325,7 +360,7 @@ class Regelbestand:
 
 
 __all__ = [
-    "AlleProducten", "Bron", "Conclusie", "Definitie", "EenheidDef", "GeenIndicatie", "GeenProductConclusie", "Geval",
+    "AlleProducten", "Bedrag", "Bron", "Conclusie", "Definitie", "EenheidDef", "Eis", "GeenIndicatie", "GeenProductConclusie", "Geval",
     "Optie", "Product", "ProductConclusie", "Regel", "Regelbestand", "Regio", "Rij", "Signaal",
     "SignaalConclusie", "Tabel", "Tarief", "Termijn", "Verwijzing", "VerwijzingConclusie", "Vraag",
     "VrijeDagen", "Waarde", "Zin", "Zinnen",

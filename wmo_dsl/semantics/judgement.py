@@ -1,0 +1,51 @@
+"""Professional judgement: which ``oordeel`` questions can decide a product (``wmo check --oordeel``).
+
+A question marked ``oordeel`` is answered by the consultant's professional judgement. It can
+decide a product when two cases that differ only in that answer differ in whether the product
+is indicated. That is one question to the solver per product and judgement question, asked of
+the still-needed session (two copies, one selector per question): exactly this question may
+differ, and the product is indicated in one copy and not in the other. Nothing is enumerated;
+what the solver cannot decide in time is said as such ('niet bewezen'), never as 'beslist niet'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .guard import SAT, UNSAT
+from .smt_terms import conj, neg
+
+
+def judgement_questions(model) -> list[str]:
+    """The questions marked 'oordeel', in file order (a person's question once, by its first person)."""
+    return [q for q, v in model.vragen.items() if v.oordeel and (v.persoon is None or v.persoon[1] == 1)]
+
+
+def deciding_judgements(model, peildatum: dt.date) -> dict[str, list[tuple[str, str]]]:
+    """Per product, the judgement questions that can decide it: (question, 'ja' | 'niet bewezen')."""
+    from .solver import Solver
+
+    questions = judgement_questions(model)
+    result: dict[str, list[tuple[str, str]]] = {pid: [] for pid in model.producten}
+    if not questions:
+        return result
+    solver = Solver(model, peildatum)
+    z3 = solver.z3
+    for pid in model.producten:
+        (pa, _), (pb, _) = solver.out.products[pid], solver.out_b.products[pid]
+        ia = conj(pa, neg(solver.out.geen_indicatie.v))
+        ib = conj(pb, neg(solver.out_b.geen_indicatie.v))
+        differs = solver.door.attempt(lambda: solver.condition(f"(not (= {ia} {ib}))"), "de vraag aan de solver")
+        for q in questions:
+            if solver.broken or differs is None:
+                result[pid].append((q, "niet bewezen"))
+                continue
+            others = [z3.Not(solver.selectors[r]) for r in model.vragen if r != q]
+            with solver.scope() as s, solver.door.query():
+                s.add(differs)
+                answer = solver.door.check(s, solver.selectors[q], *others)
+            if answer == SAT:
+                result[pid].append((q, "ja"))
+            elif answer != UNSAT:
+                result[pid].append((q, "niet bewezen"))
+    return result
