@@ -108,8 +108,10 @@ class Gesprek:
 
     # ── what the letter needs besides the answers ──
     def geef(self, veld: str, waarde: str | None) -> None:
-        """Record the aanvraagdatum (ISO), the kenmerk or the gemeente for the beschikking."""
-        self._record(Gebeurtenis("gegeven", veld, waarde))
+        """Record the aanvraagdatum (ISO), the kenmerk (never a BSN: WmoFout) or the gemeente for the beschikking."""
+        from ..cases.kenmerk import check_kenmerk
+
+        self._record(Gebeurtenis("gegeven", veld, check_kenmerk(waarde) if veld == "kenmerk" and waarde else waarde))
 
     def briefgegevens(self):
         """The session's facts for the letter (:class:`~wmo_dsl.present.brief.Briefgegevens`)."""

@@ -81,14 +81,9 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             if keuze == "casus":
                 inhoud = limits.dumps(g.casus(), indent=2) + "\n"
             elif keuze == "besluit":
-                from ..plugins import besluit_sjabloon
-                from ..present.besluit import render_besluit
+                from .beschikking import besluit_inhoud
 
-                formaat = "markdown" if pad.suffix.lower() == ".md" else "html"
-                from ..present.explain import build
-
-                inhoud = render_besluit(b, build(b, g.rules, lezer="u"), formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat),
-                                        gegevens=g.briefgegevens())
+                inhoud = besluit_inhoud(g, b, "markdown" if pad.suffix.lower() == ".md" else "html")
             else:
                 inhoud = output_formats()[keuze](b, uitleg)
             private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
