@@ -74,6 +74,7 @@ class Gesprek:
     def hervat(cls, store: SessionStore, sessie_id: str | None, load) -> "Gesprek":
         """Replay a stored session; ``load(regio, peildatum)`` gives the rules."""
         info = store.load(sessie_id)
+        store.claim(info.id)  # refused while another intake runs it; held until the store closes
         gesprek = cls(load(info.regio, info.peildatum), store, info.id, info.peildatum)
         gesprek.staat.replay(info.gebeurtenissen)
         return gesprek
