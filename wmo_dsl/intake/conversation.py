@@ -338,8 +338,10 @@ class Gesprek:
     # ── the end ──
     def beoordeling(self) -> Beoordeling:
         """The outcome over every answer given: an answer that no longer matters cannot change it,
-        and it stays in the record and the explanation."""
-        b = self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        and it stays in the record and the explanation. The answers in rule-file order, as the case
+        file holds them: the letter lists them so, as 'wmo beoordeel' of that case file does."""
+        antwoorden = {q: self.antwoorden[q] for q in self.model.vragen if q in self.antwoorden}
+        b = self.rules.evaluate(antwoorden, self.peildatum, self.afwijkingen)
         b.herkomst = dict(self.staat.herkomst)  # the receipt names who gave each answer, and when
         return b
 
