@@ -141,7 +141,7 @@ def test_uitleg_names_a_rule_by_what_it_grants_and_keeps_its_id_apart():
         g.beantwoord(qid, waarde)
     resultaat = next(m["resultaat"] for m in talk([], gesprek=g) if "resultaat" in m)
     punt = next(p for p in resultaat["uitleg"] if p["id"] == "begeleiding_ontwikkelen")
-    assert punt["soort"] == "regel" and punt["label"] == "Individuele begeleiding gericht op leren/ontwikkelen"
+    assert punt["soort"] == "regel" and punt["label"] == "de toekenning van Individuele begeleiding gericht op leren/ontwikkelen"
     assert not any(p["onderwerp"].startswith("regel ") or "_" in p["onderwerp"] for p in resultaat["uitleg"])
 
 

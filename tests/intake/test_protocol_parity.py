@@ -40,7 +40,7 @@ def in_the_terminal(tmp_path, monkeypatch):
     opslaan = ["besluit", str(tmp_path / "b.md"), "besluit", str(tmp_path / "b.html"), "json", str(tmp_path / "r.json"), ""]
     asked = []
 
-    def typed(message, vraag=None, extra=None):
+    def typed(message, vraag=None, extra=None, **kwargs):
         asked.append(vraag.id if vraag is not None else message)
         assert len(asked) < 100, asked  # no prompt asked over and over
         if vraag is not None:
@@ -53,6 +53,7 @@ def in_the_terminal(tmp_path, monkeypatch):
 
     scherm = terminal.IntakeScherm(g, object(), vraag_kenmerk=True)
     scherm.prompt = typed
+    scherm.key = lambda message: ""  # the pager: Enter, the next page
     assert scherm.run() == 0
     assert opslaan == [] and [q for q in asked if q in GETYPT]  # every save was made, questions were asked
     return g, {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("[br].*")}

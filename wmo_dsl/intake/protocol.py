@@ -100,9 +100,7 @@ def labelled_values(model, waarden: dict) -> dict:
     and the value in words: {"omvang": {"waarde": "gemiddeld", "label": "omvang van de ondersteuning",
     "tekst": "gemiddeld (1 of 2 resultaatgebieden)"}}."""
     from ..cases.answers import typed_json
-    from ..present.explain import Labels
-    from ..present.statements import Feiten
+    from ..present.namen import waarde_naam, waarde_woorden
 
-    feiten = Feiten(model, Labels(model))
-    return {k: {"waarde": typed_json(v, model.types.get(k)), "label": feiten.label(k), "tekst": feiten.words(k, v)}
+    return {k: {"waarde": typed_json(v, model.types.get(k)), "label": waarde_naam(model, k), "tekst": waarde_woorden(model, k, v)}
             for k, v in waarden.items()}

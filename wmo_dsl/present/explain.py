@@ -246,7 +246,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
         u.afwijkingen.append(Punt(f"professionele afweging: {naam}", tekst, None))
     from .punten import point_labels
 
-    u.etiketten = point_labels({p.onderwerp for p in u.punten()}, m, labels)
+    u.etiketten = point_labels({p.onderwerp for p in u.punten()}, m)
     return u
 
 
