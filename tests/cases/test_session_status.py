@@ -144,3 +144,19 @@ def test_a_bsn_given_as_kenmerk_on_the_command_line_is_refused_before_a_session_
     assert main(["intake", "--jsonl", "--regio", "lekstroom", "--sessie", str(db), "--kenmerk", "1234.56.782"]) == 2
     assert "lijkt een BSN" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_hervat_without_an_id_takes_the_latest_session_that_no_other_intake_runs(tmp_path):
+    db = tmp_path / "s.db"
+    eerder = Gesprek.nieuw(load_region("lekstroom", PEILDATUM), SessionStore(db), PEILDATUM)
+    eerder.beantwoord("type", "behouden")
+    eerder.store.close()  # interrupted
+    proc, start = start_intake(db)  # the latest one, running now
+    try:
+        again = Gesprek.hervat(SessionStore(db), None, load_region)
+        assert again.sessie_id == eerder.sessie_id != start["sessie"]
+        again.store.close()
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdin.close(), proc.stdout.close(), proc.stderr.close()

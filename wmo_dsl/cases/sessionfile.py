@@ -191,6 +191,10 @@ class Sloten:
         except OSError:
             return None
 
+    def here(self, n: int) -> bool:
+        """Whether a store of this process holds session ``n`` (it may take it too)."""
+        return self.fd is not None and bool(_HELD.get((*self.file, n)))
+
     def close(self) -> None:
         for key in self.keys:
             _HELD.get(key, set()).discard(id(self))

@@ -195,16 +195,19 @@ class SessionStore:
                               {"status": status, "nu": self._now(), "id": sessie_id})
 
     def load(self, sessie_id: str | None) -> SessieInfo:
-        """A session with its events; without id the most recent unfinished one.
+        """A session with its events; without id the most recent unfinished one that no other intake runs now.
 
         An event whose stored value cannot be read any more keeps its place with
         ``waarde=ONLEESBAAR``: the conversation says so and asks again."""
         with self._guarded():
             if sessie_id is None:
-                row = self.conn.execute(
-                    "SELECT * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC LIMIT 1").fetchone()
-                if row is None:
-                    raise SessieFout("er is geen onderbroken sessie om te hervatten; zie 'wmo sessies'")
+                rows = self.conn.execute(
+                    "SELECT rowid, * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC").fetchall()
+                vrij = [r[1:] for r in rows if r[1] in self.vast or self.sloten.here(r[0]) or self.sloten.running(r[0]) is not True]
+                if not vrij:
+                    elders = "; de sessies die nog open zijn, lopen nu in een andere intake" if rows else ""
+                    raise SessieFout(f"er is geen onderbroken sessie om te hervatten{elders}; zie 'wmo sessies'")
+                row = vrij[0]
             else:
                 row = self.conn.execute("SELECT * FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
                 if row is None:
