@@ -131,12 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hervat", nargs="?", const="", metavar="ID", help="ga verder met een onderbroken sessie (zonder ID: de laatste)")
     p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
     p.add_argument("--geen-opslag", action="store_true", help="bewaar niets op schijf")
+    p.add_argument("--kenmerk", metavar="TEKST", help="kenmerk van de sessie (zaaknummer of eigen aanduiding, nooit een BSN); "
+                   "zonder deze optie vraagt de intake er aan het begin naar (Enter: geen)")
     p.add_argument("--jsonl", action="store_true", help="spreek JSON-regels op stdin/stdout in plaats van de terminal")
     p.add_argument("--schema", action="store_true", help="print het JSON-schema van de berichten van --jsonl en stop")
     p.set_defaults(func="intake")
 
     p = sub.add_parser("sessies", help="toon of verwijder bewaarde intake-sessies", description=(
-        "Toon bewaarde sessies (id, regio, datum, status; geen antwoorden) of verwijder er een."))
+        "Toon bewaarde sessies (id, kenmerk, regio, datum, status: bezig, onderbroken, gestopt of afgerond; geen antwoorden) "
+        "of verwijder er een."))
     p.add_argument("--sessie", metavar="PAD", help="sessiebestand (standaard in de gebruikersmap van wmo-dsl)")
     p.add_argument("--verwijder", metavar="ID", help="verwijder deze sessie met al haar antwoorden")
     p.set_defaults(func="sessies")

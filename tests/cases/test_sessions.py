@@ -36,7 +36,7 @@ def test_listing_shows_no_answers(tmp_path):
     sid = store.new("lekstroom", dt.date(2025, 1, 1))
     store.append(sid, Gebeurtenis("antwoord", "resultaatgebieden", ["administratie_financien"]))
     (row,) = store.list()
-    assert row[0] == sid and row[1] == "lekstroom" and row[3] == "bezig" and row[4] == 1
+    assert (row.id, row.regio, row.status, row.kenmerk, row.antwoorden) == (sid, "lekstroom", "bezig", None, 1)
     assert "administratie" not in repr(row)
 
 

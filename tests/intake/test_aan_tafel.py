@@ -39,6 +39,8 @@ def question_on_screen(t: Terminal) -> str:
 
 def test_a_tsd_intake_at_24x80_with_natural_answers_shows_the_outcome_on_one_screen_and_saves(tmp_path):
     t = Terminal(["intake", "--regio", "tsd", "--peildatum", "2025-06-01"], tmp_path)
+    assert t.prompt() == "kenmerk>"  # a stored session asks its kenmerk first (Enter skips)
+    t.send("Z/25/0042")
     asked, refused = [], False
     while (prompt := t.prompt()) != "klopt dit?>" and not prompt.endswith("──"):
         key = question_on_screen(t)
@@ -50,6 +52,7 @@ def test_a_tsd_intake_at_24x80_with_natural_answers_shows_the_outcome_on_one_scr
         refused = key == "leerbaarheid>"
         t.send(antwoord)
     said = " ".join(t.transcript.split())
+    assert "Intake Toekomst Sociaal Domein · kenmerk Z/25/0042 · peildatum 01-06-2025" in said
     assert "'1 3' is geen keuze bij deze vraag" in said and "1 Ja, aan ontwikkeldoelen werken; 2 Beperkt" in said
     for echo in ["→ Ja, aan ontwikkeldoelen werken", "→ 7,5 km", "→ 2 uur per week", "→ 3 dagdelen per week"]:
         assert echo in said, echo

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from wmo_dsl.cases.answers import convert_answers
+from wmo_dsl.cases.answers import answers_json, convert_answers
 from wmo_dsl.tools.casetest import region_cases
 from wmo_dsl.cli import main
 from wmo_dsl.intake.conversation import Gesprek
@@ -82,6 +82,8 @@ def test_jsonl_asks_the_still_needed_sequence_and_returns_the_beoordeel_result(r
     assert main(["beoordeel", str(case_file), "--formaat", "json"]) == 0
     beoordeeld = json.loads(capsys.readouterr().out)
     ontvangst, ontvangst_casus = resultaat.pop("verantwoording"), beoordeeld.pop("verantwoording")
+    # the intake's result carries the answers as a case file holds them, besides the contract of 'beoordeel'
+    assert resultaat.pop("antwoorden") == answers_json(rules.model, convert_answers(rules.model, asked_answers))
     assert resultaat == beoordeeld
     # the receipt says who gave each answer and when; the decision's part is the same as the case file's
     assert {a["bron"] for a in ontvangst["antwoorden"].values()} <= {"consulent"}
@@ -101,10 +103,10 @@ def test_a_bad_answer_gets_an_error_and_the_same_question(tmp_path):
     assert lines[0]["opties"][0] == {"id": "zelfzorg_gezondheid", "label": "Zelfzorg en (geestelijke en lichamelijke) gezondheid"}
     assert lines[1] == {"fout": "antwoord op 'resultaatgebieden' is \"tuinieren\" en geen lijst; toegestaan: een lijst (mag leeg zijn) met: "
                                 "zelfzorg_gezondheid, regelvermogen_dagstructuur, administratie_financien, sociaal_functioneren, "
-                                "zingeving_meedoen, woonvaardigheden", "vraag": "resultaatgebieden"}
+                                "zingeving_meedoen, woonvaardigheden", "code": "ongeldig_antwoord", "vraag": "resultaatgebieden"}
     assert lines[2]["vraag"] == "resultaatgebieden"
     # a malformed message is refused like a bad answer: the error, then the question again
-    assert "fout" in lines[3] and lines[3]["vraag"] == "resultaatgebieden"
+    assert lines[3]["code"] == "ongeldige_json" and lines[3]["vraag"] == "resultaatgebieden"
     assert "fout" not in lines[4] and lines[4]["vraag"] == "resultaatgebieden"
     assert lines[5]["vraag"] == "type"
     assert lines[-1]["resultaat"]["uitkomst"] == "onvolledig"

@@ -96,7 +96,7 @@ def test_waarom_and_help_at_the_prompt(tmp_path):
 def test_a_session_killed_mid_conversation_resumes_where_it_stopped(tmp_path):
     db = tmp_path / "sessies.db"
     child = spawn(tmp_path, "--regio", "lekstroom", "--sessie", str(db))
-    converse(child, [("resultaatgebieden", "zelfzorg en wonen"), ("soort ondersteuning", "behouden")])
+    converse(child, [("kenmerk", ""), ("resultaatgebieden", "zelfzorg en wonen"), ("soort ondersteuning", "behouden")])
     child.expect("verzwarende omstandigheden>")
     child.kill(9)
     child.close()
@@ -194,7 +194,7 @@ def test_wijzig_at_the_review_shows_the_options_again_and_terug_restores_the_ans
 def test_commands_work_inside_wijzig_and_stop_there_saves_and_leaves_with_exit_0(tmp_path):
     db = tmp_path / "sessies.db"
     child = spawn(tmp_path, "--regio", "lekstroom", "--sessie", str(db))
-    converse(child, [("resultaatgebieden", TWEE_GEBIEDEN), ("soort ondersteuning", "ontw")])
+    converse(child, [("kenmerk", ""), ("resultaatgebieden", TWEE_GEBIEDEN), ("soort ondersteuning", "ontw")])
     child.expect("verzwarende omstandigheden>")
     child.sendline("wijzig type")
     child.expect("soort ondersteuning>")
@@ -340,6 +340,7 @@ def test_terug_inside_wijzig_and_afwijken_cancels_them_and_undoes_nothing(tmp_pa
 def test_stop_in_an_intake_over_a_rule_file_says_how_to_resume_it(tmp_path):
     db = tmp_path / "s.db"
     child = spawn(tmp_path, "--regels", HUISGENOTEN, "--sessie", str(db))
+    converse(child, [("kenmerk", "")])
     child.expect("antwoord>")
     child.sendline("stop")
     child.expect(pexpect.EOF)

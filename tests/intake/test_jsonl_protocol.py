@@ -52,7 +52,7 @@ def test_the_schema_ships_with_the_package_and_wmo_intake_schema_prints_it(capsy
 
 def test_the_first_line_names_the_session_region_version_and_peildatum():
     first = converse([])[0]
-    assert first == {"sessie": None, "regio": "lekstroom", "regelversie": "1.0 definitief (geldig vanaf 2022-01-01)",
+    assert first == {"sessie": None, "kenmerk": None, "regio": "lekstroom", "regelversie": "1.0 definitief (geldig vanaf 2022-01-01)",
                      "peildatum": "2025-06-01"}
 
 
@@ -73,7 +73,9 @@ def test_overzicht_gives_answers_what_is_settled_and_what_is_still_needed():
     lines = converse([{"antwoord": TWEE}, {"opdracht": "overzicht"}])
     overzicht = next(m["overzicht"] for m in lines if "overzicht" in m)
     assert overzicht["antwoorden"] == {"resultaatgebieden": TWEE}
-    assert overzicht["vastgesteld"]["omvang"] == "gemiddeld"
+    # a derived value with its label from the rule file and its value in words, beside the value itself
+    assert overzicht["vastgesteld"]["omvang"] == {"waarde": "gemiddeld", "label": "omvang van de ondersteuning",
+                                                  "tekst": "gemiddeld (1 of 2 resultaatgebieden)"}
     assert overzicht["nog_nodig"][0] == "type"
     assert kinds(lines)[-2:] == ["vraag:type", "resultaat"]  # the question again, then the input ends
 

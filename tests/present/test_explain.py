@@ -66,7 +66,10 @@ def test_json_result_follows_the_contract(evaluate):
     assert data["termijnen"] == []
     assert data["signalen"] == ["ggz_crisisopvang"] and data["verwijzingen"] == [] and data["ontbrekend"] == []
     assert data["waarden"]["omvang"] == "groot" and data["waarden"]["intensiteit"] == "plusplus"
-    assert all(set(p) == {"onderwerp", "tekst", "bron"} for p in data["uitleg"])
+    assert all(set(p) == {"onderwerp", "label", "soort", "id", "tekst", "bron"} for p in data["uitleg"])
+    # the subject is words from the rule file; the id stands apart
+    assert all(p["onderwerp"] == p["label"] and "_" not in p["label"] for p in data["uitleg"])
+    assert {"soort": "waarde", "id": "omvang", "label": "omvang van de ondersteuning"}.items() <= data["uitleg"][0].items()
 
 
 def test_an_incomplete_case_lists_what_is_still_needed(evaluate):

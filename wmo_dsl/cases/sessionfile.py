@@ -116,3 +116,89 @@ def _prepare(path: Path) -> tuple[Path, bool]:
         raise SessieFout(f"sessiebestand {path} kan niet geopend worden: {os_reden(err)}") from None
     finally:
         target.close()
+
+
+# ── Who is running a session ──────────────────────────────────────────────
+
+LOCK_BASE = 1 << 40  # one byte per session (its rowid), far past SQLite's own lock bytes at 1 GiB
+_HELD: dict[tuple[int, int, int], set[int]] = {}  # (device, inode, session) -> the Sloten of this process that hold it
+
+
+class Sloten:
+    """The sessions an intake is running, as a lock on one byte of the database file per session.
+
+    On Linux an open-file-description lock (``F_OFD_SETLK``): the kernel drops it when the
+    process dies (``kill -9``, a closed terminal), so a session marked ``bezig`` whose byte is
+    free was interrupted. Elsewhere a POSIX ``lockf``, which another process sees the same way.
+    No file besides the database; the descriptor is closed only after SQLite's connection
+    (closing another descriptor of the file would drop SQLite's own POSIX locks). Within one
+    process a session held by one store may be taken by another (the process runs it)."""
+
+    def __init__(self, database: str | None):
+        self.fd = None
+        self.keys: set[tuple[int, int, int]] = set()
+        if not database:  # in memory: nothing to lock, nobody else can see it
+            return
+        try:
+            self.fd = os.open(database, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+            info = os.fstat(self.fd)
+            self.file = (info.st_dev, info.st_ino)
+        except OSError:  # a read-only copy: the statuses are shown as stored
+            self.fd = None
+
+    def _lock(self, kind: int, n: int, get: bool = False) -> int:
+        import fcntl
+        import struct
+
+        if hasattr(fcntl, "F_OFD_SETLK"):
+            data = struct.pack("hhqqixxxx", kind, os.SEEK_SET, LOCK_BASE + n, 1, 0)
+            answer = fcntl.fcntl(self.fd, fcntl.F_OFD_GETLK if get else fcntl.F_OFD_SETLK, data)
+            return struct.unpack("hhqqixxxx", answer)[0]
+        if get:  # POSIX locks: try and give back (a lock of this process never conflicts)
+            try:
+                fcntl.lockf(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, LOCK_BASE + n)
+            except OSError:
+                return fcntl.F_WRLCK
+            fcntl.lockf(self.fd, fcntl.LOCK_UN, 1, LOCK_BASE + n)
+            return fcntl.F_UNLCK
+        fcntl.lockf(self.fd, (fcntl.LOCK_UN if kind == fcntl.F_UNLCK else fcntl.LOCK_EX) | fcntl.LOCK_NB, 1, LOCK_BASE + n)
+        return kind
+
+    def take(self, n: int) -> bool:
+        """Hold session ``n`` (its rowid) while this store is open; False when another intake holds it."""
+        import fcntl
+
+        if self.fd is None:
+            return True
+        key = (*self.file, n)
+        try:
+            self._lock(fcntl.F_WRLCK, n)
+        except OSError:
+            if not _HELD.get(key):  # another process runs it
+                return False
+        _HELD.setdefault(key, set()).add(id(self))
+        self.keys.add(key)
+        return True
+
+    def running(self, n: int) -> bool | None:
+        """Whether another intake holds session ``n`` (None: cannot tell)."""
+        import fcntl
+
+        if self.fd is None:
+            return None
+        try:
+            return self._lock(fcntl.F_WRLCK, n, get=True) != fcntl.F_UNLCK
+        except OSError:
+            return None
+
+    def here(self, n: int) -> bool:
+        """Whether a store of this process holds session ``n`` (it may take it too)."""
+        return self.fd is not None and bool(_HELD.get((*self.file, n)))
+
+    def close(self) -> None:
+        for key in self.keys:
+            _HELD.get(key, set()).discard(id(self))
+        self.keys.clear()
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None

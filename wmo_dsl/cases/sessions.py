@@ -6,6 +6,12 @@ to Ctrl-C, a closed terminal or ``kill -9``; resuming replays the log. The
 database holds personal data: its folder is created 0700 and its files 0600,
 it lives only in the user's data directory or where ``--sessie`` says, and
 ``--geen-opslag`` keeps it in memory only.
+
+A running intake holds a lock on its session (``sessionfile.Sloten``): a session still
+marked ``bezig`` whose lock nobody holds was interrupted and is listed ``onderbroken``. A
+session that once reached a result stays ``afgerond`` when it is reopened and then stopped
+or interrupted; its last result version is the last ``resultaat`` event. The optional
+kenmerk of a session is its last ``gegeven`` event for ``kenmerk`` (never a BSN, see kenmerk.py).
 """
 
 from __future__ import annotations
@@ -17,9 +23,14 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from ..errors import WmoFout, os_reden
-from .sessionfile import SessieFout, open_database
+from ..errors import os_reden
+from .sessionfile import SessieFout, Sloten, open_database
+from .sessionlog import GEGEVENS, ONLEESBAAR, Gebeurtenis, SessionState, _read_value, answered_count
+
+__all__ = ["GEGEVENS", "ONLEESBAAR", "Gebeurtenis", "SessieFout", "SessieInfo", "Sessierij", "SessionState", "SessionStore",
+           "answered_count", "default_path", "open_store"]
 from .sessionfile import damaged as _damaged
 
 _SCHEMA = """
@@ -29,7 +40,7 @@ CREATE TABLE IF NOT EXISTS sessie (
     peildatum   TEXT NOT NULL,
     aangemaakt  TEXT NOT NULL,
     bijgewerkt  TEXT NOT NULL,
-    status      TEXT NOT NULL           -- bezig | gestopt | afgerond
+    status      TEXT NOT NULL           -- bezig | gestopt | afgerond (listed: onderbroken when bezig without its lock)
 );
 CREATE TABLE IF NOT EXISTS gebeurtenis (
     sessie      TEXT NOT NULL REFERENCES sessie(id) ON DELETE CASCADE,
@@ -42,18 +53,6 @@ CREATE TABLE IF NOT EXISTS gebeurtenis (
     PRIMARY KEY (sessie, volgnummer)
 );
 """
-
-
-ONLEESBAAR = object()  # a stored value that is no JSON any more (a hand edit, a damaged page)
-
-
-def _read_value(text):
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except (TypeError, ValueError, RecursionError):
-        return ONLEESBAAR
 
 
 def default_path() -> Path:
@@ -71,13 +70,15 @@ def open_store(sessie: str | None, in_memory: bool = False) -> "SessionStore":
     return SessionStore(default_path(), eigen_map=True)
 
 
-@dataclass(frozen=True)
-class Gebeurtenis:
-    soort: str
-    vraag: str | None
-    waarde: object = None
-    reden: str | None = None
-    tijd: str | None = None  # when it was given (stored with every event; the receipt names it)
+class Sessierij(NamedTuple):
+    """One line of 'wmo sessies': no answers."""
+
+    id: str
+    regio: str
+    aangemaakt: str
+    status: str
+    kenmerk: str | None
+    antwoorden: int | str
 
 
 @dataclass
@@ -107,6 +108,8 @@ class SessionStore:
             raise _damaged(self.path, err) from None
         except OSError as err:
             raise SessieFout(f"sessiebestand {self.path} kan niet geopend worden: {os_reden(err)}") from None
+        self.sloten = Sloten(self.conn.execute("PRAGMA database_list").fetchone()[2] if self.path is not None else None)
+        self.vast: set[str] = set()  # the sessions this store runs (their locks are held)
 
     def _connect(self, eigen_map: bool) -> sqlite3.Connection:
         if self.path is None:
@@ -146,7 +149,24 @@ class SessionStore:
         now = self._now()
         with self._transaction():
             self.conn.execute("INSERT INTO sessie VALUES (?, ?, ?, ?, ?, 'bezig')", (sessie_id, regio, peildatum.isoformat(), now, now))
+        self.claim(sessie_id)
         return sessie_id
+
+    def _rowid(self, sessie_id: str) -> int | None:
+        with self._guarded():
+            row = self.conn.execute("SELECT rowid FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
+        return row[0] if row else None
+
+    def claim(self, sessie_id: str) -> None:
+        """Hold the session while this store is open (a new one, or one resumed); SessieFout when
+        another intake runs it now. The lock goes with the process, however it ends."""
+        if sessie_id in self.vast:
+            return
+        n = self._rowid(sessie_id)
+        if n is not None and not self.sloten.take(n):
+            raise SessieFout(f"sessie {sessie_id} is nu open in een andere intake; maak die eerst af of stop haar, "
+                             f"dan kan deze sessie hier verder")
+        self.vast.add(sessie_id)
 
     def append(self, sessie_id: str, g: Gebeurtenis) -> None:
         """Write one event in its own transaction: on disk before the intake goes on."""
@@ -158,23 +178,36 @@ class SessionStore:
                 "INSERT INTO gebeurtenis VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (sessie_id, n, g.soort, g.vraag, waarde, g.reden, now),
             )
-            self.conn.execute("UPDATE sessie SET bijgewerkt = ?, status = 'bezig' WHERE id = ?", (now, sessie_id))
+            # a finished session that is reopened stays 'afgerond': its last result version still counts
+            self.conn.execute("UPDATE sessie SET bijgewerkt = ?, status = CASE status WHEN 'afgerond' THEN 'afgerond' ELSE 'bezig' END "
+                              "WHERE id = ?", (now, sessie_id))
 
     def set_status(self, sessie_id: str, status: str) -> None:
+        """'afgerond' after a result; 'gestopt' when the intake stops without one, which keeps a
+        session that reached a result before (reopened, then stopped or interrupted) 'afgerond'."""
         with self._transaction():
-            self.conn.execute("UPDATE sessie SET status = ?, bijgewerkt = ? WHERE id = ?", (status, self._now(), sessie_id))
+            if status == "gestopt":
+                status_sql = ("CASE WHEN EXISTS (SELECT 1 FROM gebeurtenis WHERE sessie = :id AND soort = 'resultaat') "
+                              "THEN 'afgerond' ELSE 'gestopt' END")
+            else:
+                status_sql = ":status"
+            self.conn.execute(f"UPDATE sessie SET status = {status_sql}, bijgewerkt = :nu WHERE id = :id",
+                              {"status": status, "nu": self._now(), "id": sessie_id})
 
     def load(self, sessie_id: str | None) -> SessieInfo:
-        """A session with its events; without id the most recent unfinished one.
+        """A session with its events; without id the most recent unfinished one that no other intake runs now.
 
         An event whose stored value cannot be read any more keeps its place with
         ``waarde=ONLEESBAAR``: the conversation says so and asks again."""
         with self._guarded():
             if sessie_id is None:
-                row = self.conn.execute(
-                    "SELECT * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC LIMIT 1").fetchone()
-                if row is None:
-                    raise SessieFout("er is geen onderbroken sessie om te hervatten; zie 'wmo sessies'")
+                rows = self.conn.execute(
+                    "SELECT rowid, * FROM sessie WHERE status != 'afgerond' ORDER BY bijgewerkt DESC, rowid DESC").fetchall()
+                vrij = [r[1:] for r in rows if r[1] in self.vast or self.sloten.here(r[0]) or self.sloten.running(r[0]) is not True]
+                if not vrij:
+                    elders = "; de sessies die nog open zijn, lopen nu in een andere intake" if rows else ""
+                    raise SessieFout(f"er is geen onderbroken sessie om te hervatten{elders}; zie 'wmo sessies'")
+                row = vrij[0]
             else:
                 row = self.conn.execute("SELECT * FROM sessie WHERE id = ?", (sessie_id,)).fetchone()
                 if row is None:
@@ -190,8 +223,9 @@ class SessionStore:
                 info.gebeurtenissen.append(Gebeurtenis(soort, vraag, _read_value(waarde), reden, tijd))
         return info
 
-    def list(self) -> list[tuple[str, str, str, str, int | str]]:
-        """(id, regio, aangemaakt, status, number of answers): no answers themselves.
+    def list(self) -> list[Sessierij]:
+        """(id, regio, aangemaakt, status, kenmerk, number of answers): no answers themselves.
+        A session marked 'bezig' that no intake holds is 'onderbroken'.
 
         A damaged database gives what can still be read (sessions in file order, '?' where a
         count cannot be read) and then the message, in ``SessieFout.gelezen``."""
@@ -203,13 +237,18 @@ class SessionStore:
         except sqlite3.DatabaseError as err:
             damage = err
         for row in rows:
+            if row[4] == "bezig" and row[1] not in self.vast and isinstance(row[0], int) and self.sloten.running(row[0]) is False:
+                row[4] = "onderbroken"
             try:
+                kenmerk = self.conn.execute("SELECT waarde FROM gebeurtenis WHERE sessie = ? AND soort = 'gegeven' AND vraag = 'kenmerk' "
+                                            "ORDER BY volgnummer DESC LIMIT 1", (row[1],)).fetchone()
+                kenmerk = _read_value(kenmerk[0]) if kenmerk else None
                 n = answered_count(self.conn.execute("SELECT soort, vraag FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer",
                                                      (row[1],)).fetchall())
             except sqlite3.DatabaseError as err:
-                damage, n = damage or err, "?"
-            row.append(n)
-        result = [tuple(r[1:]) for r in sorted(rows, key=lambda r: (str(r[3]), r[0]))]  # started, then stored order
+                damage, kenmerk, n = damage or err, None, "?"
+            row += [kenmerk if isinstance(kenmerk, str) else None, n]
+        result = [Sessierij(*r[1:]) for r in sorted(rows, key=lambda r: (str(r[3]), r[0]))]  # started, then stored order
         if damage is not None:
             raise _damaged(self.path, damage, result)
         return result
@@ -224,137 +263,5 @@ class SessionStore:
 
     def close(self) -> None:
         self.conn.close()
-
-
-# ── Replaying the log ─────────────────────────────────────────────────────
-
-
-def answered_count(events) -> int:
-    """How many questions a log leaves answered: a changed answer counts once, an undone one not."""
-    stack: list[tuple[str, bool]] = []  # (question, was it answered before)
-    answered: set[str] = set()
-    for soort, vraag in events:
-        if soort == "antwoord":
-            stack.append((vraag, vraag in answered))
-            answered.add(vraag)
-        elif soort == "terug":
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == vraag:
-                    if not stack.pop(i)[1]:
-                        answered.discard(vraag)
-                    break
-            else:
-                answered.discard(vraag)
-    return len(answered)
-
-
-_UNANSWERED = object()
-GEGEVENS = ("aanvraagdatum", "kenmerk", "gemeente")  # what a session keeps for the beschikking, besides answers
-
-
-class SessionState:
-    """What a session's log adds up to: the answers, their order, skipped questions and
-    professional deviations. An event that no longer fits (a hand edit, another rule
-    version) is set aside in ``onbruikbaar`` with a Dutch reason instead of breaking it."""
-
-    def __init__(self, model):
-        self.model = model
-        self.antwoorden: dict[str, object] = {}
-        self.volgorde: list[str] = []
-        self.later: list[str] = []
-        self.afwijkingen: list = []
-        self.onbruikbaar: dict[str, str] = {}  # question -> why its stored answer was set aside
-        self.geschiedenis: list[tuple[str, object]] = []  # (question, its answer before) per answer: 'terug' restores it
-        self.uitkomsten: list[dict] = []  # every result the conversation reached; the last one counts
-        self.gegevens: dict[str, object] = {}  # the letter's facts: aanvraagdatum, kenmerk, gemeente (JSON values)
-        self.herkomst: dict[str, tuple[str, str | None]] = {}  # question -> (bron, tijd) of its answer, for the receipt
-
-    def replay(self, gebeurtenissen) -> "SessionState":
-        """A stored log: its answers count as 'hervat' (given in an earlier sitting)."""
-        for g in gebeurtenissen:
-            self.apply(g, "hervat")
-        return self
-
-    def apply(self, g: Gebeurtenis, bron: str = "consulent") -> None:
-        try:
-            self._apply(g)
-            if g.soort == "antwoord":
-                self.herkomst[g.vraag] = (bron, g.tijd)
-        except WmoFout as err:
-            wat = {"antwoord": "antwoord op", "afwijking": "afwijking van", "later": "'later' bij",
-                   "terug": "'terug' bij"}.get(g.soort, str(g.soort)[:20])
-            self.onbruikbaar[str(g.vraag)] = f"het bewaarde {wat} '{str(g.vraag)[:40]}' is niet meer bruikbaar ({err.melding()})"
-        else:
-            if g.soort == "antwoord":
-                self.onbruikbaar.pop(g.vraag, None)
-
-    def _apply(self, g: Gebeurtenis) -> None:
-        from ..semantics.engine import Afwijking
-        from .answers import from_json
-        from .casefile import deviation_text
-        from .natural import parse_derived
-
-        model = self.model
-        if g.waarde is ONLEESBAAR:
-            raise WmoFout("de opgeslagen waarde is onleesbaar")
-        if g.soort in ("antwoord", "later", "terug") and g.vraag not in model.vragen:
-            raise WmoFout("deze vraag bestaat niet in de regels van nu")
-        if g.soort == "antwoord":
-            waarde = from_json(model.vragen[g.vraag], g.waarde)
-            self.geschiedenis.append((g.vraag, self.antwoorden.get(g.vraag, _UNANSWERED)))
-            self.antwoorden[g.vraag] = waarde
-            if g.vraag in self.volgorde:
-                self.volgorde.remove(g.vraag)
-            self.volgorde.append(g.vraag)
-            if g.vraag in self.later:
-                self.later.remove(g.vraag)
-        elif g.soort == "terug":
-            self._undo(g.vraag)
-        elif g.soort == "resultaat":
-            if isinstance(g.waarde, dict):
-                self.uitkomsten.append(g.waarde)
-        elif g.soort == "gegeven":
-            if g.vraag not in GEGEVENS or not (g.waarde is None or isinstance(g.waarde, str)):
-                raise WmoFout("dit gegeven voor het besluit is onbekend of geen tekst")
-            if g.vraag == "aanvraagdatum" and g.waarde:
-                try:
-                    dt.date.fromisoformat(g.waarde)
-                except ValueError:
-                    raise WmoFout("de aanvraagdatum is geen datum") from None
-            self.gegevens[g.vraag] = g.waarde
-        elif g.soort == "later":
-            if g.vraag not in self.later:
-                self.later.append(g.vraag)
-        elif g.soort == "afwijking":
-            if g.vraag not in model.waarden and g.vraag not in model.tabellen:
-                raise WmoFout("dit is geen afgeleide waarde in de regels van nu")
-            if not isinstance(g.waarde, dict) or not isinstance(g.waarde.get("naar"), (str, int, float, bool)) \
-                    or not isinstance(g.waarde.get("van"), str) or not isinstance(g.reden, str):
-                raise WmoFout("de opgeslagen afwijking is onvolledig")
-            waarde = parse_derived(model, g.vraag, str(g.waarde["naar"]))
-            naar = deviation_text(model, waarde)
-            # A history: an earlier deviation on the same onderwerp stays; the engine lets the last one count.
-            self.afwijkingen.append(Afwijking(g.vraag, waarde, g.waarde["van"], naar, g.reden, g.tijd))
-        else:
-            raise WmoFout(f"onbekende gebeurtenis '{str(g.soort)[:20]}'")
-
-    def vorige(self, vraag: str) -> object:
-        """The answer 'terug' would restore for ``vraag``: the one before its last change, or _UNANSWERED."""
-        for q, before in reversed(self.geschiedenis):
-            if q == vraag:
-                return before
-        return _UNANSWERED
-
-    def _undo(self, vraag: str) -> None:
-        """Undo the last answer to ``vraag``: the answer before it comes back (after 'wijzig'), else none."""
-        before = self.vorige(vraag)
-        for i in range(len(self.geschiedenis) - 1, -1, -1):
-            if self.geschiedenis[i][0] == vraag:
-                del self.geschiedenis[i]
-                break
-        if before is _UNANSWERED:
-            if vraag in self.antwoorden:
-                del self.antwoorden[vraag]
-                self.volgorde.remove(vraag)
-        else:
-            self.antwoorden[vraag] = before
+        self.sloten.close()  # after SQLite's connection: see Sloten
+        self.vast.clear()

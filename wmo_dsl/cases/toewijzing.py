@@ -81,7 +81,10 @@ def moment(datum_besluit: dt.date | None, nu: dt.datetime | None = None) -> tupl
 
 def placeholder(b: Beoordeling, product: str) -> int:
     """A deterministic stand-in for a ToewijzingNummer: the same case and product give the same number."""
-    key = json.dumps([b.model.regio.id, b.peildatum.isoformat(), product, sorted((k, str(v)) for k, v in b.antwoorden.items())])
+    def text(v) -> str:  # a set's order follows its insertion history: sorted, so equal answers give equal numbers
+        return str(sorted(v, key=str)) if isinstance(v, (set, frozenset)) else str(v)
+
+    key = json.dumps([b.model.regio.id, b.peildatum.isoformat(), product, sorted((k, text(v)) for k, v in b.antwoorden.items())])
     return PLACEHOLDER_FROM + int(hashlib.sha256(key.encode()).hexdigest(), 16) % 100_000_000
 
 

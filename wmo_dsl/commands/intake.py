@@ -34,6 +34,10 @@ def cmd_intake(args) -> int:
             return eigen
     else:
         load = load_region
+    if args.kenmerk is not None:
+        from ..cases.kenmerk import check_kenmerk
+
+        check_kenmerk(args.kenmerk)  # a BSN is refused before a session exists
     store = open_store(args.sessie, in_memory=args.geen_opslag)
     try:
         if args.hervat is not None:
@@ -46,6 +50,8 @@ def cmd_intake(args) -> int:
                 rules = load(regio, args.peildatum)
             if args.jsonl:
                 gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
+        if args.kenmerk is not None and args.jsonl:
+            gesprek.geef("kenmerk", args.kenmerk)
         if args.jsonl:
             from ..intake.jsonl import run_jsonl
 
@@ -71,7 +77,10 @@ def cmd_intake(args) -> int:
             gesprek = Gesprek.nieuw(rules, store, args.peildatum or dt.date.today())
             if gemeente:
                 gesprek.geef("gemeente", gemeente)  # the beschikking's college
-        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None, regels=args.regels).run()
+        if args.kenmerk is not None:
+            gesprek.geef("kenmerk", args.kenmerk)
+        return IntakeScherm(gesprek, session, opgeslagen=store.path is not None, regels=args.regels,
+                            vraag_kenmerk=args.hervat is None).run()
     finally:
         store.close()
 
@@ -108,7 +117,7 @@ def cmd_sessies(args) -> int:
 def _print_sessions(rows) -> None:
     if not rows:
         return
-    print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<9} antwoorden")
+    print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<11} {'antwoorden':<10} kenmerk")
     for row in rows:  # a hand-edited database can hold anything: every field is shown escaped
-        sid, regio, begonnen, status, aantal = (printable(field, lines=False) for field in row)
-        print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<9} {aantal}")
+        sid, regio, begonnen, status, kenmerk, aantal = (printable(field if field is not None else "", lines=False) for field in row)
+        print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<11} {aantal:<10} {kenmerk}".rstrip())

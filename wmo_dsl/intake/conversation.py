@@ -75,6 +75,7 @@ class Gesprek:
     def hervat(cls, store: SessionStore, sessie_id: str | None, load) -> "Gesprek":
         """Replay a stored session; ``load(regio, peildatum)`` gives the rules."""
         info = store.load(sessie_id)
+        store.claim(info.id)  # refused while another intake runs it; held until the store closes
         gesprek = cls(load(info.regio, info.peildatum), store, info.id, info.peildatum)
         gesprek.staat.replay(info.gebeurtenissen)
         return gesprek
@@ -109,8 +110,10 @@ class Gesprek:
 
     # ── what the letter needs besides the answers ──
     def geef(self, veld: str, waarde: str | None) -> None:
-        """Record the aanvraagdatum (ISO), the kenmerk or the gemeente for the beschikking."""
-        self._record(Gebeurtenis("gegeven", veld, waarde))
+        """Record the aanvraagdatum (ISO), the kenmerk (never a BSN: WmoFout) or the gemeente for the beschikking."""
+        from ..cases.kenmerk import check_kenmerk
+
+        self._record(Gebeurtenis("gegeven", veld, check_kenmerk(waarde) if veld == "kenmerk" and waarde else waarde))
 
     def briefgegevens(self):
         """The session's facts for the letter (:class:`~wmo_dsl.present.brief.Briefgegevens`)."""
@@ -340,8 +343,10 @@ class Gesprek:
     # ── the end ──
     def beoordeling(self) -> Beoordeling:
         """The outcome over every answer given: an answer that no longer matters cannot change it,
-        and it stays in the record and the explanation."""
-        b = self.rules.evaluate(self.antwoorden, self.peildatum, self.afwijkingen)
+        and it stays in the record and the explanation. The answers in rule-file order, as the case
+        file holds them: the letter lists them so, as 'wmo beoordeel' of that case file does."""
+        antwoorden = {q: self.antwoorden[q] for q in self.model.vragen if q in self.antwoorden}
+        b = self.rules.evaluate(antwoorden, self.peildatum, self.afwijkingen)
         b.herkomst = dict(self.staat.herkomst)  # the receipt names who gave each answer, and when
         return b
 

@@ -81,14 +81,9 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             if keuze == "casus":
                 inhoud = limits.dumps(g.casus(), indent=2) + "\n"
             elif keuze == "besluit":
-                from ..plugins import besluit_sjabloon
-                from ..present.besluit import render_besluit
+                from .beschikking import besluit_inhoud
 
-                formaat = "markdown" if pad.suffix.lower() == ".md" else "html"
-                from ..present.explain import build
-
-                inhoud = render_besluit(b, build(b, g.rules, lezer="u"), formaat, eigen=besluit_sjabloon(g.model.regio.id, formaat),
-                                        gegevens=g.briefgegevens())
+                inhoud = besluit_inhoud(g, b, "markdown" if pad.suffix.lower() == ".md" else "html")
             else:
                 inhoud = output_formats()[keuze](b, uitleg)
             private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
@@ -104,8 +99,8 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
 
 
 def letter_facts(scherm, b) -> None:
-    """Before a besluit: the aanvraagdatum (Enter: today, or as given before) and an optional kenmerk,
-    kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
+    """Before a besluit: the aanvraagdatum (Enter: today, or as given before) and, when the session has
+    none yet, an optional kenmerk, kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
     import datetime as dt
 
     from ..cases.casefile import parse_peildatum
@@ -124,8 +119,15 @@ def letter_facts(scherm, b) -> None:
         break
     if datum != nu.aanvraagdatum:
         g.geef("aanvraagdatum", datum.isoformat())
-    kenmerk = scherm.prompt(f"kenmerk of zaaknummer (Enter: {nu.kenmerk or 'geen'})> ").strip()[:200]
-    if kenmerk and kenmerk != nu.kenmerk:
-        g.geef("kenmerk", kenmerk)
+    if nu.kenmerk:  # one kenmerk per session: the one given at the start (or for an earlier besluit)
+        say(f"Kenmerk: {nu.kenmerk}", "zacht")
+    while not nu.kenmerk:
+        kenmerk = scherm.prompt("kenmerk of zaaknummer (Enter: geen)> ").strip()
+        try:
+            if kenmerk:
+                g.geef("kenmerk", kenmerk)  # never a BSN
+            break
+        except WmoFout as err:
+            say(err.melding(), "fout")
     for zin in past_periods(b, g.briefgegevens()):
         say(f"Let op, terugwerkende kracht: {zin} Het besluit zegt dat ook.", "fout")

@@ -47,8 +47,9 @@ class IntakeScherm:
     """The conversation loop in a terminal."""
 
     def __init__(self, gesprek: Gesprek, session: PromptSession | None = None, opgeslagen: bool = True,
-                 regels: str | None = None):
+                 regels: str | None = None, vraag_kenmerk: bool = False):
         self.gesprek = gesprek
+        self.vraag_kenmerk = vraag_kenmerk and opgeslagen  # a new stored session: ask its kenmerk first
         self.regels = regels  # a loose rule file: resuming needs it again
         self.session = session or PromptSession()
         self.pager: PromptSession | None = None
@@ -77,8 +78,15 @@ class IntakeScherm:
 
     def run(self) -> int:
         g = self.gesprek
+        try:
+            if self.vraag_kenmerk and not g.staat.gegevens.get("kenmerk"):
+                self.ask_kenmerk()
+        except (KeyboardInterrupt, EOFError):
+            self._stopped()
+            return 130
         sessie = f"sessie {g.sessie_id}" if self.opgeslagen else "niet bewaard"  # no id that cannot be resumed
-        say(f"Intake {g.model.regio.naam} · peildatum {g.peildatum:%d-%m-%Y} · {sessie}", "kop")
+        kenmerk = f" · kenmerk {g.staat.gegevens['kenmerk']}" if g.staat.gegevens.get("kenmerk") else ""
+        say(f"Intake {g.model.regio.naam}{kenmerk} · peildatum {g.peildatum:%d-%m-%Y} · {sessie}", "kop")
         if g.antwoorden:
             say(f"Hervat: {len(g.antwoorden)} antwoord(en) staan al vast. Typ 'overzicht' om ze te zien.", "zacht")
         for melding in g.onbruikbaar.values():
@@ -100,6 +108,20 @@ class IntakeScherm:
         except (KeyboardInterrupt, EOFError):
             self._stopped()
             return 130
+
+    def ask_kenmerk(self) -> None:
+        """An optional kenmerk for the session ('wmo sessies', the header, the besluit): Enter skips; never a BSN."""
+        say("Kenmerk van deze intake, om haar terug te vinden in 'wmo sessies' en voor het besluit: het zaaknummer of "
+            "een eigen aanduiding, geen BSN. Enter: geen kenmerk.", "zacht")
+        while True:
+            tekst = self.prompt("kenmerk> ")
+            if not tekst.strip():
+                return
+            try:
+                self.gesprek.geef("kenmerk", tekst)
+                return
+            except WmoFout as err:
+                say(err.melding(), "fout")
 
     # ── one question ──
     def ask(self, vraag: ast.Vraag, wijzigen: bool = False) -> Stap:

@@ -56,12 +56,14 @@ class Uitleg:
     feiten: list[str] = field(default_factory=list)  # the answers that mattered, as statements for the reader
     spoor: bool = False  # the technical trace: every answer, ids and expressions
     solver: list[str] = field(default_factory=list)  # spoor: why the solver could not decide (guard.py)
+    etiketten: dict = field(default_factory=dict)  # onderwerp -> {"label", "soort", "id"} for the JSON (punten.py)
 
     def punten(self) -> list[Punt]:
         return self.waarom + self.niet + self.verwijzingen + self.signalen + self.termijnen + self.afwijkingen
 
     def als_data(self) -> list[dict]:
-        return [p.als_data() for p in self.punten()]
+        return [{"onderwerp": (e := self.etiketten.get(p.onderwerp) or {"label": p.onderwerp, "soort": "overig", "id": None})["label"],
+                 **e, "tekst": p.tekst, "bron": p.bron} for p in self.punten()]
 
 
 class Labels:
@@ -244,6 +246,9 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
         if eerder:
             tekst += " (Eerder afgeweken: " + "; ".join(f"{a.naar}, reden: {a.reden}" for a in eerder) + ".)"
         u.afwijkingen.append(Punt(f"professionele afweging: {naam}", tekst, None))
+    from .punten import point_labels
+
+    u.etiketten = point_labels({p.onderwerp for p in u.punten()}, m)
     return u
 
 
