@@ -288,20 +288,20 @@ def test_saving_expands_the_home_folder_takes_a_prefix_asks_before_overwriting_a
     child.sendline("cas")
     child.expect("bestandsnaam")
     child.sendline("~/uitkomst.json")
-    child.expect("bestaat al")
+    child.expect(r"bestaat\s+al")  # a long temporary path may wrap the line at 80 columns
     child.expect("Overschrijven")
     child.sendline("nee")
     child.expect("bestandsnaam")
     child.sendline("~/nieuw.json")
     child.expect("Opgeslagen:")
     child.expect("Opslaan als")
-    assert plain(child.before).split() == [str(tmp_path / "nieuw.json")]
+    assert "".join(plain(child.before).split()) == str(tmp_path / "nieuw.json")
     child.sendline("mark")
     child.expect("bestandsnaam")
     child.sendline("")  # the default: the documents folder
     child.expect("Opgeslagen:")
     child.expect("Opslaan als")
-    (saved,) = plain(child.before).split()
+    saved = "".join(plain(child.before).split())
     child.sendline("")
     child.expect(pexpect.EOF)
     assert (tmp_path / "uitkomst.json").read_text(encoding="utf-8") == "oud"
