@@ -86,7 +86,8 @@ class IntakeScherm:
             return 130
         sessie = f"sessie {g.sessie_id}" if self.opgeslagen else "niet bewaard"  # no id that cannot be resumed
         kenmerk = f" · kenmerk {g.staat.gegevens['kenmerk']}" if g.staat.gegevens.get("kenmerk") else ""
-        say(f"Intake {g.model.regio.naam}{kenmerk} · peildatum {g.peildatum:%d-%m-%Y} · {sessie}", "kop")
+        kop, staart = f"Intake {g.model.regio.naam}{kenmerk}", f"peildatum {g.peildatum:%d-%m-%Y} · {sessie}"
+        say(f"{kop} · {staart}" if len(kop) + len(staart) + 3 < 80 else f"{kop}\n{staart}", "kop")  # never wrapped
         if g.antwoorden:
             say(f"Hervat: {len(g.antwoorden)} antwoord(en) staan al vast. Typ 'overzicht' om ze te zien.", "zacht")
         for melding in g.onbruikbaar.values():
