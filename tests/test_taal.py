@@ -55,3 +55,11 @@ def test_an_error_example_gives_the_message_shown(tmp_path, text, expected):
     with pytest.raises(RegelbestandFout) as err:
         checked(path)
     assert err.value.melding(kleur=False).replace(str(path), "fout.wmo").strip() == expected.strip()
+
+
+def test_the_documented_example_case_passes_against_its_region(tmp_path, capsys):
+    (block,) = re.findall(r"^```json casus\n(.*?)^```$", TAAL.read_text(encoding="utf-8"), re.S | re.M)
+    case = tmp_path / "voorbeeld.json"
+    case.write_text(block, encoding="utf-8")
+    rules = TAAL.parent.parent / "tests" / "data" / "taxbus" / "taxbus.wmo"
+    assert main(["test", "--regels", str(rules), str(case)]) == 0, capsys.readouterr()

@@ -45,3 +45,19 @@ def test_a_duration_between_two_dates_is_in_whole_months_where_it_can_be():
     assert duration_between(dt.date(2025, 1, 15), dt.date(2025, 2, 27)) == ast.Duur(44, "dagen")
     assert duration_between(dt.date(2025, 1, 31), dt.date(2025, 2, 27)) == ast.Duur(1, "maanden")  # as the rules add months
     assert duration_between(dt.date(2025, 7, 1), dt.date(2025, 12, 31)) == ast.Duur(6, "maanden")
+
+
+def test_a_duration_in_weeks_keeps_its_unit_in_the_json(tmp_path, capsys):
+    import json
+
+    from wmo_dsl.cli import main
+
+    rules = tmp_path / "w.wmo"
+    rules.write_text('regio r "R"\n  geldig vanaf 2024-01-01\n\nproduct p "P"\n  eenheid per week\n  duur 6 weken\n\n'
+                     'regel r1\n  dan product p\n', encoding="utf-8")
+    case = tmp_path / "c.json"
+    case.write_text('{"peildatum": "2025-01-01", "antwoorden": {}}', encoding="utf-8")
+    assert main(["beoordeel", "--regels", str(rules), str(case), "--formaat", "json"]) == 0
+    (product,) = json.loads(capsys.readouterr().out)["producten"]
+    assert product["duur_met_eenheid"] == {"waarde": 6, "eenheid": "weken"} and product["duur_maanden"] is None
+    assert product["duur"] == "6 weken" and product["einddatum"] == "2025-02-11"

@@ -56,6 +56,7 @@ def test_json_result_follows_the_contract(evaluate):
         "code": "026A3", "naam": "IB 5-6 resultaatgebieden, ontwikkelen, intensiteit ++", "eenheid": "per maand",
         "ingangsdatum": "2025-01-01", "einddatum": "2025-12-31", "einde": "einddatum",
         "duur_maanden": 12, "max_duur_maanden": 24, "min_duur_maanden": None, "duur": "12 maanden", "maximale_duur": "24 maanden",
+        "duur_met_eenheid": {"waarde": 12, "eenheid": "maanden"}, "maximale_duur_met_eenheid": {"waarde": 24, "eenheid": "maanden"},
         "omvang": {"volume": 1, "eenheid": "stuks", "periode": "maand", "tekst": "1 stuk per maand"},
         "tarief": data["producten"][0]["tarief"],
         "bron": "Toelichting: schematisch productmodel; bijlage 7 (product- en tarievenblad)",

@@ -236,6 +236,11 @@ def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
     return value
 
 
+def duration_json(duur: ast.Duur | None) -> dict | None:
+    """A duration with its unit as data, as an amount is: {"waarde": 6, "eenheid": "weken"}."""
+    return None if duur is None else {"waarde": duur.aantal, "eenheid": duur.eenheid}
+
+
 def json_repr(value) -> str:
     """A JSON value as it was sent, shortened: a message never echoes a whole hostile input."""
     import json

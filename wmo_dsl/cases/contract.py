@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..language.iwmo import product_code
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
-from .answers import json_value, typed_json
+from .answers import duration_json, json_value, typed_json
 from .resultaat import resultaat
 from .verantwoording import seal, verantwoording
 from .toewijzing import allocate, als_json
@@ -38,6 +38,8 @@ def result_json(b: Beoordeling, uitleg: list[dict] | None, herkomst: dict | None
             "min_duur_maanden": maanden(p.minimale_duur),
             "duur": json_value(rp.duur),
             "maximale_duur": "onbeperkt" if p.onbeperkt else json_value(p.maximale_duur),
+            "duur_met_eenheid": duration_json(rp.duur),  # {"waarde": 6, "eenheid": "weken"}: also when not in months
+            "maximale_duur_met_eenheid": None if p.onbeperkt else duration_json(p.maximale_duur),
             "omvang": {"volume": json_value(rp.omvang.volume), "eenheid": rp.omvang.eenheid, "periode": rp.omvang.periode,
                        "tekst": rp.omvang.tekst},
             "tarief": ({"bedrag": json_value(rp.tarief.bedrag), "eenheid": rp.tarief.eenheid, "vanaf": _date(rp.tarief.vanaf)}
