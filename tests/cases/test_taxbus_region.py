@@ -29,7 +29,7 @@ def test_the_letter_says_the_eigen_bijdrage_in_euros_and_the_why_fills_it_in(tmp
     antwoorden = json.loads((CASUSSEN / "partner_helpt.json").read_text(encoding="utf-8"))["antwoorden"]
     brief = beoordeeld(tmp_path, capsys, {**antwoorden, "partner_kan_helpen": False}, "--formaat", "besluit")
     assert "Voor Taxbuspas betaalt u een eigen bijdrage van € 1,80." in brief
-    assert "Per rit betaalt u een eigen bijdrage van € 1,80." in brief
+    assert "Per rit betaalt u een eigen bijdrage van € 1,80 (€ 0,18 per km)." in brief
 
 
 def test_the_explanation_marks_the_consultants_judgement_and_never_a_forbidden_answer(tmp_path, capsys):
