@@ -88,6 +88,7 @@ class Solver:
         self.numbers = sorted({n.value for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values()]
                                for n in ast.walk(d) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
         self.door = Door(z3)
+        self._earlier: list[tuple[dict, frozenset]] = []  # recent (answers, still needed), newest first
         self._applications: list | None = None
         self.solver = z3.Solver()
         # a session z3 cannot build (an error, no memory) leaves the solver empty and 'broken': every
@@ -147,7 +148,12 @@ class Solver:
         if self.settled(answers):
             return []
         readable_now = readable(self.model, answers, self.overrides, self.peildatum)
-        open_qs = [q for q in self.model.vragen if q not in answers and q in readable_now]
+        # more answers only narrow the completions: what did not matter before cannot matter now
+        earlier = next((needed for given, needed in self._earlier
+                        if all(q in answers and answers[q] == v for q, v in given.items())), None)
+        if earlier is not None and self._earlier and self._earlier[0][0] == answers:
+            return [q for q in self.model.vragen if q in earlier]  # the same answers again
+        open_qs = [q for q in self.model.vragen if q not in answers and q in readable_now and (earlier is None or q in earlier)]
         if not open_qs:
             return []
         needed: set[str] = set()
@@ -163,6 +169,7 @@ class Solver:
         if remaining:
             with self.door.query():
                 needed |= self.solve(answers, remaining)
+        self._earlier = [(dict(answers), frozenset(needed)), *self._earlier[:7]]  # never too small (solve), so sound
         return [q for q in self.model.vragen if q in needed]
 
     def varied(self, point: dict, candidates: list[str], other: dict | None = None) -> set[str]:
