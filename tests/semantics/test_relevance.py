@@ -58,3 +58,19 @@ def test_no_areas_ends_the_case(lekstroom):
 def test_still_needed_equals_the_brute_force_definition(lekstroom, antwoorden):
     answers = convert_answers(lekstroom.model, antwoorden)
     assert lekstroom.still_needed(answers, PEILDATUM) == brute_force_needed(lekstroom, answers, PEILDATUM)
+
+
+def test_on_the_day_of_a_70th_birthday_the_income_question_no_longer_matters(tmp_path):
+    import datetime as dt
+
+    from wmo_dsl.semantics.pipeline import load_rules
+
+    path = tmp_path / "leeftijd.wmo"
+    path.write_text(
+        'regio r "R"\n  geldig vanaf 2024-01-01\n\nvraag geboortedatum: datum\n\nvraag inkomen: getal\n  minimaal 0\n'
+        '  maximaal 100000\n\nleeftijd is jaren tussen geboortedatum en peildatum\n\nproduct a "A"\n  eenheid per maand\n'
+        '  duur 12 maanden\n\nproduct b "B"\n  eenheid per maand\n  duur 12 maanden\n\nregel oud\n  als leeftijd >= 70\n'
+        '  dan product a\n\nregel jong\n  als leeftijd < 70 en inkomen < 2000\n  dan product b\n', encoding="utf-8")
+    rules, peildatum = load_rules(path), dt.date(2026, 12, 4)
+    assert rules.still_needed({"geboortedatum": dt.date(1956, 12, 4)}, peildatum) == []  # 70 today
+    assert rules.still_needed({"geboortedatum": dt.date(1956, 12, 5)}, peildatum) == ["inkomen"]  # 70 tomorrow
