@@ -166,3 +166,18 @@ def test_a_tariff_per_a_period_that_does_not_exist_names_the_periods_there_are()
     ((code, bericht, hint),) = errors('eenheid strip\nproduct p "P"\n  tarief 100 per 4 wekn vanaf 2025-01-01\n'
                                       "  tarief 2 per strip vanaf 2025-02-01\n  tarief 60 per uur vanaf 2025-03-01\n")
     assert (code, bericht) == ("E231", "'per 4 wekn' is geen periode of eenheid") and "per 2 maanden" in hint
+
+
+def test_a_tariff_may_name_its_euros_and_no_other_currency():
+    from wmo_dsl.errors import RegelbestandFout
+    from wmo_dsl.language.parse import parse_text
+
+    def tarief(regel: str):
+        text = f'regio r "R"\n  geldig vanaf 2024-01-01\n\nproduct p "P"\n  eenheid per 4 weken\n  {regel}\n'
+        (product,) = [d for d in parse_text(text, "t.wmo").definities if type(d).__name__ == "Product"]
+        return product.tarieven
+
+    assert tarief("tarief 100 euro per 4 weken vanaf 2025-01-01") == tarief("tarief 100 per 4 weken vanaf 2025-01-01")
+    with pytest.raises(RegelbestandFout) as err:
+        tarief("tarief 100 dollar per 4 weken vanaf 2025-01-01")
+    assert [(f.code, f.bericht) for f in err.value.bevindingen] == [("E231", "een tarief is in euro, niet in 'dollar'")]

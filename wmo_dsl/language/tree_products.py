@@ -45,7 +45,9 @@ class ProductsToAst(ExpressionsToAst):
         return ("bedrag", ast.Bedrag("vergoeding", items[0], self._pos(meta)))
 
     def tarief(self, meta, items):
-        bedrag, (aantal, eenheid), vanaf = items
+        bedrag, munt, (aantal, eenheid), vanaf = items
+        if munt is not None and str(munt) != "euro":  # 'tarief 100 euro per 4 weken' reads as 'tarief 100 per 4 weken'
+            self._finding("E231", f"een tarief is in euro, niet in '{munt}'", munt, hint="schrijf: tarief 100 euro per 4 weken vanaf 2025-01-01")
         self._unit(Token("NAME", "euro"), [(aantal, eenheid)])  # a period or a unit, else a finding that names them
         per = f"per {aantal} {eenheid}" if aantal is not None else f"per {eenheid}"
         return ("tarief", ast.Tarief(self._bounded(bedrag), per, self._date(vanaf), self._pos(meta)))
