@@ -71,3 +71,12 @@ def test_dates_in_dutch_and_iso_form(text):
 def test_completion_offers_labels_matching_the_last_item(vragen):
     assert completions(vragen["resultaatgebieden"], "zelfzorg, fin") == [("Administratie en financiën", "administratie_financien")]
     assert [c for c, _ in completions(vragen["alleen_waakvlam"], "n")] == ["nee"]
+
+
+def test_a_yes_no_answer_other_than_ja_or_nee_is_said_back():
+    from wmo_dsl.cases.natural import interpretation, parse_answer
+    from wmo_dsl.plugins import load_region
+
+    vraag = next(q for q in load_region("zou").model.vragen.values() if q.soort == "janee")
+    said = {t: interpretation(vraag, t, parse_answer(vraag, t)) for t in ("1", "ja hoor", "0", "ja", "nee")}
+    assert said == {"1": "ja", "ja hoor": "ja", "0": "nee", "ja": None, "nee": None}

@@ -74,7 +74,7 @@ def test_a_period_before_the_aanvraag_or_in_the_past_is_warned_about_before_savi
     g = leiden_pilot(tmp_path)
     saving.letter_facts(Scherm(g, "niet-een-datum", "15-8-2019", ""), g.beoordeling())
     out = "\n".join(said)
-    assert 'aanvraagdatum "niet-een-datum" is geen datum' in out
+    assert "aanvraagdatum: 'niet-een-datum' is geen datum" in out
     assert "Let op, terugwerkende kracht:" in out and "1-7-2019" in out
     assert g.briefgegevens().aanvraagdatum == dt.date(2019, 8, 15) and g.briefgegevens().kenmerk is None
 
@@ -139,3 +139,17 @@ def test_a_terminal_intake_puts_the_gemeente_the_aanvraagdatum_and_the_kenmerk_i
     letter = (tmp_path / "b.md").read_text(encoding="utf-8")
     assert "wethouders van Zeist," in letter and "Ons kenmerk: Z/24/77" in letter
     assert "Op 15-12-2024 is ons gemeld dat u mogelijk ondersteuning nodig heeft" in letter and "uw aanvraag" not in letter
+
+
+def test_the_aanvraagdatum_is_read_as_people_say_it_and_lies_behind_us():
+    from wmo_dsl.errors import WmoFout
+    from wmo_dsl.intake.saving import _aanvraagdatum
+
+    today = dt.date.today()
+    five_jan = _aanvraagdatum("5 jan")
+    assert (five_jan.month, five_jan.day) == (1, 5) and today - dt.timedelta(days=366) < five_jan <= today
+    monday = _aanvraagdatum("maandag 5 januari 2026")
+    assert monday == dt.date(2026, 1, 5)
+    assert _aanvraagdatum("1-12-2026") == dt.date(2026, 12, 1)
+    with pytest.raises(WmoFout, match="ligt na vandaag"):
+        _aanvraagdatum(f"{today.year + 1}-01-01")

@@ -365,7 +365,9 @@ def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
     literally ("3" → "3 dagdelen per week", "onwt" → the option's label, "5 jan" → "5-1-2027");
     None when the text already is the answer."""
     said = answer_text(vraag, value)
-    if vraag.soort == "janee" or fold(text) in (fold(said), fold(said).replace(",", "")):
+    if vraag.soort == "janee":  # 'ja hoor', 'j' or a slip of '1' is said back; 'ja' and 'nee' say themselves
+        return None if fold(text) in ("ja", "nee") else said
+    if fold(text) in (fold(said), fold(said).replace(",", "")):
         return None
     if vraag.soort in ("keuze", "meerdere"):
         exact = {fold(o.label) for o in vraag.opties} | {fold(o.id) for o in vraag.opties}

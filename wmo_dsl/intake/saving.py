@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cases.natural import fold
+from ..cases.natural import MAANDEN, fold
 from ..errors import WmoFout
 from ..language import limits
 from ..language.vocabulary import JA
@@ -103,7 +103,6 @@ def letter_facts(scherm, b) -> None:
     none yet, an optional kenmerk, kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
     import datetime as dt
 
-    from ..cases.casefile import parse_peildatum
     from ..present.besluit import past_periods
 
     g = scherm.gesprek
@@ -112,10 +111,12 @@ def letter_facts(scherm, b) -> None:
     while True:
         tekst = scherm.prompt(f"aanvraagdatum (Enter: {standaard:%d-%m-%Y})> ").strip()
         try:
-            datum = parse_peildatum(tekst, "", "aanvraagdatum") if tekst else standaard
+            datum = _aanvraagdatum(tekst) if tekst else standaard
         except WmoFout as err:
             say(err.melding(), "fout")
             continue
+        if tekst:
+            say(f"  → {datum.day} {MAANDEN[datum.month - 1]} {datum.year}", "zacht")
         break
     if datum != nu.aanvraagdatum:
         g.geef("aanvraagdatum", datum.isoformat())
@@ -131,3 +132,31 @@ def letter_facts(scherm, b) -> None:
             say(err.melding(), "fout")
     for zin in past_periods(b, g.briefgegevens()):
         say(f"Let op, terugwerkende kracht: {zin} Het besluit zegt dat ook.", "fout")
+
+
+def _aanvraagdatum(tekst: str):
+    """An aanvraagdatum as people say it ('5 jan', 'maandag 5 januari 2026', '1-12-2026'); without a
+    year it is the last such day up to today: an aanvraag lies behind us."""
+    import datetime as dt
+    import re
+
+    from ..cases.natural import parse_date
+
+    today = dt.date.today()
+    try:
+        datum = parse_date(tekst, None, today)
+    except WmoFout as err:
+        datum, fout = None, WmoFout(f"aanvraagdatum: {err.melding()}")
+    else:
+        fout = WmoFout(f"aanvraagdatum: {datum.day} {MAANDEN[datum.month - 1]} {datum.year} ligt na vandaag; een aanvraag is al gedaan")
+        if datum <= today:
+            return datum
+    if re.search(r"[a-z]", tekst.lower()) and not re.search(r"\d{4}", tekst):
+        for year in (today.year, today.year - 1):  # this year's, else last year's (a weekday decides between them)
+            try:
+                candidate = parse_date(f"{tekst} {year}", None, today)
+            except WmoFout:
+                continue
+            if candidate <= today:
+                return candidate
+    raise fout
