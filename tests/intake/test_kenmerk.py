@@ -108,3 +108,12 @@ def test_over_json_lines_gegevens_sets_the_sessions_kenmerk_and_a_resumed_sessio
     out = io.StringIO()
     run_jsonl(again, io.StringIO(""), out)
     assert json.loads(out.getvalue().splitlines()[0])["kenmerk"] == "Z-9"
+
+
+def test_a_command_at_the_kenmerk_prompt_is_never_the_kenmerk_and_stop_stops(tmp_path, said):
+    g = nieuw(tmp_path)
+    typed = Typed("help", "stop")
+    assert terminal.IntakeScherm(g, typed, vraag_kenmerk=True).run() == 0
+    assert typed.prompts == ["kenmerk> ", "kenmerk> "]
+    assert any("'help' is een opdracht, geen kenmerk" in t for t in said)
+    assert g.staat.gegevens.get("kenmerk") is None and g.store.list()[0].status == "gestopt"

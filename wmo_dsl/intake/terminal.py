@@ -79,8 +79,9 @@ class IntakeScherm:
     def run(self) -> int:
         g = self.gesprek
         try:
-            if self.vraag_kenmerk and not g.staat.gegevens.get("kenmerk"):
-                self.ask_kenmerk()
+            if self.vraag_kenmerk and not g.staat.gegevens.get("kenmerk") and self.ask_kenmerk() == "stop":
+                self._stopped()
+                return 0
         except (KeyboardInterrupt, EOFError):
             self._stopped()
             return 130
@@ -110,17 +111,23 @@ class IntakeScherm:
             self._stopped()
             return 130
 
-    def ask_kenmerk(self) -> None:
+    def ask_kenmerk(self) -> str | None:
         """An optional kenmerk for the session ('wmo sessies', the header, the besluit): Enter skips; never a BSN."""
         say("Kenmerk van deze intake, om haar terug te vinden in 'wmo sessies' en voor het besluit: het zaaknummer of "
             "een eigen aanduiding, geen BSN. Enter: geen kenmerk.", "zacht")
         while True:
             tekst = self.prompt("kenmerk> ")
             if not tekst.strip():
-                return
+                return None
+            opdracht = command_of(tekst)
+            if opdracht is not None and opdracht[0] == "stop":
+                return "stop"
+            if opdracht is not None:  # 'help', 'later', …: a command, never a kenmerk
+                say(f"'{tekst.strip()}' is een opdracht, geen kenmerk. Typ het kenmerk, Enter voor geen, of 'stop'.", "fout")
+                continue
             try:
                 self.gesprek.geef("kenmerk", tekst)
-                return
+                return None
             except WmoFout as err:
                 say(err.melding(), "fout")
 
