@@ -80,3 +80,18 @@ def test_a_yes_no_answer_other_than_ja_or_nee_is_said_back():
     vraag = next(q for q in load_region("zou").model.vragen.values() if q.soort == "janee")
     said = {t: interpretation(vraag, t, parse_answer(vraag, t)) for t in ("1", "ja hoor", "0", "ja", "nee")}
     assert said == {"1": "ja", "ja hoor": "ja", "0": "nee", "ja": None, "nee": None}
+
+
+def test_the_example_of_a_number_question_is_an_answer_it_takes():
+    import re
+
+    from wmo_dsl.cases.natural import allowed, parse_answer
+    from wmo_dsl.plugins import load_region
+
+    for region in ("tsd", "lekstroom", "zou", "leiden"):
+        for vraag in load_region(region).model.vragen.values():
+            if vraag.soort == "getal":
+                voorbeeld = re.search(r"bijvoorbeeld ([\d,.]+)", allowed(vraag))[1]
+                parse_answer(vraag, voorbeeld)  # raises when the example is refused
+    sessies = load_region("tsd").model.vragen["sessies"]
+    assert allowed(sessies).endswith("bijvoorbeeld 4")

@@ -88,6 +88,17 @@ def nearest_option(vraag: ast.Vraag, folded: str) -> ast.Optie | None:
     return best[1] if best else None
 
 
+def _example_number(vraag: ast.Vraag) -> Decimal:
+    """3 (or 2,5), moved inside the question's bounds: an example is always an answer it takes."""
+    getal = Decimal(3) if vraag.geheel else Decimal("2.5")
+    low, high = (getattr(b, "value", None) for b in (vraag.minimaal, vraag.maximaal))
+    if isinstance(low, Decimal) and getal < low:
+        getal = low
+    if isinstance(high, Decimal) and getal > high:
+        getal = high
+    return getal
+
+
 def allowed(vraag: ast.Vraag) -> str:
     """What the question allows, for a person at a prompt."""
     if vraag.soort == "janee":
@@ -99,9 +110,10 @@ def allowed(vraag: ast.Vraag) -> str:
     if vraag.soort == "meerdere":
         return f"kies een of meer nummers (1 tot en met {n}, bijvoorbeeld 1 3 of 1-3) of namen, 'alle' of 'geen': {numbered}"
     if vraag.soort == "getal":
-        voorbeeld = "3" if vraag.geheel else "2,5"
+        getal = _example_number(vraag)
+        voorbeeld = value_text(getal)
         if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
-            voorbeeld += " of 150 minuten"
+            voorbeeld += f" of {value_text(getal * 60)} minuten"
         elif vraag.hoeveelheid is not None and vraag.hoeveelheid.geld:
             voorbeeld = "1.250,50 of € 12,50"
         return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
