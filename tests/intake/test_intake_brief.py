@@ -134,6 +134,7 @@ def test_a_terminal_intake_puts_the_gemeente_the_aanvraagdatum_and_the_kenmerk_i
     child.sendline(str(tmp_path / "b.md"))
     child.expect("Opgeslagen:")
     child.expect("Opslaan als")
+    assert "b.verantwoording.json" in "".join(plain(child.before).split())  # the consultant is told of the receipt
     child.sendline("")
     child.expect(pexpect.EOF)
     letter = (tmp_path / "b.md").read_text(encoding="utf-8")

@@ -96,6 +96,9 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue
         say(f"Opgeslagen: {pad.resolve()}", "ok")
+        if keuze == "besluit":
+            say(f"Met de verantwoording ernaast (antwoorden en regelversie, voor 'wmo herbereken'; persoonsgegevens): "
+                f"{sidecar_path(pad).resolve()}", "zacht")
 
 
 def letter_facts(scherm, b) -> None:
