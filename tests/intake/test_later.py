@@ -32,3 +32,20 @@ def test_later_on_a_gate_question_keeps_its_follow_up_questions_waiting():
     assert not between & FOLLOW_UPS
     assert FOLLOW_UPS & set(asked[second + 1:])  # and asked after the gate
     assert g.beoordeling().uitkomst == "indicatie"
+
+
+def test_later_is_refused_at_a_question_every_other_question_waits_for():
+    import io
+
+    from wmo_dsl.intake.jsonl import run_jsonl
+
+    g = Gesprek.nieuw(load_region("tsd"), SessionStore(None), dt.date(2025, 6, 1))
+    first = g.volgende()
+    assert first.id == "wlz_indicatie" and not g.kan_later(first.id)  # everything else hangs on the Wlz question
+    g.beantwoord(first.id, False)
+    assert g.kan_later(g.volgende().id)
+    out = io.StringIO()
+    fresh = Gesprek.nieuw(load_region("tsd"), SessionStore(None), dt.date(2025, 6, 1))
+    run_jsonl(fresh, io.StringIO('{"opdracht": "later"}\n'), out, opgeslagen=False)
+    fout = [json.loads(line) for line in out.getvalue().splitlines() if "fout" in json.loads(line)]
+    assert fout and fout[0]["code"] == "later_niet_mogelijk" and "hangen ervan af" in fout[0]["fout"]

@@ -134,19 +134,28 @@ class Gesprek:
         """The next question: the first still needed, skipped ones only when nothing else is left.
         A question that a skipped one may make unnecessary (the follow-up of a gate question put off
         with 'later') waits until the skipped one is answered."""
+        return self._next(self.later)
+
+    def kan_later(self, vraag_id: str) -> bool:
+        """Would 'later' put this question off? Not when every other question still needed waits for it."""
+        later = [q for q in self.later if q != vraag_id] + [vraag_id]
+        volgende = self._next(later)
+        return volgende is None or volgende.id != vraag_id
+
+    def _next(self, later: list[str]) -> ast.Vraag | None:
         nodig = self.model.in_asking_order(self.nodig())
-        eerst = [q for q in nodig if q not in self.later]
-        if eerst and self.later:
-            eerst = [q for q in eerst if q not in self._waiting_for_later(eerst, nodig)]
-        kies = eerst or [q for q in self.later if q in nodig]
+        eerst = [q for q in nodig if q not in later]
+        if eerst and later:
+            eerst = [q for q in eerst if q not in self._waiting_for_later(eerst, nodig, later)]
+        kies = eerst or [q for q in later if q in nodig]
         return self.model.vragen[kies[0]] if kies else None
 
-    def _waiting_for_later(self, eerst: list[str], nodig: list[str]) -> set[str]:
+    def _waiting_for_later(self, eerst: list[str], nodig: list[str], later: list[str]) -> set[str]:
         """The questions of ``eerst`` that are not needed under some answer to a skipped question
         (one with a few answers: ja/nee or a choice); those wait for it, until it is answered or
         skipped a second time."""
         waiting: set[str] = set()
-        for p in self.later:
+        for p in later:
             vraag = self.model.vragen.get(p)
             if p not in nodig or vraag is None or p in self.vrijgegeven:
                 continue

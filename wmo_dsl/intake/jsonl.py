@@ -127,6 +127,8 @@ class JsonlIntake:
         if opdracht == "later":
             if self.vraag is None or self.wijzig is not None:
                 raise Geweigerd("later_niet_mogelijk", "'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt")
+            if not g.kan_later(self.vraag.id):
+                raise Geweigerd("later_niet_mogelijk", "deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af")
             g.sla_over(self.vraag.id)
             return self.advance()
         if opdracht == "terug":

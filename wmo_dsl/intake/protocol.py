@@ -33,7 +33,7 @@ FOUTEN = {
     "buiten_bereik": "het antwoord maakt een berekende waarde te groot; niets bewaard",
     "vraag_ontbreekt": "`waarom` zonder open vraag en zonder `vraag`, of `wijzig` zonder `vraag`",
     "onbekende_vraag": "`vraag` noemt geen vraag van deze regels",
-    "later_niet_mogelijk": "`later` zonder nieuwe open vraag (na het resultaat of bij `wijzig`)",
+    "later_niet_mogelijk": "`later` zonder nieuwe open vraag (na het resultaat of bij `wijzig`), of bij een vraag waar alle andere nog nodige vragen van afhangen",
     "niets_terug": "`terug` terwijl er nog geen antwoord is",
     "ongeldige_afwijking": "`afwijken` zonder geldig `onderwerp` of met een `waarde` die niet past",
     "reden_ontbreekt": "`afwijken` zonder `reden`",

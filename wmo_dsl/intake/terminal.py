@@ -217,6 +217,9 @@ class IntakeScherm:
                 if vraag is None or wijzigen:
                     say("'later' kan alleen bij een nieuwe vraag.", "fout")
                     return "blijf"
+                if not g.kan_later(vraag.id):
+                    say("Deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af.", "fout")
+                    return "blijf"
                 g.sla_over(vraag.id)
                 say("Deze vraag komt later terug.", "zacht")
                 return "verder"
