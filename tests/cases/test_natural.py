@@ -95,3 +95,12 @@ def test_the_example_of_a_number_question_is_an_answer_it_takes():
                 parse_answer(vraag, voorbeeld)  # raises when the example is refused
     sessies = load_region("tsd").model.vragen["sessies"]
     assert allowed(sessies).endswith("bijvoorbeeld 4")
+
+
+def test_a_filler_word_does_not_hide_the_start_of_an_option():
+    from wmo_dsl.cases.natural import parse_answer
+    from wmo_dsl.plugins import load_region
+
+    vraag = load_region("tsd").model.vragen["leerbaar"]  # 1 "Ja, aan ontwikkeldoelen werken"; 2 "Beperkt …"
+    assert parse_answer(vraag, "ja hoor") == parse_answer(vraag, "ja") == vraag.opties[0].id
+    assert parse_answer(vraag, "beperkt hoor") == vraag.opties[1].id

@@ -69,6 +69,12 @@ def match_option(vraag: ast.Vraag, text: str) -> ast.Optie:
     if len(prefixed) > 1 or len(exact) > 1:
         names = "; ".join(f"{vraag.opties.index(o) + 1} {_cut(o.label)}" for o in (exact or prefixed))
         raise AntwoordFout(f"'{text}' past bij meer dan één keuze ({names}); typ meer letters")
+    kern = " ".join(w for w in t.split() if w not in VULWOORDEN)  # 'ja hoor' at an option 'Ja, …'
+    if kern and kern != t:
+        try:
+            return match_option(vraag, kern)
+        except AntwoordFout:
+            pass
     near = nearest_option(vraag, t)
     if near is not None:
         raise AntwoordFout(f"'{text}' is geen keuze bij deze vraag; bedoelde u '{near.label}'? (typ ja)", suggestie=near.id)
