@@ -104,3 +104,13 @@ def test_a_filler_word_does_not_hide_the_start_of_an_option():
     vraag = load_region("tsd").model.vragen["leerbaar"]  # 1 "Ja, aan ontwikkeldoelen werken"; 2 "Beperkt …"
     assert parse_answer(vraag, "ja hoor") == parse_answer(vraag, "ja") == vraag.opties[0].id
     assert parse_answer(vraag, "beperkt hoor") == vraag.opties[1].id
+
+
+@pytest.mark.parametrize("typed,value", [("anderhalf uur", "1.5"), ("een half uur", "0.5"), ("drieënhalf", "3.5")])
+def test_halves_in_words_are_numbers(typed, value):
+    from decimal import Decimal
+
+    from wmo_dsl.cases.natural import parse_answer
+    from wmo_dsl.plugins import load_region
+
+    assert parse_answer(load_region("tsd").model.vragen["uren_per_week"], typed) == Decimal(value)

@@ -227,12 +227,20 @@ def _own_unit(vraag: ast.Vraag, word: str) -> bool:
     return vraag.soort == "personen" and w in ("persoon", "personen", "mensen")
 
 
+_HALVEN = {"half": "0,5", "anderhalf": "1,5", "anderhalve": "1,5", "tweeënhalf": "2,5", "tweeenhalf": "2,5",
+           "drieënhalf": "3,5", "drieenhalf": "3,5"}
+
+
 def parse_number(vraag: ast.Vraag, text: str) -> Decimal:
     """'2,5', '1.250,5', 'twee', '2,5 uur', '150 minuten' (converted to the question's unit), a unit
     the question already has ('7,5 km')."""
     first, _, rest = fold(text).partition(" ")
-    if first in GETALWOORDEN:
+    if first == "een" and (rest == "half" or rest.startswith("half ")):  # 'een half uur'
+        text = f"0,5 {rest[4:]}"
+    elif first in GETALWOORDEN:
         text = f"{GETALWOORDEN[first]} {rest}"
+    elif first in _HALVEN:  # 'anderhalf uur'
+        text = f"{_HALVEN[first]} {rest}"
     number_text, unit = split_amount(text)
     if unit is not None and vraag.hoeveelheid is None and unit[1] is None and _own_unit(vraag, unit[0]):
         unit = None
