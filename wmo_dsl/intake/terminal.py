@@ -90,7 +90,8 @@ class IntakeScherm:
         kop, staart = f"Intake {g.model.regio.naam}{kenmerk}", f"peildatum {g.peildatum:%d-%m-%Y} · {sessie}"
         say(f"{kop} · {staart}" if len(kop) + len(staart) + 3 < 80 else f"{kop}\n{staart}", "kop")  # never wrapped
         if g.antwoorden:
-            say(f"Hervat: {len(g.antwoorden)} antwoord(en) staan al vast. Typ 'overzicht' om ze te zien.", "zacht")
+            n = len(g.antwoorden)
+            say(f"Hervat: {'1 antwoord staat' if n == 1 else f'{n} antwoorden staan'} al vast. Typ 'overzicht' om ze te zien.", "zacht")
         for melding in g.onbruikbaar.values():
             say(f"Let op: {melding}. De vraag komt opnieuw als ze nog nodig is.", "fout")
         say("Typ 'help' voor de opdrachten. Elk antwoord wordt meteen bewaard." if self.opgeslagen
