@@ -30,3 +30,12 @@ def test_text_that_fits_on_one_page_is_shown_without_a_question():
     done, shown, asked = run(["a", "b"], [])
     assert done and shown == ["a", "b"] and asked == []
     assert pages([], 20) == [[]] and len(pages(list("abcdefgh"), 2)[0]) == 5  # a page is never under 5 lines
+
+
+def test_the_toolbar_offers_later_only_at_a_new_question():
+    from wmo_dsl.intake.screen import toolbar
+    from wmo_dsl.plugins import load_region
+
+    vraag = next(iter(load_region("tsd").model.vragen.values()))
+    assert "later" in toolbar(vraag)().value
+    assert "later" not in toolbar(vraag, wijzigen=True)().value and "later" not in toolbar(None)().value

@@ -140,7 +140,7 @@ def check_deviations(afwijkingen, waar: str = "") -> tuple:
 def convert_deviations(model, casus: Casus) -> list:
     """A case file's professional deviations as the engine takes them (:class:`Afwijking`)."""
     from ..semantics.engine import VAN_REGELS, Afwijking
-    from .natural import parse_derived
+    from .derived_answers import parse_derived
 
     result = []
     for a in casus.afwijkingen:

@@ -23,7 +23,7 @@ from ..errors import WmoFout
 from ..language import ast
 
 from ..language import limits
-from ..language.vocabulary import (ALLE, GEEN, GETALWOORDEN, JA_WOORDEN, MAAND_AFKORTINGEN, MAANDEN, NEE_WOORDEN, TIME_UNIT_WORDS,
+from ..language.vocabulary import (ALLE, GEEN, GETALWOORDEN, JA_WOORDEN, MAAND_AFKORTINGEN, MAANDEN, NEE_WOORDEN,
                                    VULWOORDEN, WEEKDAG_AFKORTINGEN, WEEKDAGEN)
 from ..semantics.notation import value_text
 from .answers import allowed_text, checked_number, split_amount, written_number
@@ -334,56 +334,6 @@ def answer_text(vraag: ast.Vraag, value) -> str:
 
         return persons_count_text(value)
     return value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
-
-
-def parse_derived(model, naam: str, tekst: str):
-    """A deviating value for a derived value, typed by a consultant (or read back from a log or a case file)."""
-    from ..language.check import Type
-
-    if limits.text_problem(tekst):
-        raise AntwoordFout(f"de afwijkende waarde {limits.SURROGAAT}")
-    t = model.types.get(naam, Type("onbekend"))
-    f = fold(tekst)
-    if t.soort == "keuze" or t.soort == "product":
-        for p in model.producten.values():
-            if f in (fold(p.id), fold(p.code)):
-                return p.id
-        for s in sorted(t.domein):
-            if fold(s) == f:
-                return s
-        opties = sorted(t.domein) if t.soort == "keuze" and t.domein else [p.code for p in model.producten.values()]
-        raise WmoFout(f"'{tekst}' is geen mogelijke waarde van {naam}; kies uit: {', '.join(opties)}")
-    if t.soort == "janee":
-        value = yes_no(tekst)
-        if value is None:
-            raise WmoFout("antwoord ja of nee")
-        return value
-    if t.soort == "getal":
-        from decimal import Decimal, InvalidOperation
-
-        getal, unit = split_amount(tekst)
-        if unit is not None and t.eenheid is not None:
-            try:
-                return checked_number(ast.Vraag(naam, "getal", None, None, None, (), None, None, None, None, hoeveelheid=t.eenheid),
-                                      Decimal(getal.strip().replace(",", ".")), unit)
-            except (ValueError, InvalidOperation) as err:
-                raise WmoFout(f"'{tekst[:40]}' {err}") from None
-        try:
-            number = Decimal(getal.strip().replace(",", "."))
-        except InvalidOperation:
-            raise WmoFout(f"'{tekst[:40]}' is geen getal") from None
-        grens = limits.number_problem(number)
-        if grens:
-            raise WmoFout(f"'{tekst[:40]}' {grens}")
-        return number
-    if t.soort == "duur":
-        parts = f.split()
-        if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) <= 4 and parts[1] in TIME_UNIT_WORDS:
-            return ast.Duur(int(parts[0]), TIME_UNIT_WORDS[parts[1]])
-        raise WmoFout(f"'{tekst}' is geen duur; schrijf bijvoorbeeld 6 maanden")
-    if t.soort == "datum":
-        return parse_date(tekst)
-    return tekst.strip()
 
 
 def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:

@@ -100,7 +100,7 @@ class SessionState:
         from ..semantics.engine import Afwijking
         from .answers import from_json
         from .casefile import deviation_text
-        from .natural import parse_derived
+        from .derived_answers import parse_derived
 
         model = self.model
         if g.waarde is ONLEESBAAR:

@@ -18,7 +18,8 @@ from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout, WmoFout
 from ..cases.eisen import toets_eisen
-from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer, parse_derived
+from ..cases.derived_answers import parse_derived
+from ..cases.natural import AntwoordFout, answer_text, fold, parse_answer
 from .waarom import nodig_voor, waarom
 from .labels import kies, onderwerp_vraag, vraag_naam, waarde_naam, waarde_vraag, waarde_woorden
 from ..cases.sessions import Gebeurtenis, SessionState, SessionStore

@@ -63,7 +63,7 @@ def waarde_vraag(model, naam: str) -> ast.Vraag | None:
         return _keuzevraag(naam, [ast.Optie(s, symbolen.get(s, s.replace("_", " "))) for s in volgorde])
     if t.soort == "janee":
         return ast.Vraag(naam, "janee", None, None, None, (), None, None, None, None)
-    return None  # a number, duration or date: read as the rules write it (natural.parse_derived)
+    return None  # a number, duration or date: read as the rules write it (derived_answers.parse_derived)
 
 
 def kies(vraag: ast.Vraag, tekst: str, geen: str):

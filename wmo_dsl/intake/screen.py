@@ -122,9 +122,9 @@ def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
     return text if len(text) <= w else text[: w - 1].rsplit(" ", 1)[0] + " …"  # cut between words
 
 
-def toolbar(vraag: ast.Vraag | None):
-    def show():
-        commands = " · ".join(c for c in COMMANDS if vraag is not None or c not in ("later",))
+def toolbar(vraag: ast.Vraag | None, wijzigen: bool = False):
+    def show():  # 'later' only at a new question
+        commands = " · ".join(c for c in COMMANDS if (vraag is not None and not wijzigen) or c != "later")
         if vraag is None:  # one line under the review and the result: the screen above stays in view
             return HTML(_esc(commands[: width()]))
         return HTML(f"<b>{_esc(short_allowed(vraag))}</b>\n{_esc(commands[: width()])}")

@@ -56,10 +56,11 @@ class IntakeScherm:
         self.opgeslagen = opgeslagen
         self.groep: str | None = None
 
-    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None, kort: bool = False) -> str:
+    def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None, kort: bool = False,
+               wijzigen: bool = False) -> str:
         """One line of input. ``kort``: under a screenful (the review, the result), so no lines are
         kept free for the completion menu and what is above stays in view."""
-        return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=toolbar(vraag),
+        return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=toolbar(vraag, wijzigen),
                                    complete_while_typing=True, style=STYLE, key_bindings=None,
                                    reserve_space_for_menu=0 if kort else 8)
 
@@ -146,7 +147,7 @@ class IntakeScherm:
             say(f"  nu: {answer_text(vraag, g.antwoorden[vraag.id])} (Enter: zo laten)", "zacht")
         suggestie = None  # after "bedoelde u …?": 'ja' takes the suggestion
         while True:
-            tekst = self.prompt(prompt_of(vraag), vraag)
+            tekst = self.prompt(prompt_of(vraag), vraag, wijzigen=wijzigen)
             if suggestie is not None and yes_no(tekst) is True:
                 tekst = suggestie
             suggestie = None
