@@ -114,3 +114,14 @@ def test_halves_in_words_are_numbers(typed, value):
     from wmo_dsl.plugins import load_region
 
     assert parse_answer(load_region("tsd").model.vragen["uren_per_week"], typed) == Decimal(value)
+
+
+def test_an_answer_read_back_keeps_the_unit_the_question_counts_in():
+    from decimal import Decimal
+
+    from wmo_dsl.cases.natural import answer_text
+    from wmo_dsl.plugins import load_region
+
+    vragen = load_region("tsd").model.vragen
+    assert answer_text(vragen["afstand_km"], Decimal("7.5")) == "7,5 km"
+    assert answer_text(vragen["uren_per_week"], Decimal("2")) == "2 uur per week"

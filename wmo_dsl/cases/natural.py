@@ -333,7 +333,10 @@ def answer_text(vraag: ast.Vraag, value) -> str:
         from .persons import persons_count_text
 
         return persons_count_text(value)
-    return value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
+    text = value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
+    if vraag.soort == "getal" and vraag.hoeveelheid is None and vraag.eenheid and value is not None:
+        return f"{text} {vraag.eenheid}"  # a plain number the question counts in: '7,5 km'
+    return text
 
 
 def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
@@ -343,6 +346,8 @@ def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
     said = answer_text(vraag, value)
     if vraag.soort == "janee":  # 'ja hoor', 'j' or a slip of '1' is said back; 'ja' and 'nee' say themselves
         return None if fold(text) in ("ja", "nee") else said
+    if vraag.soort == "getal" and vraag.hoeveelheid is None:  # '7,5 km' is said back: its unit was understood
+        return None if re.fullmatch(r"-?[\d.,]+", text.strip()) else said
     if fold(text) in (fold(said), fold(said).replace(",", "")):
         return None
     if vraag.soort in ("keuze", "meerdere"):
@@ -350,8 +355,4 @@ def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
         parts = [p.strip() for p in fold(text).replace(";", ",").split(",")]
         if all(p in exact for p in parts) or fold(text) in exact:
             return None
-    if vraag.soort == "getal" and vraag.hoeveelheid is None:
-        if re.fullmatch(r"-?[\d.,]+", text.strip()):
-            return None  # a plain number for a plain number question says itself
-        return f"{said} {vraag.eenheid}" if vraag.eenheid else said
     return said
