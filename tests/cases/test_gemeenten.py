@@ -27,6 +27,12 @@ def test_a_clear_typo_is_offered_not_taken():
     assert found.regios == () and found.voorstel == "Nieuwegein"
 
 
+def test_the_last_words_of_one_gemeente_are_offered_not_taken():
+    assert [zoek_gemeente(REGIOS, t).voorstel for t in ("Bilt", "heuvelrug", "duurstede")] == [
+        "De Bilt", "Utrechtse Heuvelrug", "Wijk bij Duurstede"]
+    assert zoek_gemeente(REGIOS, "Bilt").regios == ()
+
+
 def test_a_region_named_by_its_own_name_is_a_match_to_confirm():
     found = zoek_gemeente(REGIOS, "Regio Zuid-Oost Utrecht")
     assert found.regio == "zou" and found.regios == ()

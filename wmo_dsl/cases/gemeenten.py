@@ -42,6 +42,9 @@ def zoek_gemeente(regios: dict[str, ast.Regio], tekst: str) -> Gevonden:
     leading = [naam for key, (naam, _) in gemeenten.items() if key.split()[:len(words)] == words]
     if len(leading) == 1:  # the first whole words of one gemeente ('wijk bij'): offered, not taken
         return Gevonden(voorstel=leading[0])
+    trailing = [naam for key, (naam, _) in gemeenten.items() if len(key.split()) > len(words) and key.split()[-len(words):] == words]
+    if len(trailing) == 1:  # its last whole words ('bilt' for De Bilt, 'heuvelrug'): offered too
+        return Gevonden(voorstel=trailing[0])
     close = difflib.get_close_matches(t, list(gemeenten), n=1, cutoff=0.8)
     return Gevonden(voorstel=gemeenten[close[0]][0]) if close else Gevonden()
 
