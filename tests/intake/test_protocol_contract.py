@@ -150,3 +150,10 @@ def test_the_overview_gives_each_derived_value_its_label_and_its_value_in_words(
     vastgesteld = next(m["overzicht"] for m in messages if "overzicht" in m)["vastgesteld"]
     assert vastgesteld["intensiteit"] == {"waarde": "plus", "label": "intensiteit", "tekst": "een hogere intensiteit (intensiteit +)"}
     assert all(set(v) == {"waarde", "label", "tekst"} and "_" not in v["label"] for v in vastgesteld.values())
+
+
+def test_a_gemeente_given_over_json_lines_must_be_one_of_the_region():
+    messages = talk([{"opdracht": "gegevens", "gemeente": "Culemborgg"}, {"opdracht": "gegevens", "gemeente": "houten"}])
+    fout = next(m for m in messages if "fout" in m)
+    assert fout["code"] == "ongeldig_gegeven" and "geen gemeente van" in fout["fout"]
+    assert next(m for m in messages if "gegevens" in m)["gegevens"]["gemeente"] == "Houten"

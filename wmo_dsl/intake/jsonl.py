@@ -183,14 +183,30 @@ class JsonlIntake:
                 raise Geweigerd("ongeldig_gegeven", f"'{veld}' is één regel tekst van hoogstens 200 tekens")
             if veld == "aanvraagdatum":
                 nieuw[veld] = self.guard("ongeldig_gegeven", lambda: parse_peildatum(waarde, "", veld)).isoformat()
+            elif veld == "kenmerk":
+                nieuw[veld] = self.guard("ongeldig_gegeven", lambda: check_kenmerk(waarde))
             else:
-                nieuw[veld] = self.guard("ongeldig_gegeven", lambda: check_kenmerk(waarde)) if veld == "kenmerk" else waarde.strip()
+                nieuw[veld] = self._gemeente(waarde.strip())
         for veld, waarde in nieuw.items():
             g.geef(veld, waarde)
         b = g.beoordeling()
         self.write({"gegevens": {**{k: v for k, v in g.staat.gegevens.items() if v},
                                  "terugwerkend": past_periods(b, g.briefgegevens()) if b.uitkomst == "indicatie" else []}})
         return self.ask()
+
+    def _gemeente(self, naam: str) -> str:
+        """A gemeente of this region as the region writes it; any name when the region names none."""
+        from ..cases.gemeenten import zoek_gemeente
+
+        regio = self.gesprek.model.regio
+        if not regio.gemeenten:
+            return naam
+        found = zoek_gemeente({regio.id: regio}, naam)
+        if found.gemeente is None:
+            hint = f"bedoelde u '{found.voorstel}'? " if found.voorstel else ""
+            raise Geweigerd("ongeldig_gegeven", f"'{naam[:40]}' is geen gemeente van {regio.naam}; {hint}"
+                            f"de gemeenten: {', '.join(regio.gemeenten)}")
+        return found.gemeente
 
     def letter(self, bericht: dict) -> None:
         """The besluit of the last result, in the bytes the terminal saves and 'wmo beoordeel --formaat besluit' prints."""
