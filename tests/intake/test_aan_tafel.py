@@ -56,7 +56,7 @@ def test_a_tsd_intake_at_24x80_with_natural_answers_shows_the_outcome_on_one_scr
     assert "'1 3' is geen keuze bij deze vraag" in said and "1 Ja, aan ontwikkeldoelen werken; 2 Beperkt" in said
     for echo in ["→ Ja, aan ontwikkeldoelen werken", "→ 7,5 km", "→ 2 uur per week", "→ 3 dagdelen per week"]:
         assert echo in said, echo
-    assert re.search(r"^  → 4$", t.transcript, re.M)  # 'vier' sessions
+    assert re.search(r"^  → 4 sessies$", t.transcript, re.M)  # 'vier' sessions
     assert not re.search(r"\b[a-z]+_[a-z_]+(\[\d+\])?>", t.transcript)  # no id as a prompt
 
     # "Klopt dit?" is longer than a screen: a page, then the rest, numbered without gaps

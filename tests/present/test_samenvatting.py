@@ -61,7 +61,7 @@ def test_signals_referrals_and_missing_questions_are_what_is_still_to_do():
 def test_a_summary_that_does_not_fit_gives_each_product_one_line_and_then_is_cut():
     b = beoordeling(REGIONS / "tsd" / "casussen" / "ontwikkelen_met_groep_en_bereik.json")
     compact = samenvatting(b, hoogte=7)
-    assert len(compact) <= 7 and "  * Groepstraining: 6 per sessie · vanaf 1-6-2025, einde niet bepaald" in compact
+    assert len(compact) <= 7 and "  * Groepstraining: 6 sessies · vanaf 1-6-2025, einde niet bepaald" in compact
     cut = samenvatting(b, hoogte=4)
     assert len(cut) == 4 and cut[-1] == MEER
 
