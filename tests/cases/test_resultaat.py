@@ -32,7 +32,7 @@ def test_an_einddatum_deviation_sets_the_letters_einddatum_and_the_duration_that
     data = json.loads(json.dumps(result_json(b, None)))
     assert data["producten"][0]["einddatum"] == "2027-06-30" and data["producten"][0]["duur"] == "24 maanden"
     tekst = render(build(b), "tekst")
-    assert "per uur, duur 24 maanden" in tekst and "per uur, duur 6 maanden" not in tekst and "tot en met 30-6-2027" in tekst
+    assert "per week, duur 24 maanden" in tekst and "per week, duur 6 maanden" not in tekst and "tot en met 30-6-2027" in tekst
 
 
 def test_without_a_deviation_the_einddatum_follows_from_the_duration():

@@ -1,6 +1,7 @@
 """Explanations: a short Dutch argument with sources, as text, Markdown and JSON data."""
 
 import json
+from pathlib import Path
 
 from wmo_dsl.cases.contract import result_json
 from wmo_dsl.present.explain import build, render
@@ -42,7 +43,7 @@ def test_explanation_leaves_out_answers_that_were_never_given(evaluate):
 def test_markdown_has_a_product_table(evaluate):
     b = evaluate(resultaatgebieden=ALL_AREAS, type="behouden", verzwarende_omstandigheden=[], verandering_verwacht=False)
     md = render(build(b), "markdown")
-    assert "| Code | Product | Eenheid | Duur | Maximaal |" in md
+    assert "| Code | Product | Omvang | Duur | Maximaal |" in md
     assert "| 026B1 |" in md
     assert "## Waarom" in md
 
@@ -92,3 +93,12 @@ def test_an_alternative_that_was_asked_about_is_explained_as_not_indicated(evalu
 def test_alternatives_never_asked_about_are_not_mentioned(evaluate):
     b = evaluate(resultaatgebieden=["zelfzorg_gezondheid"], type="ontwikkelen", verzwarende_omstandigheden=[], verandering_verwacht=False)
     assert build(b).niet == []
+
+
+def test_the_explanation_shows_each_products_omvang_from_the_result(capsys):
+    from wmo_dsl.cli import main
+
+    case = Path(__file__).resolve().parents[2] / "regions" / "tsd" / "casussen" / "ontwikkelen_met_groep_en_bereik.json"
+    assert main(["beoordeel", "--regio", "tsd", str(case)]) == 0
+    tekst = capsys.readouterr().out
+    assert "    3 uur per week (maximaal 24 maanden)" in tekst and "    6 sessies\n" in tekst
