@@ -13,7 +13,7 @@ import difflib
 from dataclasses import replace
 
 from ..errors import Bevinding, RegelbestandFout
-from . import ast
+from . import ast, kinds
 from .expressions import ExpressionChecker, pos_of
 from .persons import PersonChecker
 from .motivations import MotivationChecker
@@ -24,9 +24,6 @@ from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Ty
 
 __all__ = ["Model", "Type", "check"]
 
-_SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
-                "personen": "personen"}
-_VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST, "personen": Type("personen")}
 
 
 def check(bestand: ast.Regelbestand) -> Model:
@@ -164,7 +161,8 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         return regio
 
     def check_vraag(self, vraag: ast.Vraag) -> ast.Vraag:
-        if vraag.soort in ("keuze", "meerdere"):
+        soort = kinds.of(vraag)  # a kind no entry defines stops here, at load time
+        if soort.opties:
             if not vraag.opties:
                 self.error("E210", f"vraag '{vraag.id}' is een {vraag.soort}-vraag zonder opties", vraag.pos,
                            hint="voeg opties toe: optie <id> \"<label>\"")
@@ -174,21 +172,21 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
                     self.error("E202", f"optie '{optie.id}' staat twee keer bij vraag '{vraag.id}'", optie.pos)
                 seen[optie.id] = optie
         elif vraag.opties:
-            self.error("E211", f"vraag '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag en kan geen opties hebben", vraag.opties[0].pos,
+            self.error("E211", f"vraag '{vraag.id}' is een {soort.woord}-vraag en kan geen opties hebben", vraag.opties[0].pos,
                        hint="maak er een keuze-vraag van: vraag naam: keuze")
-        if vraag.soort not in ("getal", "personen"):
+        if not soort.grenzen:
             for grens in (vraag.minimaal, vraag.maximaal):
                 if grens is not None:
-                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {_SOORT_NAMES[vraag.soort]}-vraag", pos_of(grens))
+                    self.error("E212", f"alleen een getal-vraag heeft een minimum of maximum; '{vraag.id}' is een {soort.woord}-vraag", pos_of(grens))
         else:
             vraag = replace(vraag, minimaal=self.check_grens(vraag, vraag.minimaal), maximaal=self.check_grens(vraag, vraag.maximaal))
             lo, hi = vraag.minimaal, vraag.maximaal
             if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.value is not None and hi.value is not None \
                     and lo.value > hi.value:
                 self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", pos_of(lo))
-        if vraag.hoeveelheid is not None and vraag.soort != "getal":
+        if vraag.hoeveelheid is not None and not soort.eenheid:
             self.error("E212", f"alleen een getal-vraag heeft een eenheid als {vraag.hoeveelheid}; '{vraag.id}' is een "
-                               f"{_SOORT_NAMES[vraag.soort]}-vraag", vraag.pos)
+                               f"{soort.woord}-vraag", vraag.pos)
         return vraag
 
     def check_grens(self, vraag: ast.Vraag, grens):
@@ -221,14 +219,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             return ONBEKEND
         d = self.defs[naam]
         if isinstance(d, ast.Vraag):
-            if d.soort == "keuze":
-                t = Type("keuze", frozenset(o.id for o in d.opties))
-            elif d.soort == "meerdere":
-                t = Type("lijst", frozenset(o.id for o in d.opties))
-            elif d.soort == "getal" and d.hoeveelheid is not None:
-                t = Type("getal", eenheid=d.hoeveelheid)
-            else:
-                t = _VRAAG_TYPES[d.soort]
+            t = kinds.of(d).type(d)
             self.types[naam] = t
             return t
         if isinstance(d, ast.Product):

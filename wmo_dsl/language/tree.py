@@ -14,6 +14,7 @@ from lark import Token, v_args
 
 from ..errors import Bevinding
 from . import ast, limits
+from .kinds import KINDS
 from .syntax_errors import source_line
 from .tree_products import ProductsToAst
 from .tree_statements import StatementsToAst
@@ -183,8 +184,9 @@ class ToAst(StatementsToAst, ProductsToAst):
         return ast.Regio(str(naam_id), _string(naam), d.get("gemeenten", ()), d.get("bron"), vanaf, tot, d.get("toelichting"), self._pos(meta),
                          grondslag=d.get("grondslag"), eigen_bijdrage=d.get("eigen_bijdrage"))
 
-    soort_janee, soort_getal, soort_personen = _plain("janee"), _plain("getal"), _plain("personen")
-    soort_geheel, soort_datum, soort_tekst = _plain("geheel"), _plain("datum"), _plain("tekst")
+    # The grammar's 'soort_<kind>' of every kind without options (kinds.py), and 'geheel getal'.
+    vars().update({f"soort_{naam}": _plain(naam) for naam, k in KINDS.items() if not k.opties})
+    soort_geheel = _plain("geheel")
 
     def soort_keuze(self, meta, items):
         return ("keuze", tuple(str(t) for t in items if t is not None))

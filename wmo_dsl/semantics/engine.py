@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Any
+
+from ..language import ast, kinds
 
 from ..language.check import Model
 from ..errors import RegioFout
@@ -332,24 +335,6 @@ class Rules:
         return known
 
 
-def any_answer(vraag, peildatum: dt.date):
+def any_answer(vraag: ast.Vraag, peildatum: dt.date) -> Any:
     """A valid answer to a question (for one that cannot change the outcome)."""
-    from decimal import Decimal
-
-    from ..language import ast
-
-    match vraag.soort:
-        case "janee":
-            return False
-        case "keuze":
-            return vraag.opties[0].id
-        case "meerdere":
-            return frozenset()
-        case "getal" | "personen":
-            low = vraag.minimaal.value if isinstance(vraag.minimaal, ast.Literal) else None
-            high = vraag.maximaal.value if isinstance(vraag.maximaal, ast.Literal) else None
-            return low if low is not None and low > 0 else high if high is not None and high < 0 else Decimal(0)
-        case "datum":
-            return peildatum
-        case _:
-            return ""
+    return kinds.of(vraag).any_answer(vraag, peildatum)

@@ -21,9 +21,10 @@ from decimal import Decimal
 
 from ..language import ast
 from ..language.types import Type
-from .smt_terms import (FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, numeral, question_term, quoted, real, select,
+from .smt_terms import (FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, numeral, quoted, real, select,
                         string)
 from .builtins import smt_call
+from .smt_kinds import declarations, domain_constraints, question_term
 from .smt_values import arithmetic, compare
 
 class Smt:
@@ -210,34 +211,6 @@ def symbol_table(model) -> dict[str, int]:
             if t is not None:
                 found.update(t.domein)
     return {s: i for i, s in enumerate(sorted(found))}
-
-
-def domain_constraints(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> list[str]:
-    """What makes a value a valid answer to the question (the bounds of limits.py included)."""
-    from ..language import limits
-
-    match vraag.soort:
-        case "keuze":
-            return [disj(*[f"(= {term.v} {symbols[o.id]})" for o in vraag.opties])]
-        case "getal" | "personen":
-            parts = [f"(> {term.v} {real(-limits.MAX_ABS)})", f"(< {term.v} {real(limits.MAX_ABS)})"]
-            if vraag.geheel:
-                parts.append(f"(is_int {term.v})")
-            for grens, op in ((vraag.minimaal, ">="), (vraag.maximaal, "<=")):
-                if isinstance(grens, ast.Literal) and isinstance(grens.value, Decimal):
-                    parts.append(f"({op} {term.v} {real(grens.value)})")
-            return parts
-        case "datum":
-            return [f"(>= {term.v} {limits.MIN_DATE.toordinal()})", f"(<= {term.v} {limits.MAX_DATE.toordinal()})"]
-        case _:
-            return []
-
-
-def declarations(vraag: ast.Vraag, term: S) -> list[str]:
-    sort = {"janee": "Bool", "keuze": "Int", "getal": "Real", "datum": "Int", "tekst": "String", "personen": "Real"}
-    if vraag.soort == "meerdere":
-        return [f"(declare-const {b} Bool)" for b in term.v.values()]
-    return [f"(declare-const {term.v} {sort[vraag.soort]})"]
 
 
 def outcome_cone(model, analysis: bool = False) -> set[str]:

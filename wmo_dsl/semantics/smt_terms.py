@@ -93,24 +93,6 @@ NONE_VALUE = {"janee": FALSE, "getal": "0.0", "datum": "0", "tekst": '""', "keuz
 SORTS = {"janee": "Bool", "getal": "Real", "datum": "Int", "tekst": "String", "keuze": "Int", "product": "Int"}
 
 
-def question_term(vraag: ast.Vraag, prefix: str) -> S:
-    """The variable(s) of a question in one copy."""
-    name = f"{prefix}.q.{vraag.id}"
-    match vraag.soort:
-        case "janee":
-            return S(Type("janee"), quoted(name))
-        case "keuze":
-            return S(Type("keuze", frozenset(o.id for o in vraag.opties)), quoted(name))
-        case "meerdere":
-            return S(Type("lijst", frozenset(o.id for o in vraag.opties)), {o.id: quoted(f"{name}.{o.id}") for o in vraag.opties})
-        case "getal" | "personen":
-            return S(Type("getal"), quoted(name))
-        case "datum":
-            return S(Type("datum"), quoted(name))
-        case _:
-            return S(Type("tekst"), quoted(name))
-
-
 def select(conditions: list[str], values: list[S], t: Type, default: S | None = None) -> S:
     """The value whose condition holds (the conditions exclude each other), else ``default`` or geen."""
     kind = next((v.kind for v in values if v.d != FALSE), t.soort)

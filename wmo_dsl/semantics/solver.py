@@ -36,7 +36,7 @@ from .partial import readable
 from .samples import alternatives, sample
 from .smt import encode, outcome_cone, symbol_table
 from .outcome_terms import analysis_terms, named as _named, outcome_differs
-from .smt_terms import question_term
+from .smt_kinds import question_term, read_answer
 from .smt_values import equal
 
 # The sample points tried before the solver: 'ja' (and each option of a meerdere question) with
@@ -317,21 +317,7 @@ class Solver:
         z3 = self.z3
         answers = {}
         for q, vraag in self.model.vragen.items():
-            term = question_term(vraag, prefix)
-            match vraag.soort:
-                case "janee":
-                    answers[q] = z3.is_true(m.eval(z3.Bool(term.v[1:-1]), model_completion=True))
-                case "keuze":
-                    code = m.eval(z3.Int(term.v[1:-1]), model_completion=True).as_long()
-                    answers[q] = self.codes.get(code, vraag.opties[0].id)
-                case "meerdere":
-                    answers[q] = frozenset(o for o, b in term.v.items() if z3.is_true(m.eval(z3.Bool(b[1:-1]), model_completion=True)))
-                case "getal" | "personen":
-                    answers[q] = _decimal(m.eval(z3.Real(term.v[1:-1]), model_completion=True))
-                case "datum":
-                    answers[q] = dt.date.fromordinal(m.eval(z3.Int(term.v[1:-1]), model_completion=True).as_long())
-                case _:
-                    answers[q] = m.eval(z3.String(term.v[1:-1]), model_completion=True).as_string()
+            answers[q] = read_answer(z3, m, vraag, question_term(vraag, prefix), self.codes)
         return answers
 
     def pin_calendar(self, m) -> None:
@@ -389,11 +375,3 @@ class Solver:
 
     def alternatives(self, q: str, value, other=None) -> list:
         return alternatives(self.model.vragen[q], value, self.numbers, other)
-
-
-def _decimal(x) -> Decimal:
-    """A z3 number as a Decimal: a rational exactly, an algebraic one (a root: x * x = 2) by a
-    rational within 10^-20 of it."""
-    if not hasattr(x, "numerator_as_long"):
-        x = x.approx(20)
-    return Decimal(x.numerator_as_long()) / Decimal(x.denominator_as_long())
