@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from ..language import ast
+from collections.abc import Callable
+from typing import Any
+
+from ..language import ast, kinds
 from ..language import limits
 from ..language.types import Eenheid
 from ..language.vocabulary import AMOUNT_UNIT_WORDS, PERIOD_WORDS, PERIODS, period_name
@@ -25,28 +28,7 @@ from ..errors import CasusFout
 
 def allowed_text(vraag: ast.Vraag) -> str:
     """What a question accepts, in words."""
-    if vraag.soort == "janee":
-        return "true of false (ja of nee)"
-    if vraag.soort == "keuze":
-        return "één van: " + ", ".join(o.id for o in vraag.opties)
-    if vraag.soort == "meerdere":
-        return "een lijst (mag leeg zijn) met: " + ", ".join(o.id for o in vraag.opties)
-    if vraag.soort == "getal":
-        grenzen = []
-        if isinstance(vraag.minimaal, ast.Literal):
-            grenzen.append(f"minimaal {format_number(vraag.minimaal.value)}")
-        if isinstance(vraag.maximaal, ast.Literal):
-            grenzen.append(f"maximaal {format_number(vraag.maximaal.value)}")
-        soort = "een geheel getal" if vraag.geheel else "een getal"
-        if vraag.hoeveelheid is not None:
-            soort += f" in {vraag.hoeveelheid}"
-        return soort + (f" ({', '.join(grenzen)})" if grenzen else "")
-    if vraag.soort == "datum":
-        return "een datum als JJJJ-MM-DD"
-    if vraag.soort == "personen":
-        return (f"een lijst van hoogstens {format_number(vraag.maximaal.value)} personen, elk een object met hun antwoorden, "
-                f"of een aantal van {format_number(vraag.minimaal.value)} tot en met {format_number(vraag.maximaal.value)}")
-    return "een tekst"
+    return part(vraag).allowed(vraag)
 
 
 def out_of_bounds(vraag: ast.Vraag, number: Decimal) -> str | None:
@@ -58,63 +40,14 @@ def out_of_bounds(vraag: ast.Vraag, number: Decimal) -> str | None:
     return None
 
 
-def from_json(vraag: ast.Vraag, value, waar: str = "") -> object:
+def from_json(vraag: ast.Vraag, value: Any, waar: str = "") -> object:
     """Convert one JSON answer; raise CasusFout naming the question and the allowed values."""
     def fout(reden: str) -> CasusFout:
         return CasusFout(f"{waar}antwoord op '{vraag.id}' {reden}; toegestaan: {allowed_text(vraag)}")
 
-    soort = vraag.soort
-    if soort == "janee":
-        if isinstance(value, bool):
-            return value
-        raise fout(f"is {json_repr(value)}")
-    if soort == "keuze":
-        ids = [o.id for o in vraag.opties]
-        if isinstance(value, str) and value in ids:
-            return value
-        raise fout(f"is {json_repr(value)}")
-    if soort == "meerdere":
-        ids = [o.id for o in vraag.opties]
-        if not isinstance(value, list):
-            raise fout(f"is {json_repr(value)} en geen lijst")
-        wrong = [v for v in value if not isinstance(v, str) or v not in ids]
-        if wrong:
-            raise fout(f"bevat {', '.join(json_repr(w) for w in wrong)}")
-        return frozenset(value)
-    if soort in ("getal", "personen"):
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise fout(f"is {json_repr(value)}")
-        if isinstance(value, int) and abs(value) >= limits.MAX_ABS:  # before str(): a 5,000-digit int cannot be printed
-            raise fout("is te groot (de grens is 1.000.000.000.000)")
-        unit = None
-        if isinstance(value, str):
-            value, unit = split_amount(value)
-        try:
-            number = written_number(value) if isinstance(value, str) else Decimal(str(value))
-        except InvalidOperation:
-            raise fout(f"is {json_repr(value)}") from None
-        grens = limits.number_problem(number)
-        if grens:
-            raise fout(f"{grens}")
-        try:
-            number = checked_number(vraag, number, unit)
-        except ValueError as err:
-            raise fout(f"klopt niet: {err}") from None
-        return number
-    if soort == "datum":
-        if isinstance(value, str):
-            try:
-                return limits.parse_iso_date(value, "")
-            except limits.GrensFout as err:
-                raise fout(f"is {json_repr(value)}, {str(err).strip()}") from None
-        raise fout(f"is {json_repr(value)}")
-    if isinstance(value, str):
-        if len(value) > limits.MAX_TEXT:
-            raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
-        if limits.text_problem(value):
-            raise CasusFout(f"{waar}antwoord op '{vraag.id}' {limits.SURROGAAT}")
-        return value
-    raise fout(f"is {json_repr(value)}")
+    if isinstance(value, str) and limits.text_problem(value):  # before any message could echo it
+        raise CasusFout(f"{waar}antwoord op '{vraag.id}' {limits.SURROGAAT}")
+    return part(vraag).read(vraag, value, fout)
 
 
 def answers_json(model: Model, answers: dict) -> dict:
@@ -125,13 +58,15 @@ def answers_json(model: Model, answers: dict) -> dict:
     for qid, vraag in model.vragen.items():
         if vraag.persoon is not None or (qid not in answers):
             continue
-        out[qid] = persons_json(model, qid, answers, to_json) if vraag.soort == "personen" else json_value(answers[qid], vraag)
+        out[qid] = persons_json(model, qid, answers, to_json) if vraag.soort == "personen" else to_json(vraag, answers[qid])
     return out
 
 
-def to_json(vraag: ast.Vraag | None, value):
-    """An engine value as the case file writes it."""
-    return json_value(value, vraag)
+def to_json(vraag: ast.Vraag | None, value: Any) -> Any:
+    """An engine value as the case file writes it: in the form of the question's kind."""
+    if vraag is None or value is None:
+        return json_value(value)
+    return kinds.of(vraag).to_json(vraag, value)
 
 
 _AMOUNT = re.compile(r"\s*(-?[\d.,]+)\s*([A-Za-z_]+)?(?:\s+per\s+(?:(\d+)\s+)?([A-Za-z_]+))?\s*")
@@ -278,3 +213,106 @@ def convert_answers(model: Model, antwoorden: dict, waar: str = "") -> dict:
             result[qid] = from_json(vraag, value, waar)
     check_persons_exist(model, result, waar)
     return result
+
+
+# ── each kind's reading of a JSON answer (``language/kinds.py``) ──
+Fout = Callable[[str], CasusFout]
+
+
+@dataclass(frozen=True)
+class JsonKind:
+    allowed: Callable[[ast.Vraag], str]  # what the question accepts, in words
+    read: Callable[[ast.Vraag, Any, Fout], Any]  # the engine value of a JSON answer; raises fout(reason)
+
+
+def _read_janee(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise fout(f"is {json_repr(value)}")
+
+
+def _read_keuze(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    if isinstance(value, str) and value in [o.id for o in vraag.opties]:
+        return value
+    raise fout(f"is {json_repr(value)}")
+
+
+def _read_meerdere(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    ids = [o.id for o in vraag.opties]
+    if not isinstance(value, list):
+        raise fout(f"is {json_repr(value)} en geen lijst")
+    wrong = [v for v in value if not isinstance(v, str) or v not in ids]
+    if wrong:
+        raise fout(f"bevat {', '.join(json_repr(w) for w in wrong)}")
+    return frozenset(value)
+
+
+def _read_getal(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise fout(f"is {json_repr(value)}")
+    if isinstance(value, int) and abs(value) >= limits.MAX_ABS:  # before str(): a 5,000-digit int cannot be printed
+        raise fout("is te groot (de grens is 1.000.000.000.000)")
+    unit = None
+    if isinstance(value, str):
+        value, unit = split_amount(value)
+    try:
+        number = written_number(value) if isinstance(value, str) else Decimal(str(value))
+    except InvalidOperation:
+        raise fout(f"is {json_repr(value)}") from None
+    grens = limits.number_problem(number)
+    if grens:
+        raise fout(f"{grens}")
+    try:
+        return checked_number(vraag, number, unit)
+    except ValueError as err:
+        raise fout(f"klopt niet: {err}") from None
+
+
+def _read_datum(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    if isinstance(value, str):
+        try:
+            return limits.parse_iso_date(value, "")
+        except limits.GrensFout as err:
+            raise fout(f"is {json_repr(value)}, {str(err).strip()}") from None
+    raise fout(f"is {json_repr(value)}")
+
+
+def _read_tekst(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
+    if isinstance(value, str):
+        if len(value) > limits.MAX_TEXT:
+            raise fout(f"is langer dan {limits.MAX_TEXT} tekens")
+        return value
+    raise fout(f"is {json_repr(value)}")
+
+
+def _allowed_getal(vraag: ast.Vraag) -> str:
+    grenzen = []
+    if isinstance(vraag.minimaal, ast.Literal):
+        grenzen.append(f"minimaal {format_number(vraag.minimaal.value)}")
+    if isinstance(vraag.maximaal, ast.Literal):
+        grenzen.append(f"maximaal {format_number(vraag.maximaal.value)}")
+    soort = "een geheel getal" if vraag.geheel else "een getal"
+    if vraag.hoeveelheid is not None:
+        soort += f" in {vraag.hoeveelheid}"
+    return soort + (f" ({', '.join(grenzen)})" if grenzen else "")
+
+
+def _allowed_personen(vraag: ast.Vraag) -> str:
+    lo, hi = (format_number(kinds.bound(g)) for g in (vraag.minimaal, vraag.maximaal))
+    return f"een lijst van hoogstens {hi} personen, elk een object met hun antwoorden, of een aantal van {lo} tot en met {hi}"
+
+
+JSON_KINDS: dict[str, JsonKind] = {
+    "janee": JsonKind(lambda v: "true of false (ja of nee)", _read_janee),
+    "keuze": JsonKind(lambda v: "één van: " + ", ".join(o.id for o in v.opties), _read_keuze),
+    "meerdere": JsonKind(lambda v: "een lijst (mag leeg zijn) met: " + ", ".join(o.id for o in v.opties), _read_meerdere),
+    "getal": JsonKind(_allowed_getal, _read_getal),
+    "personen": JsonKind(_allowed_personen, _read_getal),  # the count; a list of persons is read by persons.py
+    "datum": JsonKind(lambda v: "een datum als JJJJ-MM-DD", _read_datum),
+    "tekst": JsonKind(lambda v: "een tekst", _read_tekst),
+}
+kinds.missing_kinds("cases/answers.py JSON_KINDS", JSON_KINDS)
+
+
+def part(vraag: ast.Vraag) -> JsonKind:
+    return JSON_KINDS[kinds.of(vraag).naam]

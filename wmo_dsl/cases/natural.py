@@ -17,10 +17,13 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from ..errors import WmoFout
-from ..language import ast
+from ..language import ast, kinds
 
 from ..language import limits
 from ..language.vocabulary import (ALLE, GEEN, GETALWOORDEN, JA_WOORDEN, MAAND_AFKORTINGEN, MAANDEN, NEE_WOORDEN,
@@ -107,27 +110,21 @@ def _example_number(vraag: ast.Vraag) -> Decimal:
 
 def allowed(vraag: ast.Vraag) -> str:
     """What the question allows, for a person at a prompt."""
-    if vraag.soort == "janee":
-        return "antwoord ja of nee"
-    n = len(vraag.opties)
-    numbered = "; ".join(f"{i} {_cut(o.label)}" for i, o in enumerate(vraag.opties, 1))
-    if vraag.soort == "keuze":
-        return f"kies een nummer van 1 tot en met {n} of het begin van een keuze: {numbered}"
-    if vraag.soort == "meerdere":
-        return f"kies een of meer nummers (1 tot en met {n}, bijvoorbeeld 1 3 of 1-3) of namen, 'alle' of 'geen': {numbered}"
-    if vraag.soort == "getal":
-        getal = _example_number(vraag)
-        voorbeeld = value_text(getal)
-        if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
-            voorbeeld += f" of {value_text(getal * 60)} minuten"
-        elif vraag.hoeveelheid is not None and vraag.hoeveelheid.geld:
-            voorbeeld = "1.250,50 of € 12,50"
-        return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
-    if vraag.soort == "datum":
-        return "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01"
-    if vraag.soort == "personen":
-        return f"hoeveel? een aantal van {vraag.minimaal.value} tot en met {vraag.maximaal.value}"
-    return "vrije tekst"
+    return part(vraag).allowed(vraag)
+
+
+def _numbered_options(vraag: ast.Vraag) -> str:
+    return "; ".join(f"{i} {_cut(o.label)}" for i, o in enumerate(vraag.opties, 1))
+
+
+def _allowed_number(vraag: ast.Vraag) -> str:
+    getal = _example_number(vraag)
+    voorbeeld = value_text(getal)
+    if vraag.hoeveelheid is not None and vraag.hoeveelheid.maat == "uur":
+        voorbeeld += f" of {value_text(getal * 60)} minuten"
+    elif vraag.hoeveelheid is not None and vraag.hoeveelheid.geld:
+        voorbeeld = "1.250,50 of € 12,50"
+    return allowed_text(vraag) + f", bijvoorbeeld {voorbeeld}"
 
 
 def _cut(label: str, width: int = 40) -> str:
@@ -148,20 +145,17 @@ def parse_answer(vraag: ast.Vraag, text: str):
     """The engine value for a typed answer; raises AntwoordFout when it does not fit."""
     if limits.text_problem(text):  # before any message could echo it
         raise AntwoordFout(f"het antwoord {limits.SURROGAAT}")
-    soort = vraag.soort
-    if soort == "janee":
-        value = yes_no(text)
-        if value is None:
-            raise AntwoordFout(f"{_short(text)} is geen ja of nee; {allowed(vraag)}")
-        return value
-    if soort == "keuze":
-        return match_option(vraag, text).id
-    if soort == "meerdere":
-        return parse_several(vraag, text)
-    if soort in ("getal", "personen"):
-        return parse_number(vraag, text)
-    if soort == "datum":
-        return parse_date(text, vraag)
+    return part(vraag).parse(vraag, text)
+
+
+def _parse_yes_no(vraag: ast.Vraag, text: str) -> bool:
+    value = yes_no(text)
+    if value is None:
+        raise AntwoordFout(f"{_short(text)} is geen ja of nee; {allowed(vraag)}")
+    return value
+
+
+def _parse_text(vraag: ast.Vraag, text: str) -> str:
     if not text.strip():
         raise AntwoordFout("geef een antwoord (vrije tekst)")
     if len(text.strip()) > limits.MAX_TEXT:
@@ -311,7 +305,7 @@ def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:
     """(completion, description) pairs for what has been typed so far; a pure function the completer wraps."""
     if vraag.soort == "janee":
         return [(w, "") for w in ("ja", "nee") if w.startswith(fold(text))]
-    if vraag.soort not in ("keuze", "meerdere"):
+    if not kinds.of(vraag).opties:
         return []
     current = text
     if vraag.soort == "meerdere":
@@ -327,16 +321,24 @@ def completions(vraag: ast.Vraag, text: str) -> list[tuple[str, str]]:
     return out
 
 
-def answer_text(vraag: ast.Vraag, value) -> str:
+def answer_text(vraag: ast.Vraag, value: Any) -> str:
     """A value as the consultant would read it back."""
-    if vraag.soort == "personen":
-        from .persons import persons_count_text
+    return part(vraag).words(vraag, value)
 
-        return persons_count_text(value)
-    text = value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
-    if vraag.soort == "getal" and vraag.hoeveelheid is None and vraag.eenheid and value is not None:
-        return f"{text} {vraag.eenheid}"  # a plain number the question counts in: '7,5 km'
-    return text
+
+def _words(vraag: ast.Vraag, value: Any) -> str:
+    return value_text(value, {o.id: o.label for o in vraag.opties}, vraag.hoeveelheid)
+
+
+def _number_words(vraag: ast.Vraag, value: Any) -> str:
+    text = _words(vraag, value)
+    return f"{text} {vraag.eenheid}" if vraag.hoeveelheid is None and vraag.eenheid and value is not None else text  # '7,5 km'
+
+
+def _persons_words(vraag: ast.Vraag, value: Any) -> str:
+    from .persons import persons_count_text
+
+    return persons_count_text(value)
 
 
 def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
@@ -356,3 +358,29 @@ def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
         if all(p in exact for p in parts) or fold(text) in exact:
             return None
     return said
+
+
+# ── each kind's reading of typed text (``language/kinds.py``) ──
+@dataclass(frozen=True)
+class TextKind:
+    allowed: Callable[[ast.Vraag], str]  # what may be typed, for a person at a prompt
+    parse: Callable[[ast.Vraag, str], Any]  # the engine value of a typed answer; raises AntwoordFout
+    words: Callable[[ast.Vraag, Any], str]  # a value as the consultant reads it back
+
+
+TEXT_KINDS: dict[str, TextKind] = {
+    "janee": TextKind(lambda v: "antwoord ja of nee", _parse_yes_no, _words),
+    "keuze": TextKind(lambda v: f"kies een nummer van 1 tot en met {len(v.opties)} of het begin van een keuze: {_numbered_options(v)}",
+                      lambda v, t: match_option(v, t).id, _words),
+    "meerdere": TextKind(lambda v: f"kies een of meer nummers (1 tot en met {len(v.opties)}, bijvoorbeeld 1 3 of 1-3) of namen, "
+                                   f"'alle' of 'geen': {_numbered_options(v)}", parse_several, _words),
+    "getal": TextKind(_allowed_number, parse_number, _number_words),
+    "personen": TextKind(lambda v: f"hoeveel? een aantal van {v.minimaal.value} tot en met {v.maximaal.value}", parse_number, _persons_words),
+    "datum": TextKind(lambda v: "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01", lambda v, t: parse_date(t, v), _words),
+    "tekst": TextKind(lambda v: "vrije tekst", _parse_text, _words),
+}
+kinds.missing_kinds("cases/natural.py TEXT_KINDS", TEXT_KINDS)
+
+
+def part(vraag: ast.Vraag) -> TextKind:
+    return TEXT_KINDS[kinds.of(vraag).naam]
