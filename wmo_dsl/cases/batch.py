@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..language import limits
+from ..language import kinds, limits
 from ..language.vocabulary import JA, NEE
 from ..language.persons import field_id
 from .answers import from_json
@@ -197,17 +197,17 @@ def _count_persons(model, antwoorden: dict) -> None:
             antwoorden[lijst] = str(hoogste)
 
 
-def _csv_value(rules: Rules, qid: str, text: str):
-    """A CSV cell as the JSON value the case contract expects; from_json checks it after."""
+def _csv_value(rules: Rules, qid: str, text: str) -> object:
+    """A CSV cell as the JSON value the case contract expects, by the JSON type of the question's
+    kind (ja/nee a boolean, a list 'a; b' or 'geen', else the text: from_json reads Dutch and
+    plain notation and checks it after)."""
     text = text.strip()
-    soort = rules.model.vragen[qid].soort
-    if soort == "janee":
+    json_type = kinds.of(rules.model.vragen[qid]).schema["type"]
+    if json_type == "boolean":
         low = text.lower()
         return True if low in JA else False if low in NEE else text
-    if soort == "meerdere":
+    if json_type == "array":
         return [] if text.lower() == "geen" else [p.strip() for p in text.split(";") if p.strip()]
-    if soort == "getal":
-        return text  # from_json reads Dutch and plain notation, within the bounds
     return text
 
 
