@@ -3,44 +3,38 @@
 A question is still needed when some completion of the other open questions
 makes two answers to it give two outcomes. Numbers and dates range over
 representatives taken from the constants of the rule file (every distinction
-the rules can make lies between or on them), so the oracle is exact for the
-shapes of the shipped regions. It enumerates 2ⁿ completions: only for tests.
+the rules can make lies between or on them: each kind's ``representatives`` in
+``language/kinds.py``), so the oracle is exact for the shapes of the shipped
+regions. Every representative goes through its kind's JSON and text readers first. It enumerates 2ⁿ completions: only for tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from decimal import Decimal
 
-from wmo_dsl.language import ast
+from wmo_dsl.cases.answers import from_json, to_json
+from wmo_dsl.cases.natural import answer_text, parse_answer
+from wmo_dsl.language import ast, kinds
 from wmo_dsl.semantics.evaluate import Evaluation
 
 
 def representatives(model, vraag: ast.Vraag, peildatum: dt.date) -> tuple:
-    literals = [n for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(), *model.producten.values()]
-                for n in ast.walk(d) if isinstance(n, ast.Literal)]
-    match vraag.soort:
-        case "janee":
-            return (True, False)
-        case "keuze":
-            return tuple(o.id for o in vraag.opties)
-        case "meerdere":
-            ids = [o.id for o in vraag.opties]
-            return tuple(frozenset(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n))
-        case "getal" | "personen":
-            lo = vraag.minimaal.value if isinstance(vraag.minimaal, ast.Literal) else None
-            hi = vraag.maximaal.value if isinstance(vraag.maximaal, ast.Literal) else None
-            points = sorted({n.value for n in literals if isinstance(n.value, Decimal)} | {Decimal(0)}
-                            | ({lo} if lo is not None else set()) | ({hi} if hi is not None else set()))
-            reps = set(points) | {(a + b) / 2 for a, b in zip(points, points[1:])} | {points[0] - 1, points[-1] + 1}
-            return tuple(sorted(r for r in reps if (lo is None or r >= lo) and (hi is None or r <= hi)
-                                and (not vraag.geheel or r == r.to_integral_value())))
-        case "datum":
-            dates = {peildatum} | {n.value for n in literals if isinstance(n.value, dt.date)}
-            return tuple(sorted({d + dt.timedelta(days=k) for d in dates for k in (-1, 0, 1)}))
-        case _:
-            return ("",)
+    """The kind's representatives of the question, each as a case file writes it and as a
+    consultant types it, read back by the kind's own readers: a kind whose JSON or text reader
+    is wrong or missing fails here, in every test that enumerates answers."""
+    constants = [n.value for d in [*model.waarden.values(), *model.tabellen.values(), *model.regels.values(), *model.producten.values()]
+                 for n in ast.walk(d) if isinstance(n, ast.Literal)]
+    return tuple(read_back(vraag, r) for r in kinds.of(vraag).representatives(vraag, constants, peildatum))
+
+
+def read_back(vraag: ast.Vraag, value):
+    """``value`` through the kind's JSON form and its words, read back by its readers."""
+    via_json = from_json(vraag, to_json(vraag, value))
+    assert via_json == value, f"{vraag.soort}-vraag {vraag.id}: {value!r} als JSON {to_json(vraag, value)!r} teruggelezen als {via_json!r}"
+    via_text = parse_answer(vraag, answer_text(vraag, value))
+    assert via_text == value, f"{vraag.soort}-vraag {vraag.id}: {value!r} als {answer_text(vraag, value)!r} teruggelezen als {via_text!r}"
+    return via_json
 
 
 def brute_force_needed(rules, answers: dict, peildatum: dt.date) -> list[str]:

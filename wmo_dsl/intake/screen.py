@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from prompt_toolkit import print_formatted_text
 from prompt_toolkit.completion import Completer, Completion
@@ -17,7 +19,7 @@ from prompt_toolkit.formatted_text import HTML
 from prompt_toolkit.styles import Style
 
 from ..cases.natural import allowed, completions, fold
-from ..language import ast
+from ..language import ast, kinds
 from .conversation import COMMANDS
 
 STYLE = Style.from_dict({
@@ -74,18 +76,43 @@ def show_question(tekst: str, vraag: ast.Vraag, kop: bool = True) -> None:
     (``kop=False``: only the options, under a heading said before)."""
     if kop:
         say(tekst, "vraag")
-    if vraag.soort in ("keuze", "meerdere"):
-        for i, optie in enumerate(vraag.opties, 1):
-            say(f"  {i}. {optie.label}")
-        if vraag.soort == "meerdere":
-            say("  (een of meer, gescheiden door komma of 'en'; 'geen' als er geen zijn)", "zacht")
-    elif vraag.soort == "janee":
-        say("  (ja of nee)", "zacht")
-    elif vraag.soort == "personen":
-        say(f"  (hoeveel? 0 tot en met {int(vraag.maximaal.value)}; daarna vraag ik per {vraag.enkelvoud or 'persoon'} "
-            "alleen wat er nog toe doet)", "zacht")
-    elif vraag.eenheid:
-        say(f"  ({vraag.eenheid})", "zacht")
+    for regel, stijl in _INVOER[kinds.of(vraag).invoer].toon(vraag):
+        say(regel, stijl)
+
+
+def _options(vraag: ast.Vraag) -> list[tuple[str, str | None]]:
+    return [(f"  {i}. {optie.label}", None) for i, optie in enumerate(vraag.opties, 1)]
+
+
+def _unit(vraag: ast.Vraag) -> list[tuple[str, str | None]]:
+    return [(f"  ({vraag.eenheid})", "zacht")] if vraag.eenheid else []
+
+
+def _labels(vraag: ast.Vraag) -> str:
+    return " · ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
+
+
+@dataclass(frozen=True)
+class Invoer:
+    """How the intake asks a question of one kind of input (``kinds.INVOER``)."""
+
+    toon: Callable[[ast.Vraag], list[tuple[str, str | None]]]  # the lines under the question, with their style
+    kort: Callable[[ast.Vraag], str]  # what may be typed, on the toolbar
+
+
+_INVOER: dict[str, Invoer] = {
+    "janee": Invoer(lambda v: [("  (ja of nee)", "zacht")], lambda v: "ja of nee"),
+    "keuze": Invoer(_options, lambda v: f"kies: {_labels(v)}"),
+    "meerdere": Invoer(lambda v: _options(v) + [("  (een of meer, gescheiden door komma of 'en'; 'geen' als er geen zijn)", "zacht")],
+                       lambda v: f"een of meer, of 'geen': {_labels(v)}"),
+    "getal": Invoer(_unit, allowed),
+    "personen": Invoer(lambda v: [(f"  (hoeveel? 0 tot en met {int(v.maximaal.value)}; daarna vraag ik per {v.enkelvoud or 'persoon'} "
+                                   "alleen wat er nog toe doet)", "zacht")], allowed),
+    "datum": Invoer(_unit, allowed),
+    "tekst": Invoer(_unit, allowed),
+}
+if set(_INVOER) != set(kinds.INVOER):
+    raise ImportError(f"intake/screen.py _INVOER: ontbreekt voor {sorted(set(kinds.INVOER) - set(_INVOER))}")
 
 
 class AnswerCompleter(Completer):
@@ -107,7 +134,7 @@ class AnswerCompleter(Completer):
         if self.vraag is None:
             return
         current = text
-        if self.vraag.soort == "meerdere":
+        if kinds.of(self.vraag).invoer == "meerdere":
             current = re.split(r"(?:,|;|/|\ben\b|\+|&)\s*", text)[-1].lstrip()
         for label, meta in completions(self.vraag, text):
             yield Completion(label, start_position=-len(current), display_meta=meta)
@@ -116,9 +143,7 @@ class AnswerCompleter(Completer):
 def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
     """What may be typed, in labels, on one toolbar line that fits the terminal."""
     w = w or width()
-    labels = " · ".join(f"{i}. {o.label}" for i, o in enumerate(vraag.opties, 1))
-    text = {"janee": "ja of nee", "keuze": f"kies: {labels}",
-            "meerdere": f"een of meer, of 'geen': {labels}"}.get(vraag.soort) or allowed(vraag)
+    text = _INVOER[kinds.of(vraag).invoer].kort(vraag)
     return text if len(text) <= w else text[: w - 1].rsplit(" ", 1)[0] + " …"  # cut between words
 
 
