@@ -16,14 +16,13 @@ from dataclasses import dataclass, field, replace
 
 import jinja2
 
-from ..language import ast
+from ..language import ast, kinds
 from .statements import statement_lines
 from ..language.check import Model
 from ..semantics.notation import bedrag_text, value_text
 from .words import Words, eenheid_text
 
-_SOORT_WORDS = {"janee": "ja of nee", "keuze": "één keuze", "meerdere": "meerdere keuzes (of geen)",
-                "getal": "een getal", "datum": "een datum", "tekst": "vrije tekst", "personen": "een lijst van personen"}
+
 @dataclass(frozen=True)
 class Herkomst:
     """Where a definition stands and what it cites: shown beside every item."""
@@ -212,7 +211,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
 
 
 def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
-    soort = "een geheel getal" if v.geheel else _SOORT_WORDS[v.soort]
+    soort = "een geheel getal" if v.geheel else kinds.of(v).beschrijving
     if v.soort == "personen":
         soort = f"een lijst van hoogstens {words.expr(v.maximaal)} personen ({v.enkelvoud or 'persoon'} 1, 2, …)"
     if v.soort == "getal":
