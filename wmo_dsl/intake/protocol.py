@@ -6,10 +6,8 @@ A client reads ``code`` to decide what to do; the Dutch ``fout`` beside it is fo
 
 from __future__ import annotations
 
-from ..language import ast, limits
+from ..language import ast, kinds, limits
 
-SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
-         "personen": "personen"}
 OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop", "gegevens", "besluit")
 GEGEVENS = ("aanvraagdatum", "kenmerk", "gemeente")
 VELDEN = {"opdracht", "vraag", "onderwerp", "waarde", "reden", "formaat", *GEGEVENS}  # the fields an opdracht may have
@@ -60,7 +58,7 @@ def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
     return {
         "vraag": vraag.id,
         "tekst": tekst or vraag.tekst or vraag.onderwerp(),
-        "soort": SOORT[vraag.soort],
+        "soort": kinds.of(vraag).naam,  # one of language/kinds.py, as the schema's enum
         "opties": ([{"id": True, "label": "ja"}, {"id": False, "label": "nee"}] if vraag.soort == "janee"
                    else [{"id": o.id, "label": o.label} for o in vraag.opties]),
         "uitleg": vraag.uitleg or "",
