@@ -14,8 +14,8 @@ import datetime as dt
 import math
 import random
 from decimal import Decimal
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
 
 from ..language import ast, kinds
 
@@ -51,7 +51,7 @@ def generate(model: Model, aantal: int, zaad: int = 0) -> Iterator[dict]:
         yield {"id": f"g{n:0{width}d}", "antwoorden": {v.id: random_answer(v, rng, start) for v in vragen}}
 
 
-def write_jsonl(cases, out) -> int:
+def write_jsonl(cases: Iterable[dict], out: TextIO) -> int:
     n = 0
     for case in cases:
         out.write(limits.dumps(case) + "\n")

@@ -157,6 +157,8 @@ class Meerdere(Kind):
 
 
 class Getal(Kind):
+    naam: str
+    invoer: Invoer
     naam, woord, beschrijving, invoer, grenzen, eenheid = "getal", "getal", "een getal", "getal", True, True
     schema = {"type": ["number", "string"]}  # a string: '2,5 uur per week', Dutch notation
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from ..language import ast, kinds, limits
 from ..language.kinds import bound
@@ -61,8 +61,9 @@ def _date(vraag: ast.Vraag, term: S, symbols: dict[str, int]) -> list[str]:
     return [f"(>= {term.v} {limits.MIN_DATE.toordinal()})", f"(<= {term.v} {limits.MAX_DATE.toordinal()})"]
 
 
-def _variable(z3: Any, m: Any, sort: str, term: str) -> Any:
-    return m.eval(getattr(z3, sort)(term[1:-1]), model_completion=True)
+def _variable(z3: Any, m: Any, sort: str, term: object) -> Any:
+    """The model's value of one variable (``term``: its quoted name)."""
+    return m.eval(getattr(z3, sort)(str(term)[1:-1]), model_completion=True)
 
 
 def _read_number(z3: Any, m: Any, term: S, vraag: ast.Vraag, codes: dict[int, str]) -> Any:
@@ -77,7 +78,7 @@ SMT_KINDS: dict[str, SmtKind] = {
     "keuze": SmtKind("Int", lambda v: Type("keuze", frozenset(o.id for o in v.opties)), _choice,
                      lambda z3, m, term, vraag, codes: codes.get(_variable(z3, m, "Int", term.v).as_long(), vraag.opties[0].id)),
     "meerdere": SmtKind("Bool", lambda v: Type("lijst", frozenset(o.id for o in v.opties)), _none,
-                        lambda z3, m, term, vraag, codes: frozenset(o for o, b in term.v.items() if z3.is_true(_variable(z3, m, "Bool", b)))),
+                        lambda z3, m, term, vraag, codes: frozenset(o for o, b in cast(dict[str, str], term.v).items() if z3.is_true(_variable(z3, m, "Bool", b)))),
     "getal": _GETAL,
     "personen": _GETAL,  # the number of persons
     "datum": SmtKind("Int", lambda v: Type("datum"), _date,  # the day's ordinal
