@@ -18,7 +18,7 @@ from typing import Any
 
 from ..language import ast, kinds
 from ..language import limits
-from ..language.types import Eenheid
+from ..language.types import Eenheid, Type
 from ..language.vocabulary import AMOUNT_UNIT_WORDS, PERIOD_WORDS, PERIODS, period_name
 from ..semantics.notation import format_number
 from ..semantics.values import Record
@@ -33,10 +33,11 @@ def allowed_text(vraag: ast.Vraag) -> str:
 
 def out_of_bounds(vraag: ast.Vraag, number: Decimal) -> str | None:
     """'hoger dan het maximum 40', or None when the number fits the question's bounds."""
-    if isinstance(vraag.minimaal, ast.Literal) and number < vraag.minimaal.value:
-        return f"lager dan het minimum {format_number(vraag.minimaal.value)}"
-    if isinstance(vraag.maximaal, ast.Literal) and number > vraag.maximaal.value:
-        return f"hoger dan het maximum {format_number(vraag.maximaal.value)}"
+    lo, hi = kinds.bound(vraag.minimaal), kinds.bound(vraag.maximaal)
+    if lo is not None and number < lo:
+        return f"lager dan het minimum {format_number(lo)}"
+    if hi is not None and number > hi:
+        return f"hoger dan het maximum {format_number(hi)}"
     return None
 
 
@@ -117,7 +118,7 @@ def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, per: str | None) -> D
         raise ValueError(f"deze vraag heeft geen eenheid ('{written}'): geef alleen het getal")
     maat = _unit_word(word, target.zonder_periode() if target.per is None else replace(target, per=None))
     given = None if maat is None else replace(maat, periode=target.periode, per=target.per)
-    if given is not None and per is not None:
+    if maat is not None and per is not None:
         count, _, periode = per.rpartition(" ")
         if periode in PERIOD_WORDS and (count or periode in PERIODS):
             given = replace(maat, periode=period_name(int(count or 1), PERIOD_WORDS[periode]), per=None)
@@ -141,19 +142,20 @@ def _unit_word(word: str, own: Eenheid | None) -> Eenheid | None:
     return Eenheid(maat) if maat is not None else None
 
 
-def typed_json(value, t) -> object:
+def typed_json(value: Any, t: Type | None) -> object:
     """A derived value as JSON, with the units its type gives (an amount, or the parts of a record)."""
     if t is not None and isinstance(value, Record) and t.velden:
         return {k: json_value(v, None, t.unit_of(k)) for k, v in value.fields}
     return json_value(value, None, t.eenheid if t is not None else None)
 
 
-def json_value(value, vraag: ast.Vraag | None = None, eenheid=None):
+def json_value(value: Any, vraag: ast.Vraag | None = None, eenheid: Eenheid | None = None) -> Any:
     """An engine value as JSON; an amount (with ``eenheid``) as {"waarde": 2.5, "eenheid": "uur per week"}."""
     if isinstance(value, (str, bool)) or value is None:
         return value
     if eenheid is not None and isinstance(value, Decimal):
-        exact = eenheid.geld and value.is_finite() and -value.normalize(limits.CONTEXT).as_tuple().exponent in (3, 4)
+        exponent = value.normalize(limits.CONTEXT).as_tuple().exponent
+        exact = eenheid.geld and isinstance(exponent, int) and -exponent in (3, 4)  # an int: a finite number
         return {"waarde": float(value) if exact else json_value(value), "eenheid": str(eenheid)}  # a tariff of € 0,185 stays
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
@@ -176,7 +178,7 @@ def duration_json(duur: ast.Duur | None) -> dict | None:
     return None if duur is None else {"waarde": duur.aantal, "eenheid": duur.eenheid}
 
 
-def json_repr(value) -> str:
+def json_repr(value: object) -> str:
     """A JSON value as it was sent, shortened: a message never echoes a whole hostile input."""
     import json
 
@@ -286,11 +288,8 @@ def _read_tekst(vraag: ast.Vraag, value: Any, fout: Fout) -> Any:
 
 
 def _allowed_getal(vraag: ast.Vraag) -> str:
-    grenzen = []
-    if isinstance(vraag.minimaal, ast.Literal):
-        grenzen.append(f"minimaal {format_number(vraag.minimaal.value)}")
-    if isinstance(vraag.maximaal, ast.Literal):
-        grenzen.append(f"maximaal {format_number(vraag.maximaal.value)}")
+    lo, hi = kinds.bound(vraag.minimaal), kinds.bound(vraag.maximaal)
+    grenzen = ([f"minimaal {format_number(lo)}"] if lo is not None else []) + ([f"maximaal {format_number(hi)}"] if hi is not None else [])
     soort = "een geheel getal" if vraag.geheel else "een getal"
     if vraag.hoeveelheid is not None:
         soort += f" in {vraag.hoeveelheid}"
@@ -298,7 +297,7 @@ def _allowed_getal(vraag: ast.Vraag) -> str:
 
 
 def _allowed_personen(vraag: ast.Vraag) -> str:
-    lo, hi = (format_number(kinds.bound(g)) for g in (vraag.minimaal, vraag.maximaal))
+    lo, hi = (format_number(kinds.bound(g) or Decimal(0)) for g in (vraag.minimaal, vraag.maximaal))  # the checker gives both
     return f"een lijst van hoogstens {hi} personen, elk een object met hun antwoorden, of een aantal van {lo} tot en met {hi}"
 
 

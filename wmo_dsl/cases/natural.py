@@ -40,7 +40,7 @@ class AntwoordFout(WmoFout):
     """An answer that does not fit its question; the message says what does. ``suggestie``: the
     value of the nearest option when the answer looks like a typo of it (the intake offers it)."""
 
-    def __init__(self, bericht: str, suggestie=None):
+    def __init__(self, bericht: str, suggestie: object = None):
         super().__init__(bericht)
         self.suggestie = suggestie
 
@@ -141,7 +141,7 @@ def yes_no(text: str) -> bool | None:
     return True if all(w in JA_WOORDEN for w in words) else None
 
 
-def parse_answer(vraag: ast.Vraag, text: str):
+def parse_answer(vraag: ast.Vraag, text: str) -> Any:
     """The engine value for a typed answer; raises AntwoordFout when it does not fit."""
     if limits.text_problem(text):  # before any message could echo it
         raise AntwoordFout(f"het antwoord {limits.SURROGAAT}")
@@ -341,7 +341,7 @@ def _persons_words(vraag: ast.Vraag, value: Any) -> str:
     return persons_count_text(value)
 
 
-def interpretation(vraag: ast.Vraag, text: str, value) -> str | None:
+def interpretation(vraag: ast.Vraag, text: str, value: Any) -> str | None:
     """What an accepted answer was taken for, in words, when the typed text does not say it
     literally ("3" → "3 dagdelen per week", "onwt" → the option's label, "5 jan" → "5-1-2027");
     None when the text already is the answer."""
@@ -375,7 +375,7 @@ TEXT_KINDS: dict[str, TextKind] = {
     "meerdere": TextKind(lambda v: f"kies een of meer nummers (1 tot en met {len(v.opties)}, bijvoorbeeld 1 3 of 1-3) of namen, "
                                    f"'alle' of 'geen': {_numbered_options(v)}", parse_several, _words),
     "getal": TextKind(_allowed_number, parse_number, _number_words),
-    "personen": TextKind(lambda v: f"hoeveel? een aantal van {v.minimaal.value} tot en met {v.maximaal.value}", parse_number, _persons_words),
+    "personen": TextKind(lambda v: f"hoeveel? een aantal van {kinds.bound(v.minimaal)} tot en met {kinds.bound(v.maximaal)}", parse_number, _persons_words),
     "datum": TextKind(lambda v: "een datum, bijvoorbeeld 1-7-2025 of 2025-07-01", lambda v, t: parse_date(t, v), _words),
     "tekst": TextKind(lambda v: "vrije tekst", _parse_text, _words),
 }
