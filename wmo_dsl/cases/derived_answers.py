@@ -6,14 +6,17 @@ an amount with its unit, a duration, a date.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import WmoFout
 from ..language import ast, limits
+from ..language.model import Model
 from ..language.vocabulary import TIME_UNIT_WORDS
 from .answers import checked_number, split_amount
 from .natural import AntwoordFout, fold, parse_date, yes_no
 
 
-def parse_derived(model, naam: str, tekst: str):
+def parse_derived(model: Model, naam: str, tekst: str) -> Any:
     """A deviating value for a derived value, typed by a consultant (or read back from a log or a case file)."""
     from ..language.check import Type
 

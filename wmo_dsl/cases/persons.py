@@ -9,10 +9,12 @@ person object leaves out is unanswered. A whole number gives the count alone.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..errors import CasusFout
-from ..language import ast
+from ..language import ast, kinds
 from ..language.check import Model
 from ..language.persons import field_id
 
@@ -23,10 +25,10 @@ def fields_of(model: Model, lijst: str) -> list[str]:
 
 
 def maximum(vraag: ast.Vraag) -> int:
-    return int(vraag.maximaal.value) if isinstance(vraag.maximaal, ast.Literal) else 0
+    return int(kinds.bound(vraag.maximaal) or 0)
 
 
-def person_answers(model: Model, vraag: ast.Vraag, value, convert, waar: str = "") -> dict:
+def person_answers(model: Model, vraag: ast.Vraag, value: Any, convert: Callable[..., Any], waar: str = "") -> dict:
     """The answers one value of a list of persons gives; ``convert`` checks one field's answer."""
     if not isinstance(value, list):
         return {vraag.id: convert(vraag, value, waar)}
@@ -62,7 +64,7 @@ def check_persons_exist(model: Model, answers: dict, waar: str = "") -> None:
                                 f"{'persoon' if count == 1 else 'personen'}")
 
 
-def persons_json(model: Model, lijst: str, answers: dict, to_json) -> list[dict]:
+def persons_json(model: Model, lijst: str, answers: dict, to_json: Callable[[ast.Vraag, Any], Any]) -> list[dict]:
     """A list's answers as a case file writes them: one object per person, given fields only."""
     count = int(answers.get(lijst, 0))
     return [{veld: to_json(model.vragen[field_id(lijst, nummer, veld)], answers[field_id(lijst, nummer, veld)])
@@ -70,7 +72,7 @@ def persons_json(model: Model, lijst: str, answers: dict, to_json) -> list[dict]
             for nummer in range(1, count + 1)]
 
 
-def person_words(model: Model, lijst: str, nummer: int, answers: dict, value_text) -> str:
+def person_words(model: Model, lijst: str, nummer: int, answers: dict, value_text: Callable[[str, Any], str]) -> str:
     """What is known about one person, in words: "40 jaar, niet beperkt" ('' when nothing is)."""
     parts = []
     for veld in fields_of(model, lijst):
@@ -87,17 +89,17 @@ def person_words(model: Model, lijst: str, nummer: int, answers: dict, value_tex
     return ", ".join(parts)
 
 
-def person_question(model: Model, vraag: ast.Vraag, answers: dict, value_text) -> str:
+def person_question(model: Model, vraag: ast.Vraag, answers: dict, value_text: Callable[[str, Any], str]) -> str:
     """A question about a person with what is known of them: "Huisgenoot 2 (34 jaar): Kan …?"."""
     if vraag.persoon is None:
         return vraag.tekst or vraag.onderwerp()
     lijst, nummer, veld = vraag.persoon
-    wie = vraag.wie[0].upper() + vraag.wie[1:]
+    wie = (vraag.wie or lijst)[0].upper() + (vraag.wie or lijst)[1:]
     known = person_words(model, lijst, nummer, {k: v for k, v in answers.items() if k != vraag.id}, value_text)
     origineel = next(v for v in model.vragen[lijst].per_persoon if v.id == veld)
     return f"{wie}{f' ({known})' if known else ''}: {origineel.tekst or veld.replace('_', ' ')}"
 
 
-def persons_count_text(count) -> str:
+def persons_count_text(count: Decimal | int) -> str:
     n = int(count)
     return f"{n} {'persoon' if n == 1 else 'personen'}"

@@ -10,8 +10,11 @@ and typos there as at any question.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..cases.natural import AntwoordFout, parse_answer
 from ..language import ast
+from ..language.model import Model
 from ..present.namen import product_naam, waarde_naam, waarde_woorden
 
 __all__ = ["kort", "prompt_of", "vraag_naam", "waarde_naam", "waarde_woorden", "product_naam", "onderwerp_vraag", "waarde_vraag", "kies"]
@@ -41,12 +44,12 @@ def _keuzevraag(qid: str, opties: list[ast.Optie]) -> ast.Vraag:
     return ast.Vraag(qid, "keuze", None, None, None, tuple(opties), None, None, None, None)
 
 
-def onderwerp_vraag(model, namen: list[str]) -> ast.Vraag:
+def onderwerp_vraag(model: Model, namen: list[str]) -> ast.Vraag:
     """What to deviate from, as a choice question: one option per derived value, by label."""
     return _keuzevraag("afwijken", [ast.Optie(n, waarde_naam(model, n), (n.replace("_", " "),)) for n in namen])
 
 
-def waarde_vraag(model, naam: str) -> ast.Vraag | None:
+def waarde_vraag(model: Model, naam: str) -> ast.Vraag | None:
     """The possible values of a derived value as a question (a choice by label, ja/nee, an amount
     in its unit); None when the value has no short list (a duration, a date, a record)."""
     t = model.types.get(naam)
@@ -66,7 +69,7 @@ def waarde_vraag(model, naam: str) -> ast.Vraag | None:
     return None  # a number, duration or date: read as the rules write it (derived_answers.parse_derived)
 
 
-def kies(vraag: ast.Vraag, tekst: str, geen: str):
+def kies(vraag: ast.Vraag, tekst: str, geen: str) -> Any:
     """A typed answer to a made-up question (what to deviate from, the new value); a refusal
     says ``geen`` ("is geen mogelijke waarde van soort dagbesteding") instead of "deze vraag"."""
     try:

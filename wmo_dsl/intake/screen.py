@@ -106,7 +106,7 @@ _INVOER: dict[str, Invoer] = {
     "meerdere": Invoer(lambda v: _options(v) + [("  (een of meer, gescheiden door komma of 'en'; 'geen' als er geen zijn)", "zacht")],
                        lambda v: f"een of meer, of 'geen': {_labels(v)}"),
     "getal": Invoer(_unit, allowed),
-    "personen": Invoer(lambda v: [(f"  (hoeveel? 0 tot en met {int(v.maximaal.value)}; daarna vraag ik per {v.enkelvoud or 'persoon'} "
+    "personen": Invoer(lambda v: [(f"  (hoeveel? 0 tot en met {int(kinds.bound(v.maximaal) or 0)}; daarna vraag ik per {v.enkelvoud or 'persoon'} "
                                    "alleen wat er nog toe doet)", "zacht")], allowed),
     "datum": Invoer(_unit, allowed),
     "tekst": Invoer(_unit, allowed),
@@ -147,8 +147,8 @@ def short_allowed(vraag: ast.Vraag, w: int | None = None) -> str:
     return text if len(text) <= w else text[: w - 1].rsplit(" ", 1)[0] + " …"  # cut between words
 
 
-def toolbar(vraag: ast.Vraag | None, wijzigen: bool = False):
-    def show():  # 'later' only at a new question
+def toolbar(vraag: ast.Vraag | None, wijzigen: bool = False) -> Callable[[], HTML]:
+    def show() -> HTML:  # 'later' only at a new question
         commands = " · ".join(c for c in COMMANDS if (vraag is not None and not wijzigen) or c != "later")
         if vraag is None:  # one line under the review and the result: the screen above stays in view
             return HTML(_esc(commands[: width()]))
