@@ -101,3 +101,16 @@ def test_the_solver_declares_one_variable_of_the_kinds_sort_per_question():
     keuze = ast.Vraag("x", "meerdere", None, None, None, (ast.Optie("a", "a"), ast.Optie("b", "b")), None, None, None, None)
     assert declarations(keuze, question_term(keuze, "a")) == ["(declare-const |a.q.x.a| Bool)", "(declare-const |a.q.x.b| Bool)"]
     assert declarations(a_question("datum"), question_term(a_question("datum"), "a")) == ["(declare-const |a.q.x| Int)"]
+
+
+def test_the_checker_stops_at_a_question_of_an_unknown_kind_when_the_rules_are_loaded():
+    from dataclasses import replace
+
+    from wmo_dsl.language.check import check
+    from wmo_dsl.language.parse import parse_text
+
+    bestand = parse_text('regio r "R"\n  geldig vanaf 2025-01-01\n\nvraag huur: getal\n\nproduct p "P"\n  code "02A01"\n\nregel r\n  als huur > 700\n  dan product p\n')
+    bedrag = tuple(replace(d, soort="bedrag") if isinstance(d, ast.Vraag) else d for d in bestand.definities)
+    check(bestand)  # the file as written checks
+    with pytest.raises(OnbekendeSoort, match="'bedrag'"):
+        check(replace(bestand, definities=bedrag))
