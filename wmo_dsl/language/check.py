@@ -20,7 +20,7 @@ from .motivations import MotivationChecker
 from .names import NameChecker
 from .products import ProductChecker, with_defaults
 from .model import Model
-from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
+from .types import DATUM, DUUR, GEEN, JANEE, ONBEKEND, PRODUCT, Type, unified
 
 __all__ = ["Model", "Type", "check"]
 

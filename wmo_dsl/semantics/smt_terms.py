@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..language import ast
 from ..language.types import Type
 from ..language.vocabulary import TIME_UNITS
 
