@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..language import ast, limits
+from ..language import ast, kinds, limits
 from ..cases.answers import answers_json, from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout, WmoFout
@@ -160,7 +160,7 @@ class Gesprek:
             vraag = self.model.vragen.get(p)
             if p not in nodig or vraag is None or p in self.vrijgegeven:
                 continue
-            values = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties] if vraag.soort == "keuze" else []
+            values = kinds.of(vraag).choices(vraag) or ()
             for value in values[:8]:
                 needed = set(self.rules.still_needed({**self.antwoorden, p: value}, self.peildatum, self.overrides()))
                 waiting |= {q for q in eerst if q not in needed}

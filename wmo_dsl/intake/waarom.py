@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..cases.natural import answer_text
-from ..language import ast
+from ..language import ast, kinds
 from ..present.namen import regel_naam, termijn_naam, waarde_naam
 from ..semantics.eisen import EisBreuk
 
@@ -46,9 +46,9 @@ def waarom(gesprek, vraag: ast.Vraag) -> str:
 def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
     from ..present.sensitivity import summary
 
-    if vraag.soort not in ("janee", "keuze"):
+    waarden = kinds.of(vraag).choices(vraag)
+    if waarden is None:
         return []
-    waarden = [True, False] if vraag.soort == "janee" else [o.id for o in vraag.opties]
     uitkomsten = []
     for w in waarden:
         try:

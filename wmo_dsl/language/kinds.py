@@ -74,6 +74,11 @@ class Kind(ABC):
         ``numbers`` nearest to a number and just past them, the days around a date."""
 
     @abstractmethod
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        """Every answer, when the question has a short list of them (ja/nee, the options of a
+        keuze) to try one by one; None when it has not."""
+
+    @abstractmethod
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         """Answers that between them make every distinction the rules can make, given the
         rule file's constants (the brute-force oracle of the tests enumerates them)."""
@@ -103,6 +108,9 @@ class Janee(Kind):
     def alternatives(self, vraag: ast.Vraag, value: Any, numbers: list[Decimal]) -> list[Any]:
         return [not value]
 
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return (True, False)
+
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         return (True, False)
 
@@ -127,6 +135,9 @@ class Keuze(Kind):
     def alternatives(self, vraag: ast.Vraag, value: Any, numbers: list[Decimal]) -> list[Any]:
         return [o.id for o in vraag.opties if o.id != value]
 
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return tuple(o.id for o in vraag.opties)
+
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         return tuple(o.id for o in vraag.opties)
 
@@ -150,6 +161,9 @@ class Meerdere(Kind):
 
     def alternatives(self, vraag: ast.Vraag, value: Any, numbers: list[Decimal]) -> list[Any]:
         return [value ^ {o.id} for o in vraag.opties]
+
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return None
 
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         ids = [o.id for o in vraag.opties]
@@ -189,6 +203,9 @@ class Getal(Kind):
         found = [c + d for c in near for d in (Decimal(0), Decimal(1), Decimal(-1)) if allowed_number(vraag, c + d)]
         return found + [value + d for d in (Decimal(1), Decimal(-1)) if allowed_number(vraag, value + d)]
 
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return None
+
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         lo, hi = bound(vraag.minimaal), bound(vraag.maximaal)
         points = sorted({c for c in constants if isinstance(c, Decimal)} | {Decimal(0)}
@@ -226,6 +243,9 @@ class Datum(Kind):
     def alternatives(self, vraag: ast.Vraag, value: Any, numbers: list[Decimal]) -> list[Any]:
         return [value + dt.timedelta(days=d) for d in (1, -1, 7)]
 
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return None
+
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         dates = {peildatum} | {c for c in constants if isinstance(c, dt.date)}
         return tuple(sorted({d + dt.timedelta(days=k) for d in dates for k in (-1, 0, 1)}))
@@ -249,6 +269,9 @@ class Tekst(Kind):
 
     def alternatives(self, vraag: ast.Vraag, value: Any, numbers: list[Decimal]) -> list[Any]:
         return []
+
+    def choices(self, vraag: ast.Vraag) -> tuple[Any, ...] | None:
+        return None
 
     def representatives(self, vraag: ast.Vraag, constants: Iterable[object], peildatum: dt.date) -> tuple[Any, ...]:
         return ("toelichting",)  # free text: the rules only ask whether it is given
