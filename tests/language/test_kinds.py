@@ -50,8 +50,8 @@ def test_the_protocol_schema_names_exactly_the_registered_kinds():
 
 
 def test_an_unknown_kind_fails_with_its_name_and_the_known_ones():
-    with pytest.raises(OnbekendeSoort, match="onbekende soort vraag 'bedrag'; bekend zijn: janee, keuze"):
-        kinds.kind("bedrag")
+    with pytest.raises(OnbekendeSoort, match="onbekende soort vraag 'kleur'; bekend zijn: janee, keuze"):
+        kinds.kind("kleur")
 
 
 @pytest.mark.parametrize("ask", [
@@ -63,13 +63,13 @@ def test_an_unknown_kind_fails_with_its_name_and_the_known_ones():
     lambda v: to_json(v, "50"),
 ], ids=["sample", "any_answer", "solver", "json", "text", "to_json"])
 def test_a_question_of_an_unknown_kind_is_refused_by_every_stage_not_taken_as_text(ask):
-    with pytest.raises(OnbekendeSoort, match="bedrag"):
-        ask(a_question("bedrag"))
+    with pytest.raises(OnbekendeSoort, match="kleur"):
+        ask(a_question("kleur"))
 
 
 def test_a_table_of_a_later_stage_that_misses_a_kind_stops_the_import():
-    table = {n: None for n in KINDS if n != "datum"} | {"bedrag": None}
-    with pytest.raises(ImportError, match=r"ontbreekt voor \['datum'\], onbekend: \['bedrag'\]"):
+    table = {n: None for n in KINDS if n != "datum"} | {"kleur": None}
+    with pytest.raises(ImportError, match=r"ontbreekt voor \['datum'\], onbekend: \['kleur'\]"):
         kinds.missing_kinds("semantics/x.py X", table)
 
 
@@ -110,7 +110,7 @@ def test_the_checker_stops_at_a_question_of_an_unknown_kind_when_the_rules_are_l
     from wmo_dsl.language.parse import parse_text
 
     bestand = parse_text('regio r "R"\n  geldig vanaf 2025-01-01\n\nvraag huur: getal\n\nproduct p "P"\n  code "02A01"\n\nregel r\n  als huur > 700\n  dan product p\n')
-    bedrag = tuple(replace(d, soort="bedrag") if isinstance(d, ast.Vraag) else d for d in bestand.definities)
+    kleur = tuple(replace(d, soort="kleur") if isinstance(d, ast.Vraag) else d for d in bestand.definities)
     check(bestand)  # the file as written checks
-    with pytest.raises(OnbekendeSoort, match="'bedrag'"):
-        check(replace(bestand, definities=bedrag))
+    with pytest.raises(OnbekendeSoort, match="'kleur'"):
+        check(replace(bestand, definities=kleur))
