@@ -20,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import ast, limits
+from .checker_host import CheckerHost
 from .types import Eenheid, Type
 
 
@@ -41,7 +42,7 @@ def rate_times(a: Eenheid, b: Eenheid) -> Eenheid | None:
     return None
 
 
-class AmountChecker:
+class AmountChecker(CheckerHost):
     """Unit rules for the expression checker (mixed in; it provides ``error`` and ``source``)."""
 
     def same_unit(self, a, at: Type, b, bt: Type, wat: str, pos, adopt: bool = True):

@@ -35,7 +35,6 @@ def describe(expr) -> str:
 class ExpressionChecker(AmountChecker):
     """Resolves and types expressions for the checker of definitions."""
 
-    defs: dict
     person_scope: dict[str, str] | None = None  # inside an aggregate: a person's questions by their own name
 
     def pos_of(self, expr) -> ast.Pos:

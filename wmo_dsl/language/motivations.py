@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from . import ast
+from .checker_host import CheckerHost
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -24,7 +25,7 @@ def placeholders(text: str) -> list[str]:
     return [m.strip() for m in PLACEHOLDER.findall(text)]
 
 
-class MotivationChecker:
+class MotivationChecker(CheckerHost):
     """'motivering' lines for the checker of definitions."""
 
     def check_motivering(self, text: str | None, pos: ast.Pos, wat: str = "de motivering") -> None:

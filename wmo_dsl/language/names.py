@@ -13,11 +13,12 @@ A mixin of the checker of definitions (``check.py``); it provides ``defs``,
 from __future__ import annotations
 
 from . import ast
+from .checker_host import CheckerHost
 
 _SOORT = {ast.Vraag: "de vraag", ast.Waarde: "de afgeleide waarde", ast.Tabel: "de tabel", ast.Product: "het product"}
 
 
-class NameChecker:
+class NameChecker(CheckerHost):
     """Ambiguous bare names (E245) and unknown products in table rows (E204)."""
 
     def meaning_of(self, naam: str) -> str:

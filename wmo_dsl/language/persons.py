@@ -20,6 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import ast
+from .checker_host import CheckerHost, Definitie
 from .types import GETAL, JANEE, ONBEKEND, Type
 
 MAX_PERSONS = 20  # a bound per list keeps the proofs of wmo check finite
@@ -30,14 +31,14 @@ def field_id(lijst: str, persoon: int, veld: str) -> str:
     return f"{lijst}[{persoon}].{veld}"
 
 
-class PersonChecker:
+class PersonChecker(CheckerHost):
     """Lists of persons for the checker of definitions."""
 
     person_scope: dict[str, str] | None = None
 
     def expand_persons(self) -> None:
         """Each 'personen' question followed, in the definitions, by its persons' questions."""
-        expanded: dict[str, object] = {}
+        expanded: dict[str, Definitie] = {}
         for naam, d in self.defs.items():
             expanded[naam] = d
             if isinstance(d, ast.Vraag) and d.soort == "personen":

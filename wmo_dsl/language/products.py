@@ -18,11 +18,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import ast
+from .checker_host import CheckerHost
 from .types import DUUR, GETAL
 from . import iwmo as I
 
 
-class ProductChecker:
+class ProductChecker(CheckerHost):
     def check_product(self, p: ast.Product) -> ast.Product:
         outer, self.current = self.current, p.id
         self.deps.setdefault(p.id, set())
