@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import ast
-from .checker_host import CheckerHost
+from .checker_host import CheckerHost, Definitie
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -59,7 +59,7 @@ class MotivationChecker(CheckerHost):
             self.check_motivering(regel.motivering, regel.pos)
         self.check_fallbacks(regels)
 
-    def check_statements(self, d) -> None:
+    def check_statements(self, d: Definitie) -> None:
         """A 'zin ja'/'zin nee' on what is not yes/no, or a '{naam}' that names nothing: E242 / E236."""
         z = d.zinnen
         janee = self.types.get(d.id) is not None and self.types[d.id].soort == "janee" if not isinstance(d, ast.Product) else False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from . import ast
 from .checker_host import CheckerHost
+from .types import Type
 
 _SOORT = {ast.Vraag: "de vraag", ast.Waarde: "de afgeleide waarde", ast.Tabel: "de tabel", ast.Product: "het product"}
 
@@ -25,7 +26,7 @@ class NameChecker(CheckerHost):
         d = self.defs[naam]
         return f"{_SOORT[type(d)]} '{naam}' (regel {d.pos.line})"
 
-    def option_and_definition(self, expr: ast.Name, other, wat: str) -> bool:
+    def option_and_definition(self, expr: ast.Name, other: Type, wat: str) -> bool:
         """A bare name compared with a choice that is one of its options and also a definition of its
         own: E245 naming both (True when reported)."""
         if expr.id not in self.defs or other.soort not in ("keuze", "lijst") or expr.id not in other.domein:

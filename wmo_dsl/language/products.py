@@ -54,7 +54,7 @@ class ProductChecker(CheckerHost):
                        hint="schrijf elk bedrag één keer; de eerste telde, de tweede niet")
         return replace(b, expr=expr)
 
-    def iwmo_terms(self, p: ast.Product, volume) -> tuple:
+    def iwmo_terms(self, p: ast.Product, volume: ast.Expr | None) -> tuple[tuple[str, str], ...]:
         """The product's iWmo fields, with eenheid and frequentie from the unit of its volume where
         the product does not state them itself."""
         iwmo = dict(p.iwmo)
