@@ -14,11 +14,15 @@ import functools
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from . import hookspecs
 from .errors import RegioFout
+
+if TYPE_CHECKING:
+    from .semantics.engine import Rules
 
 ENTRY_POINT_GROUP = "wmo_dsl"
 
@@ -84,7 +88,7 @@ def output_formats() -> dict:
     return formats
 
 
-def load_region(region_id: str, peildatum: dt.date | None = None):
+def load_region(region_id: str, peildatum: dt.date | None = None) -> Rules:
     """The rules of an installed region that are valid on ``peildatum`` (default: the newest)."""
     from .semantics.pipeline import load_rules
 
