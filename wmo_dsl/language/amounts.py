@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeGuard
+from typing import TypeGuard, assert_never
 
 from . import ast, limits
 from .checker_host import CheckerHost
@@ -179,8 +179,12 @@ class AmountChecker(CheckerHost):
                 return bool(getattr(self.defs.get(naam), "parameter", False))
             case ast.Convert(operand=inner) | ast.Negate(operand=inner):
                 return self.fixed(inner)
-            case _:
+            case (ast.Ref() | ast.Name() | ast.Arith() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # reads an answer, or is not a number
                 return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
     def step_value(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> Decimal | None:
         """The number a fixed step stands for (its sign is what matters: a conversion keeps it)."""
@@ -200,8 +204,12 @@ class AmountChecker(CheckerHost):
             case ast.Arith():
                 constant = self.constant_number(expr, seen)
                 return None if constant is None else limits.CONTEXT.divide(Decimal(constant.numerator), constant.denominator)
-            case _:
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # not a fixed number
                 return None
+            case _ as unreachable:
+                assert_never(unreachable)
 
     def divides_by_zero(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> bool:
         """A fixed step with a division by a constant 0 in it (1 / 0, or a parameter that is): geen."""
@@ -214,8 +222,12 @@ class AmountChecker(CheckerHost):
             case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
                 d = self.resolved.get(naam) or self.defs.get(naam)
                 return bool(isinstance(d, ast.Waarde) and d.parameter and d.expr is not None and self.divides_by_zero(d.expr, seen | {naam}))
-            case _:
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # no division in it
                 return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
     def constant_number(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> Fraction | None:
         """The exact value of a number that reads no answer (literals, parameters, arithmetic and
@@ -248,8 +260,12 @@ class AmountChecker(CheckerHost):
                     d = self.resolved.get(naam)
                     memo[naam] = self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
                 return memo[naam]
-            case _:
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # reads an answer, or is not a number
                 return None
+            case _ as unreachable:
+                assert_never(unreachable)
 
     def constant_bounds(self) -> None:
         """A derived value that is the same number for every case, and outside the bounds: E240."""
