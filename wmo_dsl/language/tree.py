@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from lark import Token, v_args
 from lark.tree import Meta
@@ -18,8 +18,8 @@ from lark.tree import Meta
 from ..errors import Bevinding
 from . import ast, limits
 from .syntax_errors import source_line
-from .tree_products import ProductsToAst
 from .tree_host import token_line
+from .tree_products import ProductsToAst
 from .tree_statements import StatementsToAst
 
 
