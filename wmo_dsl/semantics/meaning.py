@@ -39,6 +39,9 @@ Thunk = Callable[[], T]
 # The products of an indicatie as a backend keeps them (Toekenningen, per product SMT terms, a local
 # in the generated code): the generic code only hands them back to the backend's own operations.
 Products = Any
+# Per candidate product of a conclusion: where its terms come from, and a thunk computing them
+# (duur, maximale duur, onbeperkt, minimale duur, volume).
+Attributes = Mapping[str, tuple[tuple[Any, ...], Thunk[tuple[T, ...]]]]
 
 
 @dataclass(frozen=True)
@@ -107,11 +110,10 @@ class Algebra(Protocol[T]):
     def products(self) -> Products:
         """No product yet."""
 
-    def claim(self, products: Products, fires: T, named: Thunk[T], candidates: Sequence[str],
-              attributes: Mapping[str, tuple[tuple[Any, ...], Thunk[tuple[T, ...]]]], regel: str) -> Products:
+    def claim(self, products: Products, fires: T, named: Thunk[T], candidates: Sequence[str], attributes: Attributes[T],
+              regel: str) -> Products:
         """When ``fires``, the product ``named`` (one of ``candidates``) is concluded by ``regel``, unless
-        an earlier rule concluded it: ``attributes`` gives per product where its terms come from and a
-        thunk computing them (duur, maximale duur, onbeperkt, minimale duur, volume)."""
+        an earlier rule concluded it."""
 
     def drop(self, products: Products, pid: str, condition: T, reden: str) -> Products:
         """``pid`` taken away when ``condition`` holds; ``reden``: "geen_product" or "combinatie"."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..language.model import Model
 from ..language.types import Type
 from .conclusions import conclude
 from .evaluate import Evaluation, Toekenningen
-from .meaning import Branch, Thunk
+from .meaning import Attributes, Branch, Thunk
 from .values import Value
 
 UNKNOWN = object()
@@ -131,7 +131,7 @@ class Partial(Evaluation):
 
     # products: a rule that may fire counts what its conclusion reads
     def claim(self, products: Toekenningen, fires: Value, named: Thunk[Value], candidates: Sequence[str],
-              attributes: Mapping[str, tuple[tuple[Any, ...], Thunk[tuple[Value, ...]]]], regel: str) -> Toekenningen:
+              attributes: Attributes[Value], regel: str) -> Toekenningen:
         if fires is False:
             return products
         pid = named()

@@ -96,6 +96,14 @@ class Record:
         return dict(self.fields).get(naam)
 
 
+class Counts(dict[int, Decimal]):
+    """The number of elements of a list as a Decimal, made once per size on first use (the compiled code's)."""
+
+    def __missing__(self, n: int) -> Decimal:
+        value = self[n] = Decimal(n)
+        return value
+
+
 def compare(op: str, a: Value, b: Value) -> bool:
     if op == "=":
         return _norm(a) == _norm(b)
