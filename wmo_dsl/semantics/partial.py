@@ -68,7 +68,8 @@ class Partial(Evaluation):
 
     def logic(self, op: str, items: Iterable[Thunk[Value]]) -> Value:
         decided = op == "of"
-        unknown, reads = False, set[str]()
+        unknown = False
+        reads: set[str] = set()
         for item in items:
             with self._capture() as found:
                 value = self.truth(item())
