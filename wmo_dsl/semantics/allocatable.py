@@ -135,7 +135,7 @@ def _step(model: Model, e: ast.Expr, seen: set[str]) -> Fraction | None:
             for x in parts:
                 step = _gcd(step, _step(model, x, seen))
             return step
-        case _:
+        case _:  # any other expression: no step known (the solver is asked instead)
             return None
 
 
