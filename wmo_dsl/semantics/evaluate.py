@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterable
 
 from ..language import ast
 from ..language.check import Model
@@ -187,7 +188,7 @@ class Evaluation:
     def negation(self, x) -> bool:
         return x is not True
 
-    def choose(self, branches: list[Branch], t):
+    def choose(self, branches: Iterable[Branch], t):
         for branch in branches:
             if branch.condition is None or branch.condition() is True:
                 v = branch.value()
@@ -199,7 +200,7 @@ class Evaluation:
     def share(self, x):
         return x
 
-    def table(self, tabel, inputs, rows: list[Branch], t):
+    def table(self, tabel, inputs, rows: Iterable[Branch], t):
         return self.choose(rows, t)
 
     def compare(self, op: str, a, b) -> bool:
