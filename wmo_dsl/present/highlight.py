@@ -50,6 +50,14 @@ def highlight_terminal(text: str) -> str:
     return highlight(text, WmoLexer(), TerminalFormatter()).rstrip("\n")
 
 
+def highlight_html(text: str) -> str:
+    """Rule-file text as HTML with inline colours (the rules document)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+
+    return highlight(text, WmoLexer(), HtmlFormatter(nowrap=True, noclasses=True, style="friendly"))
+
+
 def terminal_colours(stream):
     """The highlighter for rule-file lines on ``stream``: colours on a terminal, None for a pipe or a file."""
     return highlight_terminal if stream.isatty() else None

@@ -15,7 +15,9 @@ import re
 import signal
 import threading
 import time
+from typing import Any
 
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import WmoFout
@@ -73,7 +75,7 @@ def _sized(value):
     return value
 
 
-def _arguments(args, kwargs) -> None:
+def _arguments(args: tuple[object, ...], kwargs: dict[str, object]) -> None:
     """No call gets a size beyond the budget ('x'.center(10**9), range(10**9)) or a huge text."""
     for arg in (*args, *kwargs.values()):
         if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_OUTPUT:
@@ -89,7 +91,7 @@ class BegrensdeSandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**", "+", "//", "%", "/"])
 
-    def call_binop(self, context, operator: str, left, right):
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _budget().step()
         numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (left, right))
         if operator == "*":
