@@ -47,7 +47,8 @@ def example_answers(model: Model, code: str, bericht: str, regel: int) -> dict |
                 return None
             condition = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(solver.match(r)) for r in tabel.rijen])
         case "W011":
-            tabel = model.tabellen.get(re.search(r"tabel '([A-Za-z_]\w*)'", bericht).group(1))
+            genoemd = re.search(r"tabel '([A-Za-z_]\w*)'", bericht)
+            tabel = model.tabellen.get(genoemd.group(1)) if genoemd else None
             lines = [int(n) for n in re.findall(r"rij (\d+)", bericht)[:2]]
             rows = [r for r in tabel.rijen if r.pos.line in lines] if tabel else []
             if len(rows) < 2:
