@@ -16,7 +16,7 @@ from lsprotocol import types as lsp
 
 from ...language.model import Model
 
-from .counterexample import CODES, case_file, case_text
+from .counterexample import CODES, case_file, case_text, counterexample_code
 from .document import Snapshot, casussen_folder
 
 _SUGGESTION = re.compile(r"'([^']+)'")
@@ -63,7 +63,8 @@ def _anders_edit(snap: Snapshot, line: int) -> lsp.TextEdit | None:
 
 def _case_action(snap: Snapshot, model: Model, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
     message = d.message.split("\ntip:")[0]
-    case = case_file(model, str(d.code), message, d.range.start.line + 1)
+    code = counterexample_code(d.code)
+    case = case_file(model, code, message, d.range.start.line + 1) if code is not None else None
     if case is None:
         return []
     folder = casussen_folder(snap.pad)
