@@ -355,7 +355,7 @@ class _Words(Words):
 class _Source:
     """The lines of the rule file that make up each definition."""
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model) -> None:
         self.lines = model.bronregels
         starts = sorted({d.pos.line for group in (model.vragen, model.waarden, model.tabellen, model.producten,
                                                   model.verwijzingen, model.signalen, model.regels, model.termijnen, model.eenheden)

@@ -15,7 +15,9 @@ import re
 import signal
 import threading
 import time
-from typing import Any
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any, NoReturn, TypeVar
 
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
@@ -33,7 +35,7 @@ class SjabloonFout(WmoFout):
 
 
 class _Budget:
-    def __init__(self):
+    def __init__(self) -> None:
         self.steps = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 
@@ -67,7 +69,10 @@ def _too_big() -> SjabloonFout:
     return SjabloonFout(f"het sjabloon maakt een tekst, lijst of getal groter dan {_thousands(MAX_OUTPUT)} tekens")
 
 
-def _sized(value):
+T = TypeVar("T")
+
+
+def _sized(value: T) -> T:
     if isinstance(value, (str, bytes, list, tuple, dict)) and len(value) > MAX_OUTPUT:
         raise _too_big()
     if isinstance(value, int) and value.bit_length() > MAX_BITS:
@@ -112,15 +117,15 @@ class BegrensdeSandbox(SandboxedEnvironment):
                 raise _too_big()
         return _sized(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
         _budget().step()
         _arguments(args, kwargs)
         return _sized(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
 
 
-def _bounded_filter(function):
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment mark
-    def bounded(*args, **kwargs):
+    def bounded(*args: Any, **kwargs: Any) -> Any:
         _budget().step()
         _arguments(args[1:], kwargs)  # the first is the value (or the context)
         return _sized(function(*args, **kwargs))
@@ -128,7 +133,7 @@ def _bounded_filter(function):
     return bounded
 
 
-def _range(*args):
+def _range(*args: int) -> Iterator[int]:
     """``range`` in a template: at most MAX_STEPS iterations in all, each one counted."""
     r = range(*args)
     budget = _budget()
@@ -178,13 +183,13 @@ def render(source: str, data: dict) -> str:
         _local.budget = None
 
 
-def _alarm():
+def _alarm() -> Callable[[], None]:
     """A timer that interrupts a template stuck in one long step (main thread only); returns
     the function that stops it."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return lambda: None
 
-    def expired(signum, frame):
+    def expired(signum: int, frame: FrameType | None) -> NoReturn:
         raise _too_slow()
 
     try:
@@ -193,7 +198,7 @@ def _alarm():
         return lambda: None
     signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS + 0.5)
 
-    def stop():
+    def stop() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

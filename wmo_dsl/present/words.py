@@ -29,7 +29,7 @@ missing_parts("present/words.py CALL_WORDS", CALL_WORDS, FUNCTIONS)
 class Words:
     """Expressions in plain Dutch: 'aantal resultaatgebieden is 1 tot en met 2'."""
 
-    def __init__(self, model: Model, articles: bool = False):
+    def __init__(self, model: Model, articles: bool = False) -> None:
         self.model = model
         self.articles = articles  # "het aantal resultaatgebieden" in sentences; "aantal …" in a document's cells
 
