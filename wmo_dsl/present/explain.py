@@ -109,7 +109,7 @@ def build(b: Beoordeling, rules: Rules | None = None, spoor: bool = False, lezer
     )
     if spoor and rules is not None:
         u.solver = rules.solver_notes(b.peildatum, {a.onderwerp: a.waarde for a in b.afwijkingen})
-    mattered = None if (ev := b.evaluatie) is None or spoor else _closure(ev, [n for n in ev.trace if ":" in n])  # None: onvolledig
+    mattered = None if (ev := b.evaluatie) is None or spoor or b.uitkomst == "onvolledig" else _closure(ev, [n for n in ev.trace if ":" in n])
     for qid, value in b.antwoorden.items():
         vraag = m.vragen.get(qid)
         if vraag is None or vraag.persoon is not None or (mattered is not None and qid not in mattered):
