@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import assert_never
 
 from ..language import ast
+from ..language.model import Model
 from ..semantics.notation import value_text
 
 
-def waarde_naam(model, naam: str) -> str:
+def waarde_naam(model: Model, naam: str) -> str:
     """A derived value by its label ("soort dagbesteding"), else its name in words."""
     d = model.waarden.get(naam) or model.tabellen.get(naam)
     return (d.zinnen.label if d is not None and d.zinnen.label else None) or naam.replace("_", " ")
@@ -19,7 +20,7 @@ def product_naam(product: ast.Product) -> str:
     return f"{product.echte_code} ({product.naam})" if product.echte_code else product.naam
 
 
-def waarde_woorden(model, naam: str, waarde) -> str:
+def waarde_woorden(model: Model, naam: str, waarde: object) -> str:
     """A derived value's value in words: a product's name, a symbol's label, else the value."""
     if isinstance(waarde, str) and waarde in model.producten:
         return product_naam(model.producten[waarde])
@@ -30,7 +31,7 @@ def waarde_woorden(model, naam: str, waarde) -> str:
     return value_text(waarde)
 
 
-def regel_naam(model, regel: ast.Regel) -> str:
+def regel_naam(model: Model, regel: ast.Regel) -> str:
     """A rule by what it decides ("de toekenning van Begeleiding groep"), never by its id."""
     delen: list[str] = []
     for c in regel.conclusies:
@@ -50,8 +51,8 @@ def regel_naam(model, regel: ast.Regel) -> str:
             case ast.GeenProductConclusie(id=pid):
                 product = model.producten.get(pid)
                 delen.append(f"of {product.naam} uitgesloten is" if product else "een uitsluiting")
-            case _:
-                assert_never(c)
+            case _ as unreachable:
+                assert_never(unreachable)
     return " en ".join(dict.fromkeys(delen)) or "de beslissing"
 
 

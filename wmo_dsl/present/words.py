@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
@@ -28,7 +29,7 @@ missing_parts("present/words.py CALL_WORDS", CALL_WORDS, FUNCTIONS)
 class Words:
     """Expressions in plain Dutch: 'aantal resultaatgebieden is 1 tot en met 2'."""
 
-    def __init__(self, model: Model, articles: bool = False):
+    def __init__(self, model: Model, articles: bool = False) -> None:
         self.model = model
         self.articles = articles  # "het aantal resultaatgebieden" in sentences; "aantal …" in a document's cells
 
@@ -42,7 +43,7 @@ class Words:
     def join(self, items: list[str], word: str = "en") -> str:
         return list_text(items, word)
 
-    def symbol(self, sym: str, context) -> str:
+    def symbol(self, sym: str, context: ast.Expr | None) -> str:
         """A choice by its label when the other side of the comparison is its question."""
         vraag = self.model.vragen.get(context.id) if isinstance(context, ast.Ref) else None
         if vraag is not None:
@@ -51,11 +52,12 @@ class Words:
                     return f"‘{o.label}’"
         return self.name(sym)
 
-    def expr(self, e, context=None) -> str:
+    def expr(self, e: ast.Expr, context: ast.Expr | None = None) -> str:
         match e:
             case ast.Literal(kind="tekst", value=v):
                 return f"“{v}”"
             case ast.Literal(kind="percentage", value=v):
+                assert isinstance(v, Decimal)
                 return value_text(v * 100) + "%"
             case ast.Literal(kind="hoeveelheid", value=v, eenheid=eenheid):
                 return value_text(v, eenheid=eenheid)
@@ -116,10 +118,10 @@ class Words:
                 start_text = "de peildatum" if isinstance(start, ast.Ref) and start.target == "peildatum" else self.expr(start)
                 end_text = "de peildatum" if isinstance(end, ast.Ref) and end.target == "peildatum" else self.expr(end)
                 return f"het aantal hele {unit} van {start_text} tot {end_text}"
-            case _:
-                assert_never(e)
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def group(self, e, op: str, text: str) -> str:
+    def group(self, e: ast.Expr, op: str, text: str) -> str:
         if isinstance(e, ast.Logic) and e.op != op:
             return f"({text})"
         return text
@@ -130,7 +132,7 @@ class Words:
         context = ast.Ref(naam, "vraag")
         return " of ".join(self.test(test, context) for test in cel.tests)
 
-    def test(self, test: ast.CelTest, context) -> str:
+    def test(self, test: ast.CelTest, context: ast.Expr) -> str:
         match test:
             case ast.CelGelijk(expr=x):
                 return self.expr(x, context)
@@ -140,10 +142,10 @@ class Words:
                 return f"{self.expr(low)} tot en met {self.expr(high)}"
             case ast.CelVergelijk(op=op, expr=x):
                 return f"{_OP_WORDS[op].removeprefix('is ')} {self.expr(x)}"
-            case _:
-                assert_never(test)
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def outcome(self, e) -> tuple[str, str]:
+    def outcome(self, e: ast.Expr) -> tuple[str, str]:
         """A matrix cell: short text and the longer title shown on hover."""
         if isinstance(e, (ast.Symbol, ast.Ref)) and e.id in self.model.producten:
             p = self.model.producten[e.id]
@@ -151,7 +153,7 @@ class Words:
         text = self.expr(e)
         return text, text
 
-    def conclusie(self, c) -> str:
+    def conclusie(self, c: ast.Conclusie) -> str:
         if isinstance(c, ast.ProductConclusie):
             text = "product " + self.expr(c.product)
             extra = []
