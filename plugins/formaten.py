@@ -1,7 +1,9 @@
-"""The built-in output formats of ``wmo beoordeel``: tekst, markdown and json.
+"""The built-in output formats of ``wmo beoordeel``: tekst, markdown, json and besluit.
 
 They register through the same hook as any third-party format, so a region
-or a municipality can add (say) a beschikking letter without touching the engine.
+or a municipality can add (say) a letter of its own without touching the engine.
+``besluit`` (the draft beschikking) is a letter: ``wmo beoordeel --formaat besluit``,
+the intake's save dialog and the JSON-lines ``besluit`` all render it through this entry.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from wmo_dsl import hookimpl
 from wmo_dsl.language import limits
 from wmo_dsl.present.explain import render
 from wmo_dsl.cases.contract import result_json
+from wmo_dsl.present.formaat import Formaat
 
 
 def tekst(beoordeling, uitleg) -> str:
@@ -26,6 +29,16 @@ def json_formaat(beoordeling, uitleg) -> str:
     return limits.dumps(data, indent=2) + "\n"
 
 
+def besluit(beoordeling, uitleg, gegevens, opmaak: str) -> str:
+    """The draft beschikking in the region's own template (hook ``wmo_besluit_sjabloon``) or the built-in one."""
+    from wmo_dsl.plugins import besluit_sjabloon
+    from wmo_dsl.present.besluit import FORMATEN, render_besluit
+
+    assert opmaak in FORMATEN, opmaak
+    return render_besluit(beoordeling, uitleg, opmaak, eigen=besluit_sjabloon(beoordeling.model.regio.id, opmaak), gegevens=gegevens)
+
+
 @hookimpl
 def wmo_output_formats():
-    return {"tekst": tekst, "markdown": markdown, "json": json_formaat}
+    return {"tekst": tekst, "markdown": markdown, "json": json_formaat,
+            "besluit": Formaat("besluit", besluit, lezer="u", opmaken=("markdown", "html"), verantwoording=True)}

@@ -35,7 +35,9 @@ def wmo_output_formats() -> dict:
     """Return extra output formats for ``wmo beoordeel --formaat``.
 
     :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,
-        where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``.
+        where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``, or to a
+        :class:`wmo_dsl.present.formaat.Formaat` for a letter (such as the built-in ``besluit``:
+        it also gets the letter's facts and its layout, Markdown or HTML).
     """
 
 

@@ -17,6 +17,7 @@ from .targets import guard, jsonl_kind
 def cmd_beoordeel(args) -> int:
     from ..cases.answers import convert_answers
     from ..cases.casefile import convert_deviations, read_case
+    from ..present.brief import Briefgegevens
     from ..present.explain import build
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules
@@ -24,8 +25,8 @@ def cmd_beoordeel(args) -> int:
     if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
         return cmd_beoordeel_batch(args)
     formats = output_formats()
-    if args.formaat not in formats and args.formaat not in ("besluit", "toewijzing"):
-        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'besluit', 'toewijzing']))}")
+    if args.formaat not in formats and args.formaat != "toewijzing":  # toewijzing: an iWmo message, with its own options
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'toewijzing']))}")
     casus = read_case(args.casus)
     peildatum = args.peildatum or casus.peildatum or dt.date.today()
     if args.regels:
@@ -43,25 +44,15 @@ def cmd_beoordeel(args) -> int:
         from .toewijzing import write_single
 
         return write_single(args, beoordeling, casus) or 0
-    uitleg = build(beoordeling, rules, spoor=args.spoor, lezer="u" if args.formaat == "besluit" else "inwoner")
-    if args.formaat == "besluit":
-        from ..present.besluit import render_besluit
-
-        html = bool(args.uit) and Path(args.uit).suffix.lower() in (".html", ".htm")
-        from ..plugins import besluit_sjabloon
-
-        formaat = "html" if html else "markdown"
-        from ..present.brief import Briefgegevens
-
-        gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
-        text = render_besluit(beoordeling, uitleg, formaat, eigen=besluit_sjabloon(rules.model.regio.id, formaat), gegevens=gegevens)
-    else:
-        text = formats[args.formaat](beoordeling, uitleg)
+    formaat = formats[args.formaat]
+    uitleg = build(beoordeling, rules, spoor=args.spoor, lezer=formaat.lezer)
+    gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
+    text = formaat(beoordeling, uitleg, gegevens, formaat.opmaak_voor(args.uit, "markdown"))
     if args.uit:
         guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PRIVATE)
         print(printable(f"Geschreven: {Path(args.uit).resolve()}", lines=False), file=sys.stderr)
-        if args.formaat == "besluit":  # the receipt beside the letter: 'wmo herbereken' checks it
+        if formaat.verantwoording:  # the receipt beside the letter: 'wmo herbereken' checks it
             from ..present.besluit import sidecar, sidecar_path
 
             write_atomic(sidecar_path(args.uit), sidecar(beoordeling), PRIVATE)

@@ -210,7 +210,7 @@ class JsonlIntake:
 
     def letter(self, bericht: dict) -> None:
         """The besluit of the last result, in the bytes the terminal saves and 'wmo beoordeel --formaat besluit' prints."""
-        from .beschikking import besluit_inhoud
+        from .beschikking import inhoud
 
         formaat = bericht.get("formaat")
         if formaat not in BESLUITFORMATEN:
@@ -218,7 +218,7 @@ class JsonlIntake:
         if self.vraag is not None or self.uitkomst is None:
             raise Geweigerd("geen_resultaat", "een besluit kan pas na het resultaat; beantwoord eerst de open vraag")
         b = self.uitkomst
-        inhoud = self.guard("geen_besluit", lambda: besluit_inhoud(self.gesprek, b, formaat))
+        inhoud = self.guard("geen_besluit", lambda: inhoud(self.gesprek, b, "besluit", formaat))
         self.write({"besluit": {"formaat": formaat, "inhoud": inhoud}})
 
     @staticmethod

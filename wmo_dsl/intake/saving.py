@@ -15,6 +15,8 @@ from ..errors import WmoFout
 from ..language import limits
 from ..language.vocabulary import JA
 from ..safeio import PRIVATE, private_dir, write_atomic
+from ..present.besluit import sidecar, sidecar_path
+from .beschikking import inhoud as uitvoer
 from .conversation import command_of
 from .screen import say
 
@@ -66,7 +68,8 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             say("Kies markdown, json, casus of besluit (het begin is genoeg), of Enter.", "fout")
             continue
         keuze = keuzes[0]
-        if keuze == "besluit":
+        formaat = None if keuze == "casus" else output_formats()[keuze]  # casus: the session's case file, not a rendering
+        if formaat is not None and formaat.brief:
             letter_facts(scherm, b)
         standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
         say(f"Standaard: {standaard}", "zacht")
@@ -78,25 +81,19 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             if fold(scherm.prompt("Overschrijven? (ja/nee) ")) in JA:
                 break
         try:
-            if keuze == "casus":
+            if formaat is None:
                 inhoud = limits.dumps(g.casus(), indent=2) + "\n"
-            elif keuze == "besluit":
-                from .beschikking import besluit_inhoud
-
-                inhoud = besluit_inhoud(g, b, "markdown" if pad.suffix.lower() == ".md" else "html")
             else:
-                inhoud = output_formats()[keuze](b, uitleg)
+                inhoud = uitvoer(g, b, keuze, formaat.opmaak_voor(pad, "html"), uitleg)
             private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
             write_atomic(pad, inhoud, PRIVATE)
-            if keuze == "besluit":  # its receipt beside it, for 'wmo herbereken'
-                from ..present.besluit import sidecar, sidecar_path
-
+            if formaat is not None and formaat.verantwoording:  # its receipt beside it, for 'wmo herbereken'
                 write_atomic(sidecar_path(pad), sidecar(b), PRIVATE)
         except (WmoFout, OSError) as err:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue
         say(f"Opgeslagen: {pad.resolve()}", "ok")
-        if keuze == "besluit":
+        if formaat is not None and formaat.verantwoording:
             say(f"Met de verantwoording ernaast (antwoorden en regelversie, voor 'wmo herbereken'; persoonsgegevens): "
                 f"{sidecar_path(pad).resolve()}", "zacht")
 
