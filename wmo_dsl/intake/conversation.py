@@ -25,28 +25,6 @@ from .labels import kies, onderwerp_vraag, vraag_naam, waarde_naam, waarde_vraag
 from ..cases.sessions import Gebeurtenis, SessionState, SessionStore
 from ..semantics.engine import Afwijking
 
-COMMANDS = {
-    "help": "toon deze opdrachten",
-    "waarom": "waarom deze vraag: welke afweging haar nodig heeft, met bron en toelichting",
-    "terug": "maak het laatste antwoord ongedaan",
-    "wijzig": "wijzig <vraag>: verander een eerder antwoord",
-    "overzicht": "de antwoorden tot nu toe en wat al vaststaat",
-    "later": "sla deze vraag over; ze komt terug voor het einde",
-    "afwijken": "wijk als professionele afweging af van een afgeleide waarde (met reden)",
-    "stop": "bewaar de sessie en stop; hervat met 'wmo intake --hervat'",
-}
-
-
-def command_of(text: str) -> tuple[str, str] | None:
-    """('wijzig', 'type') for 'wijzig type'; None when the text is an answer."""
-    words = text.strip().split(maxsplit=1)
-    if words and fold(words[0]) in COMMANDS:
-        return fold(words[0]), (words[1] if len(words) > 1 else "")
-    if fold(text.strip()) in ("?", "hulp"):
-        return "help", ""
-    return None
-
-
 @dataclass(frozen=True)
 class Antwoordregel:
     vraag: ast.Vraag

@@ -16,7 +16,7 @@ from prompt_toolkit.completion import WordCompleter
 from ..cases.gemeenten import zoek_gemeente
 from ..cases.natural import fold, yes_no
 from ..errors import printable
-from .conversation import command_of
+from .opdrachten import command_of
 from .screen import STYLE, say
 
 

@@ -48,12 +48,21 @@ assert len(FOUTEN) == len(set(FOUTEN))
 
 
 class Geweigerd(Exception):
-    """A message that cannot be carried out: answered with {"fout", "code", "vraag"} and the question again."""
+    """A message that cannot be carried out: answered with {"fout", "code", "vraag"} and the question again.
+    ``scherm``: the wording for the terminal, when the protocol's speaks of JSON fields."""
 
-    def __init__(self, code: str, tekst: str):
+    def __init__(self, code: str, tekst: str, scherm: str | None = None):
         assert code in FOUTEN, code
         super().__init__(tekst)
         self.code = code
+        self.scherm = scherm
+
+    def op_scherm(self) -> str:
+        """The refusal as the terminal says it: a sentence."""
+        if self.scherm is not None:
+            return self.scherm
+        tekst = str(self)
+        return tekst[:1].upper() + tekst[1:] + ("" if tekst.endswith((".", "?", "!")) else ".")
 
 
 def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:

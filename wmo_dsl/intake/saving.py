@@ -17,7 +17,7 @@ from ..language.vocabulary import JA
 from ..safeio import PRIVATE, private_dir, write_atomic
 from ..present.besluit import sidecar, sidecar_path
 from .beschikking import inhoud as uitvoer
-from .conversation import command_of
+from .opdrachten import command_of
 from .screen import say
 
 FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}

@@ -12,7 +12,7 @@ terminal lose nothing: each answer is on disk before the next question appears.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, assert_never
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.key_binding import KeyBindings
@@ -21,7 +21,10 @@ from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_ans
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build, render
-from .conversation import COMMANDS, Gesprek, command_of
+from .conversation import Gesprek
+from .opdrachten import (TABEL, Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg,
+                         Wijzig, command_of, opdracht, voer_uit)
+from .protocol import Geweigerd
 from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
 from ..present.samenvatting import samenvatting
@@ -155,9 +158,6 @@ class IntakeScherm:
                 say("Niets gewijzigd.", "zacht")
                 return "verder"
             opdracht = command_of(tekst)
-            if wijzigen and opdracht is not None and opdracht[0] == "terug":
-                say("Niets gewijzigd; terug naar waar u was.", "zacht")
-                return "verder"
             if opdracht is not None:
                 stap = self.command(*opdracht, vraag=vraag, wijzigen=wijzigen)
                 if stap != "blijf":
@@ -200,63 +200,91 @@ class IntakeScherm:
                 return antwoord
             say("Typ ja of nee.", "fout")
 
-    # ── commands ──
+    # ── commands (declared in opdrachten.TABEL) ──
     def command(self, naam: str, rest: str, vraag: ast.Vraag | None, wijzigen: bool = False) -> Stap:
+        """Run a command typed at a prompt: its fields from the text after the name or asked for,
+        then the table's handler, then its result on the screen."""
         g = self.gesprek
+        o = opdracht(naam, "terminal")
+        if o is None:
+            raise AssertionError(f"'{naam}' is no command of the terminal")  # command_of only finds the table's
         try:
-            if naam == "help":
-                for c, uitleg in COMMANDS.items():
-                    if c == "stop" and not self.opgeslagen:
-                        uitleg = "stop (met --geen-opslag wordt niets bewaard)"
-                    say(f"  {c:<10} {uitleg}")
-                if wijzigen:
-                    say("  Enter      laat het antwoord zoals het was", "zacht")
-            elif naam == "waarom":
-                say(g.waarom(vraag) if vraag is not None else "Er staat geen vraag open; 'overzicht' toont de antwoorden.")
-            elif naam == "overzicht":
-                say(g.overzicht())
-            elif naam == "later":
-                if vraag is None or wijzigen:
-                    say("'later' kan alleen bij een nieuwe vraag.", "fout")
-                    return "blijf"
-                if not g.kan_later(vraag.id):
-                    say("Deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af.", "fout")
-                    return "blijf"
-                g.sla_over(vraag.id)
-                say("Deze vraag komt later terug.", "zacht")
-                return "verder"
-            elif naam == "terug":
-                weg = g.terug()
-                if weg is None:
-                    say("Er is nog geen antwoord om ongedaan te maken.", "fout")
-                    return "blijf"
-                nu = g.antwoorden.get(weg.id)
-                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
-                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
-                return "verder"
-            elif naam == "wijzig":
-                return self.change(rest)
-            elif naam == "afwijken":
-                return self.deviate()
-            elif naam == "stop":
-                return "stop"
+            velden: dict = {o.getypt: g.zoek_vraag(rest)} if o.getypt == "vraag" and rest.strip() else {}
+            for veld in o.verplicht:
+                if veld not in velden:
+                    gevraagd = self.ask_field(veld)
+                    if isinstance(gevraagd, str):  # cancelled ('blijf') or stopped, or a command moved on
+                        return gevraagd
+                    velden.update(gevraagd)
+            return self.show(voer_uit(o, Stand(g, vraag, wijzigen), velden), wijzigen)
+        except Geweigerd as err:
+            say(err.op_scherm(), "fout")
         except WmoFout as err:
             say(err.melding(), "fout")
         return "blijf"
 
-    def change(self, rest: str) -> Stap:
-        g = self.gesprek
-        if not rest.strip():
-            say(g.overzicht())
-            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
-            opdracht = command_of(rest)
-            if opdracht is not None:
-                return "stop" if opdracht[0] == "stop" else self.command(*opdracht, vraag=None)
-            if not rest.strip():
-                return "blijf"
-        return self.ask(g.zoek_vraag(rest), wijzigen=True)
+    def ask_field(self, veld: str) -> dict | Stap:
+        """A field a command needs and the consultant did not type: asked for (or a Stap)."""
+        match veld:
+            case "vraag":
+                return self.which_question()
+            case "onderwerp" | "waarde" | "reden":
+                return self.deviation()
+            case _:
+                raise AssertionError(f"the terminal cannot ask for '{veld}'")
 
-    def deviate(self) -> Stap:
+    def show(self, resultaat: Resultaat, wijzigen: bool) -> Stap:
+        """What a command did, on the screen; 'blijf' stays at the prompt."""
+        g = self.gesprek
+        match resultaat:
+            case Hulp():
+                for o in TABEL.values():
+                    if "terminal" in o.kanalen:
+                        uitleg = "stop (met --geen-opslag wordt niets bewaard)" if o.naam == "stop" and not self.opgeslagen else o.hulp
+                        say(f"  {o.naam:<10} {uitleg}")
+                if wijzigen:
+                    say("  Enter      laat het antwoord zoals het was", "zacht")
+            case Uitleg(vraag):
+                say(g.waarom(vraag))
+            case Overzicht():
+                say(g.overzicht())
+            case Wijzig(vraag):
+                return self.ask(vraag, wijzigen=True)
+            case Later():
+                say("Deze vraag komt later terug.", "zacht")
+                return "verder"
+            case Terug(None):
+                say("Niets gewijzigd; terug naar waar u was.", "zacht")
+                return "verder"
+            case Terug(weg) if weg is not None:
+                nu = g.antwoorden.get(weg.id)
+                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
+                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
+                return "verder"
+            case Afgeweken():
+                say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
+                return "verder"
+            case Stop():
+                return "stop"
+            case Gegevens() | Besluit():  # the table keeps them to the JSON lines; here: the save dialog
+                raise AssertionError(f"{type(resultaat).__name__} is no result of the terminal")
+            case _ as unreachable:
+                assert_never(unreachable)
+        return "blijf"
+
+    def which_question(self) -> dict | Stap:
+        """'wijzig' without a question: the overview, then which one (a command there is run)."""
+        g = self.gesprek
+        say(g.overzicht())
+        rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
+        opdracht = command_of(rest)
+        if opdracht is not None:
+            return self.command(*opdracht, vraag=None)
+        if not rest.strip():
+            return "blijf"
+        return {"vraag": g.zoek_vraag(rest)}
+
+    def deviation(self) -> dict | Stap:
         """Afwijken: the derived value and its new value are chosen like an answer (number, label,
         beginning, a typo's suggestion), then the reason; Enter or terug cancels at every step."""
         g = self.gesprek
@@ -283,9 +311,7 @@ class IntakeScherm:
         reden = self._deviation_line("reden (verplicht)> ", None, _reason)
         if reden in ("blijf", "stop"):
             return reden
-        g.wijk_af(onderwerp, waarde, reden)
-        say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
-        return "verder"
+        return {"onderwerp": onderwerp, "waarde": waarde, "reden": reden}
 
     def _deviation_line(self, message: str, vraag: ast.Vraag | None, check) -> str:
         """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
