@@ -8,28 +8,32 @@ the intake's save dialog and the JSON-lines ``besluit`` all render it through th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wmo_dsl import hookimpl
 from wmo_dsl.language import limits
-from wmo_dsl.present.explain import render
+from wmo_dsl.present.brief import Briefgegevens
+from wmo_dsl.present.explain import Uitleg, render
+from wmo_dsl.semantics.engine import Beoordeling
 from wmo_dsl.cases.contract import result_json
 from wmo_dsl.present.formaat import Formaat
 
 
-def tekst(beoordeling, uitleg) -> str:
+def tekst(beoordeling: Beoordeling, uitleg: Uitleg) -> str:
     return render(uitleg, "tekst")
 
 
-def markdown(beoordeling, uitleg) -> str:
+def markdown(beoordeling: Beoordeling, uitleg: Uitleg) -> str:
     return render(uitleg, "markdown")
 
 
-def json_formaat(beoordeling, uitleg) -> str:
+def json_formaat(beoordeling: Beoordeling, uitleg: Uitleg) -> str:
     data = result_json(beoordeling, uitleg.als_data())
     data["wat_verandert"] = uitleg.gevoeligheid
     return limits.dumps(data, indent=2) + "\n"
 
 
-def besluit(beoordeling, uitleg, gegevens, opmaak: str) -> str:
+def besluit(beoordeling: Beoordeling, uitleg: Uitleg, gegevens: Briefgegevens, opmaak: str) -> str:
     """The draft beschikking in the region's own template (hook ``wmo_besluit_sjabloon``) or the built-in one."""
     from wmo_dsl.plugins import besluit_sjabloon
     from wmo_dsl.present.besluit import FORMATEN, render_besluit
@@ -39,6 +43,6 @@ def besluit(beoordeling, uitleg, gegevens, opmaak: str) -> str:
 
 
 @hookimpl
-def wmo_output_formats():
+def wmo_output_formats() -> dict[str, Callable[..., str]]:
     return {"tekst": tekst, "markdown": markdown, "json": json_formaat,
             "besluit": Formaat("besluit", besluit, lezer="u", opmaken=("markdown", "html"), verantwoording=True)}

@@ -18,7 +18,7 @@ hookimpl = pluggy.HookimplMarker("wmo_dsl")
 
 
 @hookspec
-def wmo_regions() -> list:
+def wmo_regions() -> list | None:
     """Return the regions this plugin contributes.
 
     :return: a list of :class:`wmo_dsl.plugins.RegionSource`, usually made with
@@ -31,7 +31,7 @@ def wmo_regions() -> list:
 
 
 @hookspec
-def wmo_output_formats() -> dict:
+def wmo_output_formats() -> dict | None:
     """Return extra output formats for ``wmo beoordeel --formaat``.
 
     :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,

@@ -20,6 +20,7 @@ import pluggy
 from . import hookspecs
 from .errors import RegioFout
 from .present.formaat import Formaat, als_formaat
+from .semantics.engine import Rules
 
 ENTRY_POINT_GROUP = "wmo_dsl"
 
@@ -86,7 +87,7 @@ def output_formats() -> dict[str, Formaat]:
     return formats
 
 
-def load_region(region_id: str, peildatum: dt.date | None = None):
+def load_region(region_id: str, peildatum: dt.date | None = None) -> Rules:
     """The rules of an installed region that are valid on ``peildatum`` (default: the newest)."""
     from .semantics.pipeline import load_rules
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..errors import CasusFout, WmoFout, os_reden, printable
 from ..language import limits
@@ -12,9 +16,12 @@ from ..plugins import output_formats
 from ..safeio import PRIVATE, AtomicFile, write_atomic
 from .targets import guard, jsonl_kind
 
+if TYPE_CHECKING:
+    from ..semantics.engine import Beoordeling, Rules
 
 
-def cmd_beoordeel(args) -> int:
+
+def cmd_beoordeel(args: argparse.Namespace) -> int:
     from ..cases.answers import convert_answers
     from ..cases.casefile import convert_deviations, read_case
     from ..present.brief import Briefgegevens
@@ -43,7 +50,8 @@ def cmd_beoordeel(args) -> int:
     if args.formaat == "toewijzing":
         from .toewijzing import write_single
 
-        return write_single(args, beoordeling, casus) or 0
+        write_single(args, beoordeling, casus)
+        return 0
     formaat = formats[args.formaat]
     uitleg = build(beoordeling, rules, spoor=args.spoor, lezer=formaat.lezer)
     gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
@@ -62,7 +70,7 @@ def cmd_beoordeel(args) -> int:
     return 0
 
 
-def cmd_beoordeel_batch(args) -> int:
+def cmd_beoordeel_batch(args: argparse.Namespace) -> int:
     import contextlib
     import csv
 
@@ -96,9 +104,9 @@ def cmd_beoordeel_batch(args) -> int:
         writer = csv.writer(out, lineterminator="\n") if as_csv else None
         if writer:
             writer.writerow(CSV_COLUMNS)
-        cases = read_cases(source, stream, rules)
+        cases: Iterable = read_cases(source, stream, rules)
         if sys.stderr.isatty() and (args.uit or not sys.stdout.isatty()):
-            cases = stack.enter_context(_progress(source)).__call__(cases)
+            cases = stack.enter_context(_progress(source))(cases)
         n = 0
         for invoer in cases:
             record = batch.result(invoer)
@@ -117,14 +125,14 @@ def cmd_beoordeel_batch(args) -> int:
 class _Printable:
     """JSON lines for the screen: what json.dumps leaves raw (DEL, C1, bidi controls) escaped too."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO):
         self.stream = stream
 
     def write(self, text: str) -> int:
         return self.stream.write(printable(text, json=True))
 
 
-def _explain(beoordeling, rules) -> tuple[list, list]:
+def _explain(beoordeling: Beoordeling, rules: Rules) -> tuple[list, list]:
     """A case's explanation and what would change it, for batch results with --uitleg."""
     from ..present.explain import build
 
@@ -132,7 +140,7 @@ def _explain(beoordeling, rules) -> tuple[list, list]:
     return uitleg.als_data(), uitleg.gevoeligheid
 
 
-def _open_cases(source: Path):
+def _open_cases(source: Path) -> BinaryIO:
     """A batch file opened as bytes: every line is decoded on its own."""
     if source.is_dir():
         raise CasusFout(f"{source}: dat is een map; geef een .jsonl- of .csv-bestand")
@@ -142,7 +150,7 @@ def _open_cases(source: Path):
         raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
 
 
-def _progress(source: Path):
+def _progress(source: Path) -> contextlib.AbstractContextManager[Callable[[Iterable], Iterable]]:
     """A prompt-toolkit progress bar over the cases (only on a terminal)."""
     from prompt_toolkit.shortcuts import ProgressBar
 
@@ -167,7 +175,7 @@ def _progress(source: Path):
     return _Bar()
 
 
-def cmd_vergelijk(args) -> int:
+def cmd_vergelijk(args: argparse.Namespace) -> int:
     from ..present import compare
     from ..cases.batch import read_cases
     from ..cases.casefile import read_case
@@ -218,7 +226,7 @@ def cmd_vergelijk(args) -> int:
     return 0
 
 
-def cmd_genereer(args) -> int:
+def cmd_genereer(args: argparse.Namespace) -> int:
     from ..cases.population import generate, write_jsonl
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules

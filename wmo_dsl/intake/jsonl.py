@@ -25,13 +25,14 @@ Nothing else is written to stdout.
 from __future__ import annotations
 
 import json
-from typing import IO, assert_never
+from collections.abc import Callable
+from typing import IO, Any, assert_never
 
 from ..cases.answers import answers_json, json_value
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build
-from ..semantics.engine import regelversie
+from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import BerekeningFout
 from .conversation import Gesprek
 from .opdrachten import (Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg, Wijzig,
@@ -51,7 +52,7 @@ class JsonlIntake:
         self.opgeslagen = opgeslagen
         self.vraag: ast.Vraag | None = None  # the question the client has; None after the result
         self.wijzig: ast.Vraag | None = None  # a question the client asked to change
-        self.uitkomst = None  # the Beoordeling of the last result sent, while no question is open
+        self.uitkomst: Beoordeling | None = None  # the Beoordeling of the last result sent, while no question is open
 
     def write(self, obj: dict) -> None:
         self.stdout.write(limits.dumps(obj) + "\n")
@@ -94,7 +95,8 @@ class JsonlIntake:
             self.guard("ongeldig_antwoord", lambda: g.beantwoord_json(vraag, bericht["antwoord"]))
             self.wijzig = None
             try:
-                return self.advance()
+                self.advance()
+                return None
             except BerekeningFout as err:  # the answer makes a computed value leave the bounds: undone
                 g.terug()
                 self.vraag, self.wijzig = vraag, wijzig
@@ -106,33 +108,32 @@ class JsonlIntake:
         return self.send(voer_uit(o, Stand(g, self.vraag, self.wijzig is not None, self.uitkomst), velden))
 
     def send(self, resultaat: Resultaat) -> str | None:
-        """What a command did, as lines: its answer, then the question again or the next one."""
+        """What a command did, as lines: its answer, then the question again or the next one; "stop" ends."""
         g = self.gesprek
         match resultaat:
             case Uitleg(vraag):
                 self.write({"waarom": {"vraag": vraag.id, "tekst": g.vraagtekst(vraag), "uitleg": vraag.uitleg or "",
                                        "bron": vraag.bron.tekst if vraag.bron else "", "nodig_voor": g.nodig_voor(vraag)}})
-                return self.ask()
+                self.ask()
             case Overzicht():
                 data = g.overzicht_data()
                 self.write({"overzicht": {**data, "vastgesteld": labelled_values(g.model, g.beoordeling().waarden)}})
-                return self.ask()
+                self.ask()
             case Wijzig(vraag):
                 self.wijzig = vraag
-                return self.advance()
+                self.advance()
             case Later() | Terug():
                 self.wijzig = None
-                return self.advance()
+                self.advance()
             case Afgeweken(onderwerp, naar, afwijking):
                 self.write({"afwijking": {"onderwerp": onderwerp, "van": afwijking.van, "naar": json_value(naar),
                                           "reden": afwijking.reden, "tijdstip": afwijking.tijdstip}})
-                return self.advance()
+                self.advance()
             case Gegevens(gegevens, terugwerkend):
                 self.write({"gegevens": {**gegevens, "terugwerkend": terugwerkend}})
-                return self.ask()
+                self.ask()
             case Besluit(formaat, inhoud):
                 self.write({"besluit": {"formaat": formaat, "inhoud": inhoud}})
-                return None
             case Stop():
                 if self.vraag is not None:
                     self.result(stopped=True)
@@ -141,6 +142,7 @@ class JsonlIntake:
                 raise AssertionError("'help' is no command of the JSON lines")
             case _ as unreachable:
                 assert_never(unreachable)
+        return None
 
     def named(self, bericht: dict) -> ast.Vraag:
         naam = bericht.get("vraag")
@@ -151,7 +153,7 @@ class JsonlIntake:
         return vraag
 
     @staticmethod
-    def guard(code: str, action):
+    def guard(code: str, action: Callable[[], Any]) -> Any:
         """Run ``action``; a WmoFout (a Dutch message) becomes Geweigerd with ``code`` (a BSN: kenmerk_is_bsn)."""
         return guard(code, action)
 
@@ -167,16 +169,15 @@ class JsonlIntake:
             self.result(stopped=False)
             return None
         self.vraag, self.uitkomst = vraag, None
-        return self.ask()
+        self.ask()
 
     def ask(self) -> None:
         if self.vraag is None:
-            return None
+            return
         line = question_line(self.vraag, self.gesprek.vraagtekst(self.vraag))
         if self.wijzig is not None:
             line["huidig"] = json_value(self.gesprek.antwoorden.get(self.vraag.id), self.vraag)
         self.write(line)
-        return None
 
     def result(self, stopped: bool) -> None:
         from ..plugins import output_formats
@@ -199,7 +200,7 @@ def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str], opgeslagen: boo
     return JsonlIntake(gesprek, stdin, stdout, opgeslagen).run()
 
 
-def utf8(stream, errors: str) -> None:
+def utf8(stream: object, errors: str) -> None:
     """The protocol speaks UTF-8 whatever the locale (LC_ALL=C, PYTHONIOENCODING=ascii)."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:

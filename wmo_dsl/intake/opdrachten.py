@@ -24,6 +24,7 @@ from .protocol import BESLUITFORMATEN, GEGEVENS, OPDRACHTEN, VELDEN, Geweigerd
 
 Kanaal = Literal["terminal", "jsonl"]
 BEIDE: frozenset[Kanaal] = frozenset({"terminal", "jsonl"})
+Stap = Literal["blijf", "verder", "stop"]  # in the terminal: stay at the prompt; the conversation moved on; stop
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Afgeweken:
 class Gegevens:
     """The letter's facts are recorded."""
 
-    gegevens: dict[str, str]
+    gegevens: dict[str, object]
     terugwerkend: list[str]
 
 
@@ -193,7 +194,8 @@ def _afwijken(stand: Stand, velden: Velden) -> Resultaat:
         raise Geweigerd("ongeldige_afwijking", "afwijken van welke afgeleide waarde? Kies 'onderwerp' uit: " + ", ".join(g.afwijkbaar()))
     if not isinstance(waarde, (str, int, float, bool)):
         raise Geweigerd("ongeldige_afwijking", "'waarde' is de nieuwe waarde: een tekst, getal of ja/nee")
-    naar = guard("ongeldige_afwijking", lambda: g.afwijkende_waarde(onderwerp, json_text(waarde)))  # the value, then the reason
+    naam: str = onderwerp
+    naar = guard("ongeldige_afwijking", lambda: g.afwijkende_waarde(naam, json_text(waarde)))  # the value, then the reason
     if not isinstance(reden, str) or not reden.strip():
         raise Geweigerd("reden_ontbreekt", "een afwijking vraagt een reden ('reden')")
     onderwerp = g.afwijkend_onderwerp(onderwerp) or onderwerp  # by id or by label: the answer names the id

@@ -6,7 +6,9 @@ A client reads ``code`` to decide what to do; the Dutch ``fout`` beside it is fo
 
 from __future__ import annotations
 
+from ..cases.persons import maximum
 from ..language import ast, limits
+from ..language.model import Model
 
 SOORT = {"janee": "janee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
          "personen": "personen"}
@@ -75,7 +77,7 @@ def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
         "uitleg": vraag.uitleg or "",
         "bron": vraag.bron.tekst if vraag.bron else "",
         **({"eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else None, "geheel": vraag.geheel} if vraag.soort == "getal" else {}),
-        **({"maximaal": int(vraag.maximaal.value), "enkelvoud": vraag.enkelvoud or "persoon"} if vraag.soort == "personen" else {}),
+        **({"maximaal": maximum(vraag), "enkelvoud": vraag.enkelvoud or "persoon"} if vraag.soort == "personen" else {}),
         **({"persoon": vraag.persoon[1], "lijst": vraag.persoon[0]} if vraag.persoon else {}),
     }
 
@@ -104,7 +106,7 @@ def read_message(line: str) -> dict:
     return bericht
 
 
-def labelled_values(model, waarden: dict) -> dict:
+def labelled_values(model: Model, waarden: dict) -> dict:
     """Derived values for a client: per id its value (as in a case file), the rule file's label
     and the value in words: {"omvang": {"waarde": "gemiddeld", "label": "omvang van de ondersteuning",
     "tekst": "gemiddeld (1 of 2 resultaatgebieden)"}}."""

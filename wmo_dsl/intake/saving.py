@@ -8,7 +8,10 @@ At this prompt ``wijzig``, ``terug`` and ``afwijken`` reopen the conversation.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..cases.natural import MAANDEN, fold
 from ..errors import WmoFout
@@ -17,8 +20,12 @@ from ..language.vocabulary import JA
 from ..safeio import PRIVATE, private_dir, write_atomic
 from ..present.besluit import sidecar, sidecar_path
 from .beschikking import inhoud as uitvoer
-from .opdrachten import command_of
+from .opdrachten import Stap, command_of
 from .screen import say
+
+if TYPE_CHECKING:
+    from ..present.explain import Uitleg
+    from ..semantics.engine import Beoordeling
 
 FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}
 
@@ -38,7 +45,7 @@ def target(tekst: str, standaard: Path) -> Path:
     return pad if pad.is_absolute() or len(pad.parts) > 1 else standaard.parent / pad
 
 
-def offer_save(scherm, b, uitleg, meer=None) -> str:
+def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], None] | None = None) -> Stap:
     """Offer to save until Enter; returns 'blijf' (done), 'verder' (reopened) or 'stop'. With ``meer``
     (showing the full motivering), 'meer' calls it, and so does the first Enter."""
     from ..plugins import output_formats
@@ -98,10 +105,9 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
                 f"{sidecar_path(pad).resolve()}", "zacht")
 
 
-def letter_facts(scherm, b) -> None:
+def letter_facts(scherm: Any, b: Beoordeling) -> None:
     """Before a besluit: the aanvraagdatum (Enter: today, or as given before) and, when the session has
     none yet, an optional kenmerk, kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
-    import datetime as dt
 
     from ..present.besluit import past_periods
 
@@ -134,10 +140,9 @@ def letter_facts(scherm, b) -> None:
         say(f"Let op, terugwerkende kracht: {zin} Het besluit zegt dat ook.", "fout")
 
 
-def _aanvraagdatum(tekst: str):
+def _aanvraagdatum(tekst: str) -> dt.date:
     """An aanvraagdatum as people say it ('5 jan', 'maandag 5 januari 2026', '1-12-2026'); without a
     year it is the last such day up to today: an aanvraag lies behind us."""
-    import datetime as dt
     import re
 
     from ..cases.natural import parse_date
@@ -146,7 +151,7 @@ def _aanvraagdatum(tekst: str):
     try:
         datum = parse_date(tekst, None, today)
     except WmoFout as err:
-        datum, fout = None, WmoFout(f"aanvraagdatum: {err.melding()}")
+        fout = WmoFout(f"aanvraagdatum: {err.melding()}")
     else:
         fout = WmoFout(f"aanvraagdatum: {datum.day} {MAANDEN[datum.month - 1]} {datum.year} ligt na vandaag; een aanvraag is al gedaan")
         if datum <= today:

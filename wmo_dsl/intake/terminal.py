@@ -12,7 +12,8 @@ terminal lose nothing: each answer is on disk before the next question appears.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, assert_never
+from collections.abc import Callable
+from typing import NoReturn, assert_never
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.key_binding import KeyBindings
@@ -23,7 +24,7 @@ from ..language import ast, limits
 from ..present.explain import build, render
 from .conversation import Gesprek
 from .opdrachten import (TABEL, Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg,
-                         Wijzig, command_of, opdracht, voer_uit)
+                         Stap, Wijzig, command_of, opdracht, voer_uit)
 from .protocol import Geweigerd
 from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
@@ -31,11 +32,15 @@ from ..present.samenvatting import samenvatting
 from .pager import page
 from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
 
-Stap = Literal["blijf", "verder", "stop"]  # stay at the prompt; the conversation moved on; stop
 
 
-def _refuse(melding: str):
+def _refuse(melding: str) -> NoReturn:
     raise WmoFout(melding)
+
+
+def _left(tekst: str) -> Stap | None:
+    """A line of afwijken that left it: cancelled ('blijf') or stopped."""
+    return "blijf" if tekst == "blijf" else "stop" if tekst == "stop" else None
 
 
 def _reason(tekst: str) -> str:
@@ -181,14 +186,14 @@ class IntakeScherm:
                 say(f"Gewijzigd: {answer_text(vraag, waarde)}.", "zacht")
             return "verder"
 
-    def echo(self, vraag: ast.Vraag, tekst: str, waarde) -> None:
+    def echo(self, vraag: ast.Vraag, tekst: str, waarde: object) -> None:
         """Say what an answer was taken for when the text did not say it: "→ Ontwikkelen van …",
         "→ 3 dagdelen per week", "→ 5-1-2027"."""
         said = interpretation(vraag, tekst, waarde)
         if said is not None:
             say(f"  → {said}", "ok")
 
-    def confirmed(self, vraag: ast.Vraag, waarde) -> bool:
+    def confirmed(self, vraag: ast.Vraag, waarde: object) -> bool:
         """A start date before the peildatum is asked once more."""
         starts = any(w in vraag.id for w in ("start", "ingang", "begin"))
         if not (vraag.soort == "datum" and starts and isinstance(waarde, dt.date) and waarde < self.gesprek.peildatum):
@@ -253,10 +258,10 @@ class IntakeScherm:
             case Later():
                 say("Deze vraag komt later terug.", "zacht")
                 return "verder"
-            case Terug(None):
-                say("Niets gewijzigd; terug naar waar u was.", "zacht")
-                return "verder"
-            case Terug(weg) if weg is not None:
+            case Terug(weg):
+                if weg is None:
+                    say("Niets gewijzigd; terug naar waar u was.", "zacht")
+                    return "verder"
                 nu = g.antwoorden.get(weg.id)
                 say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
                     else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
@@ -296,8 +301,8 @@ class IntakeScherm:
         for i, (naam, waarde) in enumerate(keuzes.items(), 1):
             say(f"  {i}. {waarde_naam(g.model, naam)}: {waarde}")
         onderwerp = self._deviation_line("afwijken van> ", onderwerp_vraag(g.model, list(keuzes)), g.kies_onderwerp)
-        if onderwerp in ("blijf", "stop"):
-            return onderwerp
+        if (stap := _left(onderwerp)) is not None:
+            return stap
         waardevraag = waarde_vraag(g.model, onderwerp)
         say(f"Nieuwe waarde voor {waarde_naam(g.model, onderwerp)} (nu: {keuzes[onderwerp]}):", "vraag")
         if waardevraag is not None:
@@ -306,14 +311,14 @@ class IntakeScherm:
             say(f"  ({g.model.types[onderwerp]})", "zacht")
         waarde = self._deviation_line("nieuwe waarde> ", waardevraag,
                                       lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
-        if waarde in ("blijf", "stop"):
-            return waarde
+        if (stap := _left(waarde)) is not None:
+            return stap
         reden = self._deviation_line("reden (verplicht)> ", None, _reason)
-        if reden in ("blijf", "stop"):
-            return reden
+        if (stap := _left(reden)) is not None:
+            return stap
         return {"onderwerp": onderwerp, "waarde": waarde, "reden": reden}
 
-    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check) -> str:
+    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check: Callable[[str], str]) -> str:
         """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
         and the same line is asked again; otherwise ``check`` gives the value or refuses (after
         "bedoelde u …?", 'ja' takes the suggestion)."""
