@@ -125,6 +125,7 @@ class Opdracht:
     aliassen: tuple[str, ...] = ()
     kanalen: frozenset[Kanaal] = BEIDE
     waarom_niet: str = ""  # for a command of one front end: how the other does it
+    hulp_zonder_opslag: str = ""  # the help when nothing is stored (--geen-opslag), if it differs
 
 
 def guard(code: str, action: Callable[[], Any]) -> Any:
@@ -279,7 +280,8 @@ TABEL: dict[str, Opdracht] = {o.naam: o for o in (
     Opdracht("later", "sla deze vraag over; ze komt terug voor het einde", _later),
     Opdracht("afwijken", "wijk als professionele afweging af van een afgeleide waarde (met reden)", _afwijken,
              velden=("onderwerp", "waarde", "reden"), verplicht=("onderwerp", "waarde", "reden")),
-    Opdracht("stop", "bewaar de sessie en stop; hervat met 'wmo intake --hervat'", _stop),
+    Opdracht("stop", "bewaar de sessie en stop; hervat met 'wmo intake --hervat'", _stop,
+             hulp_zonder_opslag="stop (met --geen-opslag wordt niets bewaard)"),
     Opdracht("gegevens", "leg aanvraagdatum, kenmerk of gemeente vast voor het besluit", _gegevens, velden=GEGEVENS,
              kanalen=ALLEEN_JSONL, waarom_niet="de terminal vraagt ze bij 'opslaan als besluit' (en het kenmerk bij de start)"),
     Opdracht("besluit", "het conceptbesluit van het resultaat, als markdown of html", _besluit, velden=("formaat",),

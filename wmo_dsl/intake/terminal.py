@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import NoReturn, assert_never
+from typing import assert_never
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.key_binding import KeyBindings
@@ -34,8 +34,8 @@ from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, w
 
 
 
-def _refuse(melding: str) -> NoReturn:
-    raise WmoFout(melding)
+ASKED = frozenset({"vraag", "onderwerp", "waarde", "reden"})  # the fields IntakeScherm.ask_field asks for
+assert all(set(o.verplicht) <= ASKED for o in TABEL.values() if "terminal" in o.kanalen)
 
 
 def _left(tekst: str) -> Stap | None:
@@ -45,9 +45,9 @@ def _left(tekst: str) -> Stap | None:
 
 def _reason(tekst: str) -> str:
     if not tekst.strip():
-        _refuse("een afwijking vraagt een reden")
+        raise WmoFout("een afwijking vraagt een reden")
     if len(tekst) > limits.MAX_TEXT:
-        _refuse(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
+        raise WmoFout(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
     return tekst.strip()
 
 
@@ -229,7 +229,7 @@ class IntakeScherm:
         return "blijf"
 
     def ask_field(self, veld: str) -> dict | Stap:
-        """A field a command needs and the consultant did not type: asked for (or a Stap)."""
+        """A field a command needs and the consultant did not type: asked for (or a Stap). ASKED lists them."""
         match veld:
             case "vraag":
                 return self.which_question()
@@ -245,8 +245,7 @@ class IntakeScherm:
             case Hulp():
                 for o in TABEL.values():
                     if "terminal" in o.kanalen:
-                        uitleg = "stop (met --geen-opslag wordt niets bewaard)" if o.naam == "stop" and not self.opgeslagen else o.hulp
-                        say(f"  {o.naam:<10} {uitleg}")
+                        say(f"  {o.naam:<10} {o.hulp_zonder_opslag if o.hulp_zonder_opslag and not self.opgeslagen else o.hulp}")
                 if wijzigen:
                     say("  Enter      laat het antwoord zoals het was", "zacht")
             case Uitleg(vraag):
