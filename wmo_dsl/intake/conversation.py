@@ -5,7 +5,8 @@ still-needed set, in rule-file order, skipped ones last), records every answer,
 undo, skip and professional deviation in the session log before it moves on,
 and can say why it asks, what is settled so far, and how the case ends. The
 terminal UI (``terminal.py``) and the JSON-lines protocol (``jsonl.py``)
-are thin front ends over it, so both ask exactly the same questions.
+are thin front ends over it, so both ask exactly the same questions; their commands
+are one table (``opdrachten.py``).
 """
 
 from __future__ import annotations

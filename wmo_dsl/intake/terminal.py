@@ -3,7 +3,7 @@
 One question at a time, in Dutch. Completion and the bottom toolbar show what an
 answer may be; an answer that does not fit is refused with the reason and the
 input line is cleared (the text stays in the history, arrow up). Every prompt
-takes the commands of ``COMMANDS``: at a question, inside ``wijzig`` and
+takes the commands of the table (``opdrachten.TABEL``): at a question, inside ``wijzig`` and
 ``afwijken``, at the review ("Klopt dit?") and after the result, where
 ``wijzig``, ``terug`` and ``afwijken`` reopen the conversation. Ctrl-C or a closed
 terminal lose nothing: each answer is on disk before the next question appears.
