@@ -20,6 +20,8 @@ import pluggy
 
 from . import hookspecs
 from .errors import RegioFout
+from .present.formaat import Formaat, als_formaat
+from .semantics.engine import Rules
 
 if TYPE_CHECKING:
     from .semantics.engine import Rules
@@ -79,12 +81,13 @@ def region_sources() -> dict[str, RegionSource]:
     return dict(sorted(sources.items()))
 
 
-def output_formats() -> dict:
-    """Every output format of ``wmo beoordeel --formaat``: name -> render(beoordeling, uitleg)."""
-    formats: dict = {}
+def output_formats() -> dict[str, Formaat]:
+    """Every output format of ``wmo beoordeel --formaat``, the intake's save dialog and the JSON-lines
+    ``besluit``: name -> :class:`~wmo_dsl.present.formaat.Formaat` (called as render(beoordeling, uitleg))."""
+    formats: dict[str, Formaat] = {}
     for contributed in plugin_manager().hook.wmo_output_formats():
         for name, fn in (contributed or {}).items():
-            formats.setdefault(name, fn)
+            formats.setdefault(name, als_formaat(name, fn))
     return formats
 
 

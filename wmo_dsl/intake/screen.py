@@ -18,7 +18,7 @@ from prompt_toolkit.styles import Style
 
 from ..cases.natural import allowed, completions, fold
 from ..language import ast
-from .conversation import COMMANDS
+from .opdrachten import COMMANDS
 
 STYLE = Style.from_dict({
     "kop": "bold",

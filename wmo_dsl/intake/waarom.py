@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..cases.natural import answer_text
 from ..language import ast
+from ..language.model import Model
 from ..present.namen import regel_naam, termijn_naam, waarde_naam
 from ..semantics.eisen import EisBreuk
 
 
-def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
+def nodig_voor(model: Model, vraag: ast.Vraag) -> list[str]:
     """What needs the answer, in words with its source: "de toekenning van Begeleiding groep (§3)"."""
     out = []
     for n, deps in model.afhankelijkheden.items():
@@ -16,17 +19,17 @@ def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
             continue
         soort, _, naam = n.rpartition(":")
         if soort == "regel" and naam in model.regels:
-            d, wat = model.regels[naam], regel_naam(model, model.regels[naam])
+            bron, wat = model.regels[naam].bron, regel_naam(model, model.regels[naam])
         elif soort == "termijn" and naam in model.termijnen:
-            d, wat = model.termijnen[naam], termijn_naam(model.termijnen[naam])
+            bron, wat = model.termijnen[naam].bron, termijn_naam(model.termijnen[naam])
         else:
-            d, wat = model.waarden.get(naam) or model.tabellen.get(naam), waarde_naam(model, naam)
-        bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-        out.append(f"{wat}{bron}")
+            d = model.waarden.get(naam) or model.tabellen.get(naam)
+            bron, wat = d.bron if d is not None else None, waarde_naam(model, naam)
+        out.append(f"{wat} ({bron.tekst})" if bron else wat)
     return list(dict.fromkeys(out))
 
 
-def waarom(gesprek, vraag: ast.Vraag) -> str:
+def waarom(gesprek: Any, vraag: ast.Vraag) -> str:
     regels = [f"{vraag.tekst or vraag.onderwerp()}"]
     if vraag.uitleg:
         regels.append(f"Toelichting: {vraag.uitleg}")
@@ -43,7 +46,7 @@ def waarom(gesprek, vraag: ast.Vraag) -> str:
     return "\n".join(regels)
 
 
-def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
+def _effects(gesprek: Any, vraag: ast.Vraag) -> list[str]:
     from ..present.sensitivity import summary
 
     if vraag.soort not in ("janee", "keuze"):
