@@ -17,6 +17,7 @@ from lark.tree import Meta
 
 from ..errors import Bevinding
 from . import ast, limits
+from .builtins import IN_WORDS
 from .syntax_errors import source_line
 from .tree_host import token_line
 from .tree_products import ProductsToAst
@@ -62,6 +63,12 @@ class ToAst(StatementsToAst, ProductsToAst):
     def _tokpos(self, tok: Token) -> ast.Pos:
         line, column = token_line(tok)
         return ast.Pos(self.pad, line, column, tok.end_line or line, tok.end_column or column)
+
+    def __default__(self, data: str, children: list[Any], meta: Meta) -> Any:
+        """A rule named after a function written in words ('minimum van a en b') is a call of it."""
+        if data in IN_WORDS:
+            return ast.Call(data, tuple(children), self._pos(meta))
+        return super().__default__(data, children, meta)
 
     def start(self, meta, items):
         return [i for i in items if i is not None]

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
+from ..language.builtins import IN_WORDS
 from ..semantics.notation import format_number, value_text
 
 _PRECEDENCE = {"of": 1, "en": 2, "niet": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/": 6}
@@ -47,6 +48,9 @@ def to_text(e: ast.Expr, parent: int = 0) -> str:
             return _group(f"{to_text(operand, 5)} in {to_text(options)}", _PRECEDENCE["cmp"], parent)
         case ast.Contains(container=container, item=item):
             return _group(f"{to_text(container, 5)} bevat {to_text(item, 5)}", _PRECEDENCE["cmp"], parent)
+        case ast.Call(function=function, args=args) if function in IN_WORDS:
+            template = IN_WORDS[function].schrijfwijze or ""
+            return _group(template.format(*(to_text(a, 8) for a in args)), 7, parent)
         case ast.Call(function=function, args=args):
             return f"{function}(" + ", ".join(to_text(a) for a in args) + ")"
         case ast.RecordExpr(fields=fields):
