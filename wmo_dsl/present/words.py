@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
-from ..language.builtins import FUNCTIONS, missing_parts
+from ..language.builtins import FUNCTIONS, IN_WORDS, missing_parts
 from ..language.check import Model
 from ..semantics.notation import list_text, value_text
 
@@ -23,7 +23,7 @@ CALL_WORDS = {
     "afronden_op": lambda join, a: f"{a[0]}, afgerond op {a[1]}",
     "midden": lambda join, a: f"het midden tussen {a[0]} en {a[1]}",
 }
-missing_parts("present/words.py CALL_WORDS", CALL_WORDS, FUNCTIONS)
+missing_parts("present/words.py CALL_WORDS", CALL_WORDS, {**FUNCTIONS, **IN_WORDS})
 
 
 class Words:
