@@ -14,7 +14,7 @@ from typing import assert_never
 
 from . import ast
 from .amounts import AmountChecker, bare_number, with_unit
-from .builtins import FUNCTIONS
+from .builtins import FUNCTIONS, IN_WORDS
 from .types import DATUM, GETAL, JANEE, ONBEKEND, Type, comparable, compatible, unified
 
 _ORDERING = ("<", "<=", ">", ">=")
@@ -245,7 +245,7 @@ class ExpressionChecker(AmountChecker):
         return Type(result)
 
     def _call(self, expr: ast.Call) -> tuple[ast.Expr, Type]:
-        builtin = FUNCTIONS.get(expr.function)
+        builtin = FUNCTIONS.get(expr.function) or IN_WORDS.get(expr.function)
         if builtin is None:
             self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
                        hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
