@@ -4,7 +4,7 @@
 values themselves. A derived value is computed the first time something reads
 it, and each computation leaves a :class:`Stap` saying which case or table row
 decided it, which names it read, and which paragraph it cites; the rules then
-conclude (``conclusions.py``) and the outcome becomes an :class:`Uitkomst`.
+conclude (``conclusions.py``) and the outcome becomes an :class:`Uitkomst` (``outcome.py``).
 Which answers are still needed when some are missing is the business of the
 solver; this module is handed a value for every question it reads.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..language import ast
@@ -22,6 +22,7 @@ from . import builtins
 from . import values as V
 from .conclusions import Outcome, conclude
 from .meaning import Branch, definition_meaning, meaning
+from .outcome import ProductToekenning, Uitkomst
 
 
 @dataclass(frozen=True)
@@ -36,49 +37,6 @@ class Stap:
     regelnummer: int
     bron: str | None
     toelichting: str | None
-
-
-@dataclass(frozen=True)
-class ProductToekenning:
-    product: str
-    duur: ast.Duur | None
-    maximale_duur: ast.Duur | None
-    onbeperkt: bool
-    regel: str
-    minimale_duur: ast.Duur | None = None
-    volume: object = None
-
-    @property
-    def item(self) -> tuple:
-        """The product as an outcome item: what makes two indicaties differ."""
-        return ("product", self.product, self.duur, self.maximale_duur, self.onbeperkt, self.minimale_duur, self.volume)
-
-
-@dataclass
-class Uitkomst:
-    """What the rules concluded for one case."""
-
-    producten: list[ProductToekenning] = field(default_factory=list)
-    verwijzingen: list[tuple[str, str]] = field(default_factory=list)  # (id, rule)
-    signalen: list[tuple[str, str]] = field(default_factory=list)
-    geen_indicatie: list[str] = field(default_factory=list)  # rules that stopped the indicatie
-    niet_van_toepassing: list[str] = field(default_factory=list)  # product rules whose condition failed
-    geen_product: list[tuple[str, str]] = field(default_factory=list)  # (product, rule) restricted away
-    niet_gecombineerd: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (product, its required partners)
-    termijnen: list[tuple[str, object]] = field(default_factory=list)  # (termijn, date)
-    informatief: list[tuple[str, object]] = field(default_factory=list)  # (key, value) the outcome shows: informative.py
-
-    @property
-    def key(self) -> frozenset:
-        """The outcome as a comparable value: two cases with equal keys got the same indicatie."""
-        items = {p.item for p in self.producten} if not self.geen_indicatie else set()
-        items |= {("verwijzing", v) for v, _ in self.verwijzingen}
-        items |= {("signaal", s) for s, _ in self.signalen}
-        items |= {("termijn", t, d) for t, d in self.termijnen}
-        items |= {("informatief", k, v) for k, v in self.informatief}
-        if self.geen_indicatie:
-            items.add(("geen_indicatie",))
-        return frozenset(items)
 
 
 class Toekenningen:
