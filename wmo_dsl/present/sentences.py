@@ -10,6 +10,8 @@ expressions as written, table rows by line.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..language import ast
 from .exprtext import cell_text, to_text
 from .motivering import fill
@@ -75,15 +77,20 @@ class Gewoon:
         """What a rule gives, in words: "Lichte individuele begeleiding", "verwijzing: voorliggend veld"."""
         parts = []
         for c in regel.conclusies:
-            if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.id in self.model.producten:
-                parts.append(self.model.producten[c.product.id].naam)
-            elif isinstance(c, ast.ProductConclusie):
-                value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
-                parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
-            elif isinstance(c, ast.VerwijzingConclusie):
-                parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving.rstrip("."))
-            elif isinstance(c, ast.SignaalConclusie):
-                parts.append("signaal: " + self.model.signalen[c.id].omschrijving.rstrip("."))
+            match c:
+                case ast.ProductConclusie(product=ast.Ref(id=pid)) if pid in self.model.producten:
+                    parts.append(self.model.producten[pid].naam)
+                case ast.ProductConclusie():
+                    value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
+                    parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
+                case ast.VerwijzingConclusie(id=vid):
+                    parts.append("verwijzing: " + self.model.verwijzingen[vid].omschrijving.rstrip("."))
+                case ast.SignaalConclusie(id=sid):
+                    parts.append("signaal: " + self.model.signalen[sid].omschrijving.rstrip("."))
+                case ast.GeenIndicatie() | ast.GeenProductConclusie():
+                    pass  # what a rule gives: taking away is said where the products are
+                case _ as unreachable:
+                    assert_never(unreachable)
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:

@@ -151,24 +151,28 @@ class Words:
         text = self.expr(e)
         return text, text
 
-    def conclusie(self, c) -> str:
-        if isinstance(c, ast.ProductConclusie):
-            text = "product " + self.expr(c.product)
-            extra = []
-            if c.duur is not None:
-                extra.append("duur " + self.expr(c.duur))
-            if c.maximale_duur is not None:
-                extra.append("maximale duur " + self.expr(c.maximale_duur))
-            if c.onbeperkt:
-                extra.append("onbeperkt")
-            return text + (f" ({', '.join(extra)})" if extra else "")
-        if isinstance(c, ast.VerwijzingConclusie):
-            return "verwijzing: " + self.model.verwijzingen[c.id].omschrijving
-        if isinstance(c, ast.SignaalConclusie):
-            return "signaal: " + self.model.signalen[c.id].omschrijving
-        if isinstance(c, ast.GeenProductConclusie):
-            return f"geen product {self.name(c.id)}"
-        return "geen indicatie"
+    def conclusie(self, c: ast.Conclusie) -> str:
+        match c:
+            case ast.ProductConclusie():
+                text = "product " + self.expr(c.product)
+                extra = []
+                if c.duur is not None:
+                    extra.append("duur " + self.expr(c.duur))
+                if c.maximale_duur is not None:
+                    extra.append("maximale duur " + self.expr(c.maximale_duur))
+                if c.onbeperkt:
+                    extra.append("onbeperkt")
+                return text + (f" ({', '.join(extra)})" if extra else "")
+            case ast.VerwijzingConclusie(id=vid):
+                return "verwijzing: " + self.model.verwijzingen[vid].omschrijving
+            case ast.SignaalConclusie(id=sid):
+                return "signaal: " + self.model.signalen[sid].omschrijving
+            case ast.GeenProductConclusie(id=pid):
+                return f"geen product {self.name(pid)}"
+            case ast.GeenIndicatie():
+                return "geen indicatie"
+            case _ as unreachable:
+                assert_never(unreachable)
 
 
 def eenheid_text(e: ast.EenheidDef) -> str:
