@@ -11,6 +11,7 @@ variation is reported when it changes the outcome, or the amount of a product
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..cases.answers import out_of_bounds
 from ..language.check import Model
@@ -31,7 +32,7 @@ def _ids(soort: str, omschrijvingen: list[str]) -> str:
 
 # Per part of the outcome (outcome.py), its value in words; None where ``summary`` already shows it.
 # Checked complete below: a new part without words fails at import, not silently in a line.
-_WOORDEN: dict[str, Callable[[Model, object], str] | None] = {
+_WOORDEN: dict[str, Callable[[Model, Any], str] | None] = {
     "geen_indicatie": None,
     "producten": None,
     "verwijzingen": None,
@@ -104,6 +105,8 @@ def _product_words(product) -> str:
 
 def _kept(b: Beoordeling, alt: Beoordeling) -> bool:
     """The same products for the same duration: only how much can differ (``amounts_changed``)."""
+    if b.conclusies is None or alt.conclusies is None:
+        return False
     return [(p.product, p.duur) for p in b.producten] == [(p.product, p.duur) for p in alt.producten] \
         and {v.deel for v in diff(b.conclusies, alt.conclusies)} <= {"producten"}
 

@@ -90,9 +90,11 @@ def _products(u: Uitkomst) -> frozenset:
 def _products_differ(model: Model, a: Outcome, b: Outcome) -> list[str]:
     """A product granted in one copy only, or in both with other terms ('geen indicatie' grants none)."""
     ga, gb = a.geen_indicatie.v, b.geen_indicatie.v
+    products_a: Any = a.products  # the solver's product map: id -> (present, terms)
+    products_b: Any = b.products
     parts = []
     for pid in model.producten:
-        (pa, attrs_a), (pb, attrs_b) = a.products[pid], b.products[pid]
+        (pa, attrs_a), (pb, attrs_b) = products_a[pid], products_b[pid]
         ia, ib = conj(pa, neg(ga)), conj(pb, neg(gb))
         parts.append(_distinct(ia, ib))
         parts.append(conj(ia, ib, neg(conj(*[equal(x, y) for x, y in zip(attrs_a, attrs_b)]))))
