@@ -15,6 +15,7 @@ from typing import Any
 
 from ..cases.answers import out_of_bounds
 from ..language.check import Model
+from ..semantics.conclusions import VLAGGEN, Vlag
 from ..semantics.eisen import EisBreuk
 from ..semantics.engine import Beoordeling, Rules
 from ..semantics.notation import value_text
@@ -32,11 +33,15 @@ def _ids(soort: str, omschrijvingen: list[str]) -> str:
 
 # Per part of the outcome (outcome.py), its value in words; None where ``summary`` already shows it.
 # Checked complete below: a new part without words fails at import, not silently in a line.
+def _flag_words(vlag: Vlag) -> Callable[[Model, Any], str]:
+    return lambda m, ids: _ids(vlag.woord, [vlag.omschrijving(m, i) for i in sorted(ids)])
+
+
 _WOORDEN: dict[str, Callable[[Model, Any], str] | None] = {
     "geen_indicatie": None,
     "producten": None,
-    "verwijzingen": None,
-    "signalen": lambda m, ids: _ids("signaal", [m.signalen[s].omschrijving for s in sorted(ids)]),
+    **{v.veld: _flag_words(v) for v in VLAGGEN},  # a referral, a signal, …: conclusions.py
+    "verwijzingen": None,  # shown with 'geen indicatie'
     "termijnen": lambda m, items: _ids("termijn", [f"{termijn_naam(m.termijnen[t]).removeprefix('de termijn ')} {value_text(d)}"
                                                   for t, d in sorted(items, key=lambda i: i[0])]),
     "informatief": lambda m, items: "; ".join(f"{waarde_naam(m, k)}: {value_text(v)}"

@@ -10,9 +10,8 @@ expressions as written, table rows by line.
 
 from __future__ import annotations
 
-from typing import assert_never
-
 from ..language import ast
+from ..semantics.conclusions import VLAG
 from .exprtext import cell_text, to_text
 from .motivering import fill
 from .statements import Feiten, lower_first
@@ -83,14 +82,11 @@ class Gewoon:
                 case ast.ProductConclusie():
                     value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
                     parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
-                case ast.VerwijzingConclusie(id=vid):
-                    parts.append("verwijzing: " + self.model.verwijzingen[vid].omschrijving.rstrip("."))
-                case ast.SignaalConclusie(id=sid):
-                    parts.append("signaal: " + self.model.signalen[sid].omschrijving.rstrip("."))
                 case ast.GeenIndicatie() | ast.GeenProductConclusie():
                     pass  # what a rule gives: taking away is said where the products are
-                case _ as unreachable:
-                    assert_never(unreachable)
+                case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                    vlag = VLAG[type(c)]
+                    parts.append(f"{vlag.woord}: " + vlag.omschrijving(self.model, vlag.id(c)).rstrip("."))
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import assert_never
 
 from ..language import ast
 from ..language.builtins import FUNCTIONS, missing_parts
 from ..language.check import Model
+from ..semantics.conclusions import VLAG, VLAGGEN
 from ..semantics.notation import list_text, value_text
+
+# Per flag kind (semantics/conclusions.py VLAGGEN), what a rule concluding it decides ("de verwijzing
+# naar …"), given its description (None: not declared). Checked complete at import.
+VLAG_NAMEN: dict[str, Callable[[str | None], str]] = {
+    "verwijzingen": lambda o: f"de verwijzing naar {o}" if o else "een verwijzing",
+    "signalen": lambda o: f"het signaal '{o}'" if o else "een signaal",
+}
+if set(VLAG_NAMEN) != {v.veld for v in VLAGGEN}:
+    raise AssertionError(f"words.py: VLAG_NAMEN mist {sorted({v.veld for v in VLAGGEN} - set(VLAG_NAMEN))}")
 
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
@@ -163,16 +174,13 @@ class Words:
                 if c.onbeperkt:
                     extra.append("onbeperkt")
                 return text + (f" ({', '.join(extra)})" if extra else "")
-            case ast.VerwijzingConclusie(id=vid):
-                return "verwijzing: " + self.model.verwijzingen[vid].omschrijving
-            case ast.SignaalConclusie(id=sid):
-                return "signaal: " + self.model.signalen[sid].omschrijving
             case ast.GeenProductConclusie(id=pid):
                 return f"geen product {self.name(pid)}"
             case ast.GeenIndicatie():
                 return "geen indicatie"
-            case _ as unreachable:
-                assert_never(unreachable)
+            case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                vlag = VLAG[type(c)]
+                return f"{vlag.woord}: {vlag.omschrijving(self.model, vlag.id(c))}"
 
 
 def eenheid_text(e: ast.EenheidDef) -> str:

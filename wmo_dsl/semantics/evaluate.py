@@ -20,7 +20,7 @@ from ..language import ast
 from ..language.check import Model
 from . import builtins
 from . import values as V
-from .conclusions import Outcome, conclude
+from .conclusions import VLAG, Outcome, conclude
 from .meaning import Branch, definition_meaning, meaning
 from .outcome import ProductToekenning, Uitkomst
 
@@ -240,8 +240,9 @@ _PLANS: dict[int, tuple] = {}
 
 
 def rule_plan(model: Model) -> tuple:
-    """Per rule, what it concludes besides products: (id, concludes a product, referrals, signals,
-    stops the indicatie, products it takes away). Made once per model."""
+    """Per rule, what it concludes besides products: (id, concludes a product, its flags as (list of
+    the Uitkomst, id) pairs (conclusions.VLAGGEN), stops the indicatie, products it takes away). Made
+    once per model."""
     key = id(model)
     if key not in _PLANS or _PLANS[key][0] is not model:
         plan = []
@@ -249,8 +250,7 @@ def rule_plan(model: Model) -> tuple:
             kinds = [c for c in regel.conclusies]
             plan.append((regel.id,
                          any(isinstance(c, ast.ProductConclusie) for c in kinds),
-                         tuple(c.id for c in kinds if isinstance(c, ast.VerwijzingConclusie)),
-                         tuple(c.id for c in kinds if isinstance(c, ast.SignaalConclusie)),
+                         tuple((VLAG[type(c)].veld, VLAG[type(c)].id(c)) for c in kinds if type(c) in VLAG),
                          any(isinstance(c, ast.GeenIndicatie) for c in kinds),
                          tuple(c.id for c in kinds if isinstance(c, ast.GeenProductConclusie))))
         _PLANS[key] = (model, tuple(plan))
@@ -262,17 +262,15 @@ def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", 
     """The lists of an :class:`Uitkomst` from the rules that fired (``fires`` in rule order) and the
     products that stay (None: what the rules conclude themselves, without combinations)."""
     u = Uitkomst()
-    for (rid, concludes_product, referrals, signals, stops, restricts), f in zip(plan, fires):
+    for (rid, concludes_product, flags, stops, restricts), f in zip(plan, fires):
         if f is not True:
             if concludes_product:
                 u.niet_van_toepassing.append(rid)
             continue
-        for vid in referrals:
-            if all(v != vid for v, _ in u.verwijzingen):
-                u.verwijzingen.append((vid, rid))
-        for sid in signals:
-            if all(s != sid for s, _ in u.signalen):
-                u.signalen.append((sid, rid))
+        for veld, fid in flags:
+            listed = getattr(u, veld)
+            if all(x != fid for x, _ in listed):
+                listed.append((fid, rid))
         if stops:
             u.geen_indicatie.append(rid)
         for pid in restricts:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..language import ast
 from ..language.check import Model
-from .conclusions import Outcome
+from .conclusions import VLAGGEN, Outcome
 from .smt_terms import conj, disj, neg
 from .smt_values import equal
 
@@ -101,13 +101,13 @@ def _products_differ(model: Model, a: Outcome, b: Outcome) -> list[str]:
     return parts
 
 
-def _flags(veld: str, groep: str) -> Deel:
-    """A part that is a set of ids, each concluded or not (referrals, signals)."""
+def _flags(veld: str) -> Deel:
+    """A part that is a set of ids, each concluded or not (a Vlag: referrals, signals)."""
     def lees(u: Uitkomst) -> frozenset:
         return frozenset(i for i, _ in getattr(u, veld))
 
     def verschilt(model: Model, a: Outcome, b: Outcome) -> list[str]:
-        group_a, group_b = getattr(a, groep), getattr(b, groep)
+        group_a, group_b = a.flags[veld], b.flags[veld]
         return [_distinct(group_a[k].v, group_b[k].v) for k in group_a]
 
     return Deel(veld, (veld,), lees, verschilt)
@@ -133,8 +133,7 @@ DELEN: tuple[Deel, ...] = (
     Deel("geen_indicatie", ("geen_indicatie",), lambda u: bool(u.geen_indicatie),
          lambda model, a, b: [_distinct(a.geen_indicatie.v, b.geen_indicatie.v)]),
     Deel("producten", ("producten", "geen_indicatie"), _products, _products_differ),
-    _flags("verwijzingen", "referrals"),
-    _flags("signalen", "signals"),
+    *(_flags(v.veld) for v in VLAGGEN),
     _valued("termijnen", "termijnen"),
     _valued("informatief", "informatief"),  # what the outcome shows without deciding it
 )
