@@ -46,8 +46,7 @@ def regel_naam(model, regel: ast.Regel) -> str:
                 delen.append(f"of {product.naam} uitgesloten is" if product else "een uitsluiting")
             case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
                 vlag = VLAG[type(c)]
-                i = vlag.id(c)
-                delen.append(VLAG_NAMEN[vlag.veld](vlag.omschrijving(model, i) if i in vlag.ids(model) else None))
+                delen.append(VLAG_NAMEN[vlag.veld](vlag.omschrijving(model, vlag.id(c))))
     return " en ".join(dict.fromkeys(delen)) or "de beslissing"
 
 

@@ -34,7 +34,7 @@ def _ids(soort: str, omschrijvingen: list[str]) -> str:
 # Per part of the outcome (outcome.py), its value in words; None where ``summary`` already shows it.
 # Checked complete below: a new part without words fails at import, not silently in a line.
 def _flag_words(vlag: Vlag) -> Callable[[Model, Any], str]:
-    return lambda m, ids: _ids(vlag.woord, [vlag.omschrijving(m, i) for i in sorted(ids)])
+    return lambda m, ids: _ids(vlag.woord, [vlag.omschrijving(m, i) or i for i in sorted(ids)])
 
 
 _WOORDEN: dict[str, Callable[[Model, Any], str] | None] = {

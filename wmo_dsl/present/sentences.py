@@ -86,7 +86,7 @@ class Gewoon:
                     pass  # what a rule gives: taking away is said where the products are
                 case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
                     vlag = VLAG[type(c)]
-                    parts.append(f"{vlag.woord}: " + vlag.omschrijving(self.model, vlag.id(c)).rstrip("."))
+                    parts.append(f"{vlag.woord}: " + (vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)).rstrip("."))
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:

@@ -180,7 +180,7 @@ class Words:
                 return "geen indicatie"
             case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
                 vlag = VLAG[type(c)]
-                return f"{vlag.woord}: {vlag.omschrijving(self.model, vlag.id(c))}"
+                return f"{vlag.woord}: {vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)}"
 
 
 def eenheid_text(e: ast.EenheidDef) -> str:

@@ -42,13 +42,14 @@ class Vlag:
     woord: str  # its keyword in the language: 'verwijzing', 'signaal'
     id: Callable[[Any], str]  # the id a conclusion of this kind gives
     ids: Callable[[Any], Iterable[str]]  # the ids a model declares: each one a term of the outcome
-    omschrijving: Callable[[Any, str], str]  # an id as the consultant reads it
+    omschrijving: Callable[[Any, str], str | None]  # an id as the consultant reads it (None: not declared)
 
 
 VLAGGEN: tuple[Vlag, ...] = (
     Vlag(ast.VerwijzingConclusie, "verwijzingen", "verwijzing", lambda c: c.id, lambda m: m.verwijzingen,
-         lambda m, i: m.verwijzingen[i].omschrijving),
-    Vlag(ast.SignaalConclusie, "signalen", "signaal", lambda c: c.id, lambda m: m.signalen, lambda m, i: m.signalen[i].omschrijving),
+         lambda m, i: m.verwijzingen[i].omschrijving if i in m.verwijzingen else None),
+    Vlag(ast.SignaalConclusie, "signalen", "signaal", lambda c: c.id, lambda m: m.signalen,
+         lambda m, i: m.signalen[i].omschrijving if i in m.signalen else None),
 )
 VLAG: dict[type, Vlag] = {v.conclusie: v for v in VLAGGEN}
 # Every conclusion kind is concluded below, by its own case or as a Vlag: checked here, not at a rule.
