@@ -9,6 +9,7 @@ from ..language import ast
 from ..language.model import Model
 from ..present.namen import regel_naam, termijn_naam, waarde_naam
 from ..semantics.eisen import EisBreuk
+from ..semantics.outcome import same_outcome
 
 
 def nodig_voor(model: Model, vraag: ast.Vraag) -> list[str]:
@@ -47,7 +48,8 @@ def waarom(gesprek: Any, vraag: ast.Vraag) -> str:
 
 
 def _effects(gesprek: Any, vraag: ast.Vraag) -> list[str]:
-    from ..present.sensitivity import summary
+    """Per answer the outcome it gives now, when not every answer gives the same (``outcome.py``)."""
+    from ..present.sensitivity import also_changed, summary
 
     if vraag.soort not in ("janee", "keuze"):
         return []
@@ -58,7 +60,10 @@ def _effects(gesprek: Any, vraag: ast.Vraag) -> list[str]:
             b = gesprek.rules.evaluate({**gesprek.antwoorden, vraag.id: w}, gesprek.peildatum, gesprek.afwijkingen)
         except EisBreuk:  # an answer an eis forbids
             continue
-        if b.uitkomst == "onvolledig":
+        if b.uitkomst == "onvolledig" or b.conclusies is None:
             return []
-        uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")
-    return uitkomsten if len(set(u.split(": ", 1)[1] for u in uitkomsten)) > 1 else []
+        uitkomsten.append((w, b))
+    if all(same_outcome(b.conclusies, uitkomsten[0][1].conclusies) for _, b in uitkomsten):
+        return []
+    others = [b for _, b in uitkomsten]
+    return [f"{answer_text(vraag, w)}: " + "; ".join([summary(b), *also_changed(b, others)]) for w, b in uitkomsten]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import assert_never
-
 from ..language import ast
 from ..language.model import Model
+from ..semantics.conclusions import VLAG
 from ..semantics.notation import value_text
+from .words import VLAG_NAMEN
 
 
 def waarde_naam(model: Model, naam: str) -> str:
@@ -40,19 +40,14 @@ def regel_naam(model: Model, regel: ast.Regel) -> str:
                 pid = getattr(p, "id", None) or getattr(p, "name", None)
                 product = model.producten.get(pid) if isinstance(pid, str) else None
                 delen.append(f"de toekenning van {product.naam}" if product else "welk product past")
-            case ast.VerwijzingConclusie(id=vid):
-                v = model.verwijzingen.get(vid)
-                delen.append(f"de verwijzing naar {v.omschrijving}" if v else "een verwijzing")
-            case ast.SignaalConclusie(id=sid):
-                s = model.signalen.get(sid)
-                delen.append(f"het signaal '{s.omschrijving}'" if s else "een signaal")
             case ast.GeenIndicatie():
                 delen.append("of er een indicatie is")
             case ast.GeenProductConclusie(id=pid):
                 product = model.producten.get(pid)
                 delen.append(f"of {product.naam} uitgesloten is" if product else "een uitsluiting")
-            case _ as unreachable:
-                assert_never(unreachable)
+            case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                vlag = VLAG[type(c)]
+                delen.append(VLAG_NAMEN[vlag.veld](vlag.omschrijving(model, vlag.id(c))))
     return " en ".join(dict.fromkeys(delen)) or "de beslissing"
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from ..language import ast
 from ..language.model import Model
+from ..semantics.conclusions import VLAG
 from ..semantics.evaluate import Evaluation, Stap
 from .exprtext import cell_text, to_text
 from .motivering import fill
@@ -87,15 +88,17 @@ class Gewoon:
         """What a rule gives, in words: "Lichte individuele begeleiding", "verwijzing: voorliggend veld"."""
         parts = []
         for c in regel.conclusies:
-            if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.id in self.model.producten:
-                parts.append(self.model.producten[c.product.id].naam)
-            elif isinstance(c, ast.ProductConclusie):
-                value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
-                parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
-            elif isinstance(c, ast.VerwijzingConclusie):
-                parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving.rstrip("."))
-            elif isinstance(c, ast.SignaalConclusie):
-                parts.append("signaal: " + self.model.signalen[c.id].omschrijving.rstrip("."))
+            match c:
+                case ast.ProductConclusie(product=ast.Ref(id=pid)) if pid in self.model.producten:
+                    parts.append(self.model.producten[pid].naam)
+                case ast.ProductConclusie():
+                    value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
+                    parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
+                case ast.GeenIndicatie() | ast.GeenProductConclusie():
+                    pass  # what a rule gives: taking away is said where the products are
+                case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                    vlag = VLAG[type(c)]
+                    parts.append(f"{vlag.woord}: " + (vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)).rstrip("."))
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
 from ..language.builtins import FUNCTIONS, IN_WORDS, missing_parts
 from ..language.check import Model
+from ..semantics.conclusions import VLAG, VLAGGEN
 from ..semantics.notation import list_text, value_text
+
+# Per flag kind (semantics/conclusions.py VLAGGEN), what a rule concluding it decides ("de verwijzing
+# naar …"), given its description (None: not declared). Checked complete at import.
+VLAG_NAMEN: dict[str, Callable[[str | None], str]] = {
+    "verwijzingen": lambda o: f"de verwijzing naar {o}" if o else "een verwijzing",
+    "signalen": lambda o: f"het signaal '{o}'" if o else "een signaal",
+}
+if set(VLAG_NAMEN) != {v.veld for v in VLAGGEN}:
+    raise AssertionError(f"words.py: VLAG_NAMEN mist {sorted({v.veld for v in VLAGGEN} - set(VLAG_NAMEN))}")
 
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
@@ -154,23 +165,24 @@ class Words:
         return text, text
 
     def conclusie(self, c: ast.Conclusie) -> str:
-        if isinstance(c, ast.ProductConclusie):
-            text = "product " + self.expr(c.product)
-            extra = []
-            if c.duur is not None:
-                extra.append("duur " + self.expr(c.duur))
-            if c.maximale_duur is not None:
-                extra.append("maximale duur " + self.expr(c.maximale_duur))
-            if c.onbeperkt:
-                extra.append("onbeperkt")
-            return text + (f" ({', '.join(extra)})" if extra else "")
-        if isinstance(c, ast.VerwijzingConclusie):
-            return "verwijzing: " + self.model.verwijzingen[c.id].omschrijving
-        if isinstance(c, ast.SignaalConclusie):
-            return "signaal: " + self.model.signalen[c.id].omschrijving
-        if isinstance(c, ast.GeenProductConclusie):
-            return f"geen product {self.name(c.id)}"
-        return "geen indicatie"
+        match c:
+            case ast.ProductConclusie():
+                text = "product " + self.expr(c.product)
+                extra = []
+                if c.duur is not None:
+                    extra.append("duur " + self.expr(c.duur))
+                if c.maximale_duur is not None:
+                    extra.append("maximale duur " + self.expr(c.maximale_duur))
+                if c.onbeperkt:
+                    extra.append("onbeperkt")
+                return text + (f" ({', '.join(extra)})" if extra else "")
+            case ast.GeenProductConclusie(id=pid):
+                return f"geen product {self.name(pid)}"
+            case ast.GeenIndicatie():
+                return "geen indicatie"
+            case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                vlag = VLAG[type(c)]
+                return f"{vlag.woord}: {vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)}"
 
 
 def eenheid_text(e: ast.EenheidDef) -> str:
