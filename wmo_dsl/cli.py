@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
+from collections.abc import Callable
+from typing import NoReturn
 
 from .errors import CasusFout, RegelbestandFout, WmoFout, os_reden, printable
 
@@ -23,7 +26,7 @@ _ARGPARSE_DUTCH = {
 
 # argparse's own messages (Python 3.11-3.13), each with its Dutch form; a value from the command
 # line is quoted as argparse quotes it.
-_ARGPARSE_ERRORS = [
+_ARGPARSE_ERRORS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"argument (.+?): (.*)", lambda m: f"{m[1]}: {_dutch_error(m[2])}"),
     (r"invalid choice: (.*) \(choose from (.*)\)", r"ongeldige keuze: \1 (kies uit \2)"),
     (r"invalid (\S+) value: (.*)", lambda m: f"{m[2]} is {_ARGPARSE_TYPES.get(m[1], 'geen geldige waarde')}"),
@@ -39,12 +42,10 @@ _ARGPARSE_ERRORS = [
     (r"one of the arguments (.*) is required", r"één van deze argumenten is verplicht: \1"),
     (r"unexpected option string: (.*)", r"onverwachte optie: \1"),
 ]
-_ARGPARSE_TYPES = {"int": "geen geheel getal", "float": "geen getal"}
+_ARGPARSE_TYPES: dict[str, str] = {"int": "geen geheel getal", "float": "geen getal"}
 
 
 def _dutch_error(message: str) -> str:
-    import re
-
     for pattern, dutch in _ARGPARSE_ERRORS:
         if m := re.fullmatch(pattern, message, re.S):
             return dutch(m) if callable(dutch) else m.expand(dutch)
@@ -60,7 +61,7 @@ class _DutchParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _dutch(super().format_help())
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"{self.prog}: fout: {printable(_dutch_error(message))}", file=sys.stderr)
         sys.exit(2)
@@ -222,8 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(module: str, name: str):
-    def load():
+def _command(module: str, name: str) -> Callable[[], Callable[[argparse.Namespace], int]]:
+    def load() -> Callable[[argparse.Namespace], int]:
         from importlib import import_module
 
         return getattr(import_module(f"wmo_dsl.commands.{module}"), f"cmd_{name}")

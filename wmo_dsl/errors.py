@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # What may never reach a terminal raw: C0 and C1 control characters (ESC starts an escape
@@ -61,7 +62,7 @@ class Bevinding:
     ernst: str = "fout"  # "fout" | "waarschuwing"
     bronregel: str | None = None
 
-    def toon(self, kleur=None) -> str:
+    def toon(self, kleur: Callable[[str], str] | None = None) -> str:
         """Render as a policy writer sees it: location, message, the line, a caret, a hint.
 
         ``kleur``: a function that colours a rule-file line for a terminal (see
@@ -101,7 +102,7 @@ class RegelbestandFout(WmoFout):
         self.bevindingen = list(bevindingen)
         super().__init__(self.melding())
 
-    def melding(self, kleur=None) -> str:
+    def melding(self, kleur: Callable[[str], str] | None = None) -> str:
         fouten = [b for b in self.bevindingen if b.ernst == "fout"]
         kop = f"{len(fouten)} fout{'en' if len(fouten) != 1 else ''} in het regelbestand"
         return "\n\n".join([b.toon(kleur) for b in self.bevindingen] + [kop])
@@ -128,4 +129,5 @@ _OS_REDENEN = {
 
 def os_reden(err: OSError) -> str:
     """Why a file could not be read or written, in Dutch."""
-    return _OS_REDENEN.get(err.errno, err.strerror or "onbekende fout")
+    reden = _OS_REDENEN.get(err.errno) if err.errno is not None else None
+    return reden or err.strerror or "onbekende fout"

@@ -18,7 +18,7 @@ hookimpl = pluggy.HookimplMarker("wmo_dsl")
 
 
 @hookspec
-def wmo_regions() -> list:
+def wmo_regions() -> list | None:
     """Return the regions this plugin contributes.
 
     :return: a list of :class:`wmo_dsl.plugins.RegionSource`, usually made with
@@ -31,11 +31,13 @@ def wmo_regions() -> list:
 
 
 @hookspec
-def wmo_output_formats() -> dict:
+def wmo_output_formats() -> dict | None:
     """Return extra output formats for ``wmo beoordeel --formaat``.
 
     :return: a mapping of format name to a function ``render(beoordeling, uitleg) -> str``,
-        where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``.
+        where ``uitleg`` is the explanation as built by ``wmo_dsl.present.explain``, or to a
+        :class:`wmo_dsl.present.formaat.Formaat` for a letter (such as the built-in ``besluit``:
+        it also gets the letter's facts and its layout, Markdown or HTML).
     """
 
 

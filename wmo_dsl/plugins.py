@@ -14,11 +14,17 @@ import functools
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from . import hookspecs
 from .errors import RegioFout
+from .present.formaat import Formaat, als_formaat
+from .semantics.engine import Rules
+
+if TYPE_CHECKING:
+    from .semantics.engine import Rules
 
 ENTRY_POINT_GROUP = "wmo_dsl"
 
@@ -75,16 +81,17 @@ def region_sources() -> dict[str, RegionSource]:
     return dict(sorted(sources.items()))
 
 
-def output_formats() -> dict:
-    """Every output format of ``wmo beoordeel --formaat``: name -> render(beoordeling, uitleg)."""
-    formats: dict = {}
+def output_formats() -> dict[str, Formaat]:
+    """Every output format of ``wmo beoordeel --formaat``, the intake's save dialog and the JSON-lines
+    ``besluit``: name -> :class:`~wmo_dsl.present.formaat.Formaat` (called as render(beoordeling, uitleg))."""
+    formats: dict[str, Formaat] = {}
     for contributed in plugin_manager().hook.wmo_output_formats():
         for name, fn in (contributed or {}).items():
-            formats.setdefault(name, fn)
+            formats.setdefault(name, als_formaat(name, fn))
     return formats
 
 
-def load_region(region_id: str, peildatum: dt.date | None = None):
+def load_region(region_id: str, peildatum: dt.date | None = None) -> Rules:
     """The rules of an installed region that are valid on ``peildatum`` (default: the newest)."""
     from .semantics.pipeline import load_rules
 

@@ -23,6 +23,8 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TextIO
 
 from .errors import WmoFout, os_reden
 
@@ -251,9 +253,9 @@ class AtomicFile:
         self.newline = newline
         self._tmp: str | None = None
         self._target: Target | None = None
-        self.file = None
+        self.file: TextIO | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> TextIO:
         try:
             self._target = target = resolve(self.path)
         except OSError as err:
@@ -271,28 +273,30 @@ class AtomicFile:
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline=self.newline)
         return self.file
 
-    def __exit__(self, exc_type, exc, tb):
-        target = self._target
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
+        target, file = self._target, self.file
+        assert target is not None and file is not None  # both set by __enter__
         try:
             if target.direct:
                 return self._exit_direct(exc_type, exc)
             if exc_type is None:
                 try:
-                    self.file.flush()
-                    os.fsync(self.file.fileno())
-                    self.file.close()
+                    file.flush()
+                    os.fsync(file.fileno())
+                    file.close()
+                    assert self._tmp is not None  # not direct: written under a temporary name
                     os.replace(self._tmp, target.name, src_dir_fd=target.folder_fd, dst_dir_fd=target.folder_fd)
                     self._tmp = None
                     _fsync(target.folder_fd)
                 except OSError as err:
                     raise SchrijfFout(f"kan {self.path} niet schrijven: {write_reason(err)}; het oude bestand is niet veranderd") from None
-            elif issubclass(exc_type, OSError):  # a write inside the block failed (a full disk)
+            elif isinstance(exc, OSError):  # a write inside the block failed (a full disk)
                 raise SchrijfFout(f"kan {self.path} niet schrijven: {write_reason(exc)}; het oude bestand is niet veranderd") from None
             return False
         finally:
             if self._tmp is not None:
                 try:
-                    self.file.close()
+                    file.close()
                 except OSError:
                     pass
                 try:
@@ -301,13 +305,14 @@ class AtomicFile:
                     pass
             target.close()
 
-    def _exit_direct(self, exc_type, exc):
+    def _exit_direct(self, exc_type: type[BaseException] | None, exc: BaseException | None) -> bool:
+        assert self.file is not None  # set by __enter__
         try:
             self.file.close()
         except OSError as err:
             if exc_type is None:
                 raise SchrijfFout(f"kan {self.path} niet schrijven: {write_reason(err)}") from None
-        if exc_type is not None and issubclass(exc_type, OSError):
+        if isinstance(exc, OSError):
             raise SchrijfFout(f"kan {self.path} niet schrijven: {write_reason(exc)}") from None
         return False
 

@@ -99,3 +99,10 @@ def test_a_besluit_gets_its_receipt_beside_it(tmp_path, capsys):
     capsys.readouterr()
     assert main(["herbereken", str(tmp_path / "b.verantwoording.json")]) == 0
     assert capsys.readouterr().out == "gelijk\n"
+
+
+def test_a_resultaat_that_is_no_json_object_is_refused_in_dutch(tmp_path, capsys):
+    uit = tmp_path / "r.json"
+    uit.write_text('{"resultaat": 5}')
+    assert main(["herbereken", str(uit)]) == 2
+    assert "'resultaat' is geen JSON-object" in capsys.readouterr().err

@@ -3,7 +3,8 @@
 import pytest
 
 from wmo_dsl.errors import WmoFout
-from wmo_dsl.intake.conversation import Gesprek, command_of
+from wmo_dsl.intake.conversation import Gesprek
+from wmo_dsl.intake.opdrachten import command_of
 from wmo_dsl.cases.natural import AntwoordFout
 from wmo_dsl.plugins import load_region
 from wmo_dsl.cases.sessions import SessionStore

@@ -19,6 +19,11 @@ def test_the_catalogue_lists_questions_with_labelled_options_values_and_products
     assert {"id", "label"} <= set(data["waarden"][0])
 
 
+def test_a_derived_value_in_the_catalogue_has_the_label_the_rule_file_gives_it():
+    waarden = {w["id"]: w["label"] for w in catalogue(load_region("lekstroom").model)["waarden"]}
+    assert waarden["omvang"] == "omvang van de ondersteuning"  # 'label "…"' in the rule file, not the id in words
+
+
 def test_wmo_toon_prints_the_catalogue_as_json():
     run = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "toon", "--regio", "tsd", "--formaat", "json"],
                          capture_output=True, text=True, timeout=60)

@@ -1,10 +1,14 @@
 """Explanations: a short Dutch argument with sources, as text, Markdown and JSON data."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from wmo_dsl.cases.contract import result_json
 from wmo_dsl.present.explain import build, render
+from wmo_dsl.semantics.engine import Rules
+
+from ..conftest import model_of
 
 ALL_AREAS = ["zelfzorg_gezondheid", "regelvermogen_dagstructuur", "administratie_financien",
              "sociaal_functioneren", "zingeving_meedoen", "woonvaardigheden"]
@@ -102,3 +106,18 @@ def test_the_explanation_shows_each_products_omvang_from_the_result(capsys):
     assert main(["beoordeel", "--regio", "tsd", str(case)]) == 0
     tekst = capsys.readouterr().out
     assert "    3 uur per week (maximaal 24 maanden)" in tekst and "    6 sessies\n" in tekst
+
+
+ALTIJD_GEEN_INDICATIE = '''vraag a: ja/nee
+product p "Begeleiding"
+regel r
+  als a
+  dan product p
+regel stop
+  dan geen indicatie
+'''
+
+
+def test_the_trace_of_a_geen_indicatie_without_a_condition_says_it_always_applies():
+    b = Rules(model_of(ALTIJD_GEEN_INDICATIE)).evaluate({"a": True}, dt.date(2025, 6, 1))
+    assert [p.tekst for p in build(b, spoor=True).waarom] == ["regel stop: geen indicatie, want de regel is altijd van toepassing"]

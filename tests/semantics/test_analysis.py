@@ -96,3 +96,17 @@ def test_check_json_lists_warnings_as_data(tmp_path, capsys):
     assert main(["check", "--formaat", "json", str(path)]) == 0
     (f,) = [f for f in json.loads(capsys.readouterr().out)["bevindingen"] if f["code"] not in ("W027", "W028")]
     assert f["code"] == "W021" and f["ernst"] == "waarschuwing"
+
+
+def test_a_gap_proof_the_solver_cannot_finish_is_a_w030_finding_not_a_crash(tmp_path, monkeypatch):
+    from wmo_dsl.semantics import analysis
+    from wmo_dsl.semantics.guard import ONBEKEND
+    from wmo_dsl.semantics.pipeline import load_rules
+
+    path = tmp_path / "kopie.wmo"
+    path.write_text(source("lekstroom"), encoding="utf-8")
+    model = load_rules(path).model
+    monkeypatch.setattr(analysis, "witness", lambda solver, s, real: (ONBEKEND, None))
+    found = analysis.analyse(model)
+    gaps = [f for f in found if f.code == "W030" and "voor elke combinatie een rij heeft" in f.bericht]
+    assert len(gaps) == len(model.tabellen) > 0

@@ -11,9 +11,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..language import limits
+from ..language.model import Model
 from ..errors import CasusFout, WmoFout, os_reden
+
+if TYPE_CHECKING:
+    from ..semantics.engine import Afwijking
 
 _KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum",
                "toewijzingnummers", "kenmerk", "gemeente", "datum_besluit"}
@@ -35,7 +40,7 @@ class Casus:
     toewijzingnummers: dict | None = None  # iWmo ToewijzingNummer per productcode (--formaat toewijzing)
 
 
-def parse_peildatum(text, waar: str, wat: str = "peildatum") -> dt.date:
+def parse_peildatum(text: object, waar: str, wat: str = "peildatum") -> dt.date:
     """'2025-01-01' or '1-1-2025', within the bounds of ``limits``."""
     shown = limits.dumps(text if isinstance(text, (str, int, float, bool, type(None))) else str(text))[:40]
     if isinstance(text, str):
@@ -95,7 +100,7 @@ def parse_case(text: str, pad: str = "<casus>") -> Casus:
                  teksten["kenmerk"], teksten["gemeente"], besluit, toewijzingnummers=nummers)
 
 
-def _short_text(value, waar: str, veld: str) -> str | None:
+def _short_text(value: object, waar: str, veld: str) -> str | None:
     """'kenmerk' or 'gemeente': one line of text, at most 200 characters, or absent."""
     if value is None:
         return None
@@ -107,7 +112,7 @@ def _short_text(value, waar: str, veld: str) -> str | None:
 _DEVIATION_SHAPE = "'afwijkingen' is een lijst van {\"onderwerp\": naam, \"waarde\": nieuwe waarde, \"reden\": tekst}"
 
 
-def check_deviations(afwijkingen, waar: str = "") -> tuple:
+def check_deviations(afwijkingen: object, waar: str = "") -> tuple:
     """A case's professional deviations, shape-checked: every one needs a subject, a value and a reason."""
     if afwijkingen is None or afwijkingen == ():
         return ()
@@ -137,7 +142,7 @@ def check_deviations(afwijkingen, waar: str = "") -> tuple:
     return tuple(afwijkingen)
 
 
-def convert_deviations(model, casus: Casus) -> list:
+def convert_deviations(model: Model, casus: Casus) -> list[Afwijking]:
     """A case file's professional deviations as the engine takes them (:class:`Afwijking`)."""
     from ..semantics.engine import VAN_REGELS, Afwijking
     from .derived_answers import parse_derived
@@ -155,7 +160,7 @@ def convert_deviations(model, casus: Casus) -> list:
     return result  # a history: several on one onderwerp stay; the engine lets the last one count
 
 
-def deviation_text(model, waarde) -> str:
+def deviation_text(model: Model, waarde: object) -> str:
     """A deviating value in words, the same from a case file, a receipt and a session log."""
     from ..semantics.notation import value_text
 
@@ -165,7 +170,7 @@ def deviation_text(model, waarde) -> str:
     return value_text(waarde)
 
 
-def deviation_subject(model, tekst: str) -> str:
+def deviation_subject(model: Model, tekst: str) -> str:
     """The derived value a deviation names: its id ('ib_product') or its label ('ib product')."""
     from .natural import fold
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..language.iwmo import product_code
 from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import maanden
@@ -12,7 +14,7 @@ from .verantwoording import seal, verantwoording
 from .toewijzing import allocate, als_json
 
 
-def _date(d):
+def _date(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 

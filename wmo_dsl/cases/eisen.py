@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..errors import CasusFout
 from ..semantics.eisen import broken_eis
+from ..semantics.engine import Rules
 from .natural import AntwoordFout
 
 
@@ -15,7 +16,7 @@ class EisFout(AntwoordFout, CasusFout):
     """Answers that break an eis of the rules; the message is the eis's own."""
 
 
-def toets_eisen(rules, antwoorden: dict, peildatum: dt.date, overrides: dict | None = None) -> None:
+def toets_eisen(rules: Rules, antwoorden: dict, peildatum: dt.date, overrides: dict | None = None) -> None:
     """EisFout when ``antwoorden`` break an eis, whatever the open questions will be."""
     eis = broken_eis(rules, antwoorden, peildatum, overrides) if rules.model.eisen else None
     if eis is not None:

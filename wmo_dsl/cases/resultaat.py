@@ -17,14 +17,18 @@ Use :func:`resultaat` (cached on the Beoordeling, so it is built once).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal, assert_never, get_args, overload
 
 from ..language import ast
 from ..semantics.engine import Beoordeling
+from ..semantics.evaluate import ProductToekenning, Uitkomst
 from ..semantics.values import add_duration
 
-EINDE_SOORTEN = ("einddatum", "uiterlijk", "onbepaald", "niet_bepaald")
+Einde = Literal["einddatum", "uiterlijk", "onbepaald", "niet_bepaald"]
+EINDE_SOORTEN: tuple[Einde, ...] = get_args(Einde)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class ProductBesluit:
     code: str | None  # the real product code, or None when the rule file gives only an id
     naam: str
     ingangsdatum: dt.date
-    einde: str  # one of EINDE_SOORTEN
+    einde: Einde
     einddatum: dt.date | None  # the last day ('einddatum'), or the latest last day ('uiterlijk')
     duur: ast.Duur | None  # the duration that goes with ingangsdatum..einddatum
     maximale_duur: ast.Duur | None
@@ -115,10 +119,19 @@ def _build(b: Beoordeling) -> Resultaat:
     granted = {p.product for p in producten}
     refused = [pid for pid, _ in c.geen_product] + [pid for pid, _ in c.niet_gecombineerd]
     termijnen = tuple(Termijnbesluit(tid, m.termijnen[tid].omschrijving, datum,
-                                     m.termijnen[tid].bron.tekst if m.termijnen[tid].bron else None)
-                      for tid, datum in (c.termijnen if b.uitkomst == "indicatie" else []))
+                                     bron.tekst if (bron := m.termijnen[tid].bron) else None)
+                      for tid, datum in (termijn_dates(c) if b.uitkomst == "indicatie" else []))
     return Resultaat(b.uitkomst, b.peildatum, producten, tuple(dict.fromkeys(p for p in refused if p not in granted)),
                      termijnen, tuple(v for v, _ in c.verwijzingen), tuple(s for s, _ in c.signalen))
+
+
+def termijn_dates(c: Uitkomst) -> list[tuple[str, dt.date]]:
+    """The deadlines the rules concluded as (id, date): a termijn's datum is a date (the checker types it so)."""
+    dates = []
+    for tid, datum in c.termijnen:
+        assert isinstance(datum, dt.date), f"termijn {tid}: {datum!r}"
+        dates.append((tid, datum))
+    return dates
 
 
 def _derived_date(b: Beoordeling, naam: str) -> dt.date | None:
@@ -144,12 +157,14 @@ def ingangsdatum(b: Beoordeling) -> dt.date:
     return b.peildatum
 
 
-def _product(b: Beoordeling, p, ingang: dt.date) -> ProductBesluit:
+def _product(b: Beoordeling, p: ProductToekenning, ingang: dt.date) -> ProductBesluit:
     m = b.model
     product = m.producten[p.product]
     vrij = m.vrije_dagen
     gegeven = _derived_date(b, f"einddatum_{p.product}") or _derived_date(b, "einddatum")
     duur = p.duur
+    einde: Einde
+    einddatum: dt.date | None
     if gegeven is not None and (duur is None or last_day(ingang, duur, vrij) != gegeven):
         einde, einddatum, duur = "einddatum", gegeven, duration_between(ingang, gegeven)
     elif duur is not None and last_day(ingang, duur, vrij) is not None:
@@ -177,7 +192,7 @@ def _filled(b: Beoordeling, text: str) -> str:
 
     shown = _informatief(b)
 
-    def one(match):
+    def one(match: re.Match[str]) -> str:
         naam = match.group(1).strip()
         if naam in shown:
             return typed_text(shown[naam], b.model.types.get(naam))
@@ -214,7 +229,7 @@ def duration_between(ingang: dt.date, einddatum: dt.date) -> ast.Duur:
     return ast.Duur((na - ingang).days, "dagen")
 
 
-def _omvang(product: ast.Product, volume) -> Omvang:
+def _omvang(product: ast.Product, volume: object) -> Omvang:
     from ..semantics.notation import value_text
 
     t = product.volume.t if product.volume is not None else None
@@ -235,6 +250,10 @@ def _tarief(product: ast.Product, op: dt.date) -> Tariefregel | None:
     return Tariefregel(t.bedrag, t.eenheid, t.vanaf)
 
 
+@overload
+def datum_tekst(d: dt.date) -> str: ...
+@overload
+def datum_tekst(d: dt.date | None) -> str | None: ...
 def datum_tekst(d: dt.date | None) -> str | None:
     return f"{d.day}-{d.month}-{d.year}" if d is not None else None
 
@@ -243,10 +262,13 @@ def einde_tekst(p: ProductBesluit) -> str:
     """The letter's 'tot en met' cell."""
     match p.einde:
         case "einddatum":
+            assert p.einddatum is not None
             return datum_tekst(p.einddatum)
         case "uiterlijk":
             return f"uiterlijk {datum_tekst(p.einddatum)}"
         case "onbepaald":
             return "voor onbepaalde tijd"
-        case _:
+        case "niet_bepaald":
             return "niet bepaald"
+        case _ as unreachable:
+            assert_never(unreachable)

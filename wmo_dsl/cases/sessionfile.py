@@ -27,7 +27,7 @@ SIDECARS = ("-wal", "-shm", "-journal")  # the files SQLite opens beside the dat
 class SessieFout(WmoFout):
     """A session that cannot be found, opened or written."""
 
-    def __init__(self, message: str, gelezen: list | None = None):
+    def __init__(self, message: str, gelezen: list | None = None) -> None:
         super().__init__(message)
         self.gelezen = gelezen or []  # what could be read before the damage (for 'wmo sessies')
 
@@ -134,8 +134,8 @@ class Sloten:
     (closing another descriptor of the file would drop SQLite's own POSIX locks). Within one
     process a session held by one store may be taken by another (the process runs it)."""
 
-    def __init__(self, database: str | None):
-        self.fd = None
+    def __init__(self, database: str | None) -> None:
+        self.fd: int | None = None
         self.keys: set[tuple[int, int, int]] = set()
         if not database:  # in memory: nothing to lock, nobody else can see it
             return
@@ -150,6 +150,7 @@ class Sloten:
         import fcntl
         import struct
 
+        assert self.fd is not None  # take() and running() look first
         if hasattr(fcntl, "F_OFD_SETLK"):
             data = struct.pack("hhqqixxxx", kind, os.SEEK_SET, LOCK_BASE + n, 1, 0)
             answer = fcntl.fcntl(self.fd, fcntl.F_OFD_GETLK if get else fcntl.F_OFD_SETLK, data)

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import secrets
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,7 @@ class SessionStore:
     ``eigen_map``: the folder is the tool's own (the default data folder), so a looser
     mode found on it is tightened to 0700."""
 
-    def __init__(self, path: Path | str | None, eigen_map: bool = False):
+    def __init__(self, path: Path | str | None, eigen_map: bool = False) -> None:
         if path is not None and not str(path).strip():
             raise SessieFout("--sessie is leeg; geef het pad van een sessiebestand, of laat --sessie weg")
         self.path = Path(path).expanduser() if path is not None else None
@@ -122,7 +123,7 @@ class SessionStore:
         return conn
 
     @contextmanager
-    def _guarded(self):
+    def _guarded(self) -> Iterator[None]:
         """Turn a damaged database into a Dutch message that says how to move it aside."""
         try:
             yield
@@ -130,7 +131,7 @@ class SessionStore:
             raise _damaged(self.path, err) from None
 
     @contextmanager
-    def _transaction(self):
+    def _transaction(self) -> Iterator[None]:
         with self._guarded():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -243,7 +244,7 @@ class SessionStore:
                 kenmerk = self.conn.execute("SELECT waarde FROM gebeurtenis WHERE sessie = ? AND soort = 'gegeven' AND vraag = 'kenmerk' "
                                             "ORDER BY volgnummer DESC LIMIT 1", (row[1],)).fetchone()
                 kenmerk = _read_value(kenmerk[0]) if kenmerk else None
-                n = answered_count(self.conn.execute("SELECT soort, vraag FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer",
+                n: int | str = answered_count(self.conn.execute("SELECT soort, vraag FROM gebeurtenis WHERE sessie = ? ORDER BY volgnummer",
                                                      (row[1],)).fetchall())
             except sqlite3.DatabaseError as err:
                 damage, kenmerk, n = damage or err, None, "?"

@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 
 from ..errors import CasusFout
+from ..language import ast
 from ..language import iwmo as I
 from ..semantics.engine import Beoordeling
 from .resultaat import resultaat
@@ -81,7 +82,7 @@ def moment(datum_besluit: dt.date | None, nu: dt.datetime | None = None) -> tupl
 
 def placeholder(b: Beoordeling, product: str) -> int:
     """A deterministic stand-in for a ToewijzingNummer: the same case and product give the same number."""
-    def text(v) -> str:  # a set's order follows its insertion history: sorted, so equal answers give equal numbers
+    def text(v: object) -> str:  # a set's order follows its insertion history: sorted, so equal answers give equal numbers
         return str(sorted(v, key=str)) if isinstance(v, (set, frozenset)) else str(v)
 
     key = json.dumps([b.model.regio.id, b.peildatum.isoformat(), product, sorted((k, text(v)) for k, v in b.antwoorden.items())])
@@ -103,6 +104,7 @@ def allocate(b: Beoordeling, nummers: dict | None = None, datum_besluit: dt.date
             result.append(Weigering(p.product, product.naam, reden))
             continue
         code = I.product_code(product)
+        assert code is not None  # _refusal refuses a product without one
         v = I.product_vorm(product, duur=rp.duur)
         o = I.omvang(v, p.volume) if not isinstance(v, str) and p.volume is not None else (
             v if isinstance(v, str) else "het product heeft bij deze casus geen volume")
@@ -125,7 +127,7 @@ def allocate(b: Beoordeling, nummers: dict | None = None, datum_besluit: dt.date
     return result
 
 
-def _refusal(product) -> str | None:
+def _refusal(product: ast.Product) -> str | None:
     """Why a product gets no toewijzing whatever the case, or None."""
     if not I.states_iwmo(product):
         return "het regelbestand zegt niets over de iWmo-toewijzing van dit product (geen iwmo-blok)"
@@ -142,7 +144,7 @@ def _refusal(product) -> str | None:
     return None
 
 
-def _number(value, code: str) -> int:
+def _number(value: object, code: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 999_999_999:
         raise CasusFout(f"het toewijzingnummer voor {code} moet een geheel getal van 0 tot en met 999999999 zijn")
     return value

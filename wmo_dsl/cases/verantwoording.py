@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 
+from ..language.model import Model
 from ..semantics.calendar import WERKDAGEN_VERSIE
 from ..semantics.engine import Beoordeling
 from .answers import answers_json, json_value
@@ -31,7 +32,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def rule_file_sha256(model) -> str:
+def rule_file_sha256(model: Model) -> str:
     """The sha256 of the rule file's text as it was loaded (its lines, each ending in a newline)."""
     kept = _HASHES.get(id(model))
     if kept is None or kept[0] is not model:
@@ -78,7 +79,7 @@ def verantwoording(b: Beoordeling, herkomst: dict | None = None) -> dict:
     }
 
 
-def _name(pad) -> str | None:
+def _name(pad: object) -> str | None:
     from pathlib import Path
 
     return Path(str(pad)).name if pad else None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..errors import CasusFout, WmoFout, os_reden, printable
 from ..language import limits
@@ -12,11 +16,15 @@ from ..plugins import output_formats
 from ..safeio import PRIVATE, AtomicFile, write_atomic
 from .targets import guard, jsonl_kind
 
+if TYPE_CHECKING:
+    from ..semantics.engine import Beoordeling, Rules
 
 
-def cmd_beoordeel(args) -> int:
+
+def cmd_beoordeel(args: argparse.Namespace) -> int:
     from ..cases.answers import convert_answers
     from ..cases.casefile import convert_deviations, read_case
+    from ..present.brief import Briefgegevens
     from ..present.explain import build
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules
@@ -24,8 +32,8 @@ def cmd_beoordeel(args) -> int:
     if Path(args.casus).suffix.lower() in (".jsonl", ".csv"):
         return cmd_beoordeel_batch(args)
     formats = output_formats()
-    if args.formaat not in formats and args.formaat not in ("besluit", "toewijzing"):
-        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'besluit', 'toewijzing']))}")
+    if args.formaat not in formats and args.formaat != "toewijzing":  # toewijzing: an iWmo message, with its own options
+        raise WmoFout(f"onbekend formaat '{args.formaat}'; beschikbaar: {', '.join(sorted([*formats, 'toewijzing']))}")
     casus = read_case(args.casus)
     peildatum = args.peildatum or casus.peildatum or dt.date.today()
     if args.regels:
@@ -42,26 +50,17 @@ def cmd_beoordeel(args) -> int:
     if args.formaat == "toewijzing":
         from .toewijzing import write_single
 
-        return write_single(args, beoordeling, casus) or 0
-    uitleg = build(beoordeling, rules, spoor=args.spoor, lezer="u" if args.formaat == "besluit" else "inwoner")
-    if args.formaat == "besluit":
-        from ..present.besluit import render_besluit
-
-        html = bool(args.uit) and Path(args.uit).suffix.lower() in (".html", ".htm")
-        from ..plugins import besluit_sjabloon
-
-        formaat = "html" if html else "markdown"
-        from ..present.brief import Briefgegevens
-
-        gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
-        text = render_besluit(beoordeling, uitleg, formaat, eigen=besluit_sjabloon(rules.model.regio.id, formaat), gegevens=gegevens)
-    else:
-        text = formats[args.formaat](beoordeling, uitleg)
+        write_single(args, beoordeling, casus)
+        return 0
+    formaat = formats[args.formaat]
+    uitleg = build(beoordeling, rules, spoor=args.spoor, lezer=formaat.lezer)
+    gegevens = Briefgegevens(casus.aanvraagdatum, casus.kenmerk, casus.gemeente, casus.datum_besluit)
+    text = formaat(beoordeling, uitleg, gegevens, formaat.opmaak_voor(args.uit, "markdown"))
     if args.uit:
         guard(args.uit, args.overschrijven, text)
         write_atomic(args.uit, text, PRIVATE)
         print(printable(f"Geschreven: {Path(args.uit).resolve()}", lines=False), file=sys.stderr)
-        if args.formaat == "besluit":  # the receipt beside the letter: 'wmo herbereken' checks it
+        if formaat.verantwoording:  # the receipt beside the letter: 'wmo herbereken' checks it
             from ..present.besluit import sidecar, sidecar_path
 
             write_atomic(sidecar_path(args.uit), sidecar(beoordeling), PRIVATE)
@@ -71,7 +70,7 @@ def cmd_beoordeel(args) -> int:
     return 0
 
 
-def cmd_beoordeel_batch(args) -> int:
+def cmd_beoordeel_batch(args: argparse.Namespace) -> int:
     import contextlib
     import csv
 
@@ -105,9 +104,9 @@ def cmd_beoordeel_batch(args) -> int:
         writer = csv.writer(out, lineterminator="\n") if as_csv else None
         if writer:
             writer.writerow(CSV_COLUMNS)
-        cases = read_cases(source, stream, rules)
+        cases: Iterable = read_cases(source, stream, rules)
         if sys.stderr.isatty() and (args.uit or not sys.stdout.isatty()):
-            cases = stack.enter_context(_progress(source)).__call__(cases)
+            cases = stack.enter_context(_progress(source))(cases)
         n = 0
         for invoer in cases:
             record = batch.result(invoer)
@@ -126,14 +125,14 @@ def cmd_beoordeel_batch(args) -> int:
 class _Printable:
     """JSON lines for the screen: what json.dumps leaves raw (DEL, C1, bidi controls) escaped too."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO):
         self.stream = stream
 
     def write(self, text: str) -> int:
         return self.stream.write(printable(text, json=True))
 
 
-def _explain(beoordeling, rules) -> tuple[list, list]:
+def _explain(beoordeling: Beoordeling, rules: Rules) -> tuple[list, list]:
     """A case's explanation and what would change it, for batch results with --uitleg."""
     from ..present.explain import build
 
@@ -141,7 +140,7 @@ def _explain(beoordeling, rules) -> tuple[list, list]:
     return uitleg.als_data(), uitleg.gevoeligheid
 
 
-def _open_cases(source: Path):
+def _open_cases(source: Path) -> BinaryIO:
     """A batch file opened as bytes: every line is decoded on its own."""
     if source.is_dir():
         raise CasusFout(f"{source}: dat is een map; geef een .jsonl- of .csv-bestand")
@@ -151,7 +150,7 @@ def _open_cases(source: Path):
         raise CasusFout(f"{source}: kan het bestand niet openen: {os_reden(err)}") from None
 
 
-def _progress(source: Path):
+def _progress(source: Path) -> contextlib.AbstractContextManager[Callable[[Iterable], Iterable]]:
     """A prompt-toolkit progress bar over the cases (only on a terminal)."""
     from prompt_toolkit.shortcuts import ProgressBar
 
@@ -176,7 +175,7 @@ def _progress(source: Path):
     return _Bar()
 
 
-def cmd_vergelijk(args) -> int:
+def cmd_vergelijk(args: argparse.Namespace) -> int:
     from ..present import compare
     from ..cases.batch import read_cases
     from ..cases.casefile import read_case
@@ -227,7 +226,7 @@ def cmd_vergelijk(args) -> int:
     return 0
 
 
-def cmd_genereer(args) -> int:
+def cmd_genereer(args: argparse.Namespace) -> int:
     from ..cases.population import generate, write_jsonl
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules

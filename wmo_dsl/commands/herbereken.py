@@ -10,18 +10,21 @@ receipt's answers and deviations again with the installed rules (or ``--regels``
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import CasusFout, os_reden
+from ..semantics.engine import Rules
 
 # What a result decides: compared field by field.
 BESLISSING = ("uitkomst", "producten", "niet_toegekend", "termijnen", "verwijzingen", "signalen", "waarden", "ontbrekend",
               "afwijkingen")
 
 
-def cmd_herbereken(args) -> int:
+def cmd_herbereken(args: argparse.Namespace) -> int:
     records = list(_records(Path(args.resultaat)))
     if not records:
         raise CasusFout(f"{args.resultaat}: er staat geen resultaat in")
@@ -36,7 +39,7 @@ def cmd_herbereken(args) -> int:
     return 0 if alles_gelijk else 1
 
 
-def _records(path: Path):
+def _records(path: Path) -> Iterator[tuple[str, dict]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -49,7 +52,7 @@ def _records(path: Path):
     except json.JSONDecodeError:
         whole = None
     if isinstance(whole, dict):
-        yield path.name, whole.get("resultaat", whole)
+        yield path.name, _resultaat(whole, str(path))
         return
     for nummer, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -62,7 +65,15 @@ def _records(path: Path):
             raise CasusFout(f"{path}:{nummer}: een resultaat is een JSON-object")
         if "fout" in data and "verantwoording" not in data:
             continue  # an error line of a batch: nothing was decided
-        yield f"regel {data.get('regel', nummer)}", data.get("resultaat", data)
+        yield f"regel {data.get('regel', nummer)}", _resultaat(data, f"{path}:{nummer}")
+
+
+def _resultaat(data: dict, waar: str) -> dict:
+    """The result a record holds: the object itself, or its 'resultaat' (the last line of a JSON-lines intake)."""
+    resultaat = data.get("resultaat", data)
+    if not isinstance(resultaat, dict):
+        raise CasusFout(f"{waar}: 'resultaat' is geen JSON-object")
+    return resultaat
 
 
 def herbereken(record: dict, regels: str | None = None, regio: str | None = None) -> list[str]:
@@ -107,7 +118,7 @@ def herbereken(record: dict, regels: str | None = None, regio: str | None = None
     return out or ["gelijk"]
 
 
-def _rules(receipt: dict, peildatum: dt.date, regels: str | None, regio: str | None):
+def _rules(receipt: dict, peildatum: dt.date, regels: str | None, regio: str | None) -> Rules:
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules
 
@@ -119,7 +130,7 @@ def _rules(receipt: dict, peildatum: dt.date, regels: str | None, regio: str | N
     return load_region(naam, peildatum)
 
 
-def _diff(where: str, old, new) -> list[tuple[str, object, object]]:
+def _diff(where: str, old: object, new: object) -> list[tuple[str, object, object]]:
     """Where two results differ, as paths: 'producten[BGI].einddatum', 'afwijkingen[1].van'."""
     if old == new:
         return []
@@ -136,7 +147,7 @@ def _diff(where: str, old, new) -> list[tuple[str, object, object]]:
     return [(where, old, new)]
 
 
-def _kort(value) -> str:
+def _kort(value: object) -> str:
     if value is None:
         return "geen"
     if isinstance(value, list) and all(isinstance(x, str) for x in value):

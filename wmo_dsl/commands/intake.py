@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..cases.sessions import open_store
 from ..errors import WmoFout, printable
 
 
-def cmd_intake(args) -> int:
+def cmd_intake(args: argparse.Namespace) -> int:
     from ..intake.conversation import Gesprek
     from ..plugins import load_region, region_sources
 
@@ -63,7 +65,7 @@ def cmd_intake(args) -> int:
         from ..intake.gemeente import Gestopt, choose_gemeente
         from ..intake.terminal import IntakeScherm
 
-        session = PromptSession()
+        session: PromptSession[str] = PromptSession()
         if args.hervat is None:
             gemeente = None
             if regio is None:
@@ -85,7 +87,7 @@ def cmd_intake(args) -> int:
         store.close()
 
 
-def cmd_sessies(args) -> int:
+def cmd_sessies(args: argparse.Namespace) -> int:
     from ..cases.sessions import SessieFout, SessionStore, default_path
 
     if args.sessie is not None and not args.sessie.strip():
@@ -114,7 +116,7 @@ def cmd_sessies(args) -> int:
         store.close()
 
 
-def _print_sessions(rows) -> None:
+def _print_sessions(rows: Sequence[tuple]) -> None:
     if not rows:
         return
     print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<11} {'antwoorden':<10} kenmerk")

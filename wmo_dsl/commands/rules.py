@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import sys
 from pathlib import Path
 
 from ..present.highlight import terminal_colours
-from ..errors import RegelbestandFout, WmoFout, printable
+from ..errors import Bevinding, RegelbestandFout, WmoFout, printable
 from ..language import limits
+from ..language.model import Model
 from ..safeio import PUBLIC, file_mode, write_atomic
 
 
 
-def cmd_regios(args) -> int:
+def cmd_regios(args: argparse.Namespace) -> int:
     import json
 
     from ..cases.gemeenten import regio_json, zoek_gemeente
@@ -49,13 +51,13 @@ def cmd_regios(args) -> int:
     return 0
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     from ..plugins import region_sources
     from ..semantics.pipeline import checked
 
     paths = [q for p in map(Path, args.paden) for q in (sorted(p.glob("*/*.wmo")) if p.is_dir() else [p])] \
         or [p for s in region_sources().values() for p in s.regels]  # a folder: the rule file of each region in it
-    findings = []
+    findings: list[Bevinding] = []
     failed = False
     oordeel = {}
     for path in paths:
@@ -88,7 +90,7 @@ def cmd_check(args) -> int:
     return 2 if failed else 0
 
 
-def judgements(model) -> dict:
+def judgements(model: Model) -> dict:
     """Per product, the 'oordeel' questions that can decide it (the solver's answer, never an enumeration)."""
     from ..semantics.findings import judged_on
     from ..semantics.judgement import deciding_judgements
@@ -105,7 +107,7 @@ def judgement_text(pad: str, per_product: dict) -> str:
     return "\n".join(lines)
 
 
-def cmd_fmt(args) -> int:
+def cmd_fmt(args: argparse.Namespace) -> int:
     from ..tools.fmt import format_text
     from ..language.parse import parse_file
 
@@ -137,7 +139,7 @@ def cmd_fmt(args) -> int:
     return 0
 
 
-def cmd_toon(args) -> int:
+def cmd_toon(args: argparse.Namespace) -> int:
     from ..present import document
     from ..plugins import load_region
     from ..semantics.pipeline import checked
@@ -170,7 +172,7 @@ def cmd_toon(args) -> int:
     return 0
 
 
-def cmd_regio_nieuw(args) -> int:
+def cmd_regio_nieuw(args: argparse.Namespace) -> int:
     from ..tools.scaffold import new_region
 
     doel = Path(args.map) if args.map else Path(f"wmo-regio-{args.id}")
@@ -182,7 +184,7 @@ def cmd_regio_nieuw(args) -> int:
     return 0
 
 
-def cmd_test(args) -> int:
+def cmd_test(args: argparse.Namespace) -> int:
     """Run example cases: every installed region's, one region's, or a loose rule file's
     (--regels, with the cases named or its casussen/ folder). A case file that cannot be read is one
     line of the report; the others are still run, and the exit is 2 at the end."""

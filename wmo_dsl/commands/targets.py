@@ -23,7 +23,7 @@ import re
 from ..errors import WmoFout
 from ..safeio import read_existing
 
-Soort = tuple[str, object]
+Soort = tuple[str, tuple[str, ...]]  # the kind and what tells two of that kind apart (keys, a heading)
 
 _JSON_KEY = re.compile(r'^  "((?:[^"\\]|\\.)*)":', re.M)  # a top-level key of JSON indented by 2
 _GENERATOR = re.compile(r'<meta\s+name="generator"\s+content="([^"]*)"', re.I)

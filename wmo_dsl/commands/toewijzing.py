@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import CasusFout, WmoFout, os_reden
 from ..language import limits
 from ..safeio import PRIVATE, private_dir, write_atomic
+from ..cases.batch import Batch, Invoer
+from ..cases.casefile import Casus
+from ..semantics.engine import Beoordeling
 
 
 def read_gegevens(pad: str | None) -> dict | None:
@@ -30,12 +36,10 @@ def read_gegevens(pad: str | None) -> dict | None:
     return data
 
 
-def document(beoordeling, gegevens: dict | None, bericht: bool, nummers: dict | None = None, datum_besluit=None,
-             melden: bool = True) -> str:
+def document(beoordeling: Beoordeling, gegevens: dict | None, bericht: bool, nummers: dict | None = None,
+             datum_besluit: dt.date | None = None, melden: bool = True) -> str:
     """The toewijzing of one case as XML text; CasusFout (Dutch) when it cannot be sent."""
-    import datetime as dt
-
-    from ..cases.toewijzing import allocate, refusal_text
+    from ..cases.toewijzing import Toewijzing, allocate, refusal_text
     from ..present import wmo301
 
     if bericht and gegevens is None:
@@ -47,14 +51,16 @@ def document(beoordeling, gegevens: dict | None, bericht: bool, nummers: dict | 
     reden = refusal_text(beoordeling, items)
     if reden is not None:
         raise CasusFout(reden)
-    element = wmo301.bericht(items, gegevens) if bericht else wmo301.toegewezen_producten(items)
-    if melden and any(t.nummer_voorlopig for t in items):
+    toegewezen = [t for t in items if isinstance(t, Toewijzing)]
+    assert len(toegewezen) == len(items)  # refusal_text names every Weigering
+    element = wmo301.bericht(toegewezen, gegevens) if bericht else wmo301.toegewezen_producten(toegewezen)
+    if melden and any(t.nummer_voorlopig for t in toegewezen):
         print("let op: het ToewijzingNummer is een voorlopig nummer (9xxxxxxxx); geef het echte nummer in de casus "
               "('toewijzingnummers') of in --gegevens", file=sys.stderr)
     return wmo301.xml_text(element)
 
 
-def write_single(args, beoordeling, casus) -> None:
+def write_single(args: argparse.Namespace, beoordeling: Beoordeling, casus: Casus) -> None:
     text = document(beoordeling, read_gegevens(args.gegevens), args.bericht, getattr(casus, "toewijzingnummers", None),
                     getattr(casus, "datum_besluit", None))
     if args.uit:
@@ -64,7 +70,7 @@ def write_single(args, beoordeling, casus) -> None:
         sys.stdout.write(text)
 
 
-def cmd_batch(args, batch, cases) -> int:
+def cmd_batch(args: argparse.Namespace, batch: Batch, cases: Iterable[Invoer]) -> int:
     """One document per case in the folder ``--uit``; one JSON line per case on stdout (the file
     written, or the same error record as every batch format)."""
     if not args.uit:
@@ -76,7 +82,10 @@ def cmd_batch(args, batch, cases) -> int:
     for invoer in cases:
         naam = _file_name(invoer)
         client = _client_gegevens(gegevens, invoer) if args.bericht else gegevens
-        batch.shape = lambda b, client=client: {"toewijzing": document(b, client, args.bericht, melden=False)}
+
+        def shape(b: Beoordeling, client: dict | None = client) -> dict:
+            return {"toewijzing": document(b, client, args.bericht, melden=False)}
+        batch.shape = shape
         record = batch.result(invoer)
         if "toewijzing" in record:
             write_atomic(folder / naam, record.pop("toewijzing"), PRIVATE)
@@ -90,16 +99,16 @@ def cmd_batch(args, batch, cases) -> int:
     return 2 if batch.fouten else 0
 
 
-def _file_name(invoer) -> str:
+def _file_name(invoer: Invoer) -> str:
     ident = re.sub(r"[^A-Za-z0-9_.-]", "_", str(invoer.id))[:60] if invoer.id not in (None, "") else ""
     return f"{invoer.regel:06d}-{ident}.xml" if ident else f"{invoer.regel:06d}.xml"
 
 
-def _client_gegevens(gegevens: dict | None, invoer) -> dict | None:
+def _client_gegevens(gegevens: dict | None, invoer: Invoer) -> dict | None:
     """The gegevens of one client in a batch: the shared header with ``clienten[id]`` over it."""
     if gegevens is None:
         return None
-    clienten = gegevens.get("clienten") if isinstance(gegevens.get("clienten"), dict) else {}
+    clienten = given if isinstance(given := gegevens.get("clienten"), dict) else {}
     own = clienten.get(str(invoer.id))
     shared = {k: v for k, v in gegevens.items() if k != "clienten"}
     return {**shared, **own} if isinstance(own, dict) else shared

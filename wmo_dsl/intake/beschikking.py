@@ -1,15 +1,27 @@
-"""The besluit of an intake, one function for every way out: saved from the terminal, sent over
-JSON lines, and (from the session's case file) ``wmo beoordeel --formaat besluit``: the same bytes."""
+"""What an intake saves or sends, one function for every way out: a registered output format
+(``wmo_output_formats``) of the session's result, with the session's letter facts. Saved from the
+terminal, sent over JSON lines, and (from the session's case file) ``wmo beoordeel --formaat``:
+the same bytes."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def besluit_inhoud(gesprek, b, formaat: str) -> str:
-    """The draft beschikking of ``b`` as Markdown or HTML, with the session's aanvraagdatum, kenmerk
-    and gemeente; CasusFout while the case cannot be judged yet, WmoFout when a region's template fails."""
-    from ..plugins import besluit_sjabloon
-    from ..present.besluit import render_besluit
+if TYPE_CHECKING:
+    from ..present.explain import Uitleg
+    from ..semantics.engine import Beoordeling
+    from .conversation import Gesprek
+
+
+def inhoud(gesprek: Gesprek, b: Beoordeling, naam: str, opmaak: str | None = None, uitleg: Uitleg | None = None) -> str:
+    """The output format ``naam`` of ``b``: a letter (the besluit) as Markdown or HTML with the session's
+    aanvraagdatum, kenmerk and gemeente. ``uitleg``, built for the consultant's screen, is reused when the
+    format reads it so. CasusFout while a letter's case cannot be judged yet, WmoFout when a region's
+    template fails."""
+    from ..plugins import output_formats
     from ..present.explain import build
 
-    return render_besluit(b, build(b, gesprek.rules, lezer="u"), formaat, eigen=besluit_sjabloon(gesprek.model.regio.id, formaat),
-                          gegevens=gesprek.briefgegevens())
+    formaat = output_formats()[naam]
+    if uitleg is None or formaat.lezer != "inwoner":
+        uitleg = build(b, gesprek.rules, lezer=formaat.lezer)
+    return formaat(b, uitleg, gesprek.briefgegevens(), opmaak)

@@ -5,12 +5,14 @@ still-needed set, in rule-file order, skipped ones last), records every answer,
 undo, skip and professional deviation in the session log before it moves on,
 and can say why it asks, what is settled so far, and how the case ends. The
 terminal UI (``terminal.py``) and the JSON-lines protocol (``jsonl.py``)
-are thin front ends over it, so both ask exactly the same questions.
+are thin front ends over it, so both ask exactly the same questions; their commands
+are one table (``opdrachten.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..language import ast, kinds, limits
@@ -24,28 +26,6 @@ from .waarom import nodig_voor, waarom
 from .labels import kies, onderwerp_vraag, vraag_naam, waarde_naam, waarde_vraag, waarde_woorden
 from ..cases.sessions import Gebeurtenis, SessionState, SessionStore
 from ..semantics.engine import Afwijking
-
-COMMANDS = {
-    "help": "toon deze opdrachten",
-    "waarom": "waarom deze vraag: welke afweging haar nodig heeft, met bron en toelichting",
-    "terug": "maak het laatste antwoord ongedaan",
-    "wijzig": "wijzig <vraag>: verander een eerder antwoord",
-    "overzicht": "de antwoorden tot nu toe en wat al vaststaat",
-    "later": "sla deze vraag over; ze komt terug voor het einde",
-    "afwijken": "wijk als professionele afweging af van een afgeleide waarde (met reden)",
-    "stop": "bewaar de sessie en stop; hervat met 'wmo intake --hervat'",
-}
-
-
-def command_of(text: str) -> tuple[str, str] | None:
-    """('wijzig', 'type') for 'wijzig type'; None when the text is an answer."""
-    words = text.strip().split(maxsplit=1)
-    if words and fold(words[0]) in COMMANDS:
-        return fold(words[0]), (words[1] if len(words) > 1 else "")
-    if fold(text.strip()) in ("?", "hulp"):
-        return "help", ""
-    return None
-
 
 @dataclass(frozen=True)
 class Antwoordregel:
@@ -73,7 +53,7 @@ class Gesprek:
         return cls(rules, store, store.new(rules.id, peildatum), peildatum)
 
     @classmethod
-    def hervat(cls, store: SessionStore, sessie_id: str | None, load) -> "Gesprek":
+    def hervat(cls, store: SessionStore, sessie_id: str | None, load: Callable[[str, dt.date], Rules]) -> "Gesprek":
         """Replay a stored session; ``load(regio, peildatum)`` gives the rules."""
         info = store.load(sessie_id)
         store.claim(info.id)  # refused while another intake runs it; held until the store closes
@@ -121,8 +101,8 @@ class Gesprek:
         from ..present.brief import Briefgegevens
 
         g = self.staat.gegevens
-        datum = g.get("aanvraagdatum")
-        return Briefgegevens(dt.date.fromisoformat(datum) if datum else None, g.get("kenmerk"), g.get("gemeente"))
+        datum, kenmerk, gemeente = (v if isinstance(v := g.get(k), str) else None for k in ("aanvraagdatum", "kenmerk", "gemeente"))
+        return Briefgegevens(dt.date.fromisoformat(datum) if datum else None, kenmerk, gemeente)
 
     # ── asking ──
     def overrides(self) -> dict:
@@ -172,7 +152,7 @@ class Gesprek:
 
         return person_question(self.model, vraag, self.antwoorden, lambda qid, v: answer_text(self.model.vragen[qid], v))
 
-    def beantwoord(self, vraag_id: str, waarde) -> None:
+    def beantwoord(self, vraag_id: str, waarde: object) -> None:
         """Record an answer; EisFout (nothing recorded) when it breaks an eis of the rules."""
         vraag = self.model.vragen[vraag_id]
         toets_eisen(self.rules, {**self.antwoorden, vraag_id: waarde}, self.peildatum, self.overrides())
@@ -182,7 +162,7 @@ class Gesprek:
         """A typed answer; AntwoordFout when it does not fit (nothing is recorded then)."""
         self.beantwoord(vraag.id, parse_answer(vraag, tekst))
 
-    def beantwoord_json(self, vraag: ast.Vraag, waarde) -> None:
+    def beantwoord_json(self, vraag: ast.Vraag, waarde: object) -> None:
         """An answer as in a case file; CasusFout when it does not fit. A list of persons (objects with
         their answers) gives the count and every answer about them, all checked before any is kept."""
         if vraag.soort == "personen":
@@ -267,7 +247,7 @@ class Gesprek:
         except AntwoordFout:
             return None
 
-    def afwijkende_waarde(self, onderwerp: str, tekst: str):
+    def afwijkende_waarde(self, onderwerp: str, tekst: str) -> object:
         """The value a consultant typed for a deviation, checked before a reason is asked: an id as a
         program sends it, or a label, number or beginning as people type it."""
         naam = self.afwijkend_onderwerp(onderwerp)
@@ -292,7 +272,7 @@ class Gesprek:
         van = self.afwijkbaar().get(onderwerp, "onbekend")
         self._record(Gebeurtenis("afwijking", onderwerp, {"naar": json_value(waarde), "van": van}, reden.strip()))
 
-    def _show(self, naam: str, waarde) -> str:
+    def _show(self, naam: str, waarde: object) -> str:
         return waarde_woorden(self.model, naam, waarde)  # a product by name, a symbol by its label: never an id
 
     # ── explaining (waarom.py) ──
@@ -363,7 +343,7 @@ class Gesprek:
     def casus(self) -> dict:
         """The case file of the contract, to re-evaluate with 'wmo beoordeel' (deviations included)."""
         antwoorden = self.antwoorden
-        casus = {
+        casus: dict[str, object] = {
             "regio": self.rules.id,
             "peildatum": self.peildatum.isoformat(),
             "antwoorden": answers_json(self.model, antwoorden),

@@ -10,13 +10,16 @@ Utrecht and is not taken for it. ``help`` lists them; ``stop`` leaves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import WordCompleter
 
 from ..cases.gemeenten import zoek_gemeente
 from ..cases.natural import fold, yes_no
 from ..errors import printable
-from .conversation import command_of
+from ..semantics.engine import Rules
+from .opdrachten import command_of
 from .screen import STYLE, say
 
 
@@ -24,7 +27,7 @@ class Gestopt(Exception):
     """The consultant typed 'stop' before a region was chosen."""
 
 
-def choose_gemeente(session: PromptSession, sources: dict, load) -> tuple[str, str | None]:
+def choose_gemeente(session: PromptSession, sources: dict, load: Callable[[str], Rules]) -> tuple[str, str | None]:
     """Ask for the citizen's gemeente: the id of the region that serves it, and the gemeente as the
     region writes it (None when a region was chosen by its name, id or number)."""
     regios = {rid: load(rid).model.regio for rid in sources}

@@ -25,18 +25,21 @@ Nothing else is written to stdout.
 from __future__ import annotations
 
 import json
-from typing import IO
+from collections.abc import Callable
+from typing import IO, Any, assert_never
 
 from ..cases.answers import answers_json, json_value
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build
-from ..semantics.engine import regelversie
+from ..semantics.engine import Beoordeling, regelversie
 from ..semantics.values import BerekeningFout
 from .conversation import Gesprek
-from .protocol import BESLUITFORMATEN, GEGEVENS, HOE, Geweigerd, labelled_values, question_line, read_message
+from .opdrachten import (Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg, Wijzig,
+                         guard, json_text, opdracht, voer_uit)
+from .protocol import HOE, Geweigerd, labelled_values, question_line, read_message
 
-__all__ = ["JsonlIntake", "run_jsonl", "question_line"]
+__all__ = ["JsonlIntake", "run_jsonl", "question_line", "json_text"]
 
 
 class JsonlIntake:
@@ -49,7 +52,7 @@ class JsonlIntake:
         self.opgeslagen = opgeslagen
         self.vraag: ast.Vraag | None = None  # the question the client has; None after the result
         self.wijzig: ast.Vraag | None = None  # a question the client asked to change
-        self.uitkomst = None  # the Beoordeling of the last result sent, while no question is open
+        self.uitkomst: Beoordeling | None = None  # the Beoordeling of the last result sent, while no question is open
 
     def write(self, obj: dict) -> None:
         self.stdout.write(limits.dumps(obj) + "\n")
@@ -92,54 +95,54 @@ class JsonlIntake:
             self.guard("ongeldig_antwoord", lambda: g.beantwoord_json(vraag, bericht["antwoord"]))
             self.wijzig = None
             try:
-                return self.advance()
+                self.advance()
+                return None
             except BerekeningFout as err:  # the answer makes a computed value leave the bounds: undone
                 g.terug()
                 self.vraag, self.wijzig = vraag, wijzig
                 raise Geweigerd("buiten_bereik", f"{err}; het antwoord is niet bewaard") from None
-        opdracht = bericht["opdracht"]
-        if opdracht == "stop":
-            if self.vraag is not None:
-                self.result(stopped=True)
-            return "stop"
-        if opdracht == "waarom":
-            vraag = self.named(bericht) if "vraag" in bericht else self.vraag
-            if vraag is None:
-                raise Geweigerd("vraag_ontbreekt", "waarom welke vraag? Stuur {\"opdracht\": \"waarom\", \"vraag\": id}")
-            self.write({"waarom": {"vraag": vraag.id, "tekst": g.vraagtekst(vraag), "uitleg": vraag.uitleg or "",
-                                   "bron": vraag.bron.tekst if vraag.bron else "", "nodig_voor": g.nodig_voor(vraag)}})
-            return self.ask()
-        if opdracht == "overzicht":
-            data = g.overzicht_data()
-            self.write({"overzicht": {**data, "vastgesteld": labelled_values(g.model, g.beoordeling().waarden)}})
-            return self.ask()
-        if opdracht == "wijzig":
-            if "vraag" not in bericht:
-                raise Geweigerd("vraag_ontbreekt", "welke vraag? Stuur {\"opdracht\": \"wijzig\", \"vraag\": id}")
-            self.wijzig = self.named(bericht)
-            return self.advance()
-        if opdracht == "afwijken":
-            return self.deviate(bericht)
-        if opdracht == "gegevens":
-            return self.letter_facts(bericht)
-        if opdracht == "besluit":
-            return self.letter(bericht)
-        if opdracht == "later":
-            if self.vraag is None or self.wijzig is not None:
-                raise Geweigerd("later_niet_mogelijk", "'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt")
-            if not g.kan_later(self.vraag.id):
-                raise Geweigerd("later_niet_mogelijk", "deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af")
-            g.sla_over(self.vraag.id)
-            return self.advance()
-        if opdracht == "terug":
-            if self.wijzig is not None:  # back from changing an answer: nothing changes
+        o = opdracht(bericht["opdracht"], "jsonl")
+        if o is None:
+            raise Geweigerd("onbekende_opdracht", f"onbekende opdracht '{str(bericht['opdracht'])[:40]}'; {HOE}")
+        velden = {k: (self.named(bericht) if k == "vraag" else v) for k, v in bericht.items() if k in o.velden}
+        return self.send(voer_uit(o, Stand(g, self.vraag, self.wijzig is not None, self.uitkomst), velden))
+
+    def send(self, resultaat: Resultaat) -> str | None:
+        """What a command did, as lines: its answer, then the question again or the next one; "stop" ends."""
+        g = self.gesprek
+        match resultaat:
+            case Uitleg(vraag):
+                self.write({"waarom": {"vraag": vraag.id, "tekst": g.vraagtekst(vraag), "uitleg": vraag.uitleg or "",
+                                       "bron": vraag.bron.tekst if vraag.bron else "", "nodig_voor": g.nodig_voor(vraag)}})
+                self.ask()
+            case Overzicht():
+                data = g.overzicht_data()
+                self.write({"overzicht": {**data, "vastgesteld": labelled_values(g.model, g.beoordeling().waarden)}})
+                self.ask()
+            case Wijzig(vraag):
+                self.wijzig = vraag
+                self.advance()
+            case Later() | Terug():
                 self.wijzig = None
-                return self.advance()
-            if g.terug() is None:
-                raise Geweigerd("niets_terug", "er is nog geen antwoord om ongedaan te maken")
-            self.wijzig = None
-            return self.advance()
-        raise Geweigerd("onbekende_opdracht", f"onbekende opdracht '{str(opdracht)[:40]}'; {HOE}")
+                self.advance()
+            case Afgeweken(onderwerp, naar, afwijking):
+                self.write({"afwijking": {"onderwerp": onderwerp, "van": afwijking.van, "naar": json_value(naar),
+                                          "reden": afwijking.reden, "tijdstip": afwijking.tijdstip}})
+                self.advance()
+            case Gegevens(gegevens, terugwerkend):
+                self.write({"gegevens": {**gegevens, "terugwerkend": terugwerkend}})
+                self.ask()
+            case Besluit(formaat, inhoud):
+                self.write({"besluit": {"formaat": formaat, "inhoud": inhoud}})
+            case Stop():
+                if self.vraag is not None:
+                    self.result(stopped=True)
+                return "stop"
+            case Hulp():  # the table keeps it to the terminal
+                raise AssertionError("'help' is no command of the JSON lines")
+            case _ as unreachable:
+                assert_never(unreachable)
+        return None
 
     def named(self, bericht: dict) -> ast.Vraag:
         naam = bericht.get("vraag")
@@ -149,87 +152,10 @@ class JsonlIntake:
                            + ", ".join(q for q in self.gesprek.model.vragen if "[" not in q))
         return vraag
 
-    def deviate(self, bericht: dict) -> str | None:
-        g = self.gesprek
-        onderwerp, waarde, reden = bericht.get("onderwerp"), bericht.get("waarde"), bericht.get("reden")
-        if not isinstance(onderwerp, str):
-            raise Geweigerd("ongeldige_afwijking", "afwijken van welke afgeleide waarde? Kies 'onderwerp' uit: " + ", ".join(g.afwijkbaar()))
-        if not isinstance(waarde, (str, int, float, bool)):
-            raise Geweigerd("ongeldige_afwijking", "'waarde' is de nieuwe waarde: een tekst, getal of ja/nee")
-        naar = self.guard("ongeldige_afwijking", lambda: g.afwijkende_waarde(onderwerp, json_text(waarde)))  # the value, then the reason
-        if not isinstance(reden, str) or not reden.strip():
-            raise Geweigerd("reden_ontbreekt", "een afwijking vraagt een reden ('reden')")
-        onderwerp = g.afwijkend_onderwerp(onderwerp) or onderwerp  # by id or by label: the answer names the id
-        self.guard("ongeldige_afwijking", lambda: g.wijk_af(onderwerp, json_text(waarde), reden))
-        # 'van' is what the rules derive without any deviation (the engine's, not the value before this one)
-        laatste = g.beoordeling().afwijkingen[-1]
-        self.write({"afwijking": {"onderwerp": onderwerp, "van": laatste.van, "naar": json_value(naar), "reden": reden.strip(),
-                                  "tijdstip": laatste.tijdstip}})
-        return self.advance()
-
-    def letter_facts(self, bericht: dict) -> None:
-        """Record the aanvraagdatum, kenmerk and gemeente for the beschikking; all checked before any is kept."""
-        from ..cases.casefile import parse_peildatum
-        from ..cases.kenmerk import check_kenmerk
-        from ..present.besluit import past_periods
-
-        g = self.gesprek
-        nieuw = {}
-        for veld in GEGEVENS:
-            if veld not in bericht:
-                continue
-            waarde = bericht[veld]
-            if not isinstance(waarde, str) or not waarde.strip() or len(waarde) > 200 or any(c < " " for c in waarde):
-                raise Geweigerd("ongeldig_gegeven", f"'{veld}' is één regel tekst van hoogstens 200 tekens")
-            if veld == "aanvraagdatum":
-                nieuw[veld] = self.guard("ongeldig_gegeven", lambda: parse_peildatum(waarde, "", veld)).isoformat()
-            elif veld == "kenmerk":
-                nieuw[veld] = self.guard("ongeldig_gegeven", lambda: check_kenmerk(waarde))
-            else:
-                nieuw[veld] = self._gemeente(waarde.strip())
-        for veld, waarde in nieuw.items():
-            g.geef(veld, waarde)
-        b = g.beoordeling()
-        self.write({"gegevens": {**{k: v for k, v in g.staat.gegevens.items() if v},
-                                 "terugwerkend": past_periods(b, g.briefgegevens()) if b.uitkomst == "indicatie" else []}})
-        return self.ask()
-
-    def _gemeente(self, naam: str) -> str:
-        """A gemeente of this region as the region writes it; any name when the region names none."""
-        from ..cases.gemeenten import zoek_gemeente
-
-        regio = self.gesprek.model.regio
-        if not regio.gemeenten:
-            return naam
-        found = zoek_gemeente({regio.id: regio}, naam)
-        if found.gemeente is None:
-            hint = f"bedoelde u '{found.voorstel}'? " if found.voorstel else ""
-            raise Geweigerd("ongeldig_gegeven", f"'{naam[:40]}' is geen gemeente van {regio.naam}; {hint}"
-                            f"de gemeenten: {', '.join(regio.gemeenten)}")
-        return found.gemeente
-
-    def letter(self, bericht: dict) -> None:
-        """The besluit of the last result, in the bytes the terminal saves and 'wmo beoordeel --formaat besluit' prints."""
-        from .beschikking import besluit_inhoud
-
-        formaat = bericht.get("formaat")
-        if formaat not in BESLUITFORMATEN:
-            raise Geweigerd("ongeldig_formaat", "een besluit vraagt \"formaat\": \"markdown\" of \"html\"")
-        if self.vraag is not None or self.uitkomst is None:
-            raise Geweigerd("geen_resultaat", "een besluit kan pas na het resultaat; beantwoord eerst de open vraag")
-        b = self.uitkomst
-        inhoud = self.guard("geen_besluit", lambda: besluit_inhoud(self.gesprek, b, formaat))
-        self.write({"besluit": {"formaat": formaat, "inhoud": inhoud}})
-
     @staticmethod
-    def guard(code: str, action):
+    def guard(code: str, action: Callable[[], Any]) -> Any:
         """Run ``action``; a WmoFout (a Dutch message) becomes Geweigerd with ``code`` (a BSN: kenmerk_is_bsn)."""
-        from ..cases.kenmerk import BsnFout
-
-        try:
-            return action()
-        except WmoFout as err:
-            raise Geweigerd("kenmerk_is_bsn" if isinstance(err, BsnFout) else code, err.melding()) from None
+        return guard(code, action)
 
     def refuse(self, err: Geweigerd, vraag: str | None) -> None:
         self.write({"fout": str(err), "code": err.code, "vraag": vraag})
@@ -243,16 +169,15 @@ class JsonlIntake:
             self.result(stopped=False)
             return None
         self.vraag, self.uitkomst = vraag, None
-        return self.ask()
+        self.ask()
 
     def ask(self) -> None:
         if self.vraag is None:
-            return None
+            return
         line = question_line(self.vraag, self.gesprek.vraagtekst(self.vraag))
         if self.wijzig is not None:
             line["huidig"] = json_value(self.gesprek.antwoorden.get(self.vraag.id), self.vraag)
         self.write(line)
-        return None
 
     def result(self, stopped: bool) -> None:
         from ..plugins import output_formats
@@ -269,20 +194,13 @@ class JsonlIntake:
         self.write({"resultaat": resultaat})
 
 
-def json_text(waarde) -> str:
-    """A JSON value as the text a consultant would type: true -> 'ja', 2.5 -> '2,5'."""
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    return str(waarde).replace(".", ",") if isinstance(waarde, float) else str(waarde)
-
-
 def run_jsonl(gesprek: Gesprek, stdin: IO[str], stdout: IO[str], opgeslagen: bool = True) -> int:
     utf8(stdin, "surrogateescape")  # a bad byte becomes a lone surrogate: refused as one message
     utf8(stdout, "strict")
     return JsonlIntake(gesprek, stdin, stdout, opgeslagen).run()
 
 
-def utf8(stream, errors: str) -> None:
+def utf8(stream: object, errors: str) -> None:
     """The protocol speaks UTF-8 whatever the locale (LC_ALL=C, PYTHONIOENCODING=ascii)."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:

@@ -6,7 +6,9 @@ A client reads ``code`` to decide what to do; the Dutch ``fout`` beside it is fo
 
 from __future__ import annotations
 
+from ..cases.persons import maximum
 from ..language import ast, kinds, limits
+from ..language.model import Model
 
 OPDRACHTEN = ("waarom", "overzicht", "wijzig", "afwijken", "later", "terug", "stop", "gegevens", "besluit")
 GEGEVENS = ("aanvraagdatum", "kenmerk", "gemeente")
@@ -46,12 +48,21 @@ assert len(FOUTEN) == len(set(FOUTEN))
 
 
 class Geweigerd(Exception):
-    """A message that cannot be carried out: answered with {"fout", "code", "vraag"} and the question again."""
+    """A message that cannot be carried out: answered with {"fout", "code", "vraag"} and the question again.
+    ``scherm``: the wording for the terminal, when the protocol's speaks of JSON fields."""
 
-    def __init__(self, code: str, tekst: str):
+    def __init__(self, code: str, tekst: str, scherm: str | None = None):
         assert code in FOUTEN, code
         super().__init__(tekst)
         self.code = code
+        self.scherm = scherm
+
+    def op_scherm(self) -> str:
+        """The refusal as the terminal says it: a sentence."""
+        if self.scherm is not None:
+            return self.scherm
+        tekst = str(self)
+        return tekst[:1].upper() + tekst[1:] + ("" if tekst.endswith((".", "?", "!")) else ".")
 
 
 def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
@@ -64,7 +75,7 @@ def question_line(vraag: ast.Vraag, tekst: str | None = None) -> dict:
         "uitleg": vraag.uitleg or "",
         "bron": vraag.bron.tekst if vraag.bron else "",
         **({"eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else None, "geheel": vraag.geheel} if vraag.soort == "getal" else {}),
-        **({"maximaal": int(vraag.maximaal.value), "enkelvoud": vraag.enkelvoud or "persoon"} if vraag.soort == "personen" else {}),
+        **({"maximaal": maximum(vraag), "enkelvoud": vraag.enkelvoud or "persoon"} if vraag.soort == "personen" else {}),
         **({"persoon": vraag.persoon[1], "lijst": vraag.persoon[0]} if vraag.persoon else {}),
     }
 
@@ -93,7 +104,7 @@ def read_message(line: str) -> dict:
     return bericht
 
 
-def labelled_values(model, waarden: dict) -> dict:
+def labelled_values(model: Model, waarden: dict) -> dict:
     """Derived values for a client: per id its value (as in a case file), the rule file's label
     and the value in words: {"omvang": {"waarde": "gemiddeld", "label": "omvang van de ondersteuning",
     "tekst": "gemiddeld (1 of 2 resultaatgebieden)"}}."""

@@ -8,15 +8,24 @@ At this prompt ``wijzig``, ``terug`` and ``afwijken`` reopen the conversation.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..cases.natural import MAANDEN, fold
 from ..errors import WmoFout
 from ..language import limits
 from ..language.vocabulary import JA
 from ..safeio import PRIVATE, private_dir, write_atomic
-from .conversation import command_of
+from ..present.besluit import sidecar, sidecar_path
+from .beschikking import inhoud as uitvoer
+from .opdrachten import Stap, command_of
 from .screen import say
+
+if TYPE_CHECKING:
+    from ..present.explain import Uitleg
+    from ..semantics.engine import Beoordeling
 
 FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}
 
@@ -36,7 +45,7 @@ def target(tekst: str, standaard: Path) -> Path:
     return pad if pad.is_absolute() or len(pad.parts) > 1 else standaard.parent / pad
 
 
-def offer_save(scherm, b, uitleg, meer=None) -> str:
+def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], None] | None = None) -> Stap:
     """Offer to save until Enter; returns 'blijf' (done), 'verder' (reopened) or 'stop'. With ``meer``
     (showing the full motivering), 'meer' calls it, and so does the first Enter."""
     from ..plugins import output_formats
@@ -66,7 +75,8 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             say("Kies markdown, json, casus of besluit (het begin is genoeg), of Enter.", "fout")
             continue
         keuze = keuzes[0]
-        if keuze == "besluit":
+        formaat = None if keuze == "casus" else output_formats()[keuze]  # casus: the session's case file, not a rendering
+        if formaat is not None and formaat.brief:
             letter_facts(scherm, b)
         standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
         say(f"Standaard: {standaard}", "zacht")
@@ -78,33 +88,26 @@ def offer_save(scherm, b, uitleg, meer=None) -> str:
             if fold(scherm.prompt("Overschrijven? (ja/nee) ")) in JA:
                 break
         try:
-            if keuze == "casus":
+            if formaat is None:
                 inhoud = limits.dumps(g.casus(), indent=2) + "\n"
-            elif keuze == "besluit":
-                from .beschikking import besluit_inhoud
-
-                inhoud = besluit_inhoud(g, b, "markdown" if pad.suffix.lower() == ".md" else "html")
             else:
-                inhoud = output_formats()[keuze](b, uitleg)
+                inhoud = uitvoer(g, b, keuze, formaat.opmaak_voor(pad, "html"), uitleg)
             private_dir(pad.parent, tighten=False)  # missing folders 0700, no planted link on the way
             write_atomic(pad, inhoud, PRIVATE)
-            if keuze == "besluit":  # its receipt beside it, for 'wmo herbereken'
-                from ..present.besluit import sidecar, sidecar_path
-
+            if formaat is not None and formaat.verantwoording:  # its receipt beside it, for 'wmo herbereken'
                 write_atomic(sidecar_path(pad), sidecar(b), PRIVATE)
         except (WmoFout, OSError) as err:
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue
         say(f"Opgeslagen: {pad.resolve()}", "ok")
-        if keuze == "besluit":
+        if formaat is not None and formaat.verantwoording:
             say(f"Met de verantwoording ernaast (antwoorden en regelversie, voor 'wmo herbereken'; persoonsgegevens): "
                 f"{sidecar_path(pad).resolve()}", "zacht")
 
 
-def letter_facts(scherm, b) -> None:
+def letter_facts(scherm: Any, b: Beoordeling) -> None:
     """Before a besluit: the aanvraagdatum (Enter: today, or as given before) and, when the session has
     none yet, an optional kenmerk, kept in the session; then a warning for a period that starts before the aanvraag or lies in the past."""
-    import datetime as dt
 
     from ..present.besluit import past_periods
 
@@ -137,10 +140,9 @@ def letter_facts(scherm, b) -> None:
         say(f"Let op, terugwerkende kracht: {zin} Het besluit zegt dat ook.", "fout")
 
 
-def _aanvraagdatum(tekst: str):
+def _aanvraagdatum(tekst: str) -> dt.date:
     """An aanvraagdatum as people say it ('5 jan', 'maandag 5 januari 2026', '1-12-2026'); without a
     year it is the last such day up to today: an aanvraag lies behind us."""
-    import datetime as dt
     import re
 
     from ..cases.natural import parse_date
@@ -149,7 +151,7 @@ def _aanvraagdatum(tekst: str):
     try:
         datum = parse_date(tekst, None, today)
     except WmoFout as err:
-        datum, fout = None, WmoFout(f"aanvraagdatum: {err.melding()}")
+        fout = WmoFout(f"aanvraagdatum: {err.melding()}")
     else:
         fout = WmoFout(f"aanvraagdatum: {datum.day} {MAANDEN[datum.month - 1]} {datum.year} ligt na vandaag; een aanvraag is al gedaan")
         if datum <= today:

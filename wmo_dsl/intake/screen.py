@@ -20,7 +20,7 @@ from prompt_toolkit.styles import Style
 
 from ..cases.natural import allowed, completions, fold
 from ..language import ast, kinds
-from .conversation import COMMANDS
+from .opdrachten import COMMANDS
 
 STYLE = Style.from_dict({
     "kop": "bold",

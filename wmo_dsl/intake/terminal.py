@@ -3,7 +3,7 @@
 One question at a time, in Dutch. Completion and the bottom toolbar show what an
 answer may be; an answer that does not fit is refused with the reason and the
 input line is cleared (the text stays in the history, arrow up). Every prompt
-takes the commands of ``COMMANDS``: at a question, inside ``wijzig`` and
+takes the commands of the table (``opdrachten.TABEL``): at a question, inside ``wijzig`` and
 ``afwijken``, at the review ("Klopt dit?") and after the result, where
 ``wijzig``, ``terug`` and ``afwijken`` reopen the conversation. Ctrl-C or a closed
 terminal lose nothing: each answer is on disk before the next question appears.
@@ -12,7 +12,8 @@ terminal lose nothing: each answer is on disk before the next question appears.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Callable
+from typing import assert_never
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.key_binding import KeyBindings
@@ -21,25 +22,32 @@ from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_ans
 from ..errors import WmoFout
 from ..language import ast, limits
 from ..present.explain import build, render
-from .conversation import COMMANDS, Gesprek, command_of
+from .conversation import Gesprek
+from .opdrachten import (TABEL, Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg,
+                         Stap, Wijzig, command_of, opdracht, voer_uit)
+from .protocol import Geweigerd
 from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
 from .saving import offer_save
 from ..present.samenvatting import samenvatting
 from .pager import page
 from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
 
-Stap = Literal["blijf", "verder", "stop"]  # stay at the prompt; the conversation moved on; stop
 
 
-def _refuse(melding: str):
-    raise WmoFout(melding)
+ASKED = frozenset({"vraag", "onderwerp", "waarde", "reden"})  # the fields IntakeScherm.ask_field asks for
+assert all(set(o.verplicht) <= ASKED for o in TABEL.values() if "terminal" in o.kanalen)
+
+
+def _left(tekst: str) -> Stap | None:
+    """A line of afwijken that left it: cancelled ('blijf') or stopped."""
+    return "blijf" if tekst == "blijf" else "stop" if tekst == "stop" else None
 
 
 def _reason(tekst: str) -> str:
     if not tekst.strip():
-        _refuse("een afwijking vraagt een reden")
+        raise WmoFout("een afwijking vraagt een reden")
     if len(tekst) > limits.MAX_TEXT:
-        _refuse(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
+        raise WmoFout(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
     return tekst.strip()
 
 
@@ -155,9 +163,6 @@ class IntakeScherm:
                 say("Niets gewijzigd.", "zacht")
                 return "verder"
             opdracht = command_of(tekst)
-            if wijzigen and opdracht is not None and opdracht[0] == "terug":
-                say("Niets gewijzigd; terug naar waar u was.", "zacht")
-                return "verder"
             if opdracht is not None:
                 stap = self.command(*opdracht, vraag=vraag, wijzigen=wijzigen)
                 if stap != "blijf":
@@ -181,14 +186,14 @@ class IntakeScherm:
                 say(f"Gewijzigd: {answer_text(vraag, waarde)}.", "zacht")
             return "verder"
 
-    def echo(self, vraag: ast.Vraag, tekst: str, waarde) -> None:
+    def echo(self, vraag: ast.Vraag, tekst: str, waarde: object) -> None:
         """Say what an answer was taken for when the text did not say it: "→ Ontwikkelen van …",
         "→ 3 dagdelen per week", "→ 5-1-2027"."""
         said = interpretation(vraag, tekst, waarde)
         if said is not None:
             say(f"  → {said}", "ok")
 
-    def confirmed(self, vraag: ast.Vraag, waarde) -> bool:
+    def confirmed(self, vraag: ast.Vraag, waarde: object) -> bool:
         """A start date before the peildatum is asked once more."""
         starts = any(w in vraag.id for w in ("start", "ingang", "begin"))
         if not (vraag.soort == "datum" and starts and isinstance(waarde, dt.date) and waarde < self.gesprek.peildatum):
@@ -200,63 +205,90 @@ class IntakeScherm:
                 return antwoord
             say("Typ ja of nee.", "fout")
 
-    # ── commands ──
+    # ── commands (declared in opdrachten.TABEL) ──
     def command(self, naam: str, rest: str, vraag: ast.Vraag | None, wijzigen: bool = False) -> Stap:
+        """Run a command typed at a prompt: its fields from the text after the name or asked for,
+        then the table's handler, then its result on the screen."""
         g = self.gesprek
+        o = opdracht(naam, "terminal")
+        if o is None:
+            raise AssertionError(f"'{naam}' is no command of the terminal")  # command_of only finds the table's
         try:
-            if naam == "help":
-                for c, uitleg in COMMANDS.items():
-                    if c == "stop" and not self.opgeslagen:
-                        uitleg = "stop (met --geen-opslag wordt niets bewaard)"
-                    say(f"  {c:<10} {uitleg}")
-                if wijzigen:
-                    say("  Enter      laat het antwoord zoals het was", "zacht")
-            elif naam == "waarom":
-                say(g.waarom(vraag) if vraag is not None else "Er staat geen vraag open; 'overzicht' toont de antwoorden.")
-            elif naam == "overzicht":
-                say(g.overzicht())
-            elif naam == "later":
-                if vraag is None or wijzigen:
-                    say("'later' kan alleen bij een nieuwe vraag.", "fout")
-                    return "blijf"
-                if not g.kan_later(vraag.id):
-                    say("Deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af.", "fout")
-                    return "blijf"
-                g.sla_over(vraag.id)
-                say("Deze vraag komt later terug.", "zacht")
-                return "verder"
-            elif naam == "terug":
-                weg = g.terug()
-                if weg is None:
-                    say("Er is nog geen antwoord om ongedaan te maken.", "fout")
-                    return "blijf"
-                nu = g.antwoorden.get(weg.id)
-                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
-                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
-                return "verder"
-            elif naam == "wijzig":
-                return self.change(rest)
-            elif naam == "afwijken":
-                return self.deviate()
-            elif naam == "stop":
-                return "stop"
+            velden: dict = {o.getypt: g.zoek_vraag(rest)} if o.getypt == "vraag" and rest.strip() else {}
+            for veld in o.verplicht:
+                if veld not in velden:
+                    gevraagd = self.ask_field(veld)
+                    if isinstance(gevraagd, str):  # cancelled ('blijf') or stopped, or a command moved on
+                        return gevraagd
+                    velden.update(gevraagd)
+            return self.show(voer_uit(o, Stand(g, vraag, wijzigen), velden), wijzigen)
+        except Geweigerd as err:
+            say(err.op_scherm(), "fout")
         except WmoFout as err:
             say(err.melding(), "fout")
         return "blijf"
 
-    def change(self, rest: str) -> Stap:
-        g = self.gesprek
-        if not rest.strip():
-            say(g.overzicht())
-            rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
-            opdracht = command_of(rest)
-            if opdracht is not None:
-                return "stop" if opdracht[0] == "stop" else self.command(*opdracht, vraag=None)
-            if not rest.strip():
-                return "blijf"
-        return self.ask(g.zoek_vraag(rest), wijzigen=True)
+    def ask_field(self, veld: str) -> dict | Stap:
+        """A field a command needs and the consultant did not type: asked for (or a Stap). ASKED lists them."""
+        match veld:
+            case "vraag":
+                return self.which_question()
+            case "onderwerp" | "waarde" | "reden":
+                return self.deviation()
+            case _:
+                raise AssertionError(f"the terminal cannot ask for '{veld}'")
 
-    def deviate(self) -> Stap:
+    def show(self, resultaat: Resultaat, wijzigen: bool) -> Stap:
+        """What a command did, on the screen; 'blijf' stays at the prompt."""
+        g = self.gesprek
+        match resultaat:
+            case Hulp():
+                for o in TABEL.values():
+                    if "terminal" in o.kanalen:
+                        say(f"  {o.naam:<10} {o.hulp_zonder_opslag if o.hulp_zonder_opslag and not self.opgeslagen else o.hulp}")
+                if wijzigen:
+                    say("  Enter      laat het antwoord zoals het was", "zacht")
+            case Uitleg(vraag):
+                say(g.waarom(vraag))
+            case Overzicht():
+                say(g.overzicht())
+            case Wijzig(vraag):
+                return self.ask(vraag, wijzigen=True)
+            case Later():
+                say("Deze vraag komt later terug.", "zacht")
+                return "verder"
+            case Terug(weg):
+                if weg is None:
+                    say("Niets gewijzigd; terug naar waar u was.", "zacht")
+                    return "verder"
+                nu = g.antwoorden.get(weg.id)
+                say(f"Terug: {vraag_naam(weg)} is weer {answer_text(weg, nu)}." if nu is not None
+                    else f"Antwoord op '{vraag_naam(weg)}' ongedaan gemaakt.", "zacht")
+                return "verder"
+            case Afgeweken():
+                say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
+                return "verder"
+            case Stop():
+                return "stop"
+            case Gegevens() | Besluit():  # the table keeps them to the JSON lines; here: the save dialog
+                raise AssertionError(f"{type(resultaat).__name__} is no result of the terminal")
+            case _ as unreachable:
+                assert_never(unreachable)
+        return "blijf"
+
+    def which_question(self) -> dict | Stap:
+        """'wijzig' without a question: the overview, then which one (a command there is run)."""
+        g = self.gesprek
+        say(g.overzicht())
+        rest = self.prompt("welke vraag? (nummer of naam; Enter: niets wijzigen) ", extra=[vraag_naam(v) for v in g.genummerd()])
+        opdracht = command_of(rest)
+        if opdracht is not None:
+            return self.command(*opdracht, vraag=None)
+        if not rest.strip():
+            return "blijf"
+        return {"vraag": g.zoek_vraag(rest)}
+
+    def deviation(self) -> dict | Stap:
         """Afwijken: the derived value and its new value are chosen like an answer (number, label,
         beginning, a typo's suggestion), then the reason; Enter or terug cancels at every step."""
         g = self.gesprek
@@ -268,8 +300,8 @@ class IntakeScherm:
         for i, (naam, waarde) in enumerate(keuzes.items(), 1):
             say(f"  {i}. {waarde_naam(g.model, naam)}: {waarde}")
         onderwerp = self._deviation_line("afwijken van> ", onderwerp_vraag(g.model, list(keuzes)), g.kies_onderwerp)
-        if onderwerp in ("blijf", "stop"):
-            return onderwerp
+        if (stap := _left(onderwerp)) is not None:
+            return stap
         waardevraag = waarde_vraag(g.model, onderwerp)
         say(f"Nieuwe waarde voor {waarde_naam(g.model, onderwerp)} (nu: {keuzes[onderwerp]}):", "vraag")
         if waardevraag is not None:
@@ -278,16 +310,14 @@ class IntakeScherm:
             say(f"  ({g.model.types[onderwerp]})", "zacht")
         waarde = self._deviation_line("nieuwe waarde> ", waardevraag,
                                       lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
-        if waarde in ("blijf", "stop"):
-            return waarde
+        if (stap := _left(waarde)) is not None:
+            return stap
         reden = self._deviation_line("reden (verplicht)> ", None, _reason)
-        if reden in ("blijf", "stop"):
-            return reden
-        g.wijk_af(onderwerp, waarde, reden)
-        say(f"Afwijking vastgelegd: {g.afwijking_tekst(g.afwijkingen[-1])}.", "ok")
-        return "verder"
+        if (stap := _left(reden)) is not None:
+            return stap
+        return {"onderwerp": onderwerp, "waarde": waarde, "reden": reden}
 
-    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check) -> str:
+    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check: Callable[[str], str]) -> str:
         """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
         and the same line is asked again; otherwise ``check`` gives the value or refuses (after
         "bedoelde u …?", 'ja' takes the suggestion)."""

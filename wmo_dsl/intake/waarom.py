@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..cases.natural import answer_text
 from ..language import ast, kinds
+from ..language.model import Model
 from ..present.namen import regel_naam, termijn_naam, waarde_naam
 from ..semantics.eisen import EisBreuk
+from ..semantics.outcome import same_outcome
 
 
-def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
+def nodig_voor(model: Model, vraag: ast.Vraag) -> list[str]:
     """What needs the answer, in words with its source: "de toekenning van Begeleiding groep (§3)"."""
     out = []
     for n, deps in model.afhankelijkheden.items():
@@ -16,17 +20,17 @@ def nodig_voor(model, vraag: ast.Vraag) -> list[str]:
             continue
         soort, _, naam = n.rpartition(":")
         if soort == "regel" and naam in model.regels:
-            d, wat = model.regels[naam], regel_naam(model, model.regels[naam])
+            bron, wat = model.regels[naam].bron, regel_naam(model, model.regels[naam])
         elif soort == "termijn" and naam in model.termijnen:
-            d, wat = model.termijnen[naam], termijn_naam(model.termijnen[naam])
+            bron, wat = model.termijnen[naam].bron, termijn_naam(model.termijnen[naam])
         else:
-            d, wat = model.waarden.get(naam) or model.tabellen.get(naam), waarde_naam(model, naam)
-        bron = f" ({d.bron.tekst})" if d is not None and d.bron else ""
-        out.append(f"{wat}{bron}")
+            d = model.waarden.get(naam) or model.tabellen.get(naam)
+            bron, wat = d.bron if d is not None else None, waarde_naam(model, naam)
+        out.append(f"{wat} ({bron.tekst})" if bron else wat)
     return list(dict.fromkeys(out))
 
 
-def waarom(gesprek, vraag: ast.Vraag) -> str:
+def waarom(gesprek: Any, vraag: ast.Vraag) -> str:
     regels = [f"{vraag.tekst or vraag.onderwerp()}"]
     if vraag.uitleg:
         regels.append(f"Toelichting: {vraag.uitleg}")
@@ -43,8 +47,9 @@ def waarom(gesprek, vraag: ast.Vraag) -> str:
     return "\n".join(regels)
 
 
-def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
-    from ..present.sensitivity import summary
+def _effects(gesprek: Any, vraag: ast.Vraag) -> list[str]:
+    """Per answer the outcome it gives now, when not every answer gives the same (``outcome.py``)."""
+    from ..present.sensitivity import also_changed, summary
 
     waarden = kinds.of(vraag).choices(vraag)
     if waarden is None:
@@ -55,7 +60,10 @@ def _effects(gesprek, vraag: ast.Vraag) -> list[str]:
             b = gesprek.rules.evaluate({**gesprek.antwoorden, vraag.id: w}, gesprek.peildatum, gesprek.afwijkingen)
         except EisBreuk:  # an answer an eis forbids
             continue
-        if b.uitkomst == "onvolledig":
+        if b.uitkomst == "onvolledig" or b.conclusies is None:
             return []
-        uitkomsten.append(f"{answer_text(vraag, w)}: {summary(b)}")
-    return uitkomsten if len(set(u.split(": ", 1)[1] for u in uitkomsten)) > 1 else []
+        uitkomsten.append((w, b))
+    if all(same_outcome(b.conclusies, uitkomsten[0][1].conclusies) for _, b in uitkomsten):
+        return []
+    others = [b for _, b in uitkomsten]
+    return [f"{answer_text(vraag, w)}: " + "; ".join([summary(b), *also_changed(b, others)]) for w, b in uitkomsten]

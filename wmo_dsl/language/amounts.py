@@ -18,12 +18,14 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeGuard, assert_never
 
 from . import ast, limits
+from .checker_host import CheckerHost
 from .types import Eenheid, Type
 
 
-def bare_number(expr) -> bool:
+def bare_number(expr: object) -> TypeGuard[ast.Literal]:
     return isinstance(expr, ast.Literal) and expr.kind == "getal"
 
 
@@ -41,22 +43,23 @@ def rate_times(a: Eenheid, b: Eenheid) -> Eenheid | None:
     return None
 
 
-class AmountChecker:
+class AmountChecker(CheckerHost):
     """Unit rules for the expression checker (mixed in; it provides ``error`` and ``source``)."""
 
-    def same_unit(self, a, at: Type, b, bt: Type, wat: str, pos, adopt: bool = True):
+    def same_unit(self, a: ast.Expr, at: Type, b: ast.Expr, bt: Type, wat: str, pos: ast.Pos,
+                  adopt: bool = True) -> tuple[ast.Expr, ast.Expr]:
         """Two sides compared (or the branches of a choice): the same unit, or a bare number
         literal that takes the other side's unit. Returns both sides, rewritten where needed."""
         if at.soort != "getal" or bt.soort != "getal" or at.eenheid == bt.eenheid:
             return a, b
-        if adopt and at.eenheid is None and bare_number(a):
+        if adopt and at.eenheid is None and bt.eenheid is not None and bare_number(a):
             return with_unit(a, bt.eenheid)[0], b
-        if adopt and bt.eenheid is None and bare_number(b):
+        if adopt and bt.eenheid is None and at.eenheid is not None and bare_number(b):
             return a, with_unit(b, at.eenheid)[0]
         self.unit_mismatch(wat, at, bt, b if bt.eenheid != at.eenheid else a, pos)
         return a, b
 
-    def unit_mismatch(self, wat: str, at: Type, bt: Type, other, pos) -> None:
+    def unit_mismatch(self, wat: str, at: Type, bt: Type, other: ast.Expr, pos: ast.Pos) -> None:
         if at.eenheid is not None and bt.eenheid is not None:
             if bt.eenheid.convertible(at.eenheid):
                 hint = f"reken eerst om: {self.source(other)} in {at.eenheid}"
@@ -66,12 +69,13 @@ class AmountChecker:
             self.error("E231", f"{wat}: {at.eenheid} en {bt.eenheid} zijn verschillende eenheden", pos, hint=hint)
             return
         unit = at.eenheid or bt.eenheid
+        assert unit is not None  # called for two different units: one of them is set
         number = other if bare_number(other) else None
         hint = (f"schrijf {self.source(number)} {unit}" if number is not None
                 else f"geef het getal een eenheid, bijvoorbeeld 1 {unit.words(True)}, of reken de hoeveelheid om")
         self.error("E231", f"{wat}: een hoeveelheid in {unit} en een getal zonder eenheid", pos, hint=hint)
 
-    def arithmetic_unit(self, op: str, lt: Type, rt: Type, right, expr) -> tuple[bool, Eenheid | None]:
+    def arithmetic_unit(self, op: str, lt: Type, rt: Type, right: ast.Expr, expr: ast.Arith) -> tuple[bool, Eenheid | None]:
         """(allowed, the unit of the result) of ``left op right`` for two numbers. A rate times an
         amount of its second unit is in its first unit (``afstand * 0,18 euro per km``: euro); an
         amount divided by an amount of another kind is a rate (euro / km: euro per km)."""
@@ -123,7 +127,7 @@ class AmountChecker:
                         "hoeveelheid van een andere soort (euro / km is euro per km)")
         return False, None
 
-    def convert(self, expr: ast.Convert, operand, t: Type) -> tuple[ast.Expr, Type]:
+    def convert(self, expr: ast.Convert, operand: ast.Expr, t: Type) -> tuple[ast.Expr, Type]:
         target = Type("getal", eenheid=expr.eenheid)
         if t.soort == "onbekend":
             return replace(expr, operand=operand), target
@@ -138,7 +142,7 @@ class AmountChecker:
                        "alleen minuten en uur, en de ene periode naar de andere, zijn om te rekenen")
         return replace(expr, operand=operand), target
 
-    def rounding(self, expr: ast.Call, args: tuple, types: list[Type]) -> tuple[tuple, Type]:
+    def rounding(self, expr: ast.Call, args: tuple[ast.Expr, ...], types: list[Type]) -> tuple[tuple[ast.Expr, ...], Type]:
         """naar_boven(x, stap) and friends: a fixed step, in the unit of x."""
         (x, stap), (xt, st) = args, types
         if not self.fixed(stap):
@@ -166,7 +170,7 @@ class AmountChecker:
                 self.unit_mismatch(f"de stap van {expr.function}", xt, st, stap, self.pos_of(stap))
         return (x, stap), xt
 
-    def fixed(self, expr) -> bool:
+    def fixed(self, expr: ast.Expr) -> bool:
         """A literal, a parameter, or one of those converted or negated."""
         match expr:
             case ast.Literal():
@@ -175,14 +179,18 @@ class AmountChecker:
                 return bool(getattr(self.defs.get(naam), "parameter", False))
             case ast.Convert(operand=inner) | ast.Negate(operand=inner):
                 return self.fixed(inner)
-            case _:
+            case (ast.Ref() | ast.Name() | ast.Arith() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # reads an answer, or is not a number
                 return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def step_value(self, expr, seen: frozenset = frozenset()) -> Decimal | None:
+    def step_value(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> Decimal | None:
         """The number a fixed step stands for (its sign is what matters: a conversion keeps it)."""
         match expr:
-            case ast.Literal(value=Decimal() as waarde):
-                return waarde
+            case ast.Literal(value=Decimal() as number):
+                return number
             case ast.Negate(operand=inner):
                 waarde = self.step_value(inner, seen)
                 return None if waarde is None else -waarde
@@ -190,16 +198,20 @@ class AmountChecker:
                 return self.step_value(inner, seen)
             case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
                 d = self.resolved.get(naam) or self.defs.get(naam)
-                if getattr(d, "parameter", False) and d.expr is not None:
+                if isinstance(d, ast.Waarde) and d.parameter and d.expr is not None:
                     return self.step_value(d.expr, seen | {naam})
                 return None
             case ast.Arith():
-                waarde = self.constant_number(expr, seen)
-                return None if waarde is None else limits.CONTEXT.divide(Decimal(waarde.numerator), waarde.denominator)
-            case _:
+                constant = self.constant_number(expr, seen)
+                return None if constant is None else limits.CONTEXT.divide(Decimal(constant.numerator), constant.denominator)
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # not a fixed number
                 return None
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def divides_by_zero(self, expr, seen: frozenset = frozenset()) -> bool:
+    def divides_by_zero(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> bool:
         """A fixed step with a division by a constant 0 in it (1 / 0, or a parameter that is): geen."""
         match expr:
             case ast.Arith(first=first, rest=rest):
@@ -209,16 +221,20 @@ class AmountChecker:
                 return self.divides_by_zero(inner, seen)
             case ast.Ref(target="waarde", id=naam) | ast.Name(id=naam) if naam not in seen:
                 d = self.resolved.get(naam) or self.defs.get(naam)
-                return bool(getattr(d, "parameter", False) and d.expr is not None and self.divides_by_zero(d.expr, seen | {naam}))
-            case _:
+                return bool(isinstance(d, ast.Waarde) and d.parameter and d.expr is not None and self.divides_by_zero(d.expr, seen | {naam}))
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # no division in it
                 return False
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def constant_number(self, expr, seen: frozenset = frozenset()) -> Fraction | None:
+    def constant_number(self, expr: ast.Expr, seen: frozenset[str] = frozenset()) -> Fraction | None:
         """The exact value of a number that reads no answer (literals, parameters, arithmetic and
         conversions of those), or None; None too when it grows beyond any use (10^100)."""
         match expr:
-            case ast.Literal(value=Decimal() as waarde) if expr.kind in ("getal", "hoeveelheid"):
-                return Fraction(waarde)
+            case ast.Literal(value=Decimal() as number) if expr.kind in ("getal", "hoeveelheid"):
+                return Fraction(number)
             case ast.Negate(operand=inner):
                 waarde = self.constant_number(inner, seen)
                 return None if waarde is None else -waarde
@@ -232,7 +248,7 @@ class AmountChecker:
                 waarde = self.constant_number(first, seen)
                 for op, operand in rest:
                     other = self.constant_number(operand, seen) if waarde is not None else None
-                    if other is None or op == "/" and other == 0 or op not in "+-*/":
+                    if waarde is None or other is None or op == "/" and other == 0 or op not in "+-*/":
                         return None
                     waarde = {"+": waarde + other, "-": waarde - other, "*": waarde * other, "/": waarde / other if other else waarde}[op]
                     if abs(waarde.numerator) > 10**100 or waarde.denominator > 10**100:
@@ -244,8 +260,12 @@ class AmountChecker:
                     d = self.resolved.get(naam)
                     memo[naam] = self.constant_number(d.expr, seen | {naam}) if isinstance(d, ast.Waarde) and d.expr is not None else None
                 return memo[naam]
-            case _:
+            case (ast.Literal() | ast.Ref() | ast.Name() | ast.Symbol() | ast.ListExpr() | ast.Logic() | ast.Not()
+                  | ast.Compare() | ast.Count() | ast.InRange() | ast.InList() | ast.Contains() | ast.Call()
+                  | ast.RecordExpr() | ast.IfElse() | ast.Between() | ast.Aggregate()):  # reads an answer, or is not a number
                 return None
+            case _ as unreachable:
+                assert_never(unreachable)
 
     def constant_bounds(self) -> None:
         """A derived value that is the same number for every case, and outside the bounds: E240."""

@@ -3,11 +3,13 @@
 What a function computes lives beside its solver term in ``semantics/builtins.py``, and how it
 reads in words in ``present/words.py``; both check at import that every function here has its
 part, so a function added here and forgotten there fails at once, not in a case far away.
-Adding a function is three entries: here, its meaning, its words.
+Adding a function is three entries: here, its meaning, its words. A function written in words
+('minimum van a en b') is a fourth: its rule in the grammar, named as the function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +29,10 @@ class Builtin:
     eenheid: EenheidRegel
     voorbeeld: str  # for a hint: how it is written
     schrijfbaar: bool = True  # False: made by the parser from other syntax ('jaren tussen a en b')
+    # A function the rule language writes in words, not as a call: the template of its text
+    # ('minimum van {0} en {1}'). The grammar has a rule of the function's name for it, which the
+    # parser turns into a call of it (tree.py) and ``wmo fmt`` writes back with this template.
+    schrijfwijze: str | None = None
 
 
 BUILTINS: dict[str, Builtin] = {b.naam: b for b in (
@@ -46,9 +52,11 @@ BUILTINS: dict[str, Builtin] = {b.naam: b for b in (
 
 # The functions a rule file may call by name.
 FUNCTIONS = {n: b for n, b in BUILTINS.items() if b.schrijfbaar}
+# The functions a rule file writes in words: the grammar rule of that name gives a call of it.
+IN_WORDS = {n: b for n, b in BUILTINS.items() if b.schrijfwijze is not None}
 
 
-def missing_parts(part: str, table, names=None) -> None:
+def missing_parts(part: str, table: Mapping[str, object], names: Iterable[str] | None = None) -> None:
     """Refuse a table of meanings or words that lacks a function (or has one that does not exist)."""
     wanted = set(BUILTINS if names is None else names)
     missing, unknown = sorted(wanted - set(table)), sorted(set(table) - set(BUILTINS))

@@ -10,10 +10,13 @@ can guess, a "bedoelde u …?" suggestion.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 
 from ..errors import Bevinding, RegelbestandFout
 from . import ast, kinds
+from .checker_host import Definitie, add_once
 from .expressions import ExpressionChecker, pos_of
 from .persons import PersonChecker
 from .motivations import MotivationChecker
@@ -35,7 +38,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
-        self.defs: dict[str, object] = {}  # questions, derived values, tables, products
+        self.defs: dict[str, Definitie] = {}  # questions, derived values, tables, products
         self.verwijzingen: dict[str, ast.Verwijzing] = {}
         self.signalen: dict[str, ast.Signaal] = {}
         self.regels: dict[str, ast.Regel] = {}
@@ -44,9 +47,9 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         self.eenheden: dict[str, ast.EenheidDef] = {}
         self.eisen: list[ast.Eis] = []
         self.standaard: ast.Product | None = None
-        self.own_iwmo: dict[str, dict] = {}  # product -> the iWmo fields it states itself
+        self.own_iwmo: dict[str, dict[str, str]] = {}  # product -> the iWmo fields it states itself
         self.types: dict[str, Type] = {}
-        self.resolved: dict[str, object] = {}
+        self.resolved: dict[str, Definitie] = {}
         self.in_progress: list[str] = []
         self.deps: dict[str, set[str]] = {}
         self.current: str | None = None
@@ -57,7 +60,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         bronregel = self.bestand.bronregels[line - 1] if 0 < line <= len(self.bestand.bronregels) else None
         self.findings.append(Bevinding(code, message, pos.file, line, pos.column, hint, ernst, bronregel))
 
-    def suggest(self, naam: str, candidates) -> str | None:
+    def suggest(self, naam: str, candidates: Iterable[str]) -> str | None:
         names = sorted(c for c in candidates if "[" not in c)  # not the expanded questions of each person
         close = difflib.get_close_matches(naam, names, n=3, cutoff=0.6)
         if not close:
@@ -72,7 +75,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         regels = {naam: self.check_regel(regel) for naam, regel in self.regels.items()}
         termijnen = {naam: self.check_termijn(t) for naam, t in self.termijnen.items()}
         eisen = tuple(self.check_eis(e) for e in self.eisen)
-        producten = {n: self.resolved.get(n, d) for n, d in self.defs.items() if isinstance(d, ast.Product)}
+        producten = {n: p for n, d in self.defs.items() if isinstance(d, ast.Product) and isinstance(p := self.resolved.get(n, d), ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
         self.constant_bounds()
@@ -84,8 +87,8 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             pad=self.bestand.pad,
             regio=regio,
             vragen={n: d for n, d in self.defs.items() if isinstance(d, ast.Vraag)},
-            waarden={n: self.resolved[n] for n, d in self.defs.items() if isinstance(d, ast.Waarde)},
-            tabellen={n: self.resolved[n] for n, d in self.defs.items() if isinstance(d, ast.Tabel)},
+            waarden={n: w for n, d in self.defs.items() if isinstance(d, ast.Waarde) and isinstance(w := self.resolved[n], ast.Waarde)},
+            tabellen={n: tb for n, d in self.defs.items() if isinstance(d, ast.Tabel) and isinstance(tb := self.resolved[n], ast.Tabel)},
             producten=producten,
             verwijzingen=self.verwijzingen,
             signalen=self.signalen,
@@ -119,8 +122,11 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
                 else:
                     regio = d
                 continue
-            if isinstance(d, (ast.VrijeDagen, ast.Eis)):
-                (self.vrije_dagen if isinstance(d, ast.VrijeDagen) else self.eisen).append(d)
+            if isinstance(d, ast.VrijeDagen):
+                self.vrije_dagen.append(d)
+                continue
+            if isinstance(d, ast.Eis):
+                self.eisen.append(d)
                 continue
             if isinstance(d, ast.EenheidDef):  # read by the parser already (tree_units.py)
                 self.eenheden[d.id] = d
@@ -130,13 +136,11 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
                     self.error("E201", "er staat al een blok 'alle producten' in dit bestand", d.pos, hint="voeg de twee blokken samen")
                 self.standaard = d.product
                 continue
-            space = (self.verwijzingen if isinstance(d, ast.Verwijzing) else self.signalen if isinstance(d, ast.Signaal)
-                     else self.regels if isinstance(d, ast.Regel) else self.termijnen if isinstance(d, ast.Termijn) else self.defs)
-            if d.id in space:
-                earlier = space[d.id]
+            earlier = (add_once(self.verwijzingen, d) if isinstance(d, ast.Verwijzing) else add_once(self.signalen, d)
+                       if isinstance(d, ast.Signaal) else add_once(self.regels, d) if isinstance(d, ast.Regel)
+                       else add_once(self.termijnen, d) if isinstance(d, ast.Termijn) else add_once(self.defs, d))
+            if earlier is not None:
                 self.error("E202", f"'{d.id}' is al gedefinieerd op regel {earlier.pos.line}", d.pos, hint="geef elke definitie een eigen naam")
-                continue
-            space[d.id] = d
         if regio is None:
             first = self.bestand.definities[0].pos if self.bestand.definities else ast.Pos(self.bestand.pad, 1, 1)
             self.error("E203", "het regelbestand mist een regiokop", ast.Pos(first.file, max(first.line, 1), 1),
@@ -181,7 +185,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         else:
             vraag = replace(vraag, minimaal=self.check_grens(vraag, vraag.minimaal), maximaal=self.check_grens(vraag, vraag.maximaal))
             lo, hi = vraag.minimaal, vraag.maximaal
-            if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and lo.value is not None and hi.value is not None \
+            if isinstance(lo, ast.Literal) and isinstance(hi, ast.Literal) and isinstance(lo.value, Decimal) and isinstance(hi.value, Decimal) \
                     and lo.value > hi.value:
                 self.error("E213", f"het minimum van '{vraag.id}' is groter dan het maximum", pos_of(lo))
         if vraag.hoeveelheid is not None and not soort.eenheid:
@@ -189,7 +193,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
                                f"{soort.woord}-vraag", vraag.pos)
         return vraag
 
-    def check_grens(self, vraag: ast.Vraag, grens):
+    def check_grens(self, vraag: ast.Vraag, grens: ast.Expr | None) -> ast.Literal | None:
         """A bound of a getal question: a number, in the question's unit when it has one."""
         if grens is None:
             return None
@@ -201,6 +205,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
             self.unit_mismatch(f"de grens van '{vraag.id}'", Type("getal", eenheid=unit), Type("getal", eenheid=grens.eenheid),
                                grens, pos_of(grens))
             return None
+        assert isinstance(grens.value, Decimal)  # a getal or hoeveelheid literal holds a Decimal
         if vraag.geheel and grens.value != grens.value.to_integral_value():
             self.error("E212", f"'{vraag.id}' is een geheel getal: de grens {grens.value} ook", pos_of(grens))
         return replace(grens, kind="hoeveelheid", eenheid=unit) if unit is not None else grens
@@ -334,7 +339,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         outer, self.current = self.current, "regel:" + regel.id  # rules have a namespace of their own
         self.deps.setdefault(regel.id, set())
         voorwaarde = self.expect(regel.voorwaarde, JANEE, "een voorwaarde") if regel.voorwaarde is not None else None
-        conclusies = []
+        conclusies: list[ast.Conclusie] = []
         for c in regel.conclusies:
             if isinstance(c, ast.ProductConclusie):
                 if isinstance(c.product, ast.Name) and c.product.id not in self.defs and not self.suggest(c.product.id, self.defs):

@@ -9,21 +9,22 @@ checker of definitions (``check.py``) mixes this in; it provides ``defs``,
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import assert_never
 
 from . import ast
 from .amounts import AmountChecker, bare_number, with_unit
-from .builtins import FUNCTIONS
+from .builtins import FUNCTIONS, IN_WORDS
 from .types import DATUM, GETAL, JANEE, ONBEKEND, Type, comparable, compatible, unified
 
 _ORDERING = ("<", "<=", ">", ">=")
 
 
-def pos_of(expr) -> ast.Pos:
+def pos_of(expr: object) -> ast.Pos:
     return getattr(expr, "pos", ast.NOWHERE)
 
 
-def describe(expr) -> str:
+def describe(expr: object) -> str:
     """A short name for an expression in a message."""
     if isinstance(expr, (ast.Name, ast.Ref, ast.Symbol)):
         return expr.id
@@ -35,13 +36,12 @@ def describe(expr) -> str:
 class ExpressionChecker(AmountChecker):
     """Resolves and types expressions for the checker of definitions."""
 
-    defs: dict
     person_scope: dict[str, str] | None = None  # inside an aggregate: a person's questions by their own name
 
-    def pos_of(self, expr) -> ast.Pos:
+    def pos_of(self, expr: object) -> ast.Pos:
         return pos_of(expr)
 
-    def source(self, expr) -> str:
+    def source(self, expr: object) -> str:
         """An expression as the policy writer wrote it (for hints), or a short name for it."""
         pos = pos_of(expr)
         lines = self.bestand.bronregels
@@ -58,7 +58,7 @@ class ExpressionChecker(AmountChecker):
             self.error("E207", f"{wat} moet {want} zijn, maar dit is {t}", pos_of(expr))
         return resolved
 
-    def resolve_against(self, expr: ast.Expr, other: Type, wat: str, ordered: bool = False):
+    def resolve_against(self, expr: ast.Expr, other: Type, wat: str, ordered: bool = False) -> tuple[ast.Expr, Type]:
         """Resolve ``expr`` where it is compared with a value of type ``other``."""
         if isinstance(expr, ast.ListExpr) and other.soort in ("lijst", "keuze"):
             element = Type("keuze", other.domein)
@@ -184,11 +184,11 @@ class ExpressionChecker(AmountChecker):
                 b, bt = self.resolve(otherwise)
                 a, b = self.same_unit(a, at, b, bt, "'als … dan … anders'", expr.pos)
                 at, bt = a.t or at, b.t or bt
-                t = unified(at, bt)
-                if t is None:
+                joined = unified(at, bt)
+                if joined is None:
                     self.error("E207", f"'dan' en 'anders' geven verschillende soorten: {at} en {bt}", pos_of(otherwise))
-                    t = ONBEKEND
-                return replace(expr, condition=c, then=a, otherwise=b), t
+                    joined = ONBEKEND
+                return replace(expr, condition=c, then=a, otherwise=b), joined
             case ast.Aggregate():
                 return self.aggregate(expr)
             case ast.Between(start=start, end=end):
@@ -221,7 +221,7 @@ class ExpressionChecker(AmountChecker):
             t = self._arithmetic_type(op, t, rt, expr, resolved)
         return replace(expr, first=first, rest=tuple(rest)), t
 
-    def _arithmetic_type(self, op: str, lt: Type, rt: Type, expr, right) -> Type:
+    def _arithmetic_type(self, op: str, lt: Type, rt: Type, expr: ast.Arith, right: ast.Expr) -> Type:
         kinds = (lt.soort, rt.soort)
         if "onbekend" in kinds:
             return ONBEKEND
@@ -245,7 +245,7 @@ class ExpressionChecker(AmountChecker):
         return Type(result)
 
     def _call(self, expr: ast.Call) -> tuple[ast.Expr, Type]:
-        builtin = FUNCTIONS.get(expr.function)
+        builtin = FUNCTIONS.get(expr.function) or IN_WORDS.get(expr.function)
         if builtin is None:
             self.error("E208", f"onbekende functie '{expr.function}'", expr.pos,
                        hint=self.suggest(expr.function, FUNCTIONS) or "beschikbaar: " + ", ".join(sorted(FUNCTIONS)))
@@ -280,7 +280,8 @@ class ExpressionChecker(AmountChecker):
             case "decimalen":
                 result_type = types[0] if types[0].soort == "getal" else result_type
                 places = expr.args[1]
-                if not (isinstance(places, ast.Literal) and places.kind == "getal" and places.value == int(places.value)
+                if not (isinstance(places, ast.Literal) and places.kind == "getal" and isinstance(places.value, Decimal)
+                        and places.value == int(places.value)
                         and 0 <= places.value <= 10):
                     self.error("E209", f"{expr.function}(x, n) rondt af op n cijfers achter de komma: n is een heel getal "
                                "van 0 tot en met 10", pos_of(places), hint=f"bijvoorbeeld {builtin.voorbeeld}")
@@ -290,7 +291,7 @@ class ExpressionChecker(AmountChecker):
 
     def check_cel(self, cel: ast.Cel, kolom: Type, naam: str) -> ast.Cel:
         wat = f"kolom '{naam}'"
-        tests = []
+        tests: list[ast.CelTest] = []
         for test in cel.tests:
             match test:
                 case ast.CelGelijk(expr=e):

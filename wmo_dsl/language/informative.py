@@ -14,10 +14,35 @@ that reads the value fires or a product whose terms read it is indicated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from . import ast
 from .motivations import placeholders
+
+
+class Checked(Protocol):
+    """What informational values are read from: a checked model (``model.Model``, which imports
+    this module, so this one names only what it reads)."""
+
+    @property
+    def vragen(self) -> Mapping[str, ast.Vraag]: ...
+
+    @property
+    def waarden(self) -> Mapping[str, ast.Waarde]: ...
+
+    @property
+    def tabellen(self) -> Mapping[str, ast.Tabel]: ...
+
+    @property
+    def producten(self) -> Mapping[str, ast.Product]: ...
+
+    @property
+    def regels(self) -> Mapping[str, ast.Regel]: ...
+
+    @property
+    def afhankelijkheden(self) -> Mapping[str, frozenset[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -31,11 +56,11 @@ class Informatief:
     producten: tuple[str, ...]  # or when one of these products is indicated
 
 
-def informational(model) -> tuple[Informatief, ...]:
+def informational(model: Checked) -> tuple[Informatief, ...]:
     """Every informational value of a checked model, in file order."""
     guards: dict[str, tuple[list[str], list[str]]] = {}
 
-    def add(naam: str, regels=(), producten=()) -> None:
+    def add(naam: str, regels: Iterable[str] = (), producten: Iterable[str] = ()) -> None:
         if naam not in model.vragen and naam not in model.waarden and naam not in model.tabellen:
             return
         r, p = guards.setdefault(naam, ([], []))
@@ -46,7 +71,8 @@ def informational(model) -> tuple[Informatief, ...]:
         for naam in placeholders(regel.motivering or ""):
             add(naam, regels=(rid,))
     cones: dict[str, set[str]] = {}  # what each rule and product reads, made when a value's motivering needs it
-    for owner, d in [*model.waarden.items(), *model.tabellen.items()]:
+    with_motivering: list[tuple[str, ast.Waarde | ast.Tabel]] = [*model.waarden.items(), *model.tabellen.items()]
+    for owner, d in with_motivering:
         texts = [d.motivering or ""] + ([r.motivering or "" for r in d.rijen if r.motivering] if isinstance(d, ast.Tabel) else [])
         names = [n for t in texts for n in placeholders(t)]
         if names:
@@ -57,7 +83,7 @@ def informational(model) -> tuple[Informatief, ...]:
             producten = [pid for pid, cone in product_cones.items() if owner in cone]
             for naam in names:
                 add(naam, regels, producten)
-    amounts = []
+    amounts: list[Informatief] = []
     for pid, product in model.producten.items():
         for _, tekst in product.kenmerken:
             for naam in placeholders(tekst):
@@ -72,7 +98,7 @@ def concludes_product(regel: ast.Regel) -> bool:
     return any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies)
 
 
-def _cone(model, root: str) -> set[str]:
+def _cone(model: Checked, root: str) -> set[str]:
     """Every name ``root`` reads, transitively, not into the terms of the products a rule concludes."""
     seen: set[str] = set()
     stack = [root]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import ast
+from .types import Eenheid
 from .vocabulary import CODE, period_parts
 
 # WMO020 – Productcategorie
@@ -69,7 +70,7 @@ def months_per_period(periode: str | None) -> int | None:
 UNIT_WORDS = {"01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdelen", "82": "stuks", "83": "euro", "84": "stuks"}
 
 
-def volume_maat(unit) -> str | None:
+def volume_maat(unit: Eenheid | None) -> str | None:
     """What a volume counts, for the eenheid lists: 'uur', or a rate as a whole ('euro per km', which has no eenheid)."""
     if unit is None:
         return None
@@ -178,7 +179,7 @@ def _number(x: Decimal) -> str:
     return format(x.normalize(), "f").replace(".", ",")
 
 
-def looptijd_maanden(duur) -> int | None:
+def looptijd_maanden(duur: ast.Duur | None) -> int | None:
     """A fixed duration (an ast.Duur) in whole months, or None."""
     if duur is None:
         return None
@@ -194,7 +195,7 @@ def looptijd_maanden(duur) -> int | None:
 # ── A product of a rule file ──────────────────────────────────────────────
 
 
-def product_code(p) -> str | None:
+def product_code(p: ast.Product) -> str | None:
     """The productcode a toewijzing carries (an ast.Product): the stated one, the ``code`` line,
     or an id that is a code (02B03); never an id standing in for a missing code (BGI, waakvlam)."""
     if p.code_onbekend is not None:
@@ -207,15 +208,15 @@ def product_code(p) -> str | None:
     return p.id if re.fullmatch(CODE, p.id) else None
 
 
-def states_iwmo(p) -> bool:
+def states_iwmo(p: ast.Product) -> bool:
     """The product says something about its toewijzing: only then is it checked for one."""
     return bool(p.iwmo) or p.volume is not None or p.code_onbekend is not None or p.uitvoeringsvariant is not None
 
 
-def product_vorm(p, duur=None) -> Vorm | str:
+def product_vorm(p: ast.Product, duur: ast.Duur | None = None) -> Vorm | str:
     """The Omvang shape of a product (checked, so its volume has a type); ``duur``: the product's
     duration of this case (an ast.Duur), else the fixed one of the rule file."""
-    unit = p.volume.t.eenheid if p.volume is not None and getattr(p.volume, "t", None) is not None else None
+    unit = p.volume.t.eenheid if p.volume is not None and p.volume.t is not None else None
     if duur is None and isinstance(p.duur, ast.Literal) and isinstance(p.duur.value, ast.Duur):
         duur = p.duur.value
     velden = dict(p.iwmo)
@@ -223,10 +224,10 @@ def product_vorm(p, duur=None) -> Vorm | str:
                 velden.get("eenheid"), velden.get("frequentie"), looptijd_maanden(duur))
 
 
-def static_problems(p) -> list[tuple[str, str, str]]:
+def static_problems(p: ast.Product) -> list[tuple[str, str, str]]:
     """(code, reason, ernst) for what keeps a product from a valid toewijzing whatever the answers;
     nothing for a product that says nothing about iWmo (no iwmo block, code or variant)."""
-    problems = []
+    problems: list[tuple[str, str, str]] = []
     if not states_iwmo(p):
         return problems
     code = product_code(p)
@@ -244,7 +245,7 @@ def static_problems(p) -> list[tuple[str, str, str]]:
         return problems
     v = product_vorm(p)
     if isinstance(v, str):
-        unit = getattr(p.volume, "t", None) and p.volume.t.eenheid
+        unit = p.volume.t.eenheid if p.volume.t is not None else None
         code = dict(p.iwmo).get("eenheid") or unit_code(volume_maat(unit), variant_of(p.uitvoeringsvariant))
         no_period = (unit is not None and code is not None and months_per_period(unit.periode) is not None
                      and not dict(p.iwmo).get("frequentie"))

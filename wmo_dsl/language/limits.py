@@ -16,8 +16,11 @@ import datetime as dt
 import json
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+from typing import Any, NoReturn
 
 from ..errors import CasusFout
+
+JsonPath = tuple[str | int, ...]  # where a value stands in a JSON document: ("antwoorden", "uren")
 
 MAX_DIGITS = 15
 MAX_ABS = Decimal(10) ** 12
@@ -100,13 +103,13 @@ def json_depth(text: str) -> int:
     return deepest
 
 
-def _parse_int(text: str):
+def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
         raise GrensFout(f"het getal {text[:20]}{'…' if len(text) > 20 else ''} heeft meer dan {MAX_DIGITS} cijfers")
     return int(text)
 
 
-def _parse_float(text: str):
+def _parse_float(text: str) -> float:
     try:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - json only hands over valid numbers
@@ -117,7 +120,7 @@ def _parse_float(text: str):
     return float(text)
 
 
-def _parse_constant(name: str):
+def _parse_constant(name: str) -> NoReturn:
     raise GrensFout(f"{name} is geen getal; JSON kent geen NaN of Infinity")
 
 
@@ -126,7 +129,7 @@ class _Marked:
         self.text = text
 
 
-def _where(value, pad: tuple = ()):
+def _where(value: object, pad: JsonPath = ()) -> JsonPath | None:
     """The path to the first marked number in a parsed document."""
     if isinstance(value, _Marked):
         return pad
@@ -159,7 +162,7 @@ def escaped(text: str) -> str:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _surrogate_path(value, pad: tuple = ()):
+def _surrogate_path(value: object, pad: JsonPath = ()) -> JsonPath | None:
     """The path to the first text (key or value) with a lone surrogate in a parsed document."""
     if isinstance(value, str):
         return pad if _SURROGATE.search(value) else None
@@ -173,7 +176,7 @@ def _surrogate_path(value, pad: tuple = ()):
     return None
 
 
-def loads(text: str):
+def loads(text: str) -> Any:
     """``json.loads`` within the bounds: GrensFout (a CasusFout) instead of RecursionError,
     ValueError on a 5,000-digit number, or NaN and Infinity. The error names where the
     value stands ("antwoorden.uren: …")."""
@@ -201,7 +204,7 @@ def loads(text: str):
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def dumps(value, **kwargs) -> str:
+def dumps(value: object, **kwargs: Any) -> str:
     """``json.dumps`` that never writes NaN or Infinity (strict parsers refuse them), and escapes
     the characters some readers take for a line end (U+0085, U+2028, U+2029): one JSON line
     stays one line for every JSON-lines reader."""
@@ -213,7 +216,7 @@ def dumps(value, **kwargs) -> str:
     return text
 
 
-def check_id(value, waar: str = ""):
+def check_id(value: object, waar: str = "") -> str | int | None:
     """A case id as it may be echoed: a text or a whole number, short; never NaN or Infinity."""
     if isinstance(value, str) and text_problem(value):
         raise GrensFout(f"{waar}'id' {SURROGAAT}")
@@ -235,7 +238,7 @@ CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[])
 # have more digits: 1/3); a computed duration, at most 100 years (as a literal, E107: values.py).
 
 
-def scientific(number) -> str:
+def scientific(number: Decimal) -> str:
     """A number far outside the bounds in words a reader can take in: '1,0·10^36'."""
     if not number.is_finite():
         return "oneindig" if number.is_infinite() else "geen getal"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import Bevinding
 from . import ast
+from .informative import Informatief, informational
 from .types import Type
 
 
@@ -42,10 +44,8 @@ class Model:
         return naam.replace("_", " ")
 
     @functools.cached_property
-    def informatief(self):
+    def informatief(self) -> tuple[Informatief, ...]:
         """The informational values: shown by the outcome without deciding it (``informative.py``)."""
-        from .informative import informational
-
         return informational(self)
 
     def informational_questions(self) -> frozenset[str]:
@@ -61,7 +61,7 @@ class Model:
         by_products = frozenset().union(*[self.questions_read_by(p) for p in self.producten])
         return (by_products | self.informational_questions()) - deciding
 
-    def in_asking_order(self, questions) -> list[str]:
+    def in_asking_order(self, questions: Iterable[str]) -> list[str]:
         """Questions in the order the intake asks them: those that decide first, then amounts;
         each group in the order of the rule file."""
         amounts = self.amount_questions()

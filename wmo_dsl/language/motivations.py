@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from . import ast
+from .checker_host import CheckerHost, Definitie
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -24,7 +25,7 @@ def placeholders(text: str) -> list[str]:
     return [m.strip() for m in PLACEHOLDER.findall(text)]
 
 
-class MotivationChecker:
+class MotivationChecker(CheckerHost):
     """'motivering' lines for the checker of definitions."""
 
     def check_motivering(self, text: str | None, pos: ast.Pos, wat: str = "de motivering") -> None:
@@ -58,7 +59,7 @@ class MotivationChecker:
             self.check_motivering(regel.motivering, regel.pos)
         self.check_fallbacks(regels)
 
-    def check_statements(self, d) -> None:
+    def check_statements(self, d: Definitie) -> None:
         """A 'zin ja'/'zin nee' on what is not yes/no, or a '{naam}' that names nothing: E242 / E236."""
         z = d.zinnen
         janee = self.types.get(d.id) is not None and self.types[d.id].soort == "janee" if not isinstance(d, ast.Product) else False

@@ -13,18 +13,20 @@ A mixin of the checker of definitions (``check.py``); it provides ``defs``,
 from __future__ import annotations
 
 from . import ast
+from .checker_host import CheckerHost
+from .types import Type
 
 _SOORT = {ast.Vraag: "de vraag", ast.Waarde: "de afgeleide waarde", ast.Tabel: "de tabel", ast.Product: "het product"}
 
 
-class NameChecker:
+class NameChecker(CheckerHost):
     """Ambiguous bare names (E245) and unknown products in table rows (E204)."""
 
     def meaning_of(self, naam: str) -> str:
         d = self.defs[naam]
         return f"{_SOORT[type(d)]} '{naam}' (regel {d.pos.line})"
 
-    def option_and_definition(self, expr: ast.Name, other, wat: str) -> bool:
+    def option_and_definition(self, expr: ast.Name, other: Type, wat: str) -> bool:
         """A bare name compared with a choice that is one of its options and also a definition of its
         own: E245 naming both (True when reported)."""
         if expr.id not in self.defs or other.soort not in ("keuze", "lijst") or expr.id not in other.domein:

@@ -111,39 +111,40 @@ _ARITH_OP = {"optellen": "+", "aftrekken": "-", "vermenigvuldigen": "*", "delen"
 _ARITH_CHAIN = "rekenketen"  # [first, op, operand, op, operand, …]: no grammar rule, made here
 
 
-def _gather_chains(tree) -> None:
+def _gather_chains(tree: Tree[Token]) -> None:
     """Turn every left-nested chain into one node, in place and without recursion: ``en``/``of``
     get all their items as children, arithmetic of one family becomes a ``rekenketen``. A chain of
     100,000 terms is then one node, not 100,000 nested ones (which the builder would copy)."""
-    stack = [tree]
+    stack: list[Tree[Token] | Token] = [tree]
     while stack:
         node = stack.pop()
         if not isinstance(node, Tree):
             continue
         if node.data in _LOGIC_CHAINS:
-            spine, cur = [], node
+            spine: list[Tree[Token] | Token] = []
+            cur: Tree[Token] | Token = node
             while isinstance(cur, Tree) and cur.data == node.data and len(cur.children) == 2:
                 spine.append(cur.children[1])
                 cur = cur.children[0]
             node.children = [cur, *reversed(spine)]
         elif node.data in _ARITH_FAMILY:
-            family, spine, cur = _ARITH_FAMILY[node.data], [], node
+            family, operands, cur = _ARITH_FAMILY[node.data], [], node
             while isinstance(cur, Tree) and _ARITH_FAMILY.get(cur.data) == family:
-                spine.append((cur.children[1], Token("OP", _ARITH_OP[cur.data])))
+                operands.append((cur.children[1], Token("OP", _ARITH_OP[cur.data])))
                 cur = cur.children[0]
             children = [cur]
-            for operand, op in reversed(spine):
+            for operand, op in reversed(operands):
                 children += (op, operand)
             node.data, node.children = _ARITH_CHAIN, children
         stack.extend(node.children)
 
 
-def _too_deep(tree, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
+def _too_deep(tree: Tree[Token], regels: tuple[str, ...], pad: str) -> list[Bevinding]:
     """Every expression nested deeper than MAX_NESTING, found without recursion (a file of
     600 nested brackets must give a finding, not a RecursionError). Chains are gathered first."""
     rules = expression_rules()
     findings = []
-    stack = [(tree, 0)]
+    stack: list[tuple[Tree[Token] | Token, int]] = [(tree, 0)]
     reported: set[int] = set()
     while stack:
         node, depth = stack.pop()

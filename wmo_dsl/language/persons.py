@@ -16,10 +16,12 @@ A mixin of the checker of definitions (``check.py``); it provides ``defs``,
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
 from . import ast
+from .checker_host import CheckerHost, Definitie
 from .types import GETAL, JANEE, ONBEKEND, Type
 
 MAX_PERSONS = 20  # a bound per list keeps the proofs of wmo check finite
@@ -30,14 +32,14 @@ def field_id(lijst: str, persoon: int, veld: str) -> str:
     return f"{lijst}[{persoon}].{veld}"
 
 
-class PersonChecker:
+class PersonChecker(CheckerHost):
     """Lists of persons for the checker of definitions."""
 
     person_scope: dict[str, str] | None = None
 
     def expand_persons(self) -> None:
         """Each 'personen' question followed, in the definitions, by its persons' questions."""
-        expanded: dict[str, object] = {}
+        expanded: dict[str, Definitie] = {}
         for naam, d in self.defs.items():
             expanded[naam] = d
             if isinstance(d, ast.Vraag) and d.soort == "personen":
@@ -54,7 +56,8 @@ class PersonChecker:
 
     def check_person_list(self, v: ast.Vraag) -> ast.Vraag:
         maximaal = v.maximaal
-        if not (isinstance(maximaal, ast.Literal) and maximaal.kind == "getal" and maximaal.value == maximaal.value.to_integral_value()
+        if not (isinstance(maximaal, ast.Literal) and maximaal.kind == "getal" and isinstance(maximaal.value, Decimal)
+                and maximaal.value == maximaal.value.to_integral_value()
                 and 1 <= maximaal.value <= MAX_PERSONS):
             self.error("E235", f"een lijst van personen heeft een 'maximaal' van 1 tot en met {MAX_PERSONS}", v.pos,
                        hint="bijvoorbeeld: maximaal 8 (zo blijft wmo check eindig)")
@@ -75,7 +78,7 @@ class PersonChecker:
         return lijst.enkelvoud or "persoon"
 
     def person_count(self, lijst: ast.Vraag) -> int:
-        return int(lijst.maximaal.value) if isinstance(lijst.maximaal, ast.Literal) else 0
+        return int(lijst.maximaal.value) if isinstance(lijst.maximaal, ast.Literal) and isinstance(lijst.maximaal.value, Decimal) else 0
 
     def person_field(self, naam: str) -> str | None:
         """The list whose persons have a question called ``naam`` (used outside an aggregate)."""
@@ -85,7 +88,7 @@ class PersonChecker:
         return None
 
     @contextlib.contextmanager
-    def for_person(self, lijst: ast.Vraag, persoon: int):
+    def for_person(self, lijst: ast.Vraag, persoon: int) -> Iterator[None]:
         outer = self.person_scope
         self.person_scope = {v.id: field_id(lijst.id, persoon, v.id) for v in lijst.per_persoon}
         try:
@@ -122,8 +125,8 @@ class PersonChecker:
             t = ONBEKEND
         return replace(expr, personen=tuple(personen)), (GETAL if expr.kind == "aantal" else t)
 
-    def count_of_persons(self, expr: ast.Count, resolved) -> ast.Aggregate | None:
+    def count_of_persons(self, expr: ast.Count, resolved: ast.Expr) -> ast.Aggregate | None:
         """'aantal huisgenoten': how many persons the list has."""
-        if isinstance(resolved, ast.Ref) and isinstance(self.defs.get(resolved.id), ast.Vraag) and self.defs[resolved.id].soort == "personen":
+        if isinstance(resolved, ast.Ref) and isinstance(lijst := self.defs.get(resolved.id), ast.Vraag) and lijst.soort == "personen":
             return ast.Aggregate("aantal", resolved.id, None, None, expr.pos, GETAL)
         return None

@@ -18,11 +18,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from . import ast
+from .checker_host import CheckerHost
 from .types import DUUR, GETAL
 from . import iwmo as I
 
 
-class ProductChecker:
+class ProductChecker(CheckerHost):
     def check_product(self, p: ast.Product) -> ast.Product:
         outer, self.current = self.current, p.id
         self.deps.setdefault(p.id, set())
@@ -53,7 +54,7 @@ class ProductChecker:
                        hint="schrijf elk bedrag één keer; de eerste telde, de tweede niet")
         return replace(b, expr=expr)
 
-    def iwmo_terms(self, p: ast.Product, volume) -> tuple:
+    def iwmo_terms(self, p: ast.Product, volume: ast.Expr | None) -> tuple[tuple[str, str], ...]:
         """The product's iWmo fields, with eenheid and frequentie from the unit of its volume where
         the product does not state them itself."""
         iwmo = dict(p.iwmo)

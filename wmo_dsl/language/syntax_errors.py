@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.indenter import DedentError
 
@@ -20,7 +21,7 @@ from .syntax_hints import describe_expected, hint_for
 _CHUNK_HEADER = 'regio r "R"\n  geldig vanaf 2022-01-01\n'
 
 
-def all_syntax_findings(first: Exception, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
+def all_syntax_findings(first: UnexpectedInput | DedentError, regels: tuple[str, ...], pad: str) -> list[Bevinding]:
     """Every definition with a syntax error, not just the first: each top-level
     definition is parsed on its own (behind a stand-in header, so the parser
     stands where it would in the whole file) and its error mapped back."""
@@ -34,8 +35,8 @@ def all_syntax_findings(first: Exception, regels: tuple[str, ...], pad: str) -> 
             parser().parse(source)
         except UnexpectedInput as err:
             f = _syntax_finding(err, source, tuple(source.split("\n")[:-1]), pad)
-        except DedentError:
-            f = _dedent_finding(first, chunk, pad)
+        except DedentError as err:
+            f = _dedent_finding(err, chunk, pad)
             shift = start
         else:
             continue
@@ -83,7 +84,7 @@ def _syntax_finding(err: UnexpectedInput, text: str, regels: tuple[str, ...], pa
     return Bevinding("E100", bericht, pad, line, column, hint=hint, bronregel=source_line(regels, line))
 
 
-def _parse_sample(text: str):
+def _parse_sample(text: str) -> Tree[Token]:
     """A hint's sample parsed as a file (one function, so the samples' failures are computed once)."""
     return parser().parse(text if text.endswith("\n") else text + "\n")
 

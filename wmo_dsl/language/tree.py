@@ -8,14 +8,19 @@ problem is collected in ``findings``, so a policy writer sees all of them at onc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import Any
 
 from lark import Token, v_args
+from lark.tree import Meta
 
 from ..errors import Bevinding
 from . import ast, limits
+from .builtins import IN_WORDS
 from .kinds import KINDS
 from .syntax_errors import source_line
+from .tree_host import token_line
 from .tree_products import ProductsToAst
 from .tree_statements import StatementsToAst
 
@@ -28,7 +33,7 @@ def _number(tok: Token) -> Decimal:
     return Decimal(str(tok).replace(",", "."))
 
 
-def _plain(soort: str):
+def _plain(soort: str) -> Callable[[ToAst, Meta, list[Any]], tuple[str, tuple[()]]]:
     """The transformer method of a question kind without options: ('datum', ())."""
     return lambda self, meta, items: (soort, ())
 
@@ -48,15 +53,23 @@ class ToAst(StatementsToAst, ProductsToAst):
         self.units = {}  # the region's own units, read by _declare_units before the transform
 
     def _finding(self, code: str, bericht: str, tok: Token, hint: str | None = None) -> None:
-        self.findings.append(Bevinding(code, bericht, self.pad, tok.line, tok.column, hint, bronregel=source_line(self.regels, tok.line)))
+        line, column = token_line(tok)
+        self.findings.append(Bevinding(code, bericht, self.pad, line, column, hint, bronregel=source_line(self.regels, line)))
 
-    def _pos(self, meta) -> ast.Pos:
+    def _pos(self, meta: Meta) -> ast.Pos:
         if getattr(meta, "empty", True):
             return ast.Pos(self.pad, 0, 0)
         return ast.Pos(self.pad, meta.line, meta.column, meta.end_line, meta.end_column)
 
     def _tokpos(self, tok: Token) -> ast.Pos:
-        return ast.Pos(self.pad, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column)
+        line, column = token_line(tok)
+        return ast.Pos(self.pad, line, column, tok.end_line or line, tok.end_column or column)
+
+    def __default__(self, data: str, children: list[Any], meta: Meta) -> Any:
+        """A rule named after a function written in words ('minimum van a en b') is a call of it."""
+        if data in IN_WORDS:
+            return ast.Call(data, tuple(children), self._pos(meta))
+        return super().__default__(data, children, meta)
 
     def start(self, meta, items):
         return [i for i in items if i is not None]
@@ -147,10 +160,10 @@ class ToAst(StatementsToAst, ProductsToAst):
                      "maximale_duur": "maximale duur", "minimale_duur": "minimale duur", "onbeperkt": "maximale duur",
                      "meervoud": "meervoud", "is": "is"}
 
-    def _details(self, items, meta=None) -> dict:
+    def _details(self, items: Iterable[Any], meta: Meta | None = None) -> dict[str, Any]:
         """The detail lines of a definition by kind; a kind that may appear once but appears
         twice is a finding (E228), not silently dropped."""
-        details: dict = {}
+        details: dict[str, Any] = {}
         for item in items:
             if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
                 kind = item[0]
@@ -164,7 +177,7 @@ class ToAst(StatementsToAst, ProductsToAst):
                 details.setdefault(kind, item[1])
         return details
 
-    def _second_line(self, word: str, meta, nth: int = 2) -> tuple[int, int]:
+    def _second_line(self, word: str, meta: Meta, nth: int = 2) -> tuple[int, int]:
         """Where a detail line starting with ``word`` stands for the second time in a definition."""
         seen = 0
         for line in range(meta.line, min(meta.end_line, len(self.regels)) + 1):

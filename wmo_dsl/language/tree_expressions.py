@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lark import v_args
+from lark import Token, v_args
 from lark.exceptions import GrammarError, VisitError
+from lark.tree import Meta
 
 from . import ast
 from .tree_units import UnitsToAst
@@ -19,7 +20,7 @@ from .vocabulary import MAX_DURATION, TIME_UNIT_WORDS
 _FAMILY = {"+": "+-", "-": "+-", "*": "*/", "/": "*/"}
 
 
-def _string(tok) -> str:
+def _string(tok: object) -> str:
     return str(tok)[1:-1]
 
 
@@ -45,8 +46,8 @@ class ExpressionsToAst(UnitsToAst):
         except Exception as e:
             raise VisitError(tree.data, tree, e) from e
 
-    def _logic(self, op: str, meta, items):
-        flat = []
+    def _logic(self, op: str, meta: Meta, items: list[ast.Expr]) -> ast.Logic:
+        flat: list[ast.Expr] = []
         for item in items:  # a chain is one node, however long (and a en (b en c) means the same)
             if isinstance(item, ast.Logic) and item.op == op:
                 flat.extend(item.items)
@@ -103,7 +104,7 @@ class ExpressionsToAst(UnitsToAst):
             return ast.Literal(value, "getal", self._tokpos(aantal))
         return ast.Literal(value, "hoeveelheid", self._pos(meta), eenheid=unit)
 
-    def _duration(self, aantal, canonical: str):
+    def _duration(self, aantal: Token, canonical: str) -> ast.Literal:
         waarde = self._bounded(aantal)
         if waarde != int(waarde):
             self._finding("E103", f"een duur is een heel aantal {canonical}, niet {aantal}", aantal)

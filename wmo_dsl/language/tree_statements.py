@@ -8,11 +8,16 @@ line of the same kind is E228 like every other detail.
 
 from __future__ import annotations
 
-from lark import Token, Transformer_NonRecursive, v_args
+from collections.abc import Iterable
+from typing import Any
+
+from lark import Token, v_args
+from lark.tree import Meta
 
 from ..errors import Bevinding
 from . import ast
 from .syntax_errors import source_line
+from .tree_host import TreeHost, token_line
 
 
 def _text(tok: Token | None) -> str | None:
@@ -20,25 +25,25 @@ def _text(tok: Token | None) -> str | None:
 
 
 @v_args(meta=True)
-class StatementsToAst(Transformer_NonRecursive):
+class StatementsToAst(TreeHost):
     """Transformer methods for the statement lines; needs ``_tokpos``, ``findings``, ``pad``, ``regels``."""
 
     def zin_ja(self, meta, items):
-        return ("zin", ("ja", ast.Zin(_text(items[0]), _text(items[1]), self._tokpos(items[0])), items[0]))
+        return ("zin", ("ja", ast.Zin(str(items[0])[1:-1], _text(items[1]), self._tokpos(items[0])), items[0]))
 
     def zin_nee(self, meta, items):
-        return ("zin", ("nee", ast.Zin(_text(items[0]), _text(items[1]), self._tokpos(items[0])), items[0]))
+        return ("zin", ("nee", ast.Zin(str(items[0])[1:-1], _text(items[1]), self._tokpos(items[0])), items[0]))
 
     def zin_waarde(self, meta, items):
-        return ("zin", ("waarde", ast.Zin(_text(items[0]), _text(items[1]), self._tokpos(items[0])), items[0]))
+        return ("zin", ("waarde", ast.Zin(str(items[0])[1:-1], _text(items[1]), self._tokpos(items[0])), items[0]))
 
     def label(self, meta, items):
         symbool, tekst = items
         return ("zin", ("symbool" if symbool is not None else "label", (str(symbool) if symbool else None, _text(tekst)), tekst))
 
-    def _zinnen(self, rest) -> ast.Zinnen:
+    def _zinnen(self, rest: Iterable[Any]) -> ast.Zinnen:
         """The statements among a definition's detail lines."""
-        found: dict = {}
+        found: dict[str, Any] = {}
         symbolen: list[tuple[str, str]] = []
         for item in rest:
             if not (isinstance(item, tuple) and len(item) == 2 and item[0] == "zin"):
@@ -57,7 +62,7 @@ class StatementsToAst(Transformer_NonRecursive):
             found[soort] = value[1] if soort == "label" else value
         return ast.Zinnen(found.get("ja"), found.get("nee"), found.get("label"), found.get("waarde"), tuple(symbolen))
 
-    def _no_statements(self, rest, wat: str) -> None:
+    def _no_statements(self, rest: Iterable[Any], wat: str) -> None:
         """A statement line where nothing reads it: E242."""
         for item in rest:
             if isinstance(item, tuple) and len(item) == 2 and item[0] == "zin":
@@ -65,7 +70,7 @@ class StatementsToAst(Transformer_NonRecursive):
                                         "zinnen horen bij een vraag, een afgeleide waarde, een tabel of een product; "
                                         "gebruik hier 'motivering' of 'toelichting'")
 
-    def _only_where_read(self, d: dict, meta) -> None:
+    def _only_where_read(self, d: dict[str, Any], meta: Meta | None) -> None:
         """'motivering' is read on rules, derived values and tables (rows) only: elsewhere it is a finding."""
         if "motivering" in d and meta is not None and not getattr(meta, "empty", True):
             line, column = self._second_line("motivering", meta, nth=1)
@@ -73,4 +78,5 @@ class StatementsToAst(Transformer_NonRecursive):
                                            self.pad, line, column, hint="gebruik hier 'toelichting'"))
 
     def _statement_finding(self, code: str, bericht: str, tok: Token, hint: str | None = None) -> None:
-        self.findings.append(Bevinding(code, bericht, self.pad, tok.line, tok.column, hint, bronregel=source_line(self.regels, tok.line)))
+        line, column = token_line(tok)
+        self.findings.append(Bevinding(code, bericht, self.pad, line, column, hint, bronregel=source_line(self.regels, line)))

@@ -14,9 +14,10 @@ import difflib
 from dataclasses import replace
 from fractions import Fraction
 
-from lark import Token, Transformer_NonRecursive, Tree, v_args
+from lark import Token, Tree, v_args
 
 from . import ast
+from .tree_host import TreeHost
 from .types import Eenheid
 from .vocabulary import (AMOUNT_UNIT_WORDS, AMOUNT_UNITS, PERIOD_WORDS, PERIODS, PERIODS_ALLOWED, TIME_UNIT_WORDS, TIME_UNITS,
                          period_name)
@@ -24,11 +25,16 @@ from .vocabulary import (AMOUNT_UNIT_WORDS, AMOUNT_UNITS, PERIOD_WORDS, PERIODS,
 MAX_PERIOD_COUNT = 366  # per 52 weken, per 12 maanden: more is a typo
 
 
-@v_args(meta=True)
-class UnitsToAst(Transformer_NonRecursive):
-    units: dict[str, Eenheid]  # every way of writing a declared unit -> the unit
+def _number_and_name(tree: Tree[Token]) -> tuple[Token, Token]:
+    """The terminals of ``eenheid_is: "is" NUMBER NAME``."""
+    aantal, doel = tree.children
+    assert isinstance(aantal, Token) and isinstance(doel, Token)
+    return aantal, doel
 
-    def _declare_units(self, tree) -> None:
+
+@v_args(meta=True)
+class UnitsToAst(TreeHost):
+    def _declare_units(self, tree: Tree[Token]) -> None:
         """Read the region's ``eenheid`` declarations from the parse tree, before transforming it."""
         self.units = {}
         declared: dict[str, tuple[Token, str, tuple[Token, Token] | None]] = {}
@@ -36,8 +42,9 @@ class UnitsToAst(Transformer_NonRecursive):
             if not (isinstance(node, Tree) and node.data == "eenheid_def"):
                 continue
             naam, *items = node.children
+            assert isinstance(naam, Token)  # eenheid_def: "eenheid" NAME …
             meervoud = next((str(i.children[0]) for i in items if isinstance(i, Tree) and i.data == "meervoud"), str(naam))
-            is_ = next((tuple(i.children) for i in items if isinstance(i, Tree) and i.data == "eenheid_is"), None)
+            is_ = next((_number_and_name(i) for i in items if isinstance(i, Tree) and i.data == "eenheid_is"), None)
             for word in dict.fromkeys((str(naam), meervoud)):
                 clash = self._builtin_word(word)
                 if clash is not None:
@@ -121,7 +128,7 @@ class UnitsToAst(Transformer_NonRecursive):
         close = difflib.get_close_matches(woord, known, n=2, cutoff=0.6)
         return ("bedoelde u " + " of ".join(f"'{c}'" for c in close) + "?") if close else None
 
-    def _maat(self, eenheid, quiet: bool = False) -> Eenheid | None:
+    def _maat(self, eenheid: Token, quiet: bool = False) -> Eenheid | None:
         """A unit word without period: a built-in unit or one the region declares."""
         woord = str(eenheid)
         maat = AMOUNT_UNIT_WORDS.get(woord)
@@ -136,7 +143,7 @@ class UnitsToAst(Transformer_NonRecursive):
                       + "; een duur in " + ", ".join(TIME_UNITS) + "; een eigen eenheid declareert u met: eenheid <naam>")
         return None
 
-    def _unit(self, eenheid, pers) -> Eenheid | None:
+    def _unit(self, eenheid: Token, pers: list[tuple[Token | None, Token]]) -> Eenheid | None:
         """The unit of an amount as written (``uur``, ``uur per week``, ``euro per km``); a finding
         and None when it is not one."""
         maat = self._maat(eenheid)
@@ -176,8 +183,8 @@ class UnitsToAst(Transformer_NonRecursive):
                 return None
             return replace(maat, per=per)
         close = difflib.get_close_matches(woord, [*PERIOD_WORDS, *AMOUNT_UNIT_WORDS, *getattr(self, "units", {})], n=1, cutoff=0.5)
-        aantal = f"{count} " if count is not None else ""
-        self._finding("E231", f"'per {aantal}{woord}' is geen periode of eenheid", word,
-                      hint=(f"bedoelde u 'per {aantal}{close[0]}'? " if close else "") + "mogelijk: " + PERIODS_ALLOWED
+        count_text = f"{count} " if count is not None else ""
+        self._finding("E231", f"'per {count_text}{woord}' is geen periode of eenheid", word,
+                      hint=(f"bedoelde u 'per {count_text}{close[0]}'? " if close else "") + "mogelijk: " + PERIODS_ALLOWED
                       + "; of een eenheid, zoals per km (een tarief)")
         return None

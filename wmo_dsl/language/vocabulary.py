@@ -9,6 +9,8 @@ parser; a test holds the two equal.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 # ── Durations ─────────────────────────────────────────────────────────────
 
 # The canonical (plural) name of each calendar unit, its singular, and the most days one unit spans.
@@ -68,10 +70,8 @@ def period_parts(name: str) -> tuple[int, str]:
     return int(count), PERIOD_WORDS[word]
 
 
-def periods_per_year(name: str):
+def periods_per_year(name: str) -> Fraction:
     """How many of a period fit in a year, exactly: 52 weeks, so 13 periods of 4 weeks."""
-    from fractions import Fraction
-
     count, period = period_parts(name)
     return Fraction(PERIODS[period], count)
 # The iWmo codes a volume's unit gives: language/iwmo.py (the code lists WMO020, WJ756, WMO757).

@@ -76,7 +76,7 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     }
 
 
-def sidecar_path(pad) -> Path:
+def sidecar_path(pad: str | Path) -> Path:
     """Where a besluit's receipt goes: 'b.html' -> 'b.verantwoording.json' (for 'wmo herbereken')."""
     pad = Path(pad)
     return pad.with_name(pad.stem + ".verantwoording.json")

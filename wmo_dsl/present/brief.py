@@ -65,8 +65,8 @@ def opening(soort: Aard, aanvraagdatum: str | Invul) -> dict:
                     "zinnen": [("Op", aanvraagdatum, "is ons gemeld dat u mogelijk ondersteuning nodig heeft. U heeft zelf geen "
                                 f"hulpvraag gesteld. Wij hebben daarom uit eigen beweging onderzocht of u ondersteuning op grond van {wet} "
                                 "nodig heeft.")]}
-        case _:
-            assert_never(soort)
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 LEVERINGSVORM = ("U krijgt deze ondersteuning in natura: een aanbieder waarmee de gemeente een contract heeft, levert haar. "

@@ -16,9 +16,9 @@ def _bron(bron: ast.Bron | None) -> str | None:
     return bron.tekst if bron else None
 
 
-def _label(definition, naam: str) -> str:
+def _label(definition: ast.Waarde | ast.Tabel, naam: str) -> str:
     """A derived value's label from the rule file, else its name in words."""
-    return getattr(definition, "label", None) or naam.replace("_", " ")
+    return definition.zinnen.label or naam.replace("_", " ")
 
 
 def catalogue(model: Model) -> dict:
@@ -27,7 +27,7 @@ def catalogue(model: Model) -> dict:
     for vraag in model.vragen.values():
         if vraag.persoon is not None and vraag.persoon[1] != 1:
             continue  # a person's question once, as asked about the first person
-        item = {"id": vraag.id, "tekst": vraag.tekst, "soort": vraag.soort,
+        item: dict[str, object] = {"id": vraag.id, "tekst": vraag.tekst, "soort": vraag.soort,
                 "opties": [{"id": o.id, "label": o.label} for o in vraag.opties],
                 "eenheid": str(vraag.hoeveelheid) if vraag.hoeveelheid else vraag.eenheid,
                 "geheel": vraag.geheel, "groep": vraag.groep, "bron": _bron(vraag.bron)}
@@ -36,8 +36,9 @@ def catalogue(model: Model) -> dict:
         if vraag.persoon is not None:
             item["lijst"], item["veld"] = vraag.persoon[0], vraag.persoon[2]
         vragen.append(item)
+    afgeleid: list[tuple[str, ast.Waarde | ast.Tabel]] = [*model.waarden.items(), *model.tabellen.items()]
     waarden = [{"id": naam, "label": _label(d, naam), "bron": _bron(d.bron)}
-               for naam, d in [*model.waarden.items(), *model.tabellen.items()]
+               for naam, d in afgeleid
                if not (naam in model.waarden and model.waarden[naam].parameter)]
     producten = [{"id": p.id, "naam": p.naam, "code": p.echte_code, "bron": _bron(p.bron)} for p in model.producten.values()]
     return {"regio": {"id": regio.id, "naam": regio.naam}, "vragen": vragen, "waarden": waarden, "producten": producten}

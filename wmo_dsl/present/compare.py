@@ -4,7 +4,8 @@ Every case is evaluated under both rule sets (compiled, ``Rules.evaluate_fast``)
 and reduced to its outcome label: the product codes it grants, or "geen
 indicatie", or "onvolledig". The report counts how many cases change label, a
 transition table (from which outcome to which, how often), how many keep their
-products but change in duration, referrals or signals, and the first changed
+products but change in another part of the outcome (duration, referrals,
+signals, deadlines: ``outcome.py``), and the first changed
 cases with their answers. Where the rule sets give tariffs for their products
 (``tarief``), it adds the monthly cost before and after, at the peildatum.
 """
@@ -23,6 +24,7 @@ from ..errors import CasusFout
 from ..language import limits
 from ..language.vocabulary import PERIOD_WORDS, PERIODS, period_name, periods_per_year
 from ..semantics.notation import bedrag_text
+from ..semantics.outcome import same_outcome
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Vergelijking:
     peildatum: str
     aantal: int = 0
     veranderd: int = 0
-    anders_zelfde_product: int = 0  # same products, other duration, referral or signal
+    anders_zelfde_product: int = 0  # same label, another part of the outcome (outcome.py): duration, referral, signal, …
     fouten: int = 0
     overgangen: collections.Counter = field(default_factory=collections.Counter)
     voor: collections.Counter = field(default_factory=collections.Counter)
@@ -57,19 +59,22 @@ class Vergelijking:
 
 
 def label(b: Beoordeling) -> str:
-    if b.uitkomst == "onvolledig":
-        return "onvolledig"
-    if b.uitkomst != "indicatie":
-        return "geen indicatie"
-    return " + ".join(b.model.producten[p.product].code for p in b.producten)
+    match b.uitkomst:
+        case "onvolledig":
+            return "onvolledig"
+        case "geen_indicatie":
+            return "geen indicatie"
+        case "indicatie":
+            return " + ".join(b.model.producten[p.product].code for p in b.producten)
+        case other:
+            raise ValueError(f"onbekende uitkomst: {other!r}")
 
 
-def _details(b: Beoordeling) -> tuple:
-    c = b.conclusies
-    if c is None:
-        return ()
-    return (tuple(sorted(map(repr, (p.item for p in b.producten)))), tuple(v for v, _ in c.verwijzingen),
-            tuple(s for s, _ in c.signalen))
+def _same(a: Beoordeling, b: Beoordeling) -> bool:
+    """The same outcome under both rule sets, every part of it (``outcome.py``)."""
+    if a.conclusies is None or b.conclusies is None:
+        return a.conclusies is None and b.conclusies is None
+    return same_outcome(a.conclusies, b.conclusies)
 
 
 # Tariffs in a period unit convert to a month directly; a tariff per use (uur, etmaal, ...)
@@ -152,7 +157,7 @@ def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: 
                 v.voorbeelden.append({"casus": case_label, "van": la, "naar": lb, "antwoorden": {
                     q: json_value(x, a.model.vragen.get(q) or b.model.vragen.get(q))
                     for q, x in antwoorden.items() if _shown(a, b, q)}})
-        elif _details(ra) != _details(rb):
+        elif not _same(ra, rb):
             v.anders_zelfde_product += 1
         if tarieven:
             ka, za = maandkosten(ra, peildatum)

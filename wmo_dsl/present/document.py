@@ -213,6 +213,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
 def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
     soort = "een geheel getal" if v.geheel else kinds.of(v).beschrijving
     if v.soort == "personen":
+        assert v.maximaal is not None  # the checker gives every list of persons its maximaal
         soort = f"een lijst van hoogstens {words.expr(v.maximaal)} personen ({v.enkelvoud or 'persoon'} 1, 2, …)"
     if v.soort == "getal":
         bounds = []
@@ -299,7 +300,7 @@ def _matrix(t: ast.Tabel, model: Model, words: "_Words") -> Matrix | None:
     return Matrix(tuple(t.invoer[:-1]), tuple(kopregels), kolommen, betekenissen, t.invoer[-1], tuple(rijen))
 
 
-def _key(expr) -> object:
+def _key(expr: ast.Expr) -> object:
     if isinstance(expr, ast.Symbol):
         return expr.id
     if isinstance(expr, ast.Literal) and expr.kind in ("janee", "getal", "tekst"):
@@ -333,7 +334,7 @@ def _concluded_by(model: Model) -> dict[tuple[str, str], tuple[str, ...]]:
 class _Words(Words):
     """Words, plus the headings of a matrix (which need the document's Kop)."""
 
-    def heading(self, naam: str, value) -> Kop:
+    def heading(self, naam: str, value: object) -> Kop:
         """A matrix heading: the value's label and, for a case of a derived value, its condition."""
         if naam in self.model.vragen:
             vraag = self.model.vragen[naam]
@@ -353,14 +354,14 @@ class _Words(Words):
 class _Source:
     """The lines of the rule file that make up each definition."""
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model) -> None:
         self.lines = model.bronregels
         starts = sorted({d.pos.line for group in (model.vragen, model.waarden, model.tabellen, model.producten,
                                                   model.verwijzingen, model.signalen, model.regels, model.termijnen, model.eenheden)
                          for d in group.values()} | {model.regio.pos.line})
         self.next_start = dict(zip(starts, starts[1:] + [len(self.lines) + 1]))
 
-    def of(self, d) -> Herkomst:
+    def of(self, d: ast.Vraag | ast.Waarde | ast.Tabel | ast.Product | ast.Regel | ast.Verwijzing | ast.Signaal | ast.Termijn) -> Herkomst:
         first = d.pos.line
         last = self.next_start.get(first, first + 1) - 1
         block = list(self.lines[first - 1:last])
@@ -373,12 +374,9 @@ class _Source:
 
 
 def _highlight(code: str) -> str:
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
+    from .highlight import highlight_html  # pygments only when a document is rendered
 
-    from .highlight import WmoLexer
-
-    return highlight(code, WmoLexer(), HtmlFormatter(nowrap=True, noclasses=True, style="friendly"))
+    return highlight_html(code)
 
 
 def template_environment() -> jinja2.Environment:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..language import ast
-from ..semantics.engine import Beoordeling
-from ..semantics.evaluate import Stap
+from ..language.model import Model
+from ..semantics.engine import Beoordeling, Rules
+from ..semantics.evaluate import Evaluation, ProductToekenning, Stap
 from ..cases.persons import person_words, persons_count_text
 from ..semantics.notation import typed_text, value_text
 from .sentences import Gewoon, Spoor, capital
@@ -69,12 +70,12 @@ class Uitleg:
 class Labels:
     """Readable names for ids: question options, products, derived symbols."""
 
-    def __init__(self, model):
+    def __init__(self, model: Model) -> None:
         self.model = model
         self.by_question = {q.id: {o.id: o.label for o in q.opties} for q in model.vragen.values()}
         self.products = {p.id: f"{p.echte_code} ({p.naam})" if p.echte_code else p.naam for p in model.producten.values()}
 
-    def value(self, naam: str, value) -> str:
+    def value(self, naam: str, value: object) -> str:
         vraag = self.model.vragen.get(naam)
         if vraag is not None and vraag.soort == "personen":
             return persons_count_text(value)
@@ -87,7 +88,7 @@ class Labels:
         return naam.replace("_", " ")
 
 
-def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner") -> Uitleg:
+def build(b: Beoordeling, rules: Rules | None = None, spoor: bool = False, lezer: str = "inwoner") -> Uitleg:
     """The argument for one Beoordeling; with ``rules`` also what one different answer would change.
     ``spoor``: the technical trace for policy writers (ids, expressions, rows by line) instead of
     the consultant's plain Dutch. ``lezer``: "inwoner" for the consultant's screen, "u" for the letter."""
@@ -108,7 +109,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
     )
     if spoor and rules is not None:
         u.solver = rules.solver_notes(b.peildatum, {a.onderwerp: a.waarde for a in b.afwijkingen})
-    mattered = None if spoor or b.uitkomst == "onvolledig" else _closure(b.evaluatie, [n for n in b.evaluatie.trace if ":" in n])
+    mattered = None if (ev := b.evaluatie) is None or spoor or b.uitkomst == "onvolledig" else _closure(ev, [n for n in ev.trace if ":" in n])
     for qid, value in b.antwoorden.items():
         vraag = m.vragen.get(qid)
         if vraag is None or vraag.persoon is not None or (mattered is not None and qid not in mattered):
@@ -124,11 +125,11 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
             u.ontbrekend.append((qid if spoor else "", m.vragen[qid].tekst or labels.name(qid)))
         return u
     c = b.conclusies
-    ev = b.evaluatie
+    assert c is not None and ev is not None, "an explanation needs the trace of Rules.evaluate (evaluate_fast keeps none)"
     z.use(ev)
     if not spoor:
         u.feiten = _facts(b, z, mattered)
-    from ..cases.resultaat import datum_tekst, einde_tekst, resultaat
+    from ..cases.resultaat import datum_tekst, einde_tekst, resultaat, termijn_dates
 
     for p, rp in zip(b.producten, resultaat(b).producten):  # dates and durations: the Resultaat's, not recomputed
         product = m.producten[p.product]
@@ -211,11 +212,11 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
         u.niet.append(Punt(f"geen {pid}", tekst, regel.bron.tekst if regel.bron else None, regel.pos.line))
     for pid, partners in c.niet_gecombineerd:
         product = m.producten[pid]
-        namen = " of ".join(m.producten[q].naam for q in partners)
-        u.niet.append(Punt(f"geen {pid}", f"{product.naam} niet: alleen in combinatie met {namen}, en dat is niet geïndiceerd.",
+        partner_namen = " of ".join(m.producten[q].naam for q in partners)
+        u.niet.append(Punt(f"geen {pid}", f"{product.naam} niet: alleen in combinatie met {partner_namen}, en dat is niet geïndiceerd.",
                            product.bron.tekst if product.bron else None, product.pos.line))
     if b.uitkomst == "indicatie":
-        for tid, datum in sorted(c.termijnen, key=lambda t: t[1]):
+        for tid, datum in sorted(termijn_dates(c), key=lambda t: t[1]):
             t = m.termijnen[tid]
             u.termijnen.append(Punt(f"termijn {tid}", f"{value_text(datum)}: {t.omschrijving}", t.bron.tekst if t.bron else None, t.pos.line))
     for vid, rid in c.verwijzingen:
@@ -252,7 +253,7 @@ def build(b: Beoordeling, rules=None, spoor: bool = False, lezer: str = "inwoner
     return u
 
 
-def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels, z) -> list[Punt]:
+def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels, z: Gewoon) -> list[Punt]:
     """Products an earlier case of a derived value offered but did not give, and why.
 
     Only cases whose condition rests wholly on given answers: a consultant
@@ -260,7 +261,7 @@ def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels,
     that was never asked about.
     """
     m = b.model
-    ev = b.evaluatie
+    ev = z.ev  # b's evaluation (build gave it to z)
     punten = []
     for naam, w in m.waarden.items():
         stap = ev.trace.get(naam)
@@ -283,10 +284,10 @@ def _alternatives_not_chosen(b: Beoordeling, relevant: set[str], labels: Labels,
     return punten
 
 
-def _refs(expr) -> list[str]:
+def _refs(expr: ast.Expr | None) -> list[str]:
     found: list[str] = []
 
-    def walk(x):
+    def walk(x: object) -> None:
         if isinstance(x, ast.Ref) and x.target != "product":
             if x.id not in found:
                 found.append(x.id)
@@ -302,7 +303,7 @@ def _refs(expr) -> list[str]:
     return found
 
 
-def _iwmo_text(product: ast.Product, p) -> str | None:
+def _iwmo_text(product: ast.Product, p: ProductToekenning) -> str | None:
     """'024A2: 1 stuk per maand (categorie 02, eenheid 82, frequentie 4)'."""
     velden = dict(product.iwmo)
     if not velden:
@@ -317,7 +318,7 @@ def _iwmo_text(product: ast.Product, p) -> str | None:
     return (f"{code}:{volume}" if code else volume.strip()) + (f" ({detail})" if detail else "")
 
 
-def _near(ev, voorwaarde) -> bool:
+def _near(ev: Evaluation, voorwaarde: ast.Expr | None) -> bool:
     """Did this case come close to the rule: part of an 'en' condition held?"""
     if isinstance(voorwaarde, ast.Logic) and voorwaarde.op == "en":
         return any(ev.eval(item) is True for item in voorwaarde.items)
@@ -332,7 +333,7 @@ def _is_product_rule(regel: ast.Regel) -> bool:
     return any(isinstance(c, ast.ProductConclusie) for c in regel.conclusies)
 
 
-def _closure(ev, roots: list[str]) -> set[str]:
+def _closure(ev: Evaluation, roots: list[str]) -> set[str]:
     seen: set[str] = set()
     stack = list(roots)
     while stack:
@@ -346,14 +347,14 @@ def _closure(ev, roots: list[str]) -> set[str]:
     return seen
 
 
-def _facts(b: Beoordeling, z, mattered) -> list[str]:
+def _facts(b: Beoordeling, z: Gewoon, mattered: set[str] | None) -> list[str]:
     """The answers that mattered, each as a statement for the reader ("U kunt niet zelfstandig reizen.")."""
     return [z.feiten.fact(qid, value) for qid, value in b.antwoorden.items()
             if qid in b.model.vragen and b.model.vragen[qid].persoon is None and (mattered is None or qid in mattered)
             and not b.model.vragen[qid].personen]
 
 
-def _step_sentence(naam: str, stap: Stap, ev, z) -> str:
+def _step_sentence(naam: str, stap: Stap, ev: Evaluation, z: Gewoon) -> str:
     if not z.spoor:
         return z.step(naam, stap, ev)
     m = z.model
@@ -363,18 +364,14 @@ def _step_sentence(naam: str, stap: Stap, ev, z) -> str:
     via = stap.via
     if stap.soort == "afwijking":
         return f"{capital(z.name(naam))} is {waarde}: professionele afweging van de consulent (zie hieronder)."
-    d = m.waarden.get(naam) or m.tabellen.get(naam)
-    eigen = getattr(via, "motivering", None) or (d.motivering if d is not None else None)
-    if eigen and not z.spoor:
-        return z.filled(eigen, {**ev.values, naam: stap.waarde})
     if isinstance(via, ast.Geval):
         reden = f"want {z.cond(via.voorwaarde)}" if via.voorwaarde is not None else z.otherwise(
             [g.voorwaarde for g in m.waarden[naam].gevallen if g.voorwaarde is not None])
     elif isinstance(via, ast.Rij):
         reden = z.row(naam, via, ev.values)
         inputs = ""
-    elif stap.soort == "waarde" and naam in m.waarden and m.waarden[naam].expr is not None:
-        expr = z.cond(m.waarden[naam].expr)
+    elif stap.soort == "waarde" and naam in m.waarden and (berekening := m.waarden[naam].expr) is not None:
+        expr = z.cond(berekening)
         if stap.waarde is True:
             reden = f"want {expr}"
         elif stap.waarde is False:

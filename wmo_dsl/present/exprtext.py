@@ -7,15 +7,18 @@ them: labels instead of ids, a decimal comma, dates as 1-7-2025.
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
+from ..language.builtins import IN_WORDS
 from ..semantics.notation import format_number, value_text
 
 _PRECEDENCE = {"of": 1, "en": 2, "niet": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/": 6}
 
 
-def to_text(e, parent: int = 0) -> str:
+def to_text(e: ast.Expr, parent: int = 0) -> str:
     """An expression in rule-language syntax (for the technical trace)."""
     match e:
         case ast.Literal():
@@ -45,6 +48,9 @@ def to_text(e, parent: int = 0) -> str:
             return _group(f"{to_text(operand, 5)} in {to_text(options)}", _PRECEDENCE["cmp"], parent)
         case ast.Contains(container=container, item=item):
             return _group(f"{to_text(container, 5)} bevat {to_text(item, 5)}", _PRECEDENCE["cmp"], parent)
+        case ast.Call(function=function, args=args) if function in IN_WORDS:
+            template = IN_WORDS[function].schrijfwijze or ""
+            return _group(template.format(*(to_text(a, 8) for a in args)), 7, parent)
         case ast.Call(function=function, args=args):
             return f"{function}(" + ", ".join(to_text(a) for a in args) + ")"
         case ast.RecordExpr(fields=fields):
@@ -60,8 +66,8 @@ def to_text(e, parent: int = 0) -> str:
         case ast.Aggregate(kind=kind, lijst=lijst, veld=veld, met=met):
             head = {"aantal": f"aantal {lijst}", "som": f"som van {veld} van {lijst}"}.get(kind, f"{kind} {veld} van {lijst}")
             return _group(head + (f" met {to_text(met)}" if met is not None else ""), 0 if met is not None else 7, parent)
-        case _:
-            assert_never(e)
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 def _group(text: str, prec: int, parent: int) -> str:
@@ -70,14 +76,17 @@ def _group(text: str, prec: int, parent: int) -> str:
 
 def literal_text(e: ast.Literal) -> str:
     if e.kind == "percentage":
+        assert isinstance(e.value, Decimal)
         return format_number(e.value * 100) + "%"
     if e.kind == "datum":
+        assert isinstance(e.value, dt.date)
         return e.value.isoformat()
     if e.kind == "tekst":
         return f'"{e.value}"'
     if e.kind == "geen":
         return "geen"
     if e.kind == "hoeveelheid":
+        assert isinstance(e.value, Decimal) and e.eenheid is not None
         return f"{format_number(e.value)} {e.eenheid.words(e.value == 1)}"
     return value_text(e.value)
 
@@ -98,5 +107,5 @@ def test_text(test: ast.CelTest) -> str:
             return f"{to_text(low, 5)} tot {to_text(high, 5)}"
         case ast.CelVergelijk(op=op, expr=x):
             return f"{op} {to_text(x, 5)}"
-        case _:
-            assert_never(test)
+        case _ as unreachable:
+            assert_never(unreachable)

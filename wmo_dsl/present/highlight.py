@@ -8,6 +8,9 @@ output on a terminal and in ``wmo toon``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TextIO
+
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
 
@@ -50,6 +53,14 @@ def highlight_terminal(text: str) -> str:
     return highlight(text, WmoLexer(), TerminalFormatter()).rstrip("\n")
 
 
-def terminal_colours(stream):
+def highlight_html(text: str) -> str:
+    """Rule-file text as HTML with inline colours (the rules document)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+
+    return highlight(text, WmoLexer(), HtmlFormatter(nowrap=True, noclasses=True, style="friendly"))
+
+
+def terminal_colours(stream: TextIO) -> Callable[[str], str] | None:
     """The highlighter for rule-file lines on ``stream``: colours on a terminal, None for a pipe or a file."""
     return highlight_terminal if stream.isatty() else None

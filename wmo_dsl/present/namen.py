@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import assert_never
-
 from ..language import ast
+from ..language.model import Model
+from ..semantics.conclusions import VLAG
 from ..semantics.notation import value_text
+from .words import VLAG_NAMEN
 
 
-def waarde_naam(model, naam: str) -> str:
+def waarde_naam(model: Model, naam: str) -> str:
     """A derived value by its label ("soort dagbesteding"), else its name in words."""
     d = model.waarden.get(naam) or model.tabellen.get(naam)
     return (d.zinnen.label if d is not None and d.zinnen.label else None) or naam.replace("_", " ")
@@ -19,7 +20,7 @@ def product_naam(product: ast.Product) -> str:
     return f"{product.echte_code} ({product.naam})" if product.echte_code else product.naam
 
 
-def waarde_woorden(model, naam: str, waarde) -> str:
+def waarde_woorden(model: Model, naam: str, waarde: object) -> str:
     """A derived value's value in words: a product's name, a symbol's label, else the value."""
     if isinstance(waarde, str) and waarde in model.producten:
         return product_naam(model.producten[waarde])
@@ -30,7 +31,7 @@ def waarde_woorden(model, naam: str, waarde) -> str:
     return value_text(waarde)
 
 
-def regel_naam(model, regel: ast.Regel) -> str:
+def regel_naam(model: Model, regel: ast.Regel) -> str:
     """A rule by what it decides ("de toekenning van Begeleiding groep"), never by its id."""
     delen: list[str] = []
     for c in regel.conclusies:
@@ -39,19 +40,14 @@ def regel_naam(model, regel: ast.Regel) -> str:
                 pid = getattr(p, "id", None) or getattr(p, "name", None)
                 product = model.producten.get(pid) if isinstance(pid, str) else None
                 delen.append(f"de toekenning van {product.naam}" if product else "welk product past")
-            case ast.VerwijzingConclusie(id=vid):
-                v = model.verwijzingen.get(vid)
-                delen.append(f"de verwijzing naar {v.omschrijving}" if v else "een verwijzing")
-            case ast.SignaalConclusie(id=sid):
-                s = model.signalen.get(sid)
-                delen.append(f"het signaal '{s.omschrijving}'" if s else "een signaal")
             case ast.GeenIndicatie():
                 delen.append("of er een indicatie is")
             case ast.GeenProductConclusie(id=pid):
                 product = model.producten.get(pid)
                 delen.append(f"of {product.naam} uitgesloten is" if product else "een uitsluiting")
-            case _:
-                assert_never(c)
+            case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                vlag = VLAG[type(c)]
+                delen.append(VLAG_NAMEN[vlag.veld](vlag.omschrijving(model, vlag.id(c))))
     return " en ".join(dict.fromkeys(delen)) or "de beslissing"
 
 

@@ -5,13 +5,17 @@ to stand in for a name."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
+from ..language import ast
+from ..language.model import Model
 from .namen import regel_naam, waarde_naam
 
 SOORTEN = ("waarde", "product", "regel", "geen_indicatie", "geen_product", "termijn", "verwijzing", "signaal", "afwijking",
            "geen_reden", "overig")
 
 
-def point_labels(onderwerpen, model) -> dict[str, dict]:
+def point_labels(onderwerpen: Iterable[str], model: Model) -> dict[str, dict]:
     """Per onderwerp of a point (as ``explain.build`` writes it) its {"label", "soort", "id"}."""
     words = {naam.replace("_", " "): ("waarde", naam) for naam in [*model.waarden, *model.tabellen]}
     for pid in model.producten:
@@ -33,7 +37,9 @@ def point_labels(onderwerpen, model) -> dict[str, dict]:
             return {"label": regel_naam(model, model.regels[rest]), "soort": "regel", "id": rest}
         if soort == "geen" and rest in model.producten:
             return {"label": model.producten[rest].naam, "soort": "geen_product", "id": rest}
-        table = {"termijn": model.termijnen, "verwijzing": model.verwijzingen, "signaal": model.signalen}.get(soort, {})
+        tables: dict[str, Mapping[str, ast.Termijn | ast.Verwijzing | ast.Signaal]] = {
+            "termijn": model.termijnen, "verwijzing": model.verwijzingen, "signaal": model.signalen}
+        table = tables.get(soort, {})
         if rest in table:
             return {"label": table[rest].omschrijving.rstrip("."), "soort": soort, "id": rest}
         return {"label": onderwerp, "soort": "overig", "id": None}

@@ -3,13 +3,39 @@ and the values a motivering's {naam} shows (a value the answers do not fix is a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 from ..semantics.engine import Beoordeling
 
 GEEN_REDEN = ("[Reden: de regels geven voor deze uitkomst geen reden; schrijf hier de motivering "
               "(art. 3:46 Awb) voordat het besluit verstuurd wordt]")
 
 
-def refusal_reasons(b: Beoordeling, u, Punt) -> None:
+class _Punt(Protocol):
+    """A point of the argument (explain.Punt: explain imports this module, so not the other way)."""
+
+    @property
+    def onderwerp(self) -> str: ...
+    @property
+    def tekst(self) -> str: ...
+    @property
+    def bron(self) -> str | None: ...
+    @property
+    def regel(self) -> int | None: ...
+
+
+P = TypeVar("P", bound=_Punt)
+
+
+class _Uitleg(Protocol[P]):
+    """The argument's 'waarom' and 'niet' (explain.Uitleg)."""
+
+    waarom: list[P]
+    niet: list[P]
+
+
+def refusal_reasons(b: Beoordeling, u: _Uitleg[P], Punt: Callable[..., P]) -> None:
     """A negative decision always has a reason with its source under 'waarom': the rules'
     'geen indicatie', else what did not hold for each product; if the rules give none, a
     visible placeholder for the consultant (``wmo check`` warns about it: W031)."""
@@ -24,9 +50,9 @@ def refusal_reasons(b: Beoordeling, u, Punt) -> None:
         u.waarom.append(Punt("geen reden", GEEN_REDEN, None))
 
 
-def value_of(b: Beoordeling):
+def value_of(b: Beoordeling) -> Callable[[str], tuple[object, bool]]:
     """For a motivering's {naam}: its value and whether the given answers fix it."""
-    def value_of(naam: str):
+    def value_of(naam: str) -> tuple[object, bool]:
         ev = b.evaluatie
         if ev is None:
             return None, False

@@ -10,6 +10,7 @@ gets one line, and what still does not fit is left to the full motivering ('meer
 from __future__ import annotations
 
 import textwrap
+from typing import assert_never
 
 from ..cases.resultaat import ProductBesluit, Resultaat, datum_tekst, einde_tekst, resultaat
 from ..semantics.engine import Beoordeling
@@ -62,8 +63,10 @@ def _omvang_periode(p: ProductBesluit) -> str:
             periode = f"{datum_tekst(p.ingangsdatum)} t/m {einde_tekst(p)}" + (f" ({value_text(p.duur)})" if p.duur else "")
         case "uiterlijk" | "onbepaald":
             periode = f"vanaf {datum_tekst(p.ingangsdatum)}, {einde_tekst(p)}"
-        case _:
+        case "niet_bepaald":
             periode = f"vanaf {datum_tekst(p.ingangsdatum)}, einde niet bepaald"
+        case _ as unreachable:
+            assert_never(unreachable)
     return f"{omvang} · {periode}"
 
 
@@ -74,9 +77,9 @@ def _deadline(r: Resultaat, breedte: int) -> list[str]:
         komend = [t for t in r.termijnen if t.datum >= r.peildatum] or [max(r.termijnen, key=lambda t: t.datum)]
         t = min(komend, key=lambda t: t.datum)
         return _wrap(f"Eerstvolgende termijn: {datum_tekst(t.datum)}, {t.omschrijving}", breedte, "  ")
-    einden = [p for p in r.producten if p.einde in ("einddatum", "uiterlijk") and p.einddatum is not None]
+    einden = [(p, p.einddatum) for p in r.producten if p.einde in ("einddatum", "uiterlijk") and p.einddatum is not None]
     if einden:
-        p = min(einden, key=lambda p: p.einddatum)
+        p, _ = min(einden, key=lambda pe: pe[1])
         wat = f" ({p.naam})" if len(r.producten) > 1 else ""
         return _wrap(f"Eerste einddatum: {einde_tekst(p)}{wat}", breedte, "  ")
     return []

@@ -15,7 +15,11 @@ import re
 import signal
 import threading
 import time
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any, NoReturn, TypeVar
 
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import WmoFout
@@ -31,7 +35,7 @@ class SjabloonFout(WmoFout):
 
 
 class _Budget:
-    def __init__(self):
+    def __init__(self) -> None:
         self.steps = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 
@@ -65,7 +69,10 @@ def _too_big() -> SjabloonFout:
     return SjabloonFout(f"het sjabloon maakt een tekst, lijst of getal groter dan {_thousands(MAX_OUTPUT)} tekens")
 
 
-def _sized(value):
+T = TypeVar("T")
+
+
+def _sized(value: T) -> T:
     if isinstance(value, (str, bytes, list, tuple, dict)) and len(value) > MAX_OUTPUT:
         raise _too_big()
     if isinstance(value, int) and value.bit_length() > MAX_BITS:
@@ -73,7 +80,7 @@ def _sized(value):
     return value
 
 
-def _arguments(args, kwargs) -> None:
+def _arguments(args: tuple[object, ...], kwargs: dict[str, object]) -> None:
     """No call gets a size beyond the budget ('x'.center(10**9), range(10**9)) or a huge text."""
     for arg in (*args, *kwargs.values()):
         if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_OUTPUT:
@@ -89,7 +96,7 @@ class BegrensdeSandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**", "+", "//", "%", "/"])
 
-    def call_binop(self, context, operator: str, left, right):
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _budget().step()
         numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (left, right))
         if operator == "*":
@@ -110,15 +117,15 @@ class BegrensdeSandbox(SandboxedEnvironment):
                 raise _too_big()
         return _sized(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
         _budget().step()
         _arguments(args, kwargs)
         return _sized(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
 
 
-def _bounded_filter(function):
+def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment mark
-    def bounded(*args, **kwargs):
+    def bounded(*args: Any, **kwargs: Any) -> Any:
         _budget().step()
         _arguments(args[1:], kwargs)  # the first is the value (or the context)
         return _sized(function(*args, **kwargs))
@@ -126,7 +133,7 @@ def _bounded_filter(function):
     return bounded
 
 
-def _range(*args):
+def _range(*args: int) -> Iterator[int]:
     """``range`` in a template: at most MAX_STEPS iterations in all, each one counted."""
     r = range(*args)
     budget = _budget()
@@ -176,13 +183,13 @@ def render(source: str, data: dict) -> str:
         _local.budget = None
 
 
-def _alarm():
+def _alarm() -> Callable[[], None]:
     """A timer that interrupts a template stuck in one long step (main thread only); returns
     the function that stops it."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return lambda: None
 
-    def expired(signum, frame):
+    def expired(signum: int, frame: FrameType | None) -> NoReturn:
         raise _too_slow()
 
     try:
@@ -191,7 +198,7 @@ def _alarm():
         return lambda: None
     signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS + 0.5)
 
-    def stop():
+    def stop() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

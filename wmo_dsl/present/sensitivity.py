@@ -10,15 +10,62 @@ variation is reported when it changes the outcome, or the amount of a product
 
 from __future__ import annotations
 
-from ..semantics.eisen import EisBreuk
+from collections.abc import Callable
+from typing import Any
 
 from ..cases.answers import out_of_bounds
+from ..language.check import Model
+from ..semantics.conclusions import VLAGGEN, Vlag
+from ..semantics.eisen import EisBreuk
 from ..semantics.engine import Beoordeling, Rules
 from ..semantics.notation import value_text
+from ..semantics.outcome import NAMEN, diff
+from .namen import termijn_naam, waarde_naam
 
 
 class _Amounts(str):
-    """A variation that keeps the products but changes how much: its own summary."""
+    """A variation in words of its own: one that keeps the products but changes how much."""
+
+
+def _ids(soort: str, omschrijvingen: list[str]) -> str:
+    return f"{soort}: {'; '.join(omschrijvingen)}" if omschrijvingen else f"geen {soort}"
+
+
+# Per part of the outcome (outcome.py), its value in words; None where ``summary`` already shows it.
+# Checked complete below: a new part without words fails at import, not silently in a line.
+def _flag_words(vlag: Vlag) -> Callable[[Model, Any], str]:
+    return lambda m, ids: _ids(vlag.woord, [vlag.omschrijving(m, i) or i for i in sorted(ids)])
+
+
+_WOORDEN: dict[str, Callable[[Model, Any], str] | None] = {
+    "geen_indicatie": None,
+    "producten": None,
+    **{v.veld: _flag_words(v) for v in VLAGGEN},  # a referral, a signal, …: conclusions.py
+    "verwijzingen": None,  # shown with 'geen indicatie'
+    "termijnen": lambda m, items: _ids("termijn", [f"{termijn_naam(m.termijnen[t]).removeprefix('de termijn ')} {value_text(d)}"
+                                                  for t, d in sorted(items, key=lambda i: i[0])]),
+    "informatief": lambda m, items: "; ".join(f"{waarde_naam(m, k)}: {value_text(v)}"
+                                              for k, v in sorted(items, key=lambda i: i[0])) or "niets informatief",
+}
+# What the outcome shows without deciding it mostly follows the products: words only when nothing else differs.
+_ONLY_ALONE = {"informatief"}
+if set(_WOORDEN) != set(NAMEN):
+    raise AssertionError(f"sensitivity.py: woorden voor {sorted(set(NAMEN) - set(_WOORDEN))} ontbreken")
+
+
+def also_changed(b: Beoordeling, others: list[Beoordeling]) -> list[str]:
+    """Words for the parts of ``b``'s outcome that ``summary`` does not show and that differ from
+    one of ``others`` ('signaal: Zorgen over de mantelzorger')."""
+    if b.conclusies is None:
+        return []
+    delen = {v.deel for o in others if o.conclusies is not None for v in diff(o.conclusies, b.conclusies)}
+    words = []
+    for d in NAMEN:
+        render = _WOORDEN[d]
+        if d in delen and render is not None and (d not in _ONLY_ALONE or delen <= _ONLY_ALONE):
+            value = next(v.nieuw for o in others if o.conclusies is not None for v in diff(o.conclusies, b.conclusies) if v.deel == d)
+            words.append(render(b.model, value))
+    return words
 
 
 def amounts_changed(b: Beoordeling, alt: Beoordeling) -> str:
@@ -61,18 +108,18 @@ def _product_words(product) -> str:
     return f"{product.echte_code}, {product.naam}" if product.echte_code else product.naam
 
 
-def _key(b: Beoordeling):
-    if b.uitkomst == "onvolledig":
-        return ("onvolledig", tuple(b.ontbrekend))
-    return ("klaar", tuple(sorted((p.product, str(p.duur)) for p in b.producten)) if b.uitkomst == "indicatie" else (),
-            tuple(sorted(v for v, _ in b.conclusies.verwijzingen)))
+def _kept(b: Beoordeling, alt: Beoordeling) -> bool:
+    """The same products for the same duration: only how much can differ (``amounts_changed``)."""
+    if b.conclusies is None or alt.conclusies is None:
+        return False
+    return [(p.product, p.duur) for p in b.producten] == [(p.product, p.duur) for p in alt.producten] \
+        and {v.deel for v in diff(b.conclusies, alt.conclusies)} <= {"producten"}
 
 
 def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
     if b.uitkomst == "onvolledig":
         return []
     m = rules.model
-    base = _key(b)
     lines: list[str] = []
 
     def outcome(qid, value):
@@ -82,9 +129,13 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
             alt = rules.evaluate(changed, b.peildatum, b.afwijkingen)
         except EisBreuk:  # an answer an eis forbids changes nothing that can happen
             return None
-        if _key(alt) != base:
+        if alt.conclusies is None or b.conclusies is None:
             return alt
-        return _Amounts(amounts_changed(b, alt)) if amounts_changed(b, alt) else None
+        if not diff(b.conclusies, alt.conclusies):
+            return None
+        if _kept(b, alt) and amounts_changed(b, alt):
+            return _Amounts(amounts_changed(b, alt))
+        return _Amounts("; ".join([summary(alt), *also_changed(alt, [b])]))
 
     for qid in [q for q in m.vragen if q in b.antwoorden]:
         vraag = m.vragen[qid]
@@ -120,7 +171,7 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
                     lines.append(f"met één {item} {richting}: {summaries.pop()}")
                 else:
                     for v, alt in changed:
-                        (diff,) = (v ^ current) or {None}
+                        (item_changed,) = (v ^ current) or {None}
                         woord = "ook" if richting == "meer" else "zonder"
-                        lines.append(f"{woord} {labels.get(diff, diff)}: {summary(alt)}")
+                        lines.append(f"{woord} {labels.get(item_changed, item_changed)}: {summary(alt)}")
     return lines

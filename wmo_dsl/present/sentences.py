@@ -10,10 +10,15 @@ expressions as written, table rows by line.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from ..language import ast
+from ..language.model import Model
+from ..semantics.conclusions import VLAG
+from ..semantics.evaluate import Evaluation, Stap
 from .exprtext import cell_text, to_text
 from .motivering import fill
-from .statements import Feiten, lower_first
+from .statements import Feiten, Labelling, lower_first
 from .words import Words
 
 
@@ -26,23 +31,31 @@ class Gewoon:
 
     spoor = False
 
-    def __init__(self, model, labels, value_of=None, lezer: str = "inwoner"):
+    def __init__(self, model: Model, labels: Labelling, value_of: Callable[[str], tuple[object, bool]] | None = None,
+                 lezer: str = "inwoner") -> None:
         self.model = model
         self.labels = labels
         self.words = Words(model, articles=True)
         self.value_of = value_of  # naam -> (value, known): a {naam} not traced yet (explain.build gives it)
         self.feiten = Feiten(model, labels, lezer)  # statements for "u" (the letter) or "de inwoner"
-        self.ev = None
+        self._ev: Evaluation | None = None
 
-    def use(self, ev) -> None:
+    def use(self, ev: Evaluation) -> None:
         """The evaluation whose values the statements say."""
-        self.ev = ev
+        self._ev = ev
         self.feiten.values = ev.values
+
+    @property
+    def ev(self) -> Evaluation:
+        """The evaluation :meth:`use` gave (the reasons of a step are read from it)."""
+        if self._ev is None:
+            raise RuntimeError("use(ev) first: the sentences say the values of an evaluation")
+        return self._ev
 
     def name(self, naam: str) -> str:
         return naam.replace("_", " ")
 
-    def cond(self, e) -> str:
+    def cond(self, e: ast.Expr) -> str:
         return self.words.expr(e)
 
     def filled(self, text: str, values: dict) -> str:
@@ -55,12 +68,12 @@ class Gewoon:
             return self.feiten.words(naam, value) if known and value is not None else f"[{self.name(naam)}]"
         return self.feiten.prose(fill(text, one))
 
-    def inputs(self, gelezen, values, said: str = "") -> str:
+    def inputs(self, gelezen: Iterable[str], values: dict, said: str = "") -> str:
         """The values a step read, "(type: Ontwikkelen …)"; in plain text not those the sentence already says."""
         if not self.spoor:
             return ""  # the statements of the facts say them
         parts = [(self.name(g), self.labels.value(g, values.get(g))) for g in gelezen if g in values and g not in self.model.producten]
-        return "; ".join(f"{n}: {v}" for n, v in parts if self.spoor or v not in said)
+        return "; ".join(f"{n}: {v}" for n, v in parts)
 
     def row(self, naam: str, rij: ast.Rij, values: dict) -> str:
         tabel = self.model.tabellen[naam]
@@ -75,15 +88,17 @@ class Gewoon:
         """What a rule gives, in words: "Lichte individuele begeleiding", "verwijzing: voorliggend veld"."""
         parts = []
         for c in regel.conclusies:
-            if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref) and c.product.id in self.model.producten:
-                parts.append(self.model.producten[c.product.id].naam)
-            elif isinstance(c, ast.ProductConclusie):
-                value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
-                parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
-            elif isinstance(c, ast.VerwijzingConclusie):
-                parts.append("verwijzing: " + self.model.verwijzingen[c.id].omschrijving.rstrip("."))
-            elif isinstance(c, ast.SignaalConclusie):
-                parts.append("signaal: " + self.model.signalen[c.id].omschrijving.rstrip("."))
+            match c:
+                case ast.ProductConclusie(product=ast.Ref(id=pid)) if pid in self.model.producten:
+                    parts.append(self.model.producten[pid].naam)
+                case ast.ProductConclusie():
+                    value = self.feiten.values.get(c.product.id) if isinstance(c.product, ast.Ref) else None
+                    parts.append(self.model.producten[value].naam if value in self.model.producten else "het product")
+                case ast.GeenIndicatie() | ast.GeenProductConclusie():
+                    pass  # what a rule gives: taking away is said where the products are
+                case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                    vlag = VLAG[type(c)]
+                    parts.append(f"{vlag.woord}: " + (vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)).rstrip("."))
         return "; ".join(parts) or "dit"
 
     def fired(self, regel: ast.Regel, values: dict) -> str:
@@ -102,7 +117,7 @@ class Gewoon:
         """The values a rule's product is: not a reason for itself."""
         return tuple(c.product.id for c in regel.conclusies if isinstance(c, ast.ProductConclusie) and isinstance(c.product, ast.Ref))
 
-    def step(self, naam: str, stap, ev) -> str:
+    def step(self, naam: str, stap: Stap, ev: Evaluation) -> str:
         """One derived value: its statement, and the known facts that led to it."""
         f = self.feiten
         d = self.model.waarden.get(naam) or self.model.tabellen.get(naam)
@@ -129,13 +144,13 @@ class Gewoon:
         same = tuple(n for n in names if stap.waarde in self.model.producten and ev.values.get(n) == stap.waarde)
         return f.because(conclusion, names, skip=(naam, *same))
 
-    def otherwise(self, earlier: list) -> str:
+    def otherwise(self, earlier: list[ast.Expr]) -> str:
         """Why the 'anders' case: none of the earlier conditions held, said when they are few."""
         if not earlier or len(earlier) > 3:
             return "omdat de andere mogelijkheden niet van toepassing zijn"
         return "omdat niet geldt dat " + ", en ook niet dat ".join(self.cond(c) for c in earlier)
 
-    def not_applicable(self, wat: str, voorwaarde, details: str = "") -> str:
+    def not_applicable(self, wat: str, voorwaarde: ast.Expr | None, details: str = "") -> str:
         return self.feiten.because(self.feiten.reader(f"U krijgt geen {lower_first(wat)}"), self.feiten.failed(voorwaarde, self.ev))
 
     def geen_indicatie(self, regel: ast.Regel, values: dict) -> str:
@@ -161,7 +176,7 @@ class Spoor(Gewoon):
 
     spoor = True
 
-    def cond(self, e) -> str:
+    def cond(self, e: ast.Expr) -> str:
         return to_text(e)
 
     def row(self, naam: str, rij: ast.Rij, values: dict) -> str:
@@ -169,7 +184,7 @@ class Spoor(Gewoon):
         cellen = ", ".join(f"{kolom} {cell_text(cel)}" for kolom, cel in zip(tabel.invoer, rij.cellen) if not cel.elk)
         return f"volgens tabel {naam}, rij {rij.pos.line}: {cellen}"
 
-    def otherwise(self, earlier: list) -> str:
+    def otherwise(self, earlier: list[ast.Expr]) -> str:
         return "omdat geen van de eerdere gevallen van toepassing is"
 
     def parameter(self, naam: str, waarde: str, toelichting: str | None) -> str:
@@ -180,10 +195,13 @@ class Spoor(Gewoon):
             return f"regel {regel.id} is altijd van toepassing"
         return f"regel {regel.id} is van toepassing, want {to_text(regel.voorwaarde)}"
 
-    def not_applicable(self, wat: str, voorwaarde, details: str = "") -> str:
+    def not_applicable(self, wat: str, voorwaarde: ast.Expr | None, details: str = "") -> str:
+        assert voorwaarde is not None  # a rule or case without a condition always applies
         return f"{wat} is niet van toepassing: '{to_text(voorwaarde)}' geldt niet" + (f" ({details})" if details else "") + "."
 
     def geen_indicatie(self, regel: ast.Regel, values: dict) -> str:
+        if regel.voorwaarde is None:
+            return f"regel {regel.id}: geen indicatie, want de regel is altijd van toepassing"
         return f"regel {regel.id}: geen indicatie, want {to_text(regel.voorwaarde)}"
 
     def excluded(self, regel: ast.Regel, values: dict) -> str:

@@ -10,10 +10,13 @@ never a condition as written.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from ..language import ast
 from ..semantics.notation import list_text, typed_text, value_text
+from ..language.model import Model
 from ..language.motivations import PLACEHOLDER
+from ..semantics.evaluate import Evaluation
 
 _VERBS = {"kunt": "kan", "bent": "is", "hebt": "heeft", "heeft": "heeft", "wilt": "wil", "zult": "zal"}
 _NUMBER_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen", 10: "tien"}
@@ -62,15 +65,21 @@ def count_word(n: int) -> str:
     return _NUMBER_WORDS.get(n, str(n))
 
 
+class Labelling(Protocol):
+    """Readable names for values (explain.Labels)."""
+
+    def value(self, naam: str, value: object) -> str: ...
+
+
 class Feiten:
     """Statements of values for one reader: ``lezer`` is "u" (the letter) or "inwoner" (the screen)."""
 
-    def __init__(self, model, labels, lezer: str = "inwoner"):
+    def __init__(self, model: Model, labels: Labelling, lezer: str = "inwoner") -> None:
         self.model = model
         self.labels = labels
         self.lezer = lezer
 
-    def definition(self, naam: str):
+    def definition(self, naam: str) -> ast.Vraag | ast.Waarde | ast.Tabel | None:
         m = self.model
         return m.vragen.get(naam) or m.waarden.get(naam) or m.tabellen.get(naam)
 
@@ -95,7 +104,7 @@ class Feiten:
             return d.onderwerp()
         return naam.replace("_", " ")
 
-    def words(self, naam: str, value) -> str:
+    def words(self, naam: str, value: object) -> str:
         """A value in words: a symbol's label, an option's label, a product's name, a record's parts."""
         d = self.definition(naam)
         symbolen = dict(d.zinnen.symbolen) if d is not None else {}
@@ -114,7 +123,7 @@ class Feiten:
         return self.labels.value(naam, value) if t is None or isinstance(value, str) else typed_text(
             value, t, {o.id: o.label for o in d.opties} if isinstance(d, ast.Vraag) else None)
 
-    def fact(self, naam: str, value) -> str:
+    def fact(self, naam: str, value: object) -> str:
         """The statement of one known value: "U kunt niet zelfstandig reizen.", "Er zijn twee verzwarende omstandigheden: …";
         an answer of the consultant's professional judgement ('oordeel') says so."""
         text = self._fact(naam, value)
@@ -123,7 +132,7 @@ class Feiten:
             return f"Naar het oordeel van de consulent geldt: {lower_first(text)}"
         return text
 
-    def _fact(self, naam: str, value) -> str:
+    def _fact(self, naam: str, value: object) -> str:
         d = self.definition(naam)
         z = d.zinnen if d is not None else ast.Zinnen()
         if isinstance(value, bool):
@@ -144,17 +153,17 @@ class Feiten:
             return f"Er zijn {count_word(n)} {self.label(naam)}: {self.words(naam, value)}."
         return f"{capital(self.label(naam))}: {self.words(naam, value)}."
 
-    def said_filled(self, zin: ast.Zin, naam: str, value) -> str:
+    def said_filled(self, zin: ast.Zin, naam: str, value: object) -> str:
         """A statement with its values, for this reader: the swap to 'de inwoner' also reaches the
         filled-in labels ("behouden wat u kunt"); a consultant's own form is used as written."""
         if self.lezer == "u":
             return self.filled(zin.u, naam, value)
         return self.filled(zin.inwoner, naam, value) if zin.inwoner else about_the_citizen(self.filled(zin.u, naam, value))
 
-    def filled(self, text: str, naam: str, value) -> str:
+    def filled(self, text: str, naam: str, value: object) -> str:
         values = self.values
 
-        def one(n: str, start: bool):
+        def one(n: str, start: bool) -> str | None:
             if n == "waarde":
                 words = self.words(naam, value)
                 return words if start else lower_first(words)
@@ -172,11 +181,11 @@ class Feiten:
     def known(self, naam: str) -> bool:
         return naam in self.values and self.values[naam] is not None and naam not in self.model.producten
 
-    def refs(self, e) -> list[str]:
+    def refs(self, e: ast.Expr | None) -> list[str]:
         return list(dict.fromkeys(s.id for s in ast.walk(e) if isinstance(s, ast.Ref) and s.target != "product" and self.known(s.id)))
 
-    def held(self, e, ev) -> list[str]:
-        """The known values that made ``e`` hold."""
+    def held(self, e: ast.Expr | None, ev: Evaluation) -> list[str]:
+        """The known values that made ``e`` hold (none for no condition)."""
         match e:
             case ast.Not(operand=x):
                 return self.failed(x, ev)
@@ -187,8 +196,8 @@ class Feiten:
             case _:
                 return self.refs(e)
 
-    def failed(self, e, ev) -> list[str]:
-        """The known values that kept ``e`` from holding."""
+    def failed(self, e: ast.Expr | None, ev: Evaluation) -> list[str]:
+        """The known values that kept ``e`` from holding (none for no condition)."""
         match e:
             case ast.Not(operand=x):
                 return self.held(x, ev)
@@ -212,10 +221,12 @@ class Feiten:
         return conclusion + ". " + " ".join(facts)
 
 
-def statement_lines(model) -> dict[str, list[str]]:
+def statement_lines(model: Model) -> dict[str, list[str]]:
     """For ``wmo toon``: each definition's statements as the rule file gives them, in words."""
     found: dict[str, list[str]] = {}
-    for d in [*model.vragen.values(), *model.waarden.values(), *model.tabellen.values(), *model.producten.values()]:
+    definities: list[ast.Vraag | ast.Waarde | ast.Tabel | ast.Product] = [
+        *model.vragen.values(), *model.waarden.values(), *model.tabellen.values(), *model.producten.values()]
+    for d in definities:
         z, lines = d.zinnen, []
         if z.label:
             lines.append(f"label: {z.label}")

@@ -31,7 +31,7 @@ _MD_LINE_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
-def md_escape(value) -> str:
+def md_escape(value: object) -> str:
     """A value as inline Markdown text: one line, every markup character escaped."""
     if isinstance(value, Markdown):
         return value
@@ -40,18 +40,18 @@ def md_escape(value) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
-def md_code(value) -> Markdown:
+def md_code(value: object) -> Markdown:
     """A code span: backticks inside cannot close it."""
     return Markdown("`" + " ".join(str(value).replace("`", "'").split()) + "`")
 
 
-def plain(value) -> str:
+def plain(value: object) -> str:
     """A value for a terminal or a text file: no control characters (escape sequences)."""
     return _CONTROL.sub(" ", str(value)).replace("\r", " ")
 
 
 @jinja2.pass_context
-def _finalize(context, value):
+def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     if value is None:
         return ""
     name = context.name or ""

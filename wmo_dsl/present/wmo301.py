@@ -27,14 +27,14 @@ ET.register_namespace("wmo301", NS)
 ET.register_namespace("iwmo", NS_BASIS)
 
 
-def _w(parent, tag: str, text=None) -> ET.Element:
+def _w(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
     e = ET.SubElement(parent, f"{{{NS}}}{tag}")
     if text is not None:
         e.text = str(text)
     return e
 
 
-def _b(parent, tag: str, text=None) -> ET.Element:
+def _b(parent: ET.Element, tag: str, text: object = None) -> ET.Element:
     e = ET.SubElement(parent, f"{{{NS_BASIS}}}{tag}")
     if text is not None:
         e.text = str(text)
@@ -50,7 +50,8 @@ def toegewezen_producten(items: list[Toewijzing], parent: ET.Element | None = No
         product = _w(e, "Product")
         _b(product, "Categorie", t.categorie)
         _b(product, "Code", t.code)
-        _w(e, "Toewijzingsdatum", t.datum.isoformat())
+        assert t.tijd is not None  # a message is made at a moment (allocate's ``nu``)
+        _w(e, "Toewijzingsdatum", _datum(t).isoformat())
         _w(e, "Toewijzingstijd", t.tijd.isoformat(timespec="seconds"))
         _w(e, "Ingangsdatum", t.ingangsdatum.isoformat())
         if t.einddatum is not None:
@@ -62,6 +63,12 @@ def toegewezen_producten(items: list[Toewijzing], parent: ET.Element | None = No
         if t.nummer_voorlopig:
             _w(e, "Commentaar", PLACEHOLDER_NOTE)
     return tp
+
+
+def _datum(t: Toewijzing) -> dt.date:
+    """The Toewijzingsdatum, which a message always has (allocate's ``nu``)."""
+    assert t.datum is not None, t.product
+    return t.datum
 
 
 def xml_text(element: ET.Element) -> str:
@@ -96,8 +103,8 @@ def check_gegevens(gegevens: object, waar: str = "--gegevens") -> dict:
     if not isinstance(gegevens, dict):
         raise CasusFout(f"{waar}: verwacht een JSON-object met {', '.join(_HEADER)} en 'client'")
     problems = []
-    client = gegevens.get("client") if isinstance(gegevens.get("client"), dict) else {}
-    adres = client.get("adres") if isinstance(client.get("adres"), dict) else {}
+    client = given if isinstance(given := gegevens.get("client"), dict) else {}
+    adres = given if isinstance(given := client.get("adres"), dict) else {}
     for prefix, fields, data in (("", _HEADER, gegevens), ("client.", _CLIENT, client), ("client.adres.", _ADRES, adres)):
         for naam, (pattern, uitleg) in fields.items():
             value = data.get(naam)
@@ -121,11 +128,11 @@ def _elfproef(bsn: str) -> bool:
     return total % 11 == 0 and total != 0
 
 
-def bericht(items: list[Toewijzing], gegevens: dict, dagtekening: dt.date | None = None) -> ET.Element:
-    """A whole WMO301 Bericht for one client, its header and client from ``gegevens``."""
+def bericht(items: list[Toewijzing], gegevens: object, dagtekening: dt.date | None = None) -> ET.Element:
+    """A whole WMO301 Bericht for one client, its header and client from ``gegevens`` (checked here)."""
     g = check_gegevens(gegevens)
     c, a = g["client"], g["client"]["adres"]
-    dagtekening = max([dagtekening or dt.date.today(), *(t.datum for t in items)])  # TR134
+    dagtekening = max([dagtekening or dt.date.today(), *(_datum(t) for t in items)])  # TR134
     root = ET.Element(f"{{{NS}}}Bericht")
     header = _w(root, "Header")
     for tag, value in (("BerichtCode", "414"), ("BerichtVersie", "3"), ("BerichtSubversie", "2"),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import assert_never
 
 from ..language import ast
-from ..language.builtins import FUNCTIONS, missing_parts
+from ..language.builtins import FUNCTIONS, IN_WORDS, missing_parts
 from ..language.check import Model
+from ..semantics.conclusions import VLAG, VLAGGEN
 from ..semantics.notation import list_text, value_text
+
+# Per flag kind (semantics/conclusions.py VLAGGEN), what a rule concluding it decides ("de verwijzing
+# naar …"), given its description (None: not declared). Checked complete at import.
+VLAG_NAMEN: dict[str, Callable[[str | None], str]] = {
+    "verwijzingen": lambda o: f"de verwijzing naar {o}" if o else "een verwijzing",
+    "signalen": lambda o: f"het signaal '{o}'" if o else "een signaal",
+}
+if set(VLAG_NAMEN) != {v.veld for v in VLAGGEN}:
+    raise AssertionError(f"words.py: VLAG_NAMEN mist {sorted({v.veld for v in VLAGGEN} - set(VLAG_NAMEN))}")
 
 _OP_WORDS = {"=": "is", "!=": "is niet", "<": "is kleiner dan", "<=": "is hoogstens", ">": "is groter dan",
              ">=": "is minstens", "en": "en", "of": "of", "+": "+", "-": "−", "*": "×", "/": "gedeeld door"}
@@ -22,13 +34,13 @@ CALL_WORDS = {
     "afronden_op": lambda join, a: f"{a[0]}, afgerond op {a[1]}",
     "midden": lambda join, a: f"het midden tussen {a[0]} en {a[1]}",
 }
-missing_parts("present/words.py CALL_WORDS", CALL_WORDS, FUNCTIONS)
+missing_parts("present/words.py CALL_WORDS", CALL_WORDS, {**FUNCTIONS, **IN_WORDS})
 
 
 class Words:
     """Expressions in plain Dutch: 'aantal resultaatgebieden is 1 tot en met 2'."""
 
-    def __init__(self, model: Model, articles: bool = False):
+    def __init__(self, model: Model, articles: bool = False) -> None:
         self.model = model
         self.articles = articles  # "het aantal resultaatgebieden" in sentences; "aantal …" in a document's cells
 
@@ -42,7 +54,7 @@ class Words:
     def join(self, items: list[str], word: str = "en") -> str:
         return list_text(items, word)
 
-    def symbol(self, sym: str, context) -> str:
+    def symbol(self, sym: str, context: ast.Expr | None) -> str:
         """A choice by its label when the other side of the comparison is its question."""
         vraag = self.model.vragen.get(context.id) if isinstance(context, ast.Ref) else None
         if vraag is not None:
@@ -51,11 +63,12 @@ class Words:
                     return f"‘{o.label}’"
         return self.name(sym)
 
-    def expr(self, e, context=None) -> str:
+    def expr(self, e: ast.Expr, context: ast.Expr | None = None) -> str:
         match e:
             case ast.Literal(kind="tekst", value=v):
                 return f"“{v}”"
             case ast.Literal(kind="percentage", value=v):
+                assert isinstance(v, Decimal)
                 return value_text(v * 100) + "%"
             case ast.Literal(kind="hoeveelheid", value=v, eenheid=eenheid):
                 return value_text(v, eenheid=eenheid)
@@ -116,10 +129,10 @@ class Words:
                 start_text = "de peildatum" if isinstance(start, ast.Ref) and start.target == "peildatum" else self.expr(start)
                 end_text = "de peildatum" if isinstance(end, ast.Ref) and end.target == "peildatum" else self.expr(end)
                 return f"het aantal hele {unit} van {start_text} tot {end_text}"
-            case _:
-                assert_never(e)
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def group(self, e, op: str, text: str) -> str:
+    def group(self, e: ast.Expr, op: str, text: str) -> str:
         if isinstance(e, ast.Logic) and e.op != op:
             return f"({text})"
         return text
@@ -130,7 +143,7 @@ class Words:
         context = ast.Ref(naam, "vraag")
         return " of ".join(self.test(test, context) for test in cel.tests)
 
-    def test(self, test: ast.CelTest, context) -> str:
+    def test(self, test: ast.CelTest, context: ast.Expr) -> str:
         match test:
             case ast.CelGelijk(expr=x):
                 return self.expr(x, context)
@@ -140,10 +153,10 @@ class Words:
                 return f"{self.expr(low)} tot en met {self.expr(high)}"
             case ast.CelVergelijk(op=op, expr=x):
                 return f"{_OP_WORDS[op].removeprefix('is ')} {self.expr(x)}"
-            case _:
-                assert_never(test)
+            case _ as unreachable:
+                assert_never(unreachable)
 
-    def outcome(self, e) -> tuple[str, str]:
+    def outcome(self, e: ast.Expr) -> tuple[str, str]:
         """A matrix cell: short text and the longer title shown on hover."""
         if isinstance(e, (ast.Symbol, ast.Ref)) and e.id in self.model.producten:
             p = self.model.producten[e.id]
@@ -151,24 +164,25 @@ class Words:
         text = self.expr(e)
         return text, text
 
-    def conclusie(self, c) -> str:
-        if isinstance(c, ast.ProductConclusie):
-            text = "product " + self.expr(c.product)
-            extra = []
-            if c.duur is not None:
-                extra.append("duur " + self.expr(c.duur))
-            if c.maximale_duur is not None:
-                extra.append("maximale duur " + self.expr(c.maximale_duur))
-            if c.onbeperkt:
-                extra.append("onbeperkt")
-            return text + (f" ({', '.join(extra)})" if extra else "")
-        if isinstance(c, ast.VerwijzingConclusie):
-            return "verwijzing: " + self.model.verwijzingen[c.id].omschrijving
-        if isinstance(c, ast.SignaalConclusie):
-            return "signaal: " + self.model.signalen[c.id].omschrijving
-        if isinstance(c, ast.GeenProductConclusie):
-            return f"geen product {self.name(c.id)}"
-        return "geen indicatie"
+    def conclusie(self, c: ast.Conclusie) -> str:
+        match c:
+            case ast.ProductConclusie():
+                text = "product " + self.expr(c.product)
+                extra = []
+                if c.duur is not None:
+                    extra.append("duur " + self.expr(c.duur))
+                if c.maximale_duur is not None:
+                    extra.append("maximale duur " + self.expr(c.maximale_duur))
+                if c.onbeperkt:
+                    extra.append("onbeperkt")
+                return text + (f" ({', '.join(extra)})" if extra else "")
+            case ast.GeenProductConclusie(id=pid):
+                return f"geen product {self.name(pid)}"
+            case ast.GeenIndicatie():
+                return "geen indicatie"
+            case _:  # a referral, a signal, …: semantics/conclusions.py VLAGGEN (a kind it lacks raises)
+                vlag = VLAG[type(c)]
+                return f"{vlag.woord}: {vlag.omschrijving(self.model, vlag.id(c)) or vlag.id(c)}"
 
 
 def eenheid_text(e: ast.EenheidDef) -> str:

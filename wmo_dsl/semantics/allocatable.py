@@ -16,16 +16,21 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal, assert_never
 
 from ..errors import Bevinding
 from ..language import ast
 from ..language import iwmo as I
 from ..language.check import Model
-from .evaluate import Evaluation
+from .evaluate import Evaluation, ProductToekenning
 from .notation import value_text
+from .solver import Solver
+from .values import Value
+
+Kind = Literal["heel", "positief", "einde", "duur"]  # the ways a product's Omvang can fail
 
 
-def findings(model: Model, solver) -> list[Bevinding]:
+def findings(model: Model, solver: Solver) -> list[Bevinding]:
     """W028 for every product some answers make unallocatable (one finding per product and reason)."""
     found = []
     for product in model.producten.values():
@@ -46,11 +51,11 @@ def findings(model: Model, solver) -> list[Bevinding]:
 _UNPROVEN = object()  # the solver's door gave no answer (time, an error): a W030, never a false 'complete'
 
 
-def _questions(model: Model, product: ast.Product, v: I.Vorm, solver) -> list[tuple[str, str, str]]:
+def _questions(model: Model, product: ast.Product, v: I.Vorm, solver: Solver) -> list[tuple[Kind, str, str]]:
     """(kind, reason, SMT-LIB condition over copy a) for each way the product's Omvang can fail."""
     _, attrs = solver.out.restricted[product.id]
     duur, maximaal, onbeperkt, _, volume = attrs
-    questions = []
+    questions: list[tuple[Kind, str, str]] = []
     if product.volume is not None and not isinstance(product.volume, ast.Literal):
         factor = v.factor * (I.FINER[v.eenheid][1] if v.eenheid in I.FINER else 1)
         if not _whole_by_rounding(model, product.volume, factor):
@@ -67,7 +72,7 @@ def _questions(model: Model, product: ast.Product, v: I.Vorm, solver) -> list[tu
     return questions
 
 
-def _whole_by_rounding(model: Model, volume, factor: Decimal) -> bool:
+def _whole_by_rounding(model: Model, volume: ast.Expr, factor: Decimal) -> bool:
     """Every value of the volume is a multiple of a step that is whole in the iWmo eenheid (a rounding
     to 15 minuten, sums and differences of such values, whole literals): whole for every answer,
     no solver needed (rounding is slow for it)."""
@@ -85,7 +90,7 @@ def _gcd(a: Fraction | None, b: Fraction | None) -> Fraction | None:
     return Fraction(math.gcd(a.numerator * b.denominator, b.numerator * a.denominator), a.denominator * b.denominator)
 
 
-def _step(model: Model, e, seen: set) -> Fraction | None:
+def _step(model: Model, e: ast.Expr, seen: set[str]) -> Fraction | None:
     """A step every value of ``e`` is a multiple of, in ``e``'s own unit (0: always 0), or None."""
     match e:
         case ast.Literal(value=Decimal() as x):
@@ -111,7 +116,7 @@ def _step(model: Model, e, seen: set) -> Fraction | None:
                     return None
             return step
         case ast.Convert(operand=x, eenheid=to):
-            source = x.t.eenheid if getattr(x, "t", None) is not None else getattr(x, "eenheid", None)
+            source = x.t.eenheid if x.t is not None else getattr(x, "eenheid", None)
             inner = _step(model, x, seen)
             if inner is None or source is None or not source.convertible(to):
                 return None
@@ -130,7 +135,7 @@ def _step(model: Model, e, seen: set) -> Fraction | None:
             for x in parts:
                 step = _gcd(step, _step(model, x, seen))
             return step
-        case _:
+        case _:  # any other expression: no step known (the solver is asked instead)
             return None
 
 
@@ -139,7 +144,7 @@ def _real(x: Decimal) -> str:
     return f"(/ {n}.0 {d}.0)"
 
 
-def _example(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, condition: str):
+def _example(model: Model, solver: Solver, product: ast.Product, v: I.Vorm, kind: Kind, condition: str) -> str | object | None:
     """The answers of one case that concludes the product with this failure, checked by the
     evaluator; None when the solver finds none (or none the evaluator confirms)."""
     from .guard import SAT, UNSAT
@@ -164,7 +169,7 @@ def _example(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, c
 _FRACTIONS = (Decimal(0), Decimal("0.5"), Decimal("0.013"))
 
 
-def _sampled(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, samples: int = 24) -> str | None:
+def _sampled(model: Model, solver: Solver, product: ast.Product, v: I.Vorm, kind: Kind, samples: int = 24) -> str | None:
     """A counterexample among a few sample cases (with fractions in the numbers), before the solver
     is asked: a fraction of a minute is easy to meet by trying and slow to find by proof."""
     import random
@@ -185,7 +190,7 @@ def _sampled(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, s
     return None
 
 
-def _shown(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, answers: dict) -> str | None:
+def _shown(model: Model, solver: Solver, product: ast.Product, v: I.Vorm, kind: Kind, answers: dict) -> str | None:
     """The answers in words when the evaluator confirms they conclude the product without a valid Omvang."""
     evaluation = Evaluation(model, answers, peildatum=solver.peildatum)
     uitkomst = evaluation.conclude(enforce=False)
@@ -198,9 +203,9 @@ def _shown(model: Model, solver, product: ast.Product, v: I.Vorm, kind: str, ans
     return ", ".join(f"{q} = {_words(model, q, answers[q])}" for q in used if q in answers)
 
 
-def _fails(kind: str, product: ast.Product, v: I.Vorm, p) -> bool:
+def _fails(kind: Kind, product: ast.Product, v: I.Vorm, p: ProductToekenning) -> bool:
     """The evaluator agrees: this granted product fails in this way."""
-    volume = p.volume if isinstance(p.volume, Decimal) and not isinstance(p.volume, bool) else None
+    volume = p.volume if isinstance(p.volume, Decimal) else None
     match kind:
         case "heel":
             return volume is not None and volume > 0 and isinstance(I.omvang(v, volume), str)
@@ -208,11 +213,13 @@ def _fails(kind: str, product: ast.Product, v: I.Vorm, p) -> bool:
             return volume is None or volume <= 0
         case "einde":
             return p.duur is None and (p.maximale_duur is None or p.onbeperkt)
-        case _:
+        case "duur":
             return p.duur is not None and p.duur.aantal < 1
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
-def _words(model: Model, naam: str, value) -> str:
+def _words(model: Model, naam: str, value: Value) -> str:
     vraag = model.vragen.get(naam)
     return value_text(value, {o.id: o.label for o in vraag.opties} if vraag else None)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import partial
+from typing import Any
 
 from ..errors import Bevinding
 from ..language import ast
@@ -34,6 +35,7 @@ from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words, witness
 from .guard import SAT, UNSAT
 from .notation import value_text
+from .solver import Solver
 
 _MAX_GAPS = 50  # missing rows found per table before the count is given as "meer"
 _MAX_OVERLAPS = 20
@@ -41,8 +43,6 @@ _MAX_OVERLAPS = 20
 
 def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
-    from .solver import Solver
-
     solver = Solver(model, peildatum or judged_on(model), analysis=True)
     findings = []
     if solver.broken:
@@ -64,13 +64,13 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
 def _silenced(model: Model, f: Bevinding) -> bool:
     line = model.bronregels[f.regel - 1] if 0 < f.regel <= len(model.bronregels) else ""
     match = re.search(r"#.*\bnegeer\s+([A-Z]\d{3}(?:[ ,]+[A-Z]\d{3})*)", line)
-    return bool(match) and f.code in re.split(r"[ ,]+", match.group(1))
+    return match is not None and f.code in re.split(r"[ ,]+", match.group(1))
 
 
 # ── Tables ────────────────────────────────────────────────────────────────
 
 
-def _no_row(model: Model, definition, answers: dict) -> bool:
+def _no_row(model: Model, definition: ast.Tabel | ast.Waarde, answers: dict) -> bool:
     """No row of the table (no case of the value) matches these answers, evaluated concretely."""
     evaluation = Evaluation(model, answers, peildatum=judged_on(model))
     evaluation.value(definition.id)
@@ -82,26 +82,26 @@ def _inputs_at(model: Model, tabel: ast.Tabel, answers: dict) -> tuple:
     return tuple(evaluation.value(n) for n in tabel.invoer)
 
 
-def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
+def _gaps(model: Model, solver: Solver, tabel: ast.Tabel) -> list[Bevinding]:
     z3 = solver.z3
     rows = [solver.match(rij) for rij in tabel.rijen]
     gap = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(r) for r in rows])
     cubes: list[tuple] = []
-    blocked = []
-    unproven = False
+    blocked: list[Any] = []  # z3 terms
+    unfinished = False
     while len(cubes) < _MAX_GAPS:
         with solver.scope() as s:
             s.add(gap, *blocked)
             result, answers = witness(solver, s, partial(_no_row, model, tabel))
         if answers is None:
-            unproven = result != UNSAT
+            unfinished = result != UNSAT
             break
         values = _nice(model, tabel, answers, _inputs_at(model, tabel, answers))
         cube = _widen(model, solver, tabel, values)
         cubes.append(cube)
         blocked.append(z3.Not(_cube_condition(model, solver, tabel, cube)))
     if not cubes:
-        return [unproven(model, f"of tabel '{tabel.id}' voor elke combinatie een rij heeft", tabel.pos, solver)] if unproven else []
+        return [unproven(model, f"of tabel '{tabel.id}' voor elke combinatie een rij heeft", tabel.pos, solver)] if unfinished else []
     rows_text = sorted({tuple("-" if v is _ANY else value_text(v) for v in cube) for cube in cubes})
     shown = "; ".join(", ".join(f"{c} {w}" for c, w in zip(tabel.invoer, row)) for row in rows_text[:4])
     more = (f" (en {len(rows_text) - 4} meer)" if len(cubes) < _MAX_GAPS else " (en nog meer)") if len(rows_text) > 4 else ""
@@ -112,7 +112,7 @@ def _gaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
 _ANY = object()
 
 
-def _widen(model: Model, solver, tabel: ast.Tabel, values: tuple) -> tuple:
+def _widen(model: Model, solver: Solver, tabel: ast.Tabel, values: tuple) -> tuple:
     """A missing combination with '-' for every column whose other values are all missing too."""
     cube = list(values)
     for i in range(len(values)):
@@ -127,7 +127,7 @@ def _widen(model: Model, solver, tabel: ast.Tabel, values: tuple) -> tuple:
     return tuple(cube)
 
 
-def _cube_condition(model: Model, solver, tabel: ast.Tabel, cube: tuple):
+def _cube_condition(model: Model, solver: Solver, tabel: ast.Tabel, cube: tuple) -> Any:
     """The table's inputs (of copy a) equal these values ('-' leaves a column free); a number
     stands for the open stretch between the table's constants around it, where every number
     behaves the same."""
@@ -174,7 +174,7 @@ def _nice(model: Model, tabel: ast.Tabel, answers: dict, values: tuple) -> tuple
     return tuple(result)
 
 
-def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
+def _overlaps(model: Model, solver: Solver, tabel: ast.Tabel) -> list[Bevinding]:
     if tabel.eerste_treffer:
         return []
     z3 = solver.z3
@@ -183,7 +183,8 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
         groups.setdefault(rij.uitkomst, []).append(solver.match(rij))
     if len(groups) < 2:
         return []
-    findings, seen = [], set()
+    findings: list[Bevinding] = []
+    seen: set[tuple[int, int]] = set()
     with solver.scope() as s:
         s.add(z3.AtLeast(*[z3.Or(*rows) for rows in groups.values()], 2))
         while len(findings) < _MAX_OVERLAPS:
@@ -213,10 +214,10 @@ def _overlaps(model: Model, solver, tabel: ast.Tabel) -> list[Bevinding]:
 # ── Derived values, dead parts, partners ──────────────────────────────────
 
 
-def _uncovered_cases(model: Model, solver) -> list[Bevinding]:
+def _uncovered_cases(model: Model, solver: Solver) -> list[Bevinding]:
     """A derived value without 'anders' must have a case for every answer."""
     z3 = solver.z3
-    findings = []
+    findings: list[Bevinding] = []
     for w in model.waarden.values():
         if not w.gevallen or any(g.voorwaarde is None for g in w.gevallen):
             continue

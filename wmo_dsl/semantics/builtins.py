@@ -13,13 +13,13 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidO
 from ..language.builtins import missing_parts
 from ..language.types import Type
 from .smt_terms import S, conj
-from .smt_values import between
-from .values import CONTEXT, _days, _finite, _weeks, whole_months, whole_years
+from .smt_values import Encoding, between, text
+from .values import CONTEXT, Value, _days, _finite, _weeks, whole_months, whole_years
 
 _STEP = {"naar_boven": ROUND_CEILING, "naar_beneden": ROUND_FLOOR, "afronden_op": ROUND_HALF_UP}
 
 
-def _decimals(value: Decimal, places: Decimal):
+def _decimals(value: Decimal, places: Decimal) -> Decimal | None:
     if places != places.to_integral_value() or not 0 <= places <= 12:
         return None  # wmo check refuses a literal precision like this; a computed one gives geen
     try:
@@ -28,8 +28,8 @@ def _decimals(value: Decimal, places: Decimal):
         return None
 
 
-def _step(function: str) -> Callable:
-    def rounded(value: Decimal, step: Decimal):
+def _step(function: str) -> Callable[[Decimal, Decimal], Decimal | None]:
+    def rounded(value: Decimal, step: Decimal) -> Decimal | None:
         if step <= 0:
             return None  # a step of nothing: geen
         try:
@@ -62,15 +62,15 @@ CONCRETE: dict[str, Callable] = {
 }
 
 
-def call(function: str, args: list):
+def call(function: str, args: list[Value]) -> Value:
     """A built-in function's value; geen when an argument is geen."""
     if any(a is None for a in args):
         return None
     return CONCRETE[function](*args)
 
 
-def _extreme(better: str) -> Callable:
-    def term(enc, args: list[S]) -> S:
+def _extreme(better: str) -> Callable[[Encoding, list[S]], S]:
+    def term(enc: Encoding, args: list[S]) -> S:
         value = args[0].v
         for a in args[1:]:
             value = f"(ite ({better} {a.v} {value}) {a.v} {value})"
@@ -82,14 +82,14 @@ def _round_half_up(x: str) -> str:
     return f"(ite (>= {x} 0.0) (to_int (+ {x} 0.5)) (- (to_int (+ (- {x}) 0.5))))"
 
 
-def _decimals_term(enc, args: list[S]) -> S:
-    places = args[1].v  # a literal 0..10 (wmo check)
+def _decimals_term(enc: Encoding, args: list[S]) -> S:
+    places = text(args[1])  # a literal 0..10 (wmo check)
     scale = f"(^ 10.0 {places})" if not places.replace(".0", "").isdigit() else str(10 ** int(float(places))) + ".0"
     return S(Type("getal"), f"(/ (to_real {_round_half_up(f'(* {args[0].v} {scale})')}) {scale})")
 
 
-def _step_term(function: str) -> Callable:
-    def term(enc, args: list[S]) -> S:
+def _step_term(function: str) -> Callable[[Encoding, list[S]], S]:
+    def term(enc: Encoding, args: list[S]) -> S:
         x, step = args[0].v, args[1].v  # the step is fixed (wmo check): a division by a numeral
         q = f"(/ {x} {step})"
         whole = {"naar_beneden": f"(to_int {q})", "naar_boven": f"(- (to_int (- {q})))", "afronden_op": _round_half_up(q)}[function]
@@ -97,26 +97,26 @@ def _step_term(function: str) -> Callable:
     return term
 
 
-def _middle_term(enc, args: list[S]) -> S:
+def _middle_term(enc: Encoding, args: list[S]) -> S:
     lo = f"(ite (<= {args[0].v} {args[1].v}) {args[0].v} {args[1].v})"
     hi = f"(ite (<= {args[0].v} {args[1].v}) {args[1].v} {args[0].v})"
     return S(Type("datum"), f"(+ {lo} (div (- {hi} {lo}) 2))")
 
 
-def _weeks_term(enc, args: list[S]) -> S:
+def _weeks_term(enc: Encoding, args: list[S]) -> S:
     d = f"(- {args[1].v} {args[0].v})"
     return S(Type("getal"), f"(to_real (ite (>= {d} 0) (div {d} 7) (- (div (- {d}) 7))))")
 
 
-def _calendar_term(function: str) -> Callable:
-    def term(enc, args: list[S]) -> S:
-        return S(Type("getal"), f"(to_real {between(enc, function, args[0].v, args[1].v)})")
+def _calendar_term(function: str) -> Callable[[Encoding, list[S]], S]:
+    def term(enc: Encoding, args: list[S]) -> S:
+        return S(Type("getal"), f"(to_real {between(enc, function, text(args[0]), text(args[1]))})")
     return term
 
 
 # The solver's term of a call, given the terms of its arguments; its own condition of being
 # defined (beside the arguments' own) in the term's ``d``.
-SMT: dict[str, Callable[..., S]] = {
+SMT: dict[str, Callable[[Encoding, list[S]], S]] = {
     "min": _extreme("<"),
     "max": _extreme(">"),
     "absoluut": lambda enc, args: S(Type("getal"), f"(ite (< {args[0].v} 0.0) (- {args[0].v}) {args[0].v})"),
@@ -132,7 +132,7 @@ SMT: dict[str, Callable[..., S]] = {
 }
 
 
-def smt_call(enc, function: str, args: list[S], result: Type) -> S:
+def smt_call(enc: Encoding, function: str, args: list[S], result: Type) -> S:
     """The solver's term of a call: defined when every argument is and the function says so."""
     term = SMT[function](enc, args)
     return S(term.t, term.v, conj(*[a.d for a in args], term.d))

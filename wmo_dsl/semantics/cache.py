@@ -106,7 +106,7 @@ def load(raw: bytes, binding: str, sleutel: bytes) -> list[Bevinding] | None:
     return findings
 
 
-def _finding(item) -> Bevinding | None:
+def _finding(item: object) -> Bevinding | None:
     """A finding from its JSON, strictly: the fields of Bevinding with their types, nothing more."""
     if not isinstance(item, dict) or not _REQUIRED <= set(item) <= set(_FIELDS):
         return None

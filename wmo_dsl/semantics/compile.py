@@ -20,23 +20,26 @@ engine, which knows exactly which open questions matter.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable, Iterable, Iterator, NoReturn, Sequence
 
 from ..language import ast
 from ..language.check import Model
+from ..language.types import Type
 from . import builtins
 from . import values as V
 from .conclusions import conclude
 from .evaluate import Open, ProductToekenning, Toekenningen, Uitkomst, lists_of, rule_plan
 from .lookup import table_lookup
-from .meaning import Branch, definition_meaning, derived_order
+from .meaning import Attributes, Branch, Thunk, definition_meaning, derived_order
 
 _MISSING = object()
 _MAX_DEPTH = 6  # an expression nests at most this deep before it is stored in a local
 
 
-def _open(naam: str):
+def _open(naam: str) -> NoReturn:
     raise Open(naam)
 
 
@@ -46,9 +49,9 @@ class Compiled:
 
     model: Model
     source: str
-    function: object
+    function: Callable[[dict, dt.date | None], tuple[dict, Uitkomst]]
 
-    def __call__(self, answers: dict, peildatum=None) -> tuple[dict, Uitkomst]:
+    def __call__(self, answers: dict, peildatum: dt.date | None = None) -> tuple[dict, Uitkomst]:
         """Derived values and conclusions for complete answers; raises Open otherwise (also when
         the rules read the peildatum and none is given)."""
         return self.function(answers, peildatum)
@@ -64,7 +67,7 @@ class Py(str):
     number: bool = False  # always a Decimal, never geen: compared with Python's own < and >
 
 
-def py(code: str, depth: int = 0, const=_MISSING, boolean: bool = False, number: bool = False) -> Py:
+def py(code: str, depth: int = 0, const: object = _MISSING, boolean: bool = False, number: bool = False) -> Py:
     p = Py(code)
     p.depth, p.const, p.boolean = depth, const, boolean or isinstance(const, bool)
     p.number = number or (isinstance(const, Decimal) and const.is_finite())
@@ -93,7 +96,7 @@ class _Code:
         self.lines.append((self.level, text))
 
     @contextlib.contextmanager
-    def indented(self):
+    def indented(self) -> Iterator[None]:
         self.level += 1
         try:
             yield
@@ -101,7 +104,7 @@ class _Code:
             self.level -= 1
 
     @contextlib.contextmanager
-    def captured(self):
+    def captured(self) -> Iterator[list[tuple[int, str]]]:
         """Statements written inside go to a separate list (relative indents), not the output."""
         outer, outer_level = self.lines, self.level
         self.lines, self.level = [], 0
@@ -136,7 +139,7 @@ class _Code:
         self.emit(f"{name} = {x}")
         return py(name, boolean=x.boolean, number=x.number)
 
-    def const(self, value) -> Py:
+    def const(self, value: object) -> Py:
         if value is None or isinstance(value, bool):
             return py(repr(value), const=value)
         key = (type(value).__name__, repr(value))
@@ -146,16 +149,16 @@ class _Code:
         return py(self._names[key], const=value)
 
     # ── the algebra ──
-    def constant(self, value, t) -> Py:
+    def constant(self, value: object, t: Type) -> Py:
         return self.const(value)
 
-    def question(self, qid: str, t) -> Py:
+    def question(self, qid: str, t: Type | None) -> Py:
         # an answer is never geen (a case leaves a question out instead), and a getal answer is a Decimal
         var = self.qvar[qid]
         return py(f"({var} if {var} is not _MISSING else _open({qid!r}))", 1, boolean=t is not None and t.soort == "janee",
                   number=t is not None and t.soort == "getal")
 
-    def derived(self, name: str, t) -> Py:
+    def derived(self, name: str, t: Type) -> Py:
         return py(f"w_{name}")
 
     def peildatum(self) -> Py:
@@ -173,7 +176,7 @@ class _Code:
             return self.const(x.const is not True)
         return self.op(f"(not {x})" if x.boolean else f"({x} is not True)", x, boolean=True)
 
-    def logic(self, op: str, items) -> Py:
+    def logic(self, op: str, items: Iterable[Thunk[Py]]) -> Py:
         decided = op == "of"  # the item value that decides the whole chain
         parts = []
         for item in items:
@@ -200,7 +203,7 @@ class _Code:
                 self.emit(f"{result} = {_is_true(term)}")
         return py(result, boolean=True)
 
-    def choose(self, branches: list[Branch], t) -> Py:
+    def choose(self, branches: Sequence[Branch[Py]], t: Type) -> Py:
         if len(branches) <= 32:
             chained = self._chain(branches)
             if chained is not None:
@@ -230,9 +233,9 @@ class _Code:
                 break
         return py(result)
 
-    def _chain(self, branches: list[Branch]) -> Py | None:
+    def _chain(self, branches: Sequence[Branch[Py]]) -> Py | None:
         """A short choice whose conditions need no statements, as one if/elif chain (faster)."""
-        conditions = []
+        conditions: list[Py | None] = []
         for branch in branches:
             if branch.condition is None:
                 conditions.append(None)
@@ -243,8 +246,8 @@ class _Code:
                 return None
             conditions.append(condition)
         result = self.temp()
-        for i, (branch, condition) in enumerate(zip(branches, conditions)):
-            self.emit("else:" if condition is None else f"{'elif' if i else 'if'} {_is_true(condition)}:")
+        for i, (branch, test) in enumerate(zip(branches, conditions)):
+            self.emit("else:" if test is None else f"{'elif' if i else 'if'} {_is_true(test)}:")
             with self.indented():
                 self.emit(f"{result} = {branch.value()}")
         if conditions[-1] is not None:
@@ -253,8 +256,8 @@ class _Code:
                 self.emit(f"{result} = None")
         return py(result)
 
-    def table(self, tabel: ast.Tabel, inputs, branches, t) -> Py:
-        branches = list(branches)
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[Py, Type]], rows: Iterable[Branch[Py]], t: Type) -> Py:
+        branches = list(rows)
         lookup = table_lookup(self.model, tabel)
         if lookup is None:
             return self.choose(branches, t)
@@ -288,17 +291,17 @@ class _Code:
     def minus(self, x: Py) -> Py:
         return self.op(f"_neg({x})", x)
 
-    def call(self, function: str, args, result) -> Py:
+    def call(self, function: str, args: Sequence[Py], result: Type) -> Py:
         return self.op(f"_call({function!r}, [{', '.join(args)}])", *args)
 
-    def collection(self, items, t) -> Py:
+    def collection(self, items: Sequence[Py], t: Type) -> Py:
         return self.op(f"frozenset(({''.join(f'{i}, ' for i in items)}))", *items)
 
-    def record(self, fields, t) -> Py:
+    def record(self, fields: Sequence[tuple[str, Py]], t: Type) -> Py:
         return self.op("_Record((" + "".join(f"({n!r}, {v}), " for n, v in fields) + "))", *[v for _, v in fields])
 
     @contextlib.contextmanager
-    def scope(self, key, tag):
+    def scope(self, key: str, tag: object) -> Iterator[None]:
         yield
 
     # ── the products of an indicatie ──
@@ -306,7 +309,7 @@ class _Code:
         self.emit("P = Toekenningen()")
         return py("P")
 
-    def claim(self, products: Py, fires: Py, named, candidates, attributes, regel: str) -> Py:
+    def claim(self, products: Py, fires: Py, named: Thunk[Py], candidates: Sequence[str], attributes: Attributes[Py], regel: str) -> Py:
         if fires.const is not _MISSING and fires.const is not True:
             return products
         self.emit(f"if {_is_true(fires)}:")
@@ -345,7 +348,7 @@ class _Code:
 _MAX_INDENT = 90  # levels of indentation in the generated code; Python's tokenizer refuses 100
 
 
-def _engine_only(answers: dict, peildatum=None):
+def _engine_only(answers: dict, peildatum: dt.date | None = None) -> NoReturn:
     """The batch function of a model whose code would nest deeper than Python allows: every case
     goes to the full engine (as a case with an open question does), never an IndentationError."""
     raise Open("(te diep genest om te compileren)")
@@ -362,7 +365,7 @@ def compile_model(model: Model) -> Compiled:
         "V": V, "Uitkomst": Uitkomst, "ProductToekenning": ProductToekenning, "Toekenningen": Toekenningen,
         "_MISSING": _MISSING, "_open": _open, "EMPTY": frozenset(), "VRIJ": model.vrije_dagen,
         "_cmp": V.compare, "_arith": V.arithmetic, "_call": builtins.call, "_Record": V.Record,
-        "DEC": _Counts(), "_neg": lambda v: None if v is None else -v,
+        "DEC": V.Counts(), "_neg": lambda v: None if v is None else -v,
         "_lists": lists_of, "PLAN": rule_plan(model), "MODEL": model, **constants,
     }
     try:
@@ -389,11 +392,3 @@ def _module(model: Model) -> tuple[str, dict]:
     code.emit(f"return values, _lists(MODEL, PLAN, {fires}, {out.products}, {out.products}, {termijnen}, {informatief})")
     body = "\n".join("    " * indent + text for indent, text in code.lines)
     return "def evaluate(a, peildatum):\n    get = a.get\n" + body + "\n", code.constants
-
-
-class _Counts(dict):
-    """The number of elements of a list as a Decimal, made once per size on first use."""
-
-    def __missing__(self, n: int) -> Decimal:
-        value = self[n] = Decimal(n)
-        return value

@@ -18,9 +18,10 @@ the compiled batch code conclude the same way:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Generic, TypeVar, assert_never
+from typing import Any, Generic, TypeVar, get_args
 
 from ..language import ast
 from ..language.informative import concludes_product
@@ -30,14 +31,39 @@ from .meaning import Algebra, Branch, meaning
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Vlag:
+    """A conclusion kind that, when its rule fires, puts one id in a list of the outcome (a referral,
+    a signal). ``VLAGGEN`` is the one place the semantics learns of such a kind: concluding it here,
+    listing it (``evaluate.lists_of``), comparing it (``outcome.py``) all read the table."""
+
+    conclusie: type  # its class in the AST
+    veld: str  # its list in Uitkomst, also its part of the outcome
+    woord: str  # its keyword in the language: 'verwijzing', 'signaal'
+    id: Callable[[Any], str]  # the id a conclusion of this kind gives
+    ids: Callable[[Any], Iterable[str]]  # the ids a model declares: each one a term of the outcome
+    omschrijving: Callable[[Any, str], str | None]  # an id as the consultant reads it (None: not declared)
+
+
+VLAGGEN: tuple[Vlag, ...] = (
+    Vlag(ast.VerwijzingConclusie, "verwijzingen", "verwijzing", lambda c: c.id, lambda m: m.verwijzingen,
+         lambda m, i: m.verwijzingen[i].omschrijving if i in m.verwijzingen else None),
+    Vlag(ast.SignaalConclusie, "signalen", "signaal", lambda c: c.id, lambda m: m.signalen,
+         lambda m, i: m.signalen[i].omschrijving if i in m.signalen else None),
+)
+VLAG: dict[type, Vlag] = {v.conclusie: v for v in VLAGGEN}
+# Every conclusion kind is concluded below, by its own case or as a Vlag: checked here, not at a rule.
+if set(get_args(ast.Conclusie)) != {ast.ProductConclusie, ast.GeenProductConclusie, ast.GeenIndicatie, *VLAG}:
+    raise AssertionError(f"conclusions.py: conclusiesoorten zonder betekenis: {set(get_args(ast.Conclusie)) - set(VLAG)}")
+
+
 @dataclass
 class Outcome(Generic[T]):
     fires: dict[str, T] = field(default_factory=dict)
     concluded: object = None  # the products the rules conclude, before 'geen product' and combinations
     restricted: object = None  # after 'geen product', before 'alleen in combinatie met'
     products: object = None  # the products that stay
-    referrals: dict[str, T] = field(default_factory=dict)
-    signals: dict[str, T] = field(default_factory=dict)
+    flags: dict[str, dict[str, T]] = field(default_factory=dict)  # Vlag.veld -> id -> concluded
     geen_indicatie: T = None
     indicatie: T = None  # some product stays and no 'geen indicatie'
     termijnen: dict[str, tuple[T, T]] = field(default_factory=dict)  # id -> (present, date)
@@ -78,8 +104,7 @@ def attributes(model, regel: ast.Regel, c: ast.ProductConclusie, pid: str, alg: 
 def conclude(model, alg: Algebra[T]) -> Outcome[T]:
     out: Outcome[T] = Outcome()
     products = alg.products()
-    referrals: dict[str, list[T]] = {v: [] for v in model.verwijzingen}
-    signals: dict[str, list[T]] = {s: [] for s in model.signalen}
+    flags: dict[str, dict[str, list[T]]] = {v.veld: {i: [] for i in v.ids(model)} for v in VLAGGEN}
     restrictions: dict[str, list[T]] = {p: [] for p in model.producten}
     stops: list[T] = []
     for regel in model.regels.values():
@@ -94,16 +119,13 @@ def conclude(model, alg: Algebra[T]) -> Outcome[T]:
                         products, fires, partial(_in_scope, alg, regel, partial(meaning, product, alg)), candidates,
                         {pid: (attribute_sources(model, c, pid), partial(attributes, model, regel, c, pid, alg)) for pid in candidates},
                         regel.id)
-                case ast.VerwijzingConclusie(id=vid):
-                    referrals[vid].append(fires)
-                case ast.SignaalConclusie(id=sid):
-                    signals[sid].append(fires)
                 case ast.GeenProductConclusie(id=pid):
                     restrictions[pid].append(fires)
                 case ast.GeenIndicatie():
                     stops.append(fires)
-                case _:
-                    assert_never(c)
+                case _:  # a referral, a signal, …: the table says which list (a kind it lacks raises)
+                    vlag = VLAG[type(c)]
+                    flags[vlag.veld].setdefault(vlag.id(c), []).append(fires)
     out.concluded = products
     for pid, fs in restrictions.items():
         if fs:
@@ -112,8 +134,7 @@ def conclude(model, alg: Algebra[T]) -> Outcome[T]:
     products = _enforce_combinations(model, products, alg)
     out.products = products
     out.geen_indicatie = any_of(alg, stops)
-    out.referrals = {v: any_of(alg, fs) for v, fs in referrals.items()}
-    out.signals = {s: any_of(alg, fs) for s, fs in signals.items()}
+    out.flags = {veld: {i: any_of(alg, fs) for i, fs in ids.items()} for veld, ids in flags.items()}
     stays = any_of(alg, [alg.has(products, pid) for pid in model.producten])
     out.indicatie = alg.logic("en", [partial(_same, stays), partial(alg.negation, out.geen_indicatie)])
     for termijn in model.termijnen.values():
@@ -181,4 +202,4 @@ def _termijn(termijn: ast.Termijn, indicatie: T, alg: Algebra[T]) -> tuple[T, T]
     return present, datum
 
 
-__all__ = ["Outcome", "attribute_sources", "attributes", "candidate_products", "conclude", "any_of", "PRODUCT"]
+__all__ = ["VLAG", "VLAGGEN", "Vlag", "Outcome", "attribute_sources", "attributes", "candidate_products", "conclude", "any_of", "PRODUCT"]

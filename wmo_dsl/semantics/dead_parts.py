@@ -6,6 +6,7 @@ the solver finds clear what they show alive."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Any, Callable
 
 from ..errors import Bevinding
 from ..language import ast
@@ -13,9 +14,10 @@ from ..language.check import Model
 from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words
 from .guard import SAT, UNSAT
+from .solver import Solver
 
 
-def dead_parts(model: Model, solver) -> list[Bevinding]:
+def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
     z3 = solver.z3
     findings = []
     fired, concluded_somewhere = _alive_in_samples(model, solver)
@@ -61,7 +63,7 @@ def dead_parts(model: Model, solver) -> list[Bevinding]:
     return findings
 
 
-def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set]:
+def _alive_in_samples(model: Model, solver: Solver, samples: int = 32) -> tuple[set[str], set[str]]:
     """Rules that fire and products the rules conclude in a few random cases: those are alive
     without asking the solver."""
     import random
@@ -77,7 +79,7 @@ def _alive_in_samples(model: Model, solver, samples: int = 32) -> tuple[set, set
     return fired, concluded
 
 
-def _never(solver, conditions: dict, alive_in) -> tuple[set, set]:
+def _never(solver: Solver, conditions: dict[str, Any], alive_in: Callable[[dict], set[str]]) -> tuple[set[str], set[str]]:
     """The keys whose condition no answer makes true, and those the solver could not decide. Each
     is asked on its own (a small question for the solver); every example it finds is evaluated, and
     all that example makes true is alive. An undecided key is not proven dead: it is said as such."""
@@ -101,7 +103,7 @@ def _never(solver, conditions: dict, alive_in) -> tuple[set, set]:
     return dead, undecided
 
 
-def _alive(model: Model, answers: dict) -> set:
+def _alive(model: Model, answers: dict) -> set[str]:
     """The rules that fire and the products concluded for one case (keys 'regel:x' and 'product:x')."""
     evaluation = Evaluation(model, answers, peildatum=judged_on(model))
     uitkomst = evaluation.conclude(enforce=False)
@@ -111,7 +113,7 @@ def _alive(model: Model, answers: dict) -> set:
     return alive
 
 
-def combination_findings(model: Model, solver, product: ast.Product) -> list[Bevinding]:
+def combination_findings(model: Model, solver: Solver, product: ast.Product) -> list[Bevinding]:
     z3 = solver.z3
     partners = set(product.alleen_met)
     with solver.scope() as s:

@@ -12,10 +12,13 @@ still-needed search tries first are filtered by :func:`allowed`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
-from ..errors import CasusFout
+from ..errors import Bevinding, CasusFout
 from ..language import ast
+from ..language.check import Model
 from .evaluate import Evaluation, Open
+from .findings import Proving
 
 
 class EisBreuk(CasusFout):
@@ -26,7 +29,19 @@ class EisBreuk(CasusFout):
         self.eis = eis
 
 
-def allowed(model, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> bool:
+class _Session(Protocol):
+    def consistent(self, answers: dict) -> bool: ...
+
+
+class _Rules(Protocol):
+    """What ``broken_eis`` asks of an engine.Rules (that module imports this one)."""
+
+    model: Model
+
+    def solver(self, peildatum: dt.date, overrides: dict | None = None) -> _Session: ...
+
+
+def allowed(model: Model, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> bool:
     """Do these answers (all questions an eis reads answered) keep every eis? An eis that cannot be
     computed (it reads a question left open) is kept."""
     if not model.eisen:
@@ -35,7 +50,7 @@ def allowed(model, answers: dict, overrides: dict | None = None, peildatum: dt.d
     return all(ev.eval(eis.voorwaarde) is not False for eis in model.eisen)
 
 
-def broken_eis(rules, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> ast.Eis | None:
+def broken_eis(rules: _Rules, answers: dict, peildatum: dt.date, overrides: dict | None = None) -> ast.Eis | None:
     """The eis these answers break whatever the open questions will be, or None.
 
     ``rules``: the :class:`~wmo_dsl.semantics.engine.Rules` whose solver decides when the
@@ -55,7 +70,7 @@ def broken_eis(rules, answers: dict, peildatum: dt.date, overrides: dict | None 
     return undecided[0]
 
 
-def eis_findings(model, solver) -> list:
+def eis_findings(model: Model, solver: Proving) -> list[Bevinding]:
     """W035: the eisen together admit no answers at all (every case would be refused): an error."""
     from .findings import finding
     from .guard import UNSAT

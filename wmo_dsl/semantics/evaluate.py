@@ -4,7 +4,7 @@
 values themselves. A derived value is computed the first time something reads
 it, and each computation leaves a :class:`Stap` saying which case or table row
 decided it, which names it read, and which paragraph it cites; the rules then
-conclude (``conclusions.py``) and the outcome becomes an :class:`Uitkomst`.
+conclude (``conclusions.py``) and the outcome becomes an :class:`Uitkomst` (``outcome.py``).
 Which answers are still needed when some are missing is the business of the
 solver; this module is handed a value for every question it reads.
 """
@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Iterable
 
 from ..language import ast
 from ..language.check import Model
 from . import builtins
 from . import values as V
-from .conclusions import Outcome, conclude
+from .conclusions import VLAG, Outcome, conclude
 from .meaning import Branch, definition_meaning, meaning
+from .outcome import ProductToekenning, Uitkomst
 
 
 @dataclass(frozen=True)
@@ -36,49 +38,6 @@ class Stap:
     regelnummer: int
     bron: str | None
     toelichting: str | None
-
-
-@dataclass(frozen=True)
-class ProductToekenning:
-    product: str
-    duur: ast.Duur | None
-    maximale_duur: ast.Duur | None
-    onbeperkt: bool
-    regel: str
-    minimale_duur: ast.Duur | None = None
-    volume: object = None
-
-    @property
-    def item(self) -> tuple:
-        """The product as an outcome item: what makes two indicaties differ."""
-        return ("product", self.product, self.duur, self.maximale_duur, self.onbeperkt, self.minimale_duur, self.volume)
-
-
-@dataclass
-class Uitkomst:
-    """What the rules concluded for one case."""
-
-    producten: list[ProductToekenning] = field(default_factory=list)
-    verwijzingen: list[tuple[str, str]] = field(default_factory=list)  # (id, rule)
-    signalen: list[tuple[str, str]] = field(default_factory=list)
-    geen_indicatie: list[str] = field(default_factory=list)  # rules that stopped the indicatie
-    niet_van_toepassing: list[str] = field(default_factory=list)  # product rules whose condition failed
-    geen_product: list[tuple[str, str]] = field(default_factory=list)  # (product, rule) restricted away
-    niet_gecombineerd: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (product, its required partners)
-    termijnen: list[tuple[str, object]] = field(default_factory=list)  # (termijn, date)
-    informatief: list[tuple[str, object]] = field(default_factory=list)  # (key, value) the outcome shows: informative.py
-
-    @property
-    def key(self) -> frozenset:
-        """The outcome as a comparable value: two cases with equal keys got the same indicatie."""
-        items = {p.item for p in self.producten} if not self.geen_indicatie else set()
-        items |= {("verwijzing", v) for v, _ in self.verwijzingen}
-        items |= {("signaal", s) for s, _ in self.signalen}
-        items |= {("termijn", t, d) for t, d in self.termijnen}
-        items |= {("informatief", k, v) for k, v in self.informatief}
-        if self.geen_indicatie:
-            items.add(("geen_indicatie",))
-        return frozenset(items)
 
 
 class Toekenningen:
@@ -187,7 +146,7 @@ class Evaluation:
     def negation(self, x) -> bool:
         return x is not True
 
-    def choose(self, branches: list[Branch], t):
+    def choose(self, branches: Iterable[Branch], t):
         for branch in branches:
             if branch.condition is None or branch.condition() is True:
                 v = branch.value()
@@ -199,7 +158,7 @@ class Evaluation:
     def share(self, x):
         return x
 
-    def table(self, tabel, inputs, rows: list[Branch], t):
+    def table(self, tabel, inputs, rows: Iterable[Branch], t):
         return self.choose(rows, t)
 
     def compare(self, op: str, a, b) -> bool:
@@ -282,8 +241,9 @@ _PLANS: dict[int, tuple] = {}
 
 
 def rule_plan(model: Model) -> tuple:
-    """Per rule, what it concludes besides products: (id, concludes a product, referrals, signals,
-    stops the indicatie, products it takes away). Made once per model."""
+    """Per rule, what it concludes besides products: (id, concludes a product, its flags as (list of
+    the Uitkomst, id) pairs (conclusions.VLAGGEN), stops the indicatie, products it takes away). Made
+    once per model."""
     key = id(model)
     if key not in _PLANS or _PLANS[key][0] is not model:
         plan = []
@@ -291,8 +251,7 @@ def rule_plan(model: Model) -> tuple:
             kinds = [c for c in regel.conclusies]
             plan.append((regel.id,
                          any(isinstance(c, ast.ProductConclusie) for c in kinds),
-                         tuple(c.id for c in kinds if isinstance(c, ast.VerwijzingConclusie)),
-                         tuple(c.id for c in kinds if isinstance(c, ast.SignaalConclusie)),
+                         tuple((VLAG[type(c)].veld, VLAG[type(c)].id(c)) for c in kinds if type(c) in VLAG),
                          any(isinstance(c, ast.GeenIndicatie) for c in kinds),
                          tuple(c.id for c in kinds if isinstance(c, ast.GeenProductConclusie))))
         _PLANS[key] = (model, tuple(plan))
@@ -304,17 +263,15 @@ def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", 
     """The lists of an :class:`Uitkomst` from the rules that fired (``fires`` in rule order) and the
     products that stay (None: what the rules conclude themselves, without combinations)."""
     u = Uitkomst()
-    for (rid, concludes_product, referrals, signals, stops, restricts), f in zip(plan, fires):
+    for (rid, concludes_product, flags, stops, restricts), f in zip(plan, fires):
         if f is not True:
             if concludes_product:
                 u.niet_van_toepassing.append(rid)
             continue
-        for vid in referrals:
-            if all(v != vid for v, _ in u.verwijzingen):
-                u.verwijzingen.append((vid, rid))
-        for sid in signals:
-            if all(s != sid for s, _ in u.signalen):
-                u.signalen.append((sid, rid))
+        for veld, fid in flags:
+            listed = getattr(u, veld)
+            if all(x != fid for x, _ in listed):
+                listed.append((fid, rid))
         if stops:
             u.geen_indicatie.append(rid)
         for pid in restricts:

@@ -4,17 +4,35 @@ finished, the day the analysis judges on, values in words, and examples checked 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
+from functools import partial
+from typing import Any, Callable, Protocol
 
 from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
-from .guard import ONBEKEND, SAT, Limits
+from .guard import ONBEKEND, SAT, Antwoord, Door, Limits
 from .notation import value_text
+from .values import Value
 
 _REFINEMENTS = 16  # calendar values pinned before an example counts as not found in time
 
 
-def unproven(model: Model, what: str, pos: ast.Pos, solver) -> Bevinding:
+class Proving(Protocol):
+    """What a proof asks of its ``solver.Solver`` (not imported here: it imports eisen, which imports this module)."""
+
+    door: Door
+    functions: list[str]  # the calendar functions the solver may guess wrong
+    broken: bool
+
+    def scope(self) -> AbstractContextManager[Any]: ...
+
+    def assignment(self, m: Any, prefix: str) -> dict: ...
+
+    def pin_calendar(self, m: Any) -> None: ...
+
+
+def unproven(model: Model, what: str, pos: ast.Pos, solver: Proving) -> Bevinding:
     """W030: a proof not finished; the reason (time, an error) goes in the hint."""
     reason = solver.door.reasons[-1] if solver.door.reasons else "de solver gaf geen antwoord"
     return finding(model, "W030", f"niet bewezen binnen de tijd: {what}", pos,
@@ -33,12 +51,12 @@ def finding(model: Model, code: str, bericht: str, pos: ast.Pos, hint: str | Non
     return Bevinding(code, bericht, model.pad, line, pos.column, hint, ernst, bronregel)
 
 
-def value_words(model: Model, naam: str, value) -> str:
+def value_words(model: Model, naam: str, value: Value) -> str:
     vraag = model.vragen.get(naam)
     return value_text(value, {o.id: o.label for o in vraag.opties} if vraag else None)
 
 
-def witness(solver, s, real) -> tuple[str, dict | None]:
+def witness(solver: Proving, s: Any, real: Callable[[dict], bool]) -> tuple[Antwoord, dict | None]:
     """An example the solver finds, checked by the evaluator: ``real(answers)`` must hold. A
     calendar function (ages, months, werkdagen) the solver guessed wrong is pinned at its true value
     and the solver asked again, as for the still-needed set; so a counterexample is never a year off."""
@@ -51,7 +69,12 @@ def witness(solver, s, real) -> tuple[str, dict | None]:
         m, answers = got
         if not solver.functions or real(answers):
             return SAT, answers
-        if solver.door.attempt(lambda: solver.pin_calendar(m) or True, "de kalender in de solver") is None:
+        if solver.door.attempt(partial(_pinned, solver, m), "de kalender in de solver") is None:
             break
     return ONBEKEND, None
+
+
+def _pinned(solver: Proving, m: Any) -> bool:
+    solver.pin_calendar(m)
+    return True
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..language.check import Model
 from .guard import SAT, UNSAT
 from .smt_terms import conj, neg
 
 
-def judgement_questions(model) -> list[str]:
+def judgement_questions(model: Model) -> list[str]:
     """The questions marked 'oordeel', in file order (a person's question once, by its first person)."""
     return [q for q, v in model.vragen.items() if v.oordeel and (v.persoon is None or v.persoon[1] == 1)]
 
 
-def deciding_judgements(model, peildatum: dt.date) -> dict[str, list[tuple[str, str]]]:
+def deciding_judgements(model: Model, peildatum: dt.date) -> dict[str, list[tuple[str, str]]]:
     """Per product, the judgement questions that can decide it: (question, 'ja' | 'niet bewezen')."""
     from .solver import Solver
 
@@ -31,10 +32,12 @@ def deciding_judgements(model, peildatum: dt.date) -> dict[str, list[tuple[str, 
         return result
     solver = Solver(model, peildatum)
     z3 = solver.z3
+    out_b = solver.out_b
+    assert out_b is not None, "a still-needed session has copy b"
     for pid in model.producten:
-        (pa, _), (pb, _) = solver.out.products[pid], solver.out_b.products[pid]
+        (pa, _), (pb, _) = solver.out.products[pid], out_b.products[pid]
         ia = conj(pa, neg(solver.out.geen_indicatie.v))
-        ib = conj(pb, neg(solver.out_b.geen_indicatie.v))
+        ib = conj(pb, neg(out_b.geen_indicatie.v))
         differs = solver.door.attempt(lambda: solver.condition(f"(not (= {ia} {ib}))"), "de vraag aan de solver")
         for q in questions:
             if solver.broken or differs is None:

@@ -13,7 +13,7 @@ from .meaning import cell_meaning
 MAX_CHECKS = 200_000  # cell tests of earlier irregular rows against exact rows; beyond this the rows are tried in order
 
 
-def _constant(e) -> bool:
+def _constant(e: ast.Expr) -> bool:
     return isinstance(e, (ast.Literal, ast.Symbol)) or isinstance(e, ast.Ref) and e.target == "product"
 
 
@@ -21,7 +21,14 @@ def _plain(cel: ast.Cel) -> bool:
     return not cel.elk and len(cel.tests) == 1 and isinstance(cel.tests[0], ast.CelGelijk) and _constant(cel.tests[0].expr)
 
 
-def table_lookup(model: Model, tabel: ast.Tabel):
+def _plain_value(cel: ast.Cel) -> ast.Expr:
+    """The value a plain cell names."""
+    test = cel.tests[0]
+    assert isinstance(test, ast.CelGelijk), "only a plain cell names a value"
+    return test.expr
+
+
+def table_lookup(model: Model, tabel: ast.Tabel) -> tuple[list[int], dict[tuple, object], list[int]] | None:
     """A table as a dictionary over its key columns (those where most rows name a plain value):
     (values of the key columns -> value) for the combinations whose first matching row is regular
     (plain values in the key columns, '-' elsewhere, a plain outcome), and the rows left to try one
@@ -50,8 +57,8 @@ def table_lookup(model: Model, tabel: ast.Tabel):
     checks = 0
     for i, rij in enumerate(tabel.rijen):
         regular = _constant(rij.uitkomst) and all(_plain(cel) if c in keys else cel.elk for c, cel in enumerate(rij.cellen))
-        key = tuple(evaluation.eval(rij.cellen[c].tests[0].expr) for c in keys) if regular else None
-        if not regular or not accepts(rij, key):  # (a cell 'geen' does not accept its own value)
+        key = tuple(evaluation.eval(_plain_value(rij.cellen[c])) for c in keys) if regular else None
+        if key is None or not accepts(rij, key):  # (a cell 'geen' does not accept its own value)
             rest.append(i)
             irregular.append(i)
             continue

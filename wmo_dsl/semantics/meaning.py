@@ -23,17 +23,25 @@ short-circuits the same way.
 from __future__ import annotations
 
 import graphlib
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Callable, Generic, Iterable, Protocol, Sequence, TypeVar, assert_never
+from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, Protocol, Sequence, TypeVar, assert_never, overload
 
 from ..language import ast
+from ..language.model import Model
 from ..language.types import JANEE, Type
 
 T = TypeVar("T")
 Thunk = Callable[[], T]
+# The products of an indicatie as a backend keeps them (Toekenningen, per product SMT terms, a local
+# in the generated code): the generic code only hands them back to the backend's own operations.
+Products = Any
+# Per candidate product of a conclusion: where its terms come from, and a thunk computing them
+# (duur, maximale duur, onbeperkt, minimale duur, volume).
+Attributes = Mapping[str, tuple[tuple[Any, ...], Thunk[tuple[T, ...]]]]
 
 
 @dataclass(frozen=True)
@@ -42,15 +50,15 @@ class Branch(Generic[T]):
     means 'anders') holds and no earlier branch was taken. ``tag`` is the case or row it stands
     for, so an evaluator can say which one decided."""
 
-    condition: Thunk | None
-    value: Thunk
+    condition: Thunk[T] | None
+    value: Thunk[T]
     tag: object = None
 
 
 class Algebra(Protocol[T]):
     """The primitive operations every backend implements; terms are of type ``T``."""
 
-    def constant(self, value, t: Type) -> T: ...
+    def constant(self, value: object, t: Type) -> T: ...
 
     def question(self, qid: str, t: Type) -> T: ...
 
@@ -62,15 +70,15 @@ class Algebra(Protocol[T]):
     def truth(self, x: T) -> T:
         """ja when ``x`` is ja; nee otherwise (also for geen)."""
 
-    def logic(self, op: str, items: Sequence[Thunk]) -> T:
+    def logic(self, op: str, items: Sequence[Thunk[T]]) -> T:
         """``en``/``of`` over ja/nee terms, computing items only as far as needed."""
 
     def negation(self, x: T) -> T: ...
 
-    def choose(self, branches: Sequence[Branch], t: Type) -> T:
+    def choose(self, branches: Sequence[Branch[T]], t: Type) -> T:
         """The value of the first branch whose condition holds; geen when none does."""
 
-    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[T, Type]], rows: Iterable[Branch], t: Type) -> T:
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[T, Type]], rows: Iterable[Branch[T]], t: Type) -> T:
         """A decision table: the first row that matches (as ``choose``); a backend may realise
         it differently (the compiler as a lookup), never with another meaning."""
 
@@ -95,35 +103,59 @@ class Algebra(Protocol[T]):
 
     def record(self, fields: Sequence[tuple[str, T]], t: Type) -> T: ...
 
+    def scope(self, key: str, tag: object) -> AbstractContextManager[None]:
+        """What is computed inside belongs to ``key`` ("regel:id", "termijn:id", an eis), ``tag`` its definition."""
 
-class Thunks(Sequence):
+    # ── the products of an indicatie (conclusions.py) ──
+    def products(self) -> Products:
+        """No product yet."""
+
+    def claim(self, products: Products, fires: T, named: Thunk[T], candidates: Sequence[str], attributes: Attributes[T],
+              regel: str) -> Products:
+        """When ``fires``, the product ``named`` (one of ``candidates``) is concluded by ``regel``, unless
+        an earlier rule concluded it."""
+
+    def drop(self, products: Products, pid: str, condition: T, reden: str) -> Products:
+        """``pid`` taken away when ``condition`` holds; ``reden``: "geen_product" or "combinatie"."""
+
+    def has(self, products: Products, pid: str) -> T:
+        """ja when ``pid`` is among the products."""
+
+
+class Thunks(Sequence[Thunk[T]]):
     """The items of a chain as thunks, made only when asked for: an evaluator that stops at the
     first 'nee' of 100,000 terms makes one."""
 
     __slots__ = ("_items", "_m")
 
-    def __init__(self, items: Sequence, m: Callable):
+    def __init__(self, items: Sequence[ast.Expr], m: Callable[[ast.Expr], T]):
         self._items, self._m = items, m
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Thunk[T]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Thunk[T]]: ...
+
+    def __getitem__(self, i: int | slice) -> Thunk[T] | list[Thunk[T]]:
         if isinstance(i, slice):
             return [partial(self._m, e) for e in self._items[i]]
         return partial(self._m, self._items[i])
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Thunk[T]]:
         m = self._m
         return (partial(m, e) for e in self._items)
 
 
-def typ(e) -> Type:
+def typ(e: ast.Expr) -> Type:
     """The type the checker gave a node (checked models only reach the semantics)."""
     return e.t if e.t is not None else Type("onbekend")
 
 
-def reference(naam: str, model, alg: Algebra[T]) -> T:
+def reference(naam: str, model: Model, alg: Algebra[T]) -> T:
     """A name as a table reads its input: a question, a derived value or a product."""
     if naam in model.vragen:
         return alg.question(naam, model.types[naam])
@@ -134,7 +166,7 @@ def reference(naam: str, model, alg: Algebra[T]) -> T:
 
 def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
     """What a checked expression means, in the operations of ``alg``."""
-    m = partial(meaning, alg=alg)
+    m: Callable[[ast.Expr], T] = partial(meaning, alg=alg)
     match e:
         case ast.Literal(value=value):
             return alg.constant(value, typ(e))
@@ -153,10 +185,10 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
         case ast.Compare(op=op, left=left, right=right):
             return alg.compare(op, m(left), m(right))
         case ast.Arith(first=first, rest=rest):
-            value = m(first)
+            result = m(first)
             for op, operand in rest:  # from left to right, as written
-                value = alg.arithmetic(op, value, m(operand))
-            return value
+                result = alg.arithmetic(op, result, m(operand))
+            return result
         case ast.Negate(operand=operand):
             return alg.minus(m(operand))
         case ast.Count(operand=operand):
@@ -186,8 +218,8 @@ def meaning(e: ast.Expr, alg: Algebra[T]) -> T:
             return _aggregate(e, alg)
         case ast.Name():
             raise TypeError(f"unresolved name {e.id!r}: only checked models reach the semantics")
-        case _:
-            assert_never(e)
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 def _aggregate(e: ast.Aggregate, alg: Algebra[T]) -> T:
@@ -200,7 +232,7 @@ def _aggregate(e: ast.Aggregate, alg: Algebra[T]) -> T:
         return n
     zero, one = alg.constant(Decimal(0), GETAL), alg.constant(Decimal(1), GETAL)
 
-    def counts(i: int, met) -> T:
+    def counts(i: int, met: ast.Expr | None) -> T:
         items = [lambda: alg.compare("<=", alg.constant(Decimal(i), GETAL), n)]
         if met is not None:
             items.append(partial(_condition, met, alg))
@@ -209,28 +241,33 @@ def _aggregate(e: ast.Aggregate, alg: Algebra[T]) -> T:
     if e.kind in ("aantal", "som"):
         total = zero
         for i, (met, waarde) in enumerate(e.personen, 1):
-            value = (lambda: one) if e.kind == "aantal" else partial(meaning, waarde, alg)
+            if e.kind == "aantal":
+                value: Thunk[T] = lambda: one
+            else:
+                assert waarde is not None, "the checker gives each person of a 'som' a value"
+                value = partial(meaning, waarde, alg)
             total = alg.arithmetic("+", total, alg.choose([Branch(partial(counts, i, met), value), Branch(None, lambda: zero)], typ(e)))
         return total
     better = ">" if e.kind == "hoogste" else "<"
     best = alg.constant(None, typ(e))
     for i, (met, waarde) in enumerate(e.personen, 1):
-        cell: dict = {}
+        assert waarde is not None, "the checker gives each person of a 'hoogste' or 'laagste' a value"
+        cell: dict[str, T] = {}
 
-        def fresh(waarde=waarde, cell=cell) -> T:  # the person's value, computed in the condition…
+        def fresh(waarde: ast.Expr = waarde, cell: dict[str, T] = cell) -> T:  # the person's value, computed in the condition…
             cell["v"] = alg.share(meaning(waarde, alg))
             return cell["v"]
 
-        def value(waarde=waarde, cell=cell) -> T:  # …and used again as the value (a backend may try a condition twice)
+        def value(waarde: ast.Expr = waarde, cell: dict[str, T] = cell) -> T:  # …and used again as the value (a backend may try a condition twice)
             return cell["v"] if "v" in cell else fresh()
 
         def beats(v: T, best: T) -> T:
             return alg.logic("of", [lambda: alg.compare("=", best, alg.constant(None, typ(e))), lambda: alg.compare(better, v, best)])
 
-        def condition(i=i, met=met, fresh=fresh, best=best) -> T:  # the value is read once the person counts
+        def condition(i: int = i, met: ast.Expr | None = met, fresh: Thunk[T] = fresh, best: T = best) -> T:  # the value is read once the person counts
             return alg.logic("en", [partial(counts, i, met), lambda: beats(fresh(), best)])
 
-        best = alg.share(alg.choose([Branch(condition, value), Branch(None, lambda best=best: best)], typ(e)))
+        best = alg.share(alg.choose([Branch(condition, value), Branch(None, partial(_same, best))], typ(e)))
     return best
 
 
@@ -265,11 +302,11 @@ def test_meaning(test: ast.CelTest, value: T, column: Type, alg: Algebra[T]) -> 
             return alg.logic("en", [lambda: alg.compare(">=", value, lo), lambda: alg.compare("<=", value, hi)])
         case ast.CelVergelijk(op=op, expr=x):
             return alg.compare(op, value, meaning(x, alg))
-        case _:
-            assert_never(test)
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
-def definition_meaning(d, model, alg: Algebra[T]) -> T:
+def definition_meaning(d: ast.Waarde | ast.Tabel, model: Model, alg: Algebra[T]) -> T:
     """The value of a derived value or a decision table."""
     t = model.types[d.id]
     match d:
@@ -283,20 +320,24 @@ def definition_meaning(d, model, alg: Algebra[T]) -> T:
             # rows one at a time: an evaluator that stops at the first match never builds the others
             return alg.table(d, inputs, (Branch(partial(_row_matches, rij, inputs, alg), partial(meaning, rij.uitkomst, alg), rij)
                                          for rij in rijen), t)
-        case _:
-            raise TypeError(f"{d!r} is not a derived value or a table")
+        case _ as unreachable:
+            assert_never(unreachable)
+
+
+def _same(x: T) -> T:
+    return x
 
 
 def _condition(expr: ast.Expr, alg: Algebra[T]) -> T:
     return alg.truth(meaning(expr, alg))
 
 
-def _row_matches(rij: ast.Rij, inputs, alg: Algebra[T]) -> T:
+def _row_matches(rij: ast.Rij, inputs: Sequence[tuple[T, Type]], alg: Algebra[T]) -> T:
     cells = [partial(cell_meaning, cel, value, column, alg) for cel, (value, column) in zip(rij.cellen, inputs) if not cel.elk]
     return alg.logic("en", cells) if cells else alg.constant(True, JANEE)
 
 
-def derived_order(model) -> list[str]:
+def derived_order(model: Model) -> list[str]:
     """Derived values and tables in an order where each comes after what it reads (file order among equals)."""
     derived = list(model.waarden) + list(model.tabellen)
     graph = {n: {d for d in model.afhankelijkheden.get(n, ()) if d in model.waarden or d in model.tabellen} for n in derived}

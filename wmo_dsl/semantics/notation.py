@@ -11,8 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..language import ast
 from ..language.limits import scientific
+from ..language.types import Eenheid, Type
 from ..language.vocabulary import unit_name
-from .values import CONTEXT, Record
+from .values import CONTEXT, Record, Value
 
 
 def format_number(value: Decimal) -> str:
@@ -33,7 +34,9 @@ def bedrag_text(bedrag: Decimal | None) -> str:
         return "—"
     if not bedrag.is_finite():
         return "€ " + scientific(bedrag)
-    decimals = -bedrag.normalize(CONTEXT).as_tuple().exponent
+    exponent = bedrag.normalize(CONTEXT).as_tuple().exponent
+    assert isinstance(exponent, int), "a finite amount has a whole exponent"
+    decimals = -exponent
     digits = decimals if 2 < decimals <= 4 else 2  # a computed third of a euro shows as cents
     exact = abs(bedrag).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=CONTEXT)
     if not exact.is_finite():
@@ -42,7 +45,7 @@ def bedrag_text(bedrag: Decimal | None) -> str:
     return ("−" if bedrag < 0 else "") + "€ " + text
 
 
-def amount_text(value: Decimal, eenheid) -> str:
+def amount_text(value: Decimal, eenheid: Eenheid) -> str:
     """An amount with its unit: '2,5 uur per week', '1 minuut', money as '€ 1,10 per km'."""
     if eenheid.geld:
         words = eenheid.words(False)
@@ -60,7 +63,7 @@ def list_text(items: list[str], word: str = "en") -> str:
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str:
+def value_text(value: Value, labels: dict[str, str] | None = None, eenheid: Eenheid | None = None) -> str:
     """A value in Dutch notation; ``labels`` maps ids (choices, products) to readable names;
     ``eenheid`` the unit of an amount ('2,5 uur per week', '1 minuut')."""
     labels = labels or {}
@@ -92,7 +95,7 @@ def value_text(value, labels: dict[str, str] | None = None, eenheid=None) -> str
     return str(value)
 
 
-def typed_text(value, t, labels: dict[str, str] | None = None) -> str:
+def typed_text(value: Value, t: Type | None, labels: dict[str, str] | None = None) -> str:
     """A value with the units its type gives: '2,5 uur per week', a record's parts each with theirs."""
     if t is not None and isinstance(value, Record) and t.velden:
         return "; ".join(f"{k.replace('_', ' ')}: {value_text(v, eenheid=t.unit_of(k))}" for k, v in value.fields)

@@ -10,9 +10,15 @@ still-needed set; the solver only has to decide those.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+from typing import Iterable, Iterator, Sequence
 
+from ..language.model import Model
+from ..language.types import Type
 from .conclusions import conclude
 from .evaluate import Evaluation, Toekenningen
+from .meaning import Attributes, Branch, Thunk
+from .values import Value
 
 UNKNOWN = object()
 
@@ -20,17 +26,17 @@ UNKNOWN = object()
 class Partial(Evaluation):
     """Evaluation with open questions as *unknown*; ``read`` collects the open questions that count."""
 
-    def __init__(self, model, answers: dict, overrides: dict | None = None, peildatum=None):
+    def __init__(self, model: Model, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None):
         super().__init__(model, answers, overrides, peildatum=peildatum)
         self.reads: dict[str, frozenset] = {}  # derived value -> the open questions it counts
         self.read: set[str] = set()
         self._stack: list[set[str]] = [self.read]
 
-    def _count(self, questions) -> None:
+    def _count(self, questions: Iterable[str]) -> None:
         self._stack[-1].update(questions)
 
     @contextlib.contextmanager
-    def _capture(self):
+    def _capture(self) -> Iterator[set[str]]:
         found: set[str] = set()
         self._stack.append(found)
         try:
@@ -38,13 +44,13 @@ class Partial(Evaluation):
         finally:
             self._stack.pop()
 
-    def question(self, qid: str, t):
+    def question(self, qid: str, t: Type | None) -> Value:
         if qid in self.answers:
             return self.answers[qid]
         self._count([qid])
         return UNKNOWN
 
-    def derived(self, naam: str, t):
+    def derived(self, naam: str, t: Type | None) -> Value:
         if naam in self.overrides:
             return self.overrides[naam]
         if naam not in self.values:
@@ -57,12 +63,13 @@ class Partial(Evaluation):
         self._count(self.reads[naam])
         return self.values[naam]
 
-    def truth(self, x):
+    def truth(self, x: Value) -> Value:
         return UNKNOWN if x is UNKNOWN else x is True
 
-    def logic(self, op: str, items):
+    def logic(self, op: str, items: Iterable[Thunk[Value]]) -> Value:
         decided = op == "of"
-        unknown, reads = False, set()
+        unknown = False
+        reads: set[str] = set()
         for item in items:
             with self._capture() as found:
                 value = self.truth(item())
@@ -75,10 +82,10 @@ class Partial(Evaluation):
         self._count(reads)
         return UNKNOWN if unknown else not decided
 
-    def negation(self, x):
+    def negation(self, x: Value) -> Value:
         return UNKNOWN if x is UNKNOWN else x is not True
 
-    def choose(self, branches, t):
+    def choose(self, branches: Iterable[Branch[Value]], t: Type | None) -> Value:
         result, possible = None, []
         for branch in branches:
             if branch.condition is None:
@@ -99,32 +106,33 @@ class Partial(Evaluation):
         result = possible[0] if len(possible) == 1 else UNKNOWN
         return result
 
-    def compare(self, op, a, b):
+    def compare(self, op: str, a: Value, b: Value) -> Value:
         return UNKNOWN if UNKNOWN in (a, b) else super().compare(op, a, b)
 
-    def member(self, item, collection):
+    def member(self, item: Value, collection: Value) -> Value:
         return UNKNOWN if UNKNOWN in (item, collection) else super().member(item, collection)
 
-    def count(self, collection):
+    def count(self, collection: Value) -> Value:
         return UNKNOWN if collection is UNKNOWN else super().count(collection)
 
-    def arithmetic(self, op, a, b):
+    def arithmetic(self, op: str, a: Value, b: Value) -> Value:
         return UNKNOWN if UNKNOWN in (a, b) else super().arithmetic(op, a, b)
 
-    def minus(self, x):
+    def minus(self, x: Value) -> Value:
         return UNKNOWN if x is UNKNOWN else super().minus(x)
 
-    def call(self, function, args, result):
+    def call(self, function: str, args: Sequence[Value], result: Type) -> Value:
         return UNKNOWN if any(a is UNKNOWN for a in args) else super().call(function, args, result)
 
-    def collection(self, items, t):
+    def collection(self, items: Sequence[Value], t: Type) -> Value:
         return UNKNOWN if any(i is UNKNOWN for i in items) else super().collection(items, t)
 
-    def record(self, fields, t):
+    def record(self, fields: Sequence[tuple[str, Value]], t: Type) -> Value:
         return UNKNOWN if any(v is UNKNOWN for _, v in fields) else super().record(fields, t)
 
     # products: a rule that may fire counts what its conclusion reads
-    def claim(self, products: Toekenningen, fires, named, candidates, attributes, regel: str):
+    def claim(self, products: Toekenningen, fires: Value, named: Thunk[Value], candidates: Sequence[str],
+              attributes: Attributes[Value], regel: str) -> Toekenningen:
         if fires is False:
             return products
         pid = named()
@@ -133,17 +141,17 @@ class Partial(Evaluation):
                 attributes[p][1]()
         return products
 
-    def drop(self, products, pid, condition, reden):
+    def drop(self, products: Toekenningen, pid: str, condition: Value, reden: str) -> Toekenningen:
         return products
 
-    def has(self, products, pid):
+    def has(self, products: Toekenningen, pid: str) -> Value:
         return UNKNOWN
 
-    def scope(self, key, tag):
+    def scope(self, key: str, tag: object) -> contextlib.AbstractContextManager[None]:  # type: ignore[override]  # no generator needed
         return contextlib.nullcontext()
 
 
-def readable(model, answers: dict, overrides: dict | None = None, peildatum=None) -> set[str]:
+def readable(model: Model, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> set[str]:
     """The open questions the outcome can read, given the answers (a superset of the still-needed set)."""
     partial = Partial(model, answers, overrides, peildatum)
     conclude(model, partial)

@@ -48,7 +48,7 @@ def cached_analysis(model: Model) -> list[Bevinding]:
     binding = cache.text_hash(f"{__version__}\n{_ANALYSIS_VERSION}\n{model.pad}", text)
     sleutel = cache.key()
     path = private_cache_file(f"analyse-{key}.json") if sleutel is not None else None
-    if path is not None and path.exists():
+    if path is not None and sleutel is not None and path.exists():
         try:
             with open(path, "rb") as f:
                 found = cache.load(f.read(1 << 24), binding, sleutel)
@@ -57,7 +57,7 @@ def cached_analysis(model: Model) -> list[Bevinding]:
         except OSError:
             pass  # unreadable: computed again
     findings = analyse(model)
-    if path is not None:
+    if path is not None and sleutel is not None:
         try:
             write_atomic(path, cache.dump(findings, binding, sleutel))
         except WmoFout:

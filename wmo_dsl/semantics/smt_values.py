@@ -9,10 +9,27 @@ model needs them.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ..language.types import Type
 from .smt_terms import FALSE, TRUE, UNITS, S, conj, disj, ite, neg, numeral, real_fraction
 
 _SMT_OP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+
+class Encoding(Protocol):
+    """What the operators write into the encoding of a model (``smt.Smt``, which imports this module)."""
+
+    functions: set[str]  # the uninterpreted calendar functions used
+    lines: list[str]
+
+    def fresh(self, sort: str, text: str) -> str: ...
+
+
+def text(x: S) -> str:
+    """The SMT-LIB text of a term of one part (janee, getal, datum, tekst, keuze, product)."""
+    assert isinstance(x.v, str), f"a term of kind {x.kind} has no single text"
+    return x.v
 
 
 def equal(a: S, b: S) -> str:
@@ -30,11 +47,14 @@ def _same_value(a: S, b: S) -> str:
     if kinds <= {"keuze", "product"} or len(kinds) == 1 and a.kind in ("janee", "getal", "datum", "tekst"):
         return f"(= {a.v} {b.v})"
     if kinds == {"lijst"}:
+        assert isinstance(a.v, dict) and isinstance(b.v, dict), "a list is a text per option"
         keys = set(a.v) | set(b.v)
         return conj(*[f"(= {a.v.get(k, FALSE)} {b.v.get(k, FALSE)})" for k in sorted(keys)])
     if kinds == {"duur"}:
+        assert isinstance(a.v, tuple) and isinstance(b.v, tuple), "a defined duration is an (amount, unit) pair"
         return conj(f"(= {a.v[0]} {b.v[0]})", f"(= {a.v[1]} {b.v[1]})")
     if kinds == {"record"}:
+        assert isinstance(a.v, tuple) and isinstance(b.v, tuple), "a defined record is a tuple of its fields"
         names = [n for n, _ in a.v]
         if names != [n for n, _ in b.v]:
             return FALSE
@@ -58,6 +78,8 @@ def compare(op: str, a: S, b: S) -> S:
     if kinds == {"janee"}:
         return S(Type("janee"), conj(defined, f"({_SMT_OP[op]} (ite {a.v} 1 0) (ite {b.v} 1 0))"))
     if kinds == {"duur"}:  # a duration orders by (unit, amount), as values.py does
+        if not (isinstance(a.v, tuple) and isinstance(b.v, tuple)):  # a geen constant ('false'): never ordered
+            return S(Type("janee"), FALSE)
         strict = {"<": "<", "<=": "<", ">": ">", ">=": ">"}[op]
         same_unit = f"(= {a.v[1]} {b.v[1]})"
         text = disj(f"({strict} {a.v[1]} {b.v[1]})", conj(same_unit, f"({_SMT_OP[op]} {a.v[0]} {b.v[0]})"))
@@ -65,7 +87,7 @@ def compare(op: str, a: S, b: S) -> S:
     return S(Type("janee"), FALSE)
 
 
-def arithmetic(enc, op: str, a: S, b: S) -> S:
+def arithmetic(enc: Encoding, op: str, a: S, b: S) -> S:
     defined = conj(a.d, b.d)
     kinds = (a.kind, b.kind)
     if kinds == ("getal", "getal"):
@@ -77,21 +99,28 @@ def arithmetic(enc, op: str, a: S, b: S) -> S:
             return S(Type("getal"), f"(/ {a.v} {b.v})", conj(defined, f"(not (= {b.v} 0.0))"))
         return S(Type("getal"), f"({op} {a.v} {b.v})", defined)
     if kinds == ("datum", "duur") and op in ("+", "-"):
-        return S(Type("datum"), shift(enc, a.v, b.v, negative=op == "-"), defined)
+        return S(Type("datum"), shift(enc, text(a), _pair(b), negative=op == "-"), defined)
     if kinds == ("duur", "datum") and op == "+":
-        return S(Type("datum"), shift(enc, b.v, a.v, negative=False), defined)
+        return S(Type("datum"), shift(enc, text(b), _pair(a), negative=False), defined)
     if kinds == ("datum", "datum") and op == "-":
         return S(Type("getal"), f"(to_real (- {a.v} {b.v}))", defined)
     if kinds == ("duur", "getal") and op in ("*", "/"):
+        if not isinstance(a.v, tuple):  # a geen constant ('false'): geen
+            return S(a.t, a.v, FALSE)
         factor = b.v if op == "*" else f"(/ 1.0 {b.v})"
         ok = defined if op == "*" else conj(defined, f"(not (= {b.v} 0.0))")
-        x = f"(* (to_real {a.v[0]}) {factor})"
-        rounded = f"(ite (>= {x} 0.0) (to_int (+ {x} 0.5)) (- (to_int (+ (- {x}) 0.5))))"  # half away from zero
+        amount = f"(* (to_real {a.v[0]}) {factor})"
+        rounded = f"(ite (>= {amount} 0.0) (to_int (+ {amount} 0.5)) (- (to_int (+ (- {amount}) 0.5))))"  # half away from zero
         return S(Type("duur"), (rounded, a.v[1]), ok)
     return S(Type("getal"), "0.0", FALSE)
 
 
-def shift(enc, date: str, duur: tuple, negative: bool) -> str:
+def _pair(duur: S) -> tuple[str, str]:
+    assert isinstance(duur.v, tuple), "a duration added to a date is an (amount, unit) pair"
+    return duur.v
+
+
+def shift(enc: Encoding, date: str, duur: tuple[str, str], negative: bool) -> str:
     """A date moved by a duration: days and weeks exactly, months, years and werkdagen through
     an uninterpreted function the solver pins where it matters."""
     amount, unit = duur
@@ -119,7 +148,7 @@ def shift(enc, date: str, duur: tuple, negative: bool) -> str:
 _SPAN = {"jaren_tussen": (365, 366), "maanden_tussen": (28, 31)}
 
 
-def between(enc, function: str, a: str, b: str) -> str:
+def between(enc: Encoding, function: str, a: str, b: str) -> str:
     """Whole years or months from a to b: an uninterpreted function, bounded, pinned by the solver."""
     enc.functions.add(function)
     n = enc.fresh("Int", f"({function} {a} {b})")

@@ -99,7 +99,7 @@ class Solver:
         self.same = {n: z3.Bool(f"same.{n}") for n in self.derived}
 
     # ── the outcome, concretely ──
-    def key(self, answers: dict) -> frozenset:
+    def key(self, answers: dict) -> tuple:
         if self.compiled is not None:
             try:
                 return self.compiled(answers, self.peildatum)[1].key

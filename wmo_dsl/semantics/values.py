@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Mapping, Protocol, Sequence
 
 from dataclasses import dataclass
 
@@ -23,6 +24,9 @@ from ..language.vocabulary import MAX_DURATION, TIME_UNITS
 from .calendar import add_werkdagen
 
 CONTEXT = limits.CONTEXT  # nothing traps; a result that is not finite is geen (_finite)
+# A concrete value as above. Dynamic on purpose: the checker has typed every expression, and the
+# operators here look at the values themselves to say what they mean.
+Value = Any
 
 
 class BerekeningFout(CasusFout):
@@ -40,7 +44,7 @@ def _finite(value: Decimal) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def bounded(naam: str, value):
+def bounded(naam: str, value: Value) -> Value:
     """A computed value the user will see, when it lies within the bounds; else BerekeningFout
     naming it. Inside a computation values may be larger (CONTEXT keeps them finite or geen)."""
     if isinstance(value, Decimal):
@@ -49,15 +53,25 @@ def bounded(naam: str, value):
             raise BerekeningFout(limits.scientific(value), probleem, naam)
     elif isinstance(value, Duur) and abs(value.aantal) > MAX_DURATION.get(value.eenheid, 0):
         raise BerekeningFout(f"{value.aantal:,} {value.eenheid}".replace(",", "."), "is langer dan 100 jaar", naam)
-    elif isinstance(value, dt.date) and limits.date_problem(value):
-        raise BerekeningFout(f"{value:%d-%m-%Y}", limits.date_problem(value), naam)
+    elif isinstance(value, dt.date) and (datum_probleem := limits.date_problem(value)):
+        raise BerekeningFout(f"{value:%d-%m-%Y}", datum_probleem, naam)
     elif isinstance(value, Record):
         for veld, inner in value.fields:
             bounded(f"{naam}.{veld}", inner)
     return value
 
 
-def check_computed(waarden: dict, uitkomst) -> None:
+class _Computed(Protocol):
+    """What ``check_computed`` reads of an evaluate.Uitkomst (that module imports this one)."""
+
+    @property
+    def producten(self) -> Sequence[Any]: ...
+
+    @property
+    def termijnen(self) -> Sequence[tuple[str, Value]]: ...
+
+
+def check_computed(waarden: Mapping[str, Value], uitkomst: _Computed | None) -> None:
     """Every computed value of an outcome within the bounds (``waarden``: derived values by name;
     ``uitkomst``: an evaluate.Uitkomst or None), before anything shows or stores it."""
     for naam, value in waarden.items():
@@ -78,11 +92,19 @@ class Record:
 
     fields: tuple[tuple[str, object], ...]
 
-    def get(self, naam: str):
+    def get(self, naam: str) -> Value:
         return dict(self.fields).get(naam)
 
 
-def compare(op: str, a, b) -> bool:
+class Counts(dict[int, Decimal]):
+    """The number of elements of a list as a Decimal, made once per size on first use (the compiled code's)."""
+
+    def __missing__(self, n: int) -> Decimal:
+        value = self[n] = Decimal(n)
+        return value
+
+
+def compare(op: str, a: Value, b: Value) -> bool:
     if op == "=":
         return _norm(a) == _norm(b)
     if op == "!=":
@@ -103,19 +125,19 @@ def compare(op: str, a, b) -> bool:
     raise ValueError(op)
 
 
-def _norm(v):
+def _norm(v: Value) -> Value:
     if isinstance(v, (list, tuple)):
         return frozenset(v)
     return v
 
 
-def _orderable(v):
+def _orderable(v: Value) -> Value:
     if isinstance(v, Duur):
         return (v.eenheid, v.aantal)
     return v
 
 
-def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
+def arithmetic(op: str, a: Value, b: Value, vrij: frozenset[dt.date] = frozenset()) -> Value:
     """``a op b``; ``vrij`` are extra non-working days for werkdagen (a region's dated table)."""
     if a is None or b is None:
         return None
@@ -149,7 +171,7 @@ def arithmetic(op: str, a, b, vrij: frozenset = frozenset()):
 _MAX_SPAN_DAYS = 400 * 366
 
 
-def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> dt.date | None:
+def add_duration(start: dt.date, duur: Duur, vrij: frozenset[dt.date] = frozenset()) -> dt.date | None:
     """A calendar date plus a duration; months keep the day, clamped to the month's end.
 
     None (geen) when the result would leave the calendar."""
@@ -162,7 +184,7 @@ def add_duration(start: dt.date, duur: Duur, vrij: frozenset = frozenset()) -> d
         return None
 
 
-def _add_duration(start: dt.date, duur: Duur, vrij: frozenset) -> dt.date:
+def _add_duration(start: dt.date, duur: Duur, vrij: frozenset[dt.date]) -> dt.date:
     n = duur.aantal
     if duur.eenheid == "dagen":
         return start + dt.timedelta(days=n)

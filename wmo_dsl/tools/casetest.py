@@ -86,7 +86,7 @@ def compare(verwacht: dict, actual: dict) -> list[str]:
 _MISSING = "(onbekend)"
 
 
-def _partial(where: str, want, got) -> list[str]:
+def _partial(where: str, want: object, got: object) -> list[str]:
     """Only what the case lists is compared, also inside nested objects (iwmo, an amount, a record)."""
     if isinstance(want, dict) and isinstance(got, dict):
         return [d for k, v in want.items() for d in _partial(f"{where}.{k}", v, got.get(k, _MISSING))]
@@ -95,7 +95,7 @@ def _partial(where: str, want, got) -> list[str]:
     return []
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False)

@@ -24,6 +24,7 @@ _TOKEN = re.compile(
 )
 _NO_SPACE_BEFORE = {",", ":", ")", "]", "}"}
 _NO_SPACE_AFTER = {"(", "[", "{"}
+_Row = tuple[int, list[str], str | None]  # (level, tokens, comment); an aligned line is one token
 
 
 def _tokens(code: str) -> list[str]:
@@ -53,7 +54,7 @@ def format_text(text: str, pad: str = "<tekst>") -> str:
     original = parse_text(text, pad)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     widths: list[int] = [0]
-    rows: list[tuple[int, list[str], str | None] | None] = []  # (level, tokens, comment) or None for blank
+    rows: list[_Row | None] = []  # None for a blank line
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -81,7 +82,7 @@ def format_text(text: str, pad: str = "<tekst>") -> str:
             out.extend([""] * min(blank, 2))
         blank = 0
         level, tokens, comment = row
-        code = tokens if isinstance(tokens, str) else _join(tokens)
+        code = _join(tokens)
         body = code + (f"  {comment}" if code and comment else (comment or ""))
         out.append("  " * level + body)
     result = "\n".join(out) + "\n"
@@ -90,7 +91,7 @@ def format_text(text: str, pad: str = "<tekst>") -> str:
     return result
 
 
-def _settle_comment_levels(rows) -> None:
+def _settle_comment_levels(rows: list[_Row | None]) -> None:
     """An indented comment line takes the level of the next code line (at the end: of the previous one)."""
     next_level = None
     for i in range(len(rows) - 1, -1, -1):
@@ -110,7 +111,7 @@ def _settle_comment_levels(rows) -> None:
             rows[i] = (last, row[1], row[2])
 
 
-def _align_blocks(rows) -> None:
+def _align_blocks(rows: list[_Row | None]) -> None:
     """Align table cells and the 'als' of case lines within runs of sibling lines."""
     i = 0
     while i < len(rows):
@@ -124,10 +125,10 @@ def _align_blocks(rows) -> None:
             continue
         j = i
         group = []
-        while j < len(rows) and rows[j] is not None and rows[j][1]:
-            if rows[j][0] == row[0] and _alignable(rows[j][1]) == kind:
+        while j < len(rows) and (other := rows[j]) is not None and other[1]:
+            if other[0] == row[0] and _alignable(other[1]) == kind:
                 group.append(j)
-            elif not (rows[j][0] > row[0] and rows[j][1][0] == "motivering"):  # a row's own motivering keeps the run
+            elif not (other[0] > row[0] and other[1][0] == "motivering"):  # a row's own motivering keeps the run
                 break
             j += 1
         if kind == "rij":
@@ -150,7 +151,9 @@ def _alignable(tokens: list[str]) -> str | None:
 
 
 def _cells(tokens: list[str]) -> list[list[str]]:
-    cells, current, depth = [], [], 0
+    cells: list[list[str]] = []
+    current: list[str] = []
+    depth = 0
     for tok in tokens:
         if len(tok) == 1 and tok in "([{":
             depth += 1
@@ -167,23 +170,30 @@ def _cells(tokens: list[str]) -> list[list[str]]:
     return cells
 
 
-def _align_table(rows, group) -> None:
+def _code_row(rows: list[_Row | None], g: int) -> _Row:
+    row = rows[g]
+    assert row is not None  # a group of aligned lines holds code lines only
+    return row
+
+
+def _align_table(rows: list[_Row | None], group: list[int]) -> None:
     texts = []
     for g in group:
-        split = _cells(rows[g][1])
+        split = _cells(_code_row(rows, g)[1])
         arrow = split.index(["->"])
         texts.append(([_join(c) for c in split[:arrow]], _join([t for c in split[arrow + 1:] for t in c])))
     ncols = max(len(cells) for cells, _ in texts)
     widths = [max(len(cells[k]) for cells, _ in texts if k < len(cells)) for k in range(ncols)]
     for g, (cells, outcome) in zip(group, texts):
         line = " | ".join(cell.ljust(widths[k]) for k, cell in enumerate(cells))
-        rows[g] = (rows[g][0], f"{line} -> {outcome}", rows[g][2])
+        level, _, comment = _code_row(rows, g)
+        rows[g] = (level, [f"{line} -> {outcome}"], comment)
 
 
-def _align_cases(rows, group) -> None:
+def _align_cases(rows: list[_Row | None], group: list[int]) -> None:
     parts = []
     for g in group:
-        tokens = rows[g][1]
+        tokens = _code_row(rows, g)[1]
         depth = 0
         for k, tok in enumerate(tokens):
             depth += tok in "([{" and len(tok) == 1
@@ -193,7 +203,8 @@ def _align_cases(rows, group) -> None:
                 break
     width = max(len(value) for value, _ in parts)
     for g, (value, rest) in zip(group, parts):
-        rows[g] = (rows[g][0], f"{value.ljust(width)} {rest}", rows[g][2])
+        level, _, comment = _code_row(rows, g)
+        rows[g] = (level, [f"{value.ljust(width)} {rest}"], comment)
 
 
 def check_formatted(text: str, pad: str) -> bool:

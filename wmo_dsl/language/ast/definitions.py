@@ -300,7 +300,7 @@ class Termijn:
     id: str
     omschrijving: str
     voorwaarde: Expr | None
-    datum: Expr
+    datum: Expr | None  # None: the parser found none (E224)
     bron: Bron | None
     toelichting: str | None
     pos: Pos = field(default=NOWHERE, compare=False)

@@ -14,13 +14,15 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from .counterexample import CODES, case_file, case_text
+from ...language.model import Model
+
+from .counterexample import CODES, case_file, case_text, counterexample_code
 from .document import Snapshot, casussen_folder
 
 _SUGGESTION = re.compile(r"'([^']+)'")
 
 
-def code_actions(snap: Snapshot, model, diagnostics: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
+def code_actions(snap: Snapshot, model: Model | None, diagnostics: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
     actions: list[lsp.CodeAction] = []
     for d in diagnostics:
         data = d.data if isinstance(d.data, dict) else {}
@@ -59,9 +61,10 @@ def _anders_edit(snap: Snapshot, line: int) -> lsp.TextEdit | None:
     return lsp.TextEdit(range=lsp.Range(end, end), new_text=f"\n{indent}geen anders")
 
 
-def _case_action(snap: Snapshot, model, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
+def _case_action(snap: Snapshot, model: Model, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
     message = d.message.split("\ntip:")[0]
-    case = case_file(model, str(d.code), message, d.range.start.line + 1)
+    code = counterexample_code(d.code)
+    case = case_file(model, code, message, d.range.start.line + 1) if code is not None else None
     if case is None:
         return []
     folder = casussen_folder(snap.pad)

@@ -12,8 +12,9 @@ from lsprotocol import types as lsp
 
 from ...language import vocabulary as V
 from ...language.grammar import grammar_keywords
+from ...language.model import Model
 from .document import Snapshot
-from .index import tokens_of
+from .index import Token, tokens_of
 
 _TOP = ("regio", "vraag", "tabel", "product", "regel", "verwijzing", "signaal", "termijn", "parameter", "vrije dagen",
         "alle producten", "eenheid")
@@ -26,7 +27,7 @@ _KIND = {"vraag": lsp.CompletionItemKind.Field, "waarde": lsp.CompletionItemKind
          "product": lsp.CompletionItemKind.Class}
 
 
-def complete(snap: Snapshot, model, line: int, character: int) -> list[lsp.CompletionItem]:
+def complete(snap: Snapshot, model: Model | None, line: int, character: int) -> list[lsp.CompletionItem]:
     text = snap.lines[line] if line < len(snap.lines) else ""
     prefix = text[:character]
     tokens = tokens_of(prefix, line)
@@ -58,7 +59,7 @@ def complete(snap: Snapshot, model, line: int, character: int) -> list[lsp.Compl
     return items
 
 
-def _compared_name(tokens) -> str | None:
+def _compared_name(tokens: list[Token]) -> str | None:
     """The name on the left of the comparison the cursor stands in: 'leerbaar = ', 'x in [a, '."""
     for i in range(len(tokens) - 1, -1, -1):
         t = tokens[i]

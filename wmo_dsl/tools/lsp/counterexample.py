@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Literal, assert_never, get_args
 
 from ...cases.answers import answers_json, convert_answers
 from ...cases.contract import result_json
@@ -23,14 +24,20 @@ from ...semantics.engine import Rules
 from ...semantics.guard import SAT
 
 # The codes whose message holds a counterexample, and the definition the message names.
-CODES = ("W010", "W011", "W012", "E232")
+Code = Literal["W010", "W011", "W012", "E232"]
+CODES: tuple[Code, ...] = get_args(Code)
+
+
+def counterexample_code(code: object) -> Code | None:
+    """``code`` as one of CODES, or None (a finding without a counterexample)."""
+    return next((c for c in CODES if c == code), None)
 
 
 def _peildatum(model: Model) -> dt.date:
     return model.regio.geldig_vanaf or dt.date(2000, 1, 1)  # where the analysis judges
 
 
-def example_answers(model: Model, code: str, bericht: str, regel: int) -> dict | None:
+def example_answers(model: Model, code: Code, bericht: str, regel: int) -> dict | None:
     """One answer set for which the finding holds, or None when the solver finds none in time."""
     from ...semantics.solver import Solver
 
@@ -47,7 +54,8 @@ def example_answers(model: Model, code: str, bericht: str, regel: int) -> dict |
                 return None
             condition = z3.And(z3.Bool(f"defined.{tabel.id}"), *[z3.Not(solver.match(r)) for r in tabel.rijen])
         case "W011":
-            tabel = model.tabellen.get(re.search(r"tabel '([A-Za-z_]\w*)'", bericht).group(1))
+            genoemd = re.search(r"tabel '([A-Za-z_]\w*)'", bericht)
+            tabel = model.tabellen.get(genoemd.group(1)) if genoemd else None
             lines = [int(n) for n in re.findall(r"rij (\d+)", bericht)[:2]]
             rows = [r for r in tabel.rijen if r.pos.line in lines] if tabel else []
             if len(rows) < 2:
@@ -58,8 +66,8 @@ def example_answers(model: Model, code: str, bericht: str, regel: int) -> dict |
             if waarde is None or not waarde.gevallen:
                 return None
             condition = z3.And(*[z3.Not(solver.match(g)) for g in waarde.gevallen])
-        case _:
-            return None
+        case _ as unreachable:
+            assert_never(unreachable)
     with solver.scope() as s:
         s.add(condition)
         if solver.door.check(s) != SAT:
@@ -67,7 +75,7 @@ def example_answers(model: Model, code: str, bericht: str, regel: int) -> dict |
         return solver.door.attempt(lambda: solver.assignment(s.model(), "a"), "het antwoord van de solver")
 
 
-def case_file(model: Model, code: str, bericht: str, regel: int) -> dict | None:
+def case_file(model: Model, code: Code, bericht: str, regel: int) -> dict | None:
     """A case file (as a dict) for the finding's counterexample; None without one."""
     answers = example_answers(model, code, bericht, regel)
     if answers is None:

@@ -10,6 +10,7 @@ its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import assert_never
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -95,8 +96,10 @@ def definitions_by_id(bestand: ast.Regelbestand | None) -> dict[tuple[str, str],
                     found.setdefault(("def", sub.id), sub)
             case ast.Waarde() | ast.Tabel() | ast.Product():
                 found[("def", d.id)] = d
-            case _:
-                pass
+            case ast.Regio() | ast.VrijeDagen() | ast.AlleProducten() | ast.EenheidDef() | ast.Eis():
+                pass  # no name of the index
+            case _ as unreachable:
+                assert_never(unreachable)
     return found
 
 

@@ -15,6 +15,8 @@ a test holds the result equal to ``parse_text`` on every region.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...errors import RegelbestandFout
 from ...language import ast
 from ...language.parse import MAX_FILE_CHARS, parse_text
@@ -35,7 +37,7 @@ def _chunks(regels: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 class ParseCache:
-    def __init__(self):
+    def __init__(self) -> None:
         self.kept: dict[tuple[int, str], tuple] = {}
         self.parsed = 0  # definitions parsed by the last call (for the tests and the bench)
 
@@ -63,7 +65,7 @@ class ParseCache:
         self.kept = kept
         return ast.Regelbestand(pad=pad, definities=tuple(definities), bronregels=regels)
 
-    def _whole(self, text: str, pad: str, chunks=()) -> ast.Regelbestand:
+    def _whole(self, text: str, pad: str, chunks: Sequence[tuple[int, int, tuple[int, str]]] = ()) -> ast.Regelbestand:
         """The whole text at once; its definitions filed under the chunk they start in."""
         self.kept = {}
         self.parsed = -1

@@ -92,11 +92,11 @@ def build_index(text: str) -> Index:
         words = [t for t in row if t.kind in "wk"]
         if not words or not row or row[0].kind != "w":
             continue
-        first = row[0].text
-        if first in ("vraag", "tabel", "product") and len(words) > 1:
-            defs.setdefault(words[1].text, first)
-        elif row[0].start == 0 and len(row) > 1 and (row[1].text == "is" or (first == "parameter" and len(row) > 2 and row[2].text == "is")):
-            defs.setdefault(row[1].text if first == "parameter" else first, "waarde")
+        head = row[0].text
+        if head in ("vraag", "tabel", "product") and len(words) > 1:
+            defs.setdefault(words[1].text, head)
+        elif row[0].start == 0 and len(row) > 1 and (row[1].text == "is" or (head == "parameter" and len(row) > 2 and row[2].text == "is")):
+            defs.setdefault(row[1].text if head == "parameter" else head, "waarde")
     vraag: str | None = None
     for row in index.tokens:
         if not row:

@@ -9,6 +9,7 @@ from lsprotocol import types as lsp
 
 from ...language import ast
 from ...language.grammar import grammar_keywords
+from ...language.model import Model
 from .diagnostics import explanation
 from .document import Snapshot, casussen_folder, definitions_by_id
 from .index import Index, Occurrence, build_index
@@ -26,7 +27,7 @@ def _range(o: Occurrence) -> lsp.Range:
     return lsp.Range(lsp.Position(o.line, o.start), lsp.Position(o.line, o.end))
 
 
-def _text_of(d) -> list[str]:
+def _text_of(d: object) -> list[str]:
     """The lines a hover shows of a definition: what it is, its text, type, source and explanation."""
     out = []
     for label, value in (("tekst", getattr(d, "tekst", None)), ("naam", getattr(d, "naam", None)),
@@ -36,7 +37,7 @@ def _text_of(d) -> list[str]:
     return out
 
 
-def hover(snap: Snapshot, bestand: ast.Regelbestand | None, model, line: int, character: int) -> lsp.Hover | None:
+def hover(snap: Snapshot, bestand: ast.Regelbestand | None, model: Model | None, line: int, character: int) -> lsp.Hover | None:
     """A name: kind, label, type with unit, bron, toelichting, options. A bron: its paragraph.
     A finding code (in a '# negeer' comment): what it means."""
     index = snap.index
@@ -46,8 +47,8 @@ def hover(snap: Snapshot, bestand: ast.Regelbestand | None, model, line: int, ch
     row = index.tokens[line]
     if token.kind == "c":
         for m in _CODE.finditer(token.text):
-            if token.start + m.start() <= character <= token.start + m.end() and explanation(m.group()):
-                return _md(explanation(m.group()))
+            if token.start + m.start() <= character <= token.start + m.end() and (uitleg := explanation(m.group())):
+                return _md(uitleg)
         return None
     if token.kind == "s" and row[0].text == "bron":
         versie = next((t.text[1:-1] for t, prev in zip(row[1:], row) if t.kind == "s" and prev.text == "versie"), None)
@@ -76,8 +77,8 @@ def hover(snap: Snapshot, bestand: ast.Regelbestand | None, model, line: int, ch
     bron = getattr(d, "bron", None)
     if bron is not None:
         parts.append(f"bron: {bron.tekst}" + (f" (versie {bron.versie})" if bron.versie else ""))
-    if getattr(d, "toelichting", None):
-        parts.append(f"toelichting: {d.toelichting}")
+    if toelichting := getattr(d, "toelichting", None):
+        parts.append(f"toelichting: {toelichting}")
     opties = "\n".join(f"- `{o.id}`: {o.label}" for o in getattr(d, "opties", ()))
     return _md("\n\n".join(parts) + (f"\n\nopties:\n{opties}" if opties else ""), occ)
 
@@ -173,6 +174,7 @@ def document_symbols(snap: Snapshot) -> list[lsp.DocumentSymbol]:
                                                selection_range=s.selection_range, children=[])
             out.append(groups[groep])
         g = groups[groep]
+        assert isinstance(g.children, list)  # made as [] above
         g.children.append(s)
         if (s.range.end.line, s.range.end.character) > (g.range.end.line, g.range.end.character):
             g.range = lsp.Range(g.range.start, s.range.end)

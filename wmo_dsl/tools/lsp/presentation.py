@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from lsprotocol import types as lsp
-from pygments.token import Comment, Keyword, Name, Number, Operator, String
+from pygments.token import Comment, Keyword, Name, Number, Operator, String, _TokenType
 
 from ...errors import RegelbestandFout
 from ...present.highlight import WmoLexer
@@ -15,7 +15,7 @@ TOKEN_TYPES = ["keyword", "type", "string", "number", "comment", "variable", "op
 LEGEND = lsp.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=[])
 
 
-def _token_type(kind) -> int | None:
+def _token_type(kind: _TokenType) -> int | None:
     """The legend index of a Pygments token type (None: not coloured)."""
     for pygments_kind, name in ((Comment, "comment"), (Name.Decorator, "decorator"), (String, "string"),
                                 (Name.Constant, "enumMember"), (Number, "number"), (Keyword.Type, "type"),

@@ -13,6 +13,7 @@ the tests) can tell the diagnostics with proofs from those without.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,8 @@ from pygls.lsp.server import LanguageServer
 
 from ... import __version__
 from ...errors import WmoFout
+from ...language import ast
+from ...language.model import Model
 from . import actions, completion, navigation
 from .diagnostics import diagnostics
 from .document import Snapshot, proofs, quick, uri_path
@@ -35,7 +38,7 @@ PROOF_PAUSE = float(os.environ.get("WMO_LSP_PAUZE_MS", "400")) / 1000  # s witho
 
 
 class WmoServer(LanguageServer):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__("wmo-lsp", __version__)
         self.snaps: dict[str, Snapshot] = {}
         self.good: dict[str, Snapshot] = {}  # the last snapshot that parsed (for hover while a line is half typed)
@@ -90,11 +93,11 @@ class WmoServer(LanguageServer):
             self.publish(snap)
             self.protocol.notify("wmo/bewezen", {"uri": uri, "version": snap.version})
 
-    def model_of(self, uri: str):
+    def model_of(self, uri: str) -> Model | None:
         snap = self.checked.get(uri)
         return snap.model if snap else None
 
-    def bestand_of(self, uri: str):
+    def bestand_of(self, uri: str) -> ast.Regelbestand | None:
         snap = self.good.get(uri)
         return snap.bestand if snap else None
 
@@ -133,24 +136,24 @@ def did_close(ls: WmoServer, params: lsp.DidCloseTextDocumentParams) -> None:
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-def hover(ls: WmoServer, params: lsp.HoverParams):
+def hover(ls: WmoServer, params: lsp.HoverParams) -> lsp.Hover | None:
     uri = params.text_document.uri
     return navigation.hover(ls.snapshot(uri), ls.bestand_of(uri), ls.model_of(uri), params.position.line, params.position.character)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
-def definition(ls: WmoServer, params: lsp.DefinitionParams):
+def definition(ls: WmoServer, params: lsp.DefinitionParams) -> lsp.Location | None:
     return navigation.definition(ls.snapshot(params.text_document.uri), params.position.line, params.position.character)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
-def references(ls: WmoServer, params: lsp.ReferenceParams):
+def references(ls: WmoServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
     return navigation.references(ls.snapshot(params.text_document.uri), params.position.line, params.position.character,
                                  params.context.include_declaration)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
-def prepare_rename(ls: WmoServer, params: lsp.PrepareRenameParams):
+def prepare_rename(ls: WmoServer, params: lsp.PrepareRenameParams) -> lsp.Range | None:
     occ = ls.snapshot(params.text_document.uri).index.at(params.position.line, params.position.character)
     if occ is None or occ.ruimte.startswith("optie:"):
         return None
@@ -158,7 +161,7 @@ def prepare_rename(ls: WmoServer, params: lsp.PrepareRenameParams):
 
 
 @server.feature(lsp.TEXT_DOCUMENT_RENAME)
-def rename(ls: WmoServer, params: lsp.RenameParams):
+def rename(ls: WmoServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
     try:
         return navigation.rename(ls.snapshot(params.text_document.uri), params.position.line, params.position.character, params.new_name)
     except navigation.RenameFout as err:
@@ -166,24 +169,24 @@ def rename(ls: WmoServer, params: lsp.RenameParams):
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-def document_symbols(ls: WmoServer, params: lsp.DocumentSymbolParams):
+def document_symbols(ls: WmoServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
     return navigation.document_symbols(ls.snapshot(params.text_document.uri))
 
 
 @server.feature(lsp.WORKSPACE_SYMBOL)
-def workspace_symbols(ls: WmoServer, params: lsp.WorkspaceSymbolParams):
+def workspace_symbols(ls: WmoServer, params: lsp.WorkspaceSymbolParams) -> list[lsp.WorkspaceSymbol]:
     return navigation.workspace_symbols(params.query, [ls.snapshot(uri) for uri in list(ls.snaps)], ls.roots())
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[" ", "=", "[", ","]))
-def complete(ls: WmoServer, params: lsp.CompletionParams):
+def complete(ls: WmoServer, params: lsp.CompletionParams) -> lsp.CompletionList:
     uri = params.text_document.uri
     return lsp.CompletionList(is_incomplete=False, items=completion.complete(ls.snapshot(uri), ls.model_of(uri),
                                                                              params.position.line, params.position.character))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-def code_action(ls: WmoServer, params: lsp.CodeActionParams):
+def code_action(ls: WmoServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
     """The fixes of our own diagnostics on the requested lines (with their data, whatever the client sends)."""
     snap = ls.snapshot(params.text_document.uri)
     found = diagnostics(snap.findings + (snap.proofs or []), snap.lines)
@@ -193,23 +196,23 @@ def code_action(ls: WmoServer, params: lsp.CodeActionParams):
 
 
 @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-def formatting(ls: WmoServer, params: lsp.DocumentFormattingParams):
+def formatting(ls: WmoServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
     snap = ls.snapshot(params.text_document.uri)
     return formatting_edits(snap.text, snap.pad)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_RANGE_FORMATTING)
-def range_formatting(ls: WmoServer, params: lsp.DocumentRangeFormattingParams):
+def range_formatting(ls: WmoServer, params: lsp.DocumentRangeFormattingParams) -> list[lsp.TextEdit]:
     snap = ls.snapshot(params.text_document.uri)
     return formatting_edits(snap.text, snap.pad, params.range)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, LEGEND)
-def tokens(ls: WmoServer, params: lsp.SemanticTokensParams):
+def tokens(ls: WmoServer, params: lsp.SemanticTokensParams) -> lsp.SemanticTokens:
     return semantic_tokens(ls.snapshot(params.text_document.uri).text)
 
 
-def cmd_lsp(args) -> int:
+def cmd_lsp(args: argparse.Namespace) -> int:
     """``wmo lsp [--tcp POORT]``: serve until the editor says exit."""
     if getattr(args, "tcp", None) is not None:
         poort = args.tcp.strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from pygments.lexer import words
-from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String
+from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, _TokenType
 
 from ...present.highlight import WmoLexer
 
@@ -33,7 +33,7 @@ _SCOPES = [
 ]
 
 
-def _scope(kind) -> str | None:
+def _scope(kind: _TokenType) -> str | None:
     return next((scope for pygments_kind, scope in _SCOPES if kind in pygments_kind), None)
 
 
