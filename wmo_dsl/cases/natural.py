@@ -40,7 +40,7 @@ class AntwoordFout(WmoFout):
     """An answer that does not fit its question; the message says what does. ``suggestie``: the
     value of the nearest option when the answer looks like a typo of it (the intake offers it)."""
 
-    def __init__(self, bericht: str, suggestie: object = None):
+    def __init__(self, bericht: str, suggestie: str | None = None):
         super().__init__(bericht)
         self.suggestie = suggestie
 

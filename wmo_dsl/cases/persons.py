@@ -100,6 +100,6 @@ def person_question(model: Model, vraag: ast.Vraag, answers: dict, value_text: C
     return f"{wie}{f' ({known})' if known else ''}: {origineel.tekst or veld.replace('_', ' ')}"
 
 
-def persons_count_text(count: Decimal | int) -> str:
+def persons_count_text(count: Any) -> str:
     n = int(count)
     return f"{n} {'persoon' if n == 1 else 'personen'}"

@@ -15,7 +15,10 @@ import math
 import random
 from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from ..language import ast, kinds
 
@@ -51,7 +54,7 @@ def generate(model: Model, aantal: int, zaad: int = 0) -> Iterator[dict]:
         yield {"id": f"g{n:0{width}d}", "antwoorden": {v.id: random_answer(v, rng, start) for v in vragen}}
 
 
-def write_jsonl(cases: Iterable[dict], out: TextIO) -> int:
+def write_jsonl(cases: Iterable[dict], out: SupportsWrite[str]) -> int:
     n = 0
     for case in cases:
         out.write(limits.dumps(case) + "\n")
