@@ -12,7 +12,7 @@ from ..errors import WmoFout
 from ..language import ast, limits
 from ..language.model import Model
 from ..language.vocabulary import TIME_UNIT_WORDS
-from .answers import checked_number, split_amount
+from .answers import checked_number, split_amount, written_number
 from .natural import AntwoordFout, fold, parse_date, yes_no
 
 
@@ -39,17 +39,17 @@ def parse_derived(model: Model, naam: str, tekst: str) -> Any:
             raise WmoFout("antwoord ja of nee")
         return value
     if t.soort == "getal":
-        from decimal import Decimal, InvalidOperation
+        from decimal import InvalidOperation
 
         getal, unit = split_amount(tekst)
         if unit is not None and t.eenheid is not None:
             try:
                 return checked_number(ast.Vraag(naam, "getal", None, None, None, (), None, None, None, None, hoeveelheid=t.eenheid),
-                                      Decimal(getal.strip().replace(",", ".")), unit)
+                                      written_number(getal), unit)
             except (ValueError, InvalidOperation) as err:
                 raise WmoFout(f"'{tekst[:40]}' {err}") from None
         try:
-            number = Decimal(getal.strip().replace(",", "."))
+            number = written_number(getal)
         except InvalidOperation:
             raise WmoFout(f"'{tekst[:40]}' is geen getal") from None
         grens = limits.number_problem(number)
