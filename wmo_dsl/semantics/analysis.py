@@ -59,7 +59,10 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
             if exact is None or complete(*exact) is not True:
                 findings += _gaps(model, solver, tabel)
             pairs = None if exact is None or tabel.eerste_treffer else overlapping_pairs(exact[1], [r.uitkomst for r in tabel.rijen])
-            findings += _overlaps(model, solver, tabel) if pairs is None else _exact_overlaps(model, tabel, exact[1], pairs)
+            if exact is None or pairs is None:
+                findings += _overlaps(model, solver, tabel)
+            else:
+                findings += _exact_overlaps(model, tabel, exact[1], pairs)
         findings += _uncovered_cases(model, solver)
         findings += dead_parts(model, solver)
         findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing

@@ -99,7 +99,9 @@ def _never(solver: Solver, conditions: dict[str, str], alive_in: Callable[[dict]
     """The keys whose condition (a Bool named in the encoding) no answer makes true, and those the solver could not decide. Each
     is asked on its own (a small question for the solver); every example it finds is evaluated, and
     all that example makes true is alive. An undecided key is not proven dead: it is said as such."""
-    left, dead, undecided = dict(conditions), set(), set()
+    left = dict(conditions)
+    dead: set[str] = set()
+    undecided: set[str] = set()
     if not left:
         return dead, undecided  # nothing to ask: no session needed
     with solver.scope() as s:

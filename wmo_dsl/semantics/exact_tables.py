@@ -72,16 +72,16 @@ def complete(domains: Sequence[Sequence[object]], keys: Sequence[Key]) -> bool |
 def _covers(rows: list[Key], col: int, domains: Sequence[Sequence[object]], budget: list[int]) -> bool | None:
     if not rows:
         return not all(domains[col:])  # no row left: only an empty domain leaves nothing to cover
-    if col == len(domains):
-        return True
+    if col == len(domains) or not domains[col]:
+        return True  # every column named, or a column without values: nothing left uncovered
     budget[0] -= len(rows)
     if budget[0] < 0:
         return None
     wild = [r for r in rows if r[col] is ANY]
-    if wild and len(wild) < len(rows):
+    if wild:
         covered = _covers(wild, col + 1, domains, budget)
-        if covered is not False:
-            return covered  # the '-' rows alone cover every value of this column (or: not decided)
+        if covered is not False or len(wild) == len(rows):
+            return covered  # the '-' rows alone cover every value of this column (or: not decided), or they are all there is
     by_value: dict[object, list[Key]] = {}
     for r in rows:
         if r[col] is not ANY:
