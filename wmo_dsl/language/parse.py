@@ -8,17 +8,15 @@ become Dutch findings in ``syntax_errors.py``.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 from pathlib import Path
-from typing import Iterator
 
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, VisitError
 from lark.grammar import NonTerminal
 from lark.indenter import DedentError
 
+from ..bulk import building
 from ..errors import Bevinding, RegelbestandFout, os_reden
 from . import ast
 from .grammar import parser
@@ -28,22 +26,8 @@ from .tree import ToAst
 
 def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     """Parse one rule file's text; raise RegelbestandFout with Dutch findings."""
-    with _collector_paused():
+    with building():  # hundreds of thousands of young objects without cycles: not collected over and over (bulk.py)
         return _parse_text(text, pad)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a file is parsed: Lark's tree and the AST are hundreds
-    of thousands of young objects without cycles, and collecting them over and over took half the
-    time of parsing a big table (issue 26). Restored afterwards, also after an error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_text(text: str, pad: str) -> ast.Regelbestand:
