@@ -65,6 +65,7 @@ def table_lookup(model: Model, tabel: ast.Tabel) -> tuple[list[int], dict[tuple,
         return None
     evaluation = Evaluation(model, {})
     plain = _PlainCells(model, tabel, evaluation)
+    outcomes: dict[ast.Expr, object] = {}
 
     def accepts(rij: ast.Rij, key: tuple) -> bool:  # the key columns' cells; the others may or may not
         return all(cell_meaning(rij.cellen[c], k, columns[c], evaluation) is True for c, k in zip(keys, key))
@@ -91,7 +92,8 @@ def table_lookup(model: Model, tabel: ast.Tabel) -> tuple[list[int], dict[tuple,
         if any(accepts(tabel.rijen[j], key) for j in irregular):
             rest.append(i)  # an earlier irregular row may catch this key: keep the order
         else:
-            table[key] = evaluation.eval(rij.uitkomst)
+            table[key] = outcomes[rij.uitkomst] if rij.uitkomst in outcomes else \
+                outcomes.setdefault(rij.uitkomst, evaluation.eval(rij.uitkomst))  # a constant: equal ones mean the same
     if len(table) < 8:
         return None
     return keys, table, rest
