@@ -111,13 +111,26 @@ def test_completeness_splits_on_columns_and_does_not_list_the_product():
     assert complete(domains, keys[:-1]) is False
 
 
-def test_a_plain_ten_thousand_row_table_is_proven_without_w030(tmp_path):
+def test_a_plain_ten_thousand_row_table_is_proven_without_w030_and_without_a_solver_session(monkeypatch):
     import sys
     from pathlib import Path
+
+    from wmo_dsl.semantics import lazy_solver
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     import generate
 
+    def no_session(*args, **kwargs):
+        raise AssertionError("every proof of this file is decided without the solver")
+
+    monkeypatch.setattr(lazy_solver, "Solver", no_session)
     model = model_of(generate.exact_table(10_000))
     codes = [f.code for f in analysis.analyse(model)]
     assert "W030" not in codes and "W010" not in codes and "W011" not in codes
+
+
+def test_a_table_with_a_gap_still_asks_the_solver_for_the_missing_rows():
+    text = rule_text(["soort", "zwaar"], [(["soort_a", "-"], "p1"), (["soort_b", "ja"], "p2")], False)
+    model = model_of(text)
+    found = [f for f in analysis.analyse(model) if f.code == "W010"]
+    assert len(found) == 1 and "soort" in found[0].bericht and "zwaar" in found[0].bericht

@@ -16,6 +16,11 @@ combinations:
 
 Each example the solver finds is turned back into answers, values and words a
 policy writer reads.
+
+A table of exact cells ('-' or one value of a keuze or ja/nee question) is decided
+without the solver where that says what the solver says (``exact_tables.py``): no
+gap, no overlap, or the overlapping rows of keys without '-'; the solver session
+itself is built only when some proof needs it (``lazy_solver.py``).
 """
 
 from __future__ import annotations
