@@ -16,6 +16,7 @@ from lark.exceptions import LarkError, UnexpectedInput, VisitError
 from lark.grammar import NonTerminal
 from lark.indenter import DedentError
 
+from ..bulk import building
 from ..errors import Bevinding, RegelbestandFout, os_reden
 from . import ast
 from .grammar import parser
@@ -25,6 +26,11 @@ from .tree import ToAst
 
 def parse_text(text: str, pad: str = "<tekst>") -> ast.Regelbestand:
     """Parse one rule file's text; raise RegelbestandFout with Dutch findings."""
+    with building():  # hundreds of thousands of young objects without cycles: not collected over and over (bulk.py)
+        return _parse_text(text, pad)
+
+
+def _parse_text(text: str, pad: str) -> ast.Regelbestand:
     # One notion of a line for us and for Lark: Windows and old Mac line ends become \n, and no
     # other character (form feed, U+2028, …) starts a line, as str.splitlines would have it.
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -16,14 +16,20 @@ combinations:
 
 Each example the solver finds is turned back into answers, values and words a
 policy writer reads.
+
+A table of exact cells ('-' or one value of a keuze or ja/nee question) is decided
+without the solver where that says what the solver says (``exact_tables.py``): no
+gap, no overlap, or the overlapping rows of keys without '-'; the solver session
+itself is built only when some proof needs it (``lazy_solver.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import ExitStack
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from ..errors import Bevinding
 from ..language import ast
@@ -31,9 +37,12 @@ from ..language.check import Model
 from . import allocatable
 from .dead_parts import combination_findings, dead_parts
 from .eisen import eis_findings
+from .exact_tables import complete, overlapping_pairs
 from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words, witness
 from .guard import SAT, UNSAT
+from .lazy_solver import LazySolver
+from .lookup import exact_rows
 from .notation import value_text
 from .solver import Solver
 
@@ -43,21 +52,28 @@ _MAX_OVERLAPS = 20
 
 def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
-    solver = Solver(model, peildatum or judged_on(model), analysis=True)
-    findings = []
-    if solver.broken:
-        findings.append(unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, solver))
-    limits = solver.door.limits
-    with solver.door.query(limits.per_query_ms * 3):  # one budget for the whole analysis of a file
+    findings: list[Bevinding] = []
+    with ExitStack() as stack:  # one budget for the whole analysis of a file, from when the solver is first needed
+        lazy = LazySolver(model, peildatum or judged_on(model), stack)
+        solver = cast(Solver, lazy)  # a stand-in that becomes the session on first use
         for product in model.producten.values():
             if product.alleen_met:
                 findings += combination_findings(model, solver, product)
         for tabel in model.tabellen.values():
-            findings += _gaps(model, solver, tabel) + _overlaps(model, solver, tabel)
+            exact = exact_rows(model, tabel)  # decided without the solver where that says the same (exact_tables.py)
+            if exact is None or complete(*exact) is not True:
+                findings += _gaps(model, solver, tabel)
+            pairs = None if exact is None or tabel.eerste_treffer else overlapping_pairs(exact[1], [r.uitkomst for r in tabel.rijen])
+            if exact is None or pairs is None:
+                findings += _overlaps(model, solver, tabel)
+            else:
+                findings += _exact_overlaps(model, tabel, exact[1], pairs)
         findings += _uncovered_cases(model, solver)
         findings += dead_parts(model, solver)
         findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing
         findings += eis_findings(model, solver)  # W035: the eisen leave no answer at all
+    if lazy.built is not None and lazy.built.broken:
+        findings.insert(0, unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, lazy.built))
     return [f for f in findings if not _silenced(model, f)]
 
 
@@ -204,11 +220,25 @@ def _overlaps(model: Model, solver: Solver, tabel: ast.Tabel) -> list[Bevinding]
             seen.add(pair)
             answers = solver.assignment(m, "a")
             example = ", ".join(f"{c} {value_words(model, c, v)}" for c, v in zip(tabel.invoer, _inputs_at(model, tabel, answers)))
-            findings.append(finding(model, "W011", f"rij {pair[0]} en rij {pair[1]} van tabel '{tabel.id}' gelden allebei, "
-                                                    f"met een andere uitkomst, bijvoorbeeld bij: {example}",
-                                     tabel.rijen[second].pos, hint="maak de rijen uitsluitend, of zet 'eerste treffer' in de tabel",
-                                     ernst="fout"))
+            findings.append(_overlap_finding(model, tabel, first, second, example))
     return findings
+
+
+def _exact_overlaps(model: Model, tabel: ast.Tabel, keys: list[tuple], pairs: list[tuple[int, int]]) -> list[Bevinding]:
+    """W011 for the overlapping rows of an exact table without '-' cells, worded as ``_overlaps``
+    words them; the example is the rows' key."""
+    findings = []
+    for first, second in pairs[:_MAX_OVERLAPS]:
+        example = ", ".join(f"{c} {value_words(model, c, v)}" for c, v in zip(tabel.invoer, keys[first]))
+        findings.append(_overlap_finding(model, tabel, first, second, example))
+    return findings
+
+
+def _overlap_finding(model: Model, tabel: ast.Tabel, first: int, second: int, example: str) -> Bevinding:
+    lines = (tabel.rijen[first].pos.line, tabel.rijen[second].pos.line)
+    return finding(model, "W011", f"rij {lines[0]} en rij {lines[1]} van tabel '{tabel.id}' gelden allebei, "
+                                  f"met een andere uitkomst, bijvoorbeeld bij: {example}",
+                   tabel.rijen[second].pos, hint="maak de rijen uitsluitend, of zet 'eerste treffer' in de tabel", ernst="fout")
 
 
 # ── Derived values, dead parts, partners ──────────────────────────────────
@@ -216,13 +246,12 @@ def _overlaps(model: Model, solver: Solver, tabel: ast.Tabel) -> list[Bevinding]
 
 def _uncovered_cases(model: Model, solver: Solver) -> list[Bevinding]:
     """A derived value without 'anders' must have a case for every answer."""
-    z3 = solver.z3
     findings: list[Bevinding] = []
     for w in model.waarden.values():
         if not w.gevallen or any(g.voorwaarde is None for g in w.gevallen):
             continue
         with solver.scope() as s:
-            s.add(*[z3.Not(solver.match(g)) for g in w.gevallen])
+            s.add(*[solver.z3.Not(solver.match(g)) for g in w.gevallen])
             result, answers = witness(solver, s, partial(_no_row, model, w))
         if answers is None:
             if result != UNSAT:

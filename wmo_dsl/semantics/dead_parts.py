@@ -14,14 +14,15 @@ from ..language.check import Model
 from .evaluate import Evaluation
 from .findings import finding, judged_on, unproven, value_words
 from .guard import SAT, UNSAT
+from .lookup import table_lookup
+from .samples import sample
 from .solver import Solver
 
 
 def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
-    z3 = solver.z3
     findings = []
     fired, concluded_somewhere = _alive_in_samples(model, solver)
-    fires = {"regel:" + rid: z3.Bool(f"fires.{rid}") for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
+    fires = {"regel:" + rid: f"fires.{rid}" for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
     dead, undecided = _never(solver, fires, partial(_alive, model))
     for rid in sorted((k.removeprefix("regel:") for k in undecided), key=list(model.regels).index):
         findings.append(unproven(model, f"of regel '{rid}' kan gelden", model.regels[rid].pos, solver))
@@ -44,7 +45,7 @@ def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
         elif vraag.id not in used:
             findings.append(finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
                                      vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
-    concluded = {"product:" + pid: z3.Bool(f"concluded.{pid}") for pid in model.producten if pid not in concluded_somewhere}
+    concluded = {"product:" + pid: f"concluded.{pid}" for pid in model.producten if pid not in concluded_somewhere}
     dead, undecided = _never(solver, concluded, partial(_alive, model))
     for pid in sorted((k.removeprefix("product:") for k in undecided), key=list(model.producten).index):
         findings.append(unproven(model, f"of product '{pid}' door een regel geconcludeerd kan worden", model.producten[pid].pos, solver))
@@ -70,8 +71,10 @@ def _alive_in_samples(model: Model, solver: Solver, samples: int = 32) -> tuple[
 
     rng = random.Random(0)
     fired, concluded = set(), set()
+    lookups = {tid: found for tid, tabel in model.tabellen.items() if (found := table_lookup(model, tabel)) is not None}
     for _ in range(samples):
-        evaluation = Evaluation(model, {q: solver.sample(q, rng) for q in model.vragen}, peildatum=solver.peildatum)
+        answers = {q: sample(vraag, solver.peildatum, rng) for q, vraag in model.vragen.items()}
+        evaluation = Evaluation(model, answers, _looked_up(model, lookups, answers), peildatum=solver.peildatum)
         uitkomst = evaluation.conclude(enforce=False)
         fired |= {rid for rid in model.regels if evaluation.trace["regel:" + rid].waarde is True}
         if not uitkomst.geen_indicatie:
@@ -79,15 +82,32 @@ def _alive_in_samples(model: Model, solver: Solver, samples: int = 32) -> tuple[
     return fired, concluded
 
 
-def _never(solver: Solver, conditions: dict[str, Any], alive_in: Callable[[dict], set[str]]) -> tuple[set[str], set[str]]:
-    """The keys whose condition no answer makes true, and those the solver could not decide. Each
+def _looked_up(model: Model, lookups: dict[str, tuple[list[int], dict[tuple, object], list[int]]], answers: dict) -> dict:
+    """The value of every table whose inputs are questions and whose dictionary (``lookup.py``) has
+    the answers' key: the value its first matching row gives, found without trying the rows."""
+    found = {}
+    for tid, (keys, table, _rest) in lookups.items():
+        invoer = model.tabellen[tid].invoer
+        if all(invoer[c] in model.vragen for c in keys):
+            key = tuple(answers.get(invoer[c]) for c in keys)
+            if key in table:
+                found[tid] = table[key]
+    return found
+
+
+def _never(solver: Solver, conditions: dict[str, str], alive_in: Callable[[dict], set[str]]) -> tuple[set[str], set[str]]:
+    """The keys whose condition (a Bool named in the encoding) no answer makes true, and those the solver could not decide. Each
     is asked on its own (a small question for the solver); every example it finds is evaluated, and
     all that example makes true is alive. An undecided key is not proven dead: it is said as such."""
-    left, dead, undecided = dict(conditions), set(), set()
+    left = dict(conditions)
+    dead: set[str] = set()
+    undecided: set[str] = set()
+    if not left:
+        return dead, undecided  # nothing to ask: no session needed
     with solver.scope() as s:
         while left:
             key, condition = next(iter(left.items()))
-            result = solver.door.check(s, condition)
+            result = solver.door.check(s, solver.z3.Bool(condition))
             del left[key]
             if result == UNSAT:
                 dead.add(key)
