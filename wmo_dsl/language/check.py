@@ -25,7 +25,7 @@ from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, GETAL, JANEE, ONBEKEND, PRODUCT, TEKST, Type, unified
 
-__all__ = ["Model", "Type", "check"]
+__all__ = ["Model", "Type", "check", "checked_datum"]
 
 _SOORT_NAMES = {"janee": "ja/nee", "keuze": "keuze", "meerdere": "meerdere", "getal": "getal", "datum": "datum", "tekst": "tekst",
                 "personen": "personen"}
@@ -35,6 +35,12 @@ _VRAAG_TYPES = {"janee": JANEE, "getal": GETAL, "datum": DATUM, "tekst": TEKST, 
 def check(bestand: ast.Regelbestand) -> Model:
     """Resolve and type a parsed rule file; raise RegelbestandFout listing every error."""
     return _Checker(bestand).run()
+
+
+def checked_datum(t: ast.Termijn) -> ast.Expr:
+    """The date of a termijn of a checked model: the checker refuses one without (E224)."""
+    assert t.datum is not None, t.id
+    return t.datum
 
 
 class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, ExpressionChecker):

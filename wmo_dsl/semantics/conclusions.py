@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any, Generic, TypeVar, get_args
 
 from ..language import ast
-from ..language.check import Model
+from ..language.check import Model, checked_datum
 from ..language.informative import Informatief, concludes_product
 from ..language.types import DATUM, DUUR, GETAL, JANEE, PRODUCT, Type
 from .meaning import Algebra, Branch, Products, Thunk, meaning
@@ -204,8 +204,7 @@ def _termijn(termijn: ast.Termijn, indicatie: T, alg: Algebra[T]) -> tuple[T, T]
     if (voorwaarde := termijn.voorwaarde) is not None:
         conditions.append(partial(lambda: alg.truth(meaning(voorwaarde, alg))))
     holds = alg.logic("en", conditions)
-    assert termijn.datum is not None  # a checked model has one (E224)
-    datum = alg.choose([Branch(partial(_same, holds), partial(meaning, termijn.datum, alg), termijn)], DATUM)
+    datum = alg.choose([Branch(partial(_same, holds), partial(meaning, checked_datum(termijn), alg), termijn)], DATUM)
     present = alg.logic("en", [partial(_same, holds), partial(alg.compare, "!=", datum, alg.constant(None, DATUM))])
     return present, datum
 
