@@ -139,7 +139,8 @@ def _converted(rules: Rules, antwoorden: dict) -> dict:
     return result
 
 
-def compare(a: Rules, b: Rules, cases: Iterable[tuple[str, dict]], peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
+def compare(a: Rules, b: Rules, cases: Iterable[tuple[str, dict]], peildatum: dt.date, naam_a: str, naam_b: str,
+            voorbeelden: int = 10) -> Vergelijking:
     """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
     v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
     tarieven = any(p.tarieven for r in (a, b) for p in r.model.producten.values())

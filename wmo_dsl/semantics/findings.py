@@ -75,7 +75,7 @@ def witness(solver: Proving, s: Any, real: Callable[[dict], bool]) -> tuple[Antw
 
 
 def pinned(solver: Proving, m: Any) -> bool:
-    """``solver.pin_calendar(m)`` as a step of ``Door.attempt``: True when done (None: z3 failed)."""
+    """``solver.pin_calendar(m)`` as a step of ``Door.attempt``: True when done, told apart from a failure (None)."""
     solver.pin_calendar(m)
     return True
 

@@ -180,5 +180,5 @@ def calendar_value(name: str, x: int, y: int, vrije_dagen: frozenset[dt.date]) -
         end = dt.date.fromordinal(y)
     except (ValueError, OverflowError):
         return None
-    between = {"jaren_tussen": whole_years, "maanden_tussen": whole_months}[name]
-    return between(start, end)
+    whole = {"jaren_tussen": whole_years, "maanden_tussen": whole_months}[name]
+    return whole(start, end)
