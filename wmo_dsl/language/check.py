@@ -25,13 +25,19 @@ from .products import ProductChecker, with_defaults
 from .model import Model
 from .types import DATUM, DUUR, GEEN, JANEE, ONBEKEND, PRODUCT, Type, unified
 
-__all__ = ["Model", "Type", "check"]
+__all__ = ["Model", "Type", "check", "checked_datum"]
 
 
 
 def check(bestand: ast.Regelbestand) -> Model:
     """Resolve and type a parsed rule file; raise RegelbestandFout listing every error."""
     return _Checker(bestand).run()
+
+
+def checked_datum(t: ast.Termijn) -> ast.Expr:
+    """The date of a termijn of a checked model: the checker refuses one without (E224)."""
+    assert t.datum is not None, t.id
+    return t.datum
 
 
 class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, ExpressionChecker):

@@ -14,17 +14,23 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ..cases.answers import from_json, json_value
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout
-from ..language import limits
+from ..language import ast, limits
 from ..language.vocabulary import PERIOD_WORDS, PERIODS, period_name, periods_per_year
 from ..semantics.notation import bedrag_text
 from ..semantics.outcome import same_outcome
+from ..semantics.values import Value
+
+if TYPE_CHECKING:
+    from ..cases.sessions import SessionStore
 
 
 @dataclass
@@ -103,13 +109,13 @@ def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, dict[str, 
     return totaal, niet_meegeteld
 
 
-def tarief_op(product, peildatum: dt.date):
+def tarief_op(product: ast.Product, peildatum: dt.date) -> ast.Tarief | None:
     """The tariff that holds at the peildatum: the latest that started on or before it."""
     geldig = [t for t in product.tarieven if t.vanaf <= peildatum]
     return max(geldig, key=lambda t: t.vanaf) if geldig else None
 
 
-def _per_maand(product, volume, peildatum: dt.date) -> tuple[Decimal | None, str]:
+def _per_maand(product: ast.Product, volume: Value, peildatum: dt.date) -> tuple[Decimal | None, str]:
     tarief = tarief_op(product, peildatum)
     if tarief is None:
         eerste = min((t.vanaf for t in product.tarieven), default=None)
@@ -133,7 +139,8 @@ def _converted(rules: Rules, antwoorden: dict) -> dict:
     return result
 
 
-def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
+def compare(a: Rules, b: Rules, cases: Iterable[tuple[str, dict]], peildatum: dt.date, naam_a: str, naam_b: str,
+            voorbeelden: int = 10) -> Vergelijking:
     """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
     v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
     tarieven = any(p.tarieven for r in (a, b) for p in r.model.producten.values())
@@ -162,6 +169,7 @@ def compare(a: Rules, b: Rules, cases, peildatum: dt.date, naam_a: str, naam_b: 
         if tarieven:
             ka, za = maandkosten(ra, peildatum)
             kb, zb = maandkosten(rb, peildatum)
+            assert v.kosten_a is not None and v.kosten_b is not None  # set above, when there are tariffs
             v.kosten_a += ka
             v.kosten_b += kb
             v.niet_meegeteld.update(za)
@@ -177,7 +185,7 @@ def _shown(a: Rules, b: Rules, qid: str) -> bool:
     return vraag is not None and vraag.soort != "tekst"
 
 
-def session_cases(store, regio: str, load):
+def session_cases(store: SessionStore, regio: str, load: Callable[[str, dt.date], Rules]) -> Iterator[tuple[str, dict]]:
     """The answers of stored intake sessions of a region (after every 'terug' and 'wijzig').
 
     All given answers are kept, also those the current rules did not need:
@@ -200,7 +208,7 @@ def session_cases(store, regio: str, load):
 # ── Rendering ──
 
 
-def _antwoord(value) -> str:
+def _antwoord(value: object) -> str:
     """An answer as the case file holds it, written for people: ja/nee, lists with commas."""
     if value is True:
         return "ja"

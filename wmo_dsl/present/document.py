@@ -18,7 +18,7 @@ import jinja2
 
 from ..language import ast, kinds
 from .statements import statement_lines
-from ..language.check import Model
+from ..language.check import Model, checked_datum
 from ..semantics.notation import bedrag_text, value_text
 from .words import Words, eenheid_text
 
@@ -200,7 +200,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
     doc.signalen = [Melding(s.id, s.omschrijving, s.toelichting, concluded_by.get(("signaal", s.id), ()), source.of(s))
                     for s in model.signalen.values()]
     doc.termijnen = [Termijn(t.id, t.omschrijving, words.expr(t.voorwaarde) if t.voorwaarde else "bij elke indicatie",
-                             words.expr(t.datum), t.toelichting, source.of(t))
+                             words.expr(checked_datum(t)), t.toelichting, source.of(t))
                      for t in model.termijnen.values()]
     doc.vrije_dagen, doc.eenheden = [value_text(d) for d in sorted(model.vrije_dagen)], [eenheid_text(e) for e in model.eenheden.values()]
     doc.bevindingen = [f"regel {f.regel}: {f.code} {f.bericht}" for f in model.waarschuwingen]

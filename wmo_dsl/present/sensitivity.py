@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..cases.answers import out_of_bounds
+from ..language import ast
 from ..language.check import Model
 from ..semantics.conclusions import VLAGGEN, Vlag
 from ..semantics.eisen import EisBreuk
@@ -85,7 +86,7 @@ def amounts_changed(b: Beoordeling, alt: Beoordeling) -> str:
     return "; ".join(parts)
 
 
-def summary(b) -> str:
+def summary(b: Beoordeling | _Amounts) -> str:
     """An outcome in a few words: product codes, or no indicatie and where to."""
     if isinstance(b, _Amounts):
         return str(b)
@@ -94,16 +95,17 @@ def summary(b) -> str:
         return "nog niet te beoordelen (dan is ook nodig: " + "; ".join(_asked(m.vragen[q]) for q in b.ontbrekend) + ")"
     if b.uitkomst == "indicatie":
         return "; ".join(_product_words(m.producten[p.product]) + (f", {value_text(p.duur)}" if p.duur else "") for p in b.producten)
+    assert b.conclusies is not None  # only an incomplete case has none
     verwijzingen = [m.verwijzingen[v].omschrijving for v, _ in b.conclusies.verwijzingen]
     return "geen indicatie" + (f" (verwijzing: {'; '.join(verwijzingen)})" if verwijzingen else "")
 
 
-def _asked(vraag) -> str:
+def _asked(vraag: ast.Vraag) -> str:
     """A question as the consultant asked it: its text in quotes ('‘Is er een Wlz-indicatie?’')."""
     return f"‘{vraag.tekst}’" if vraag.tekst else vraag.onderwerp()
 
 
-def _product_words(product) -> str:
+def _product_words(product: ast.Product) -> str:
     """'022A3, IB 1-2 resultaatgebieden, ontwikkelen, intensiteit ++': the code and the name, or the name alone."""
     return f"{product.echte_code}, {product.naam}" if product.echte_code else product.naam
 
@@ -122,7 +124,7 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
     m = rules.model
     lines: list[str] = []
 
-    def outcome(qid, value):
+    def outcome(qid: str, value: object) -> Beoordeling | _Amounts | None:
         changed = dict(b.antwoorden)
         changed[qid] = value
         try:

@@ -24,9 +24,10 @@ from functools import partial
 from typing import Any, Generic, TypeVar, get_args
 
 from ..language import ast
-from ..language.informative import concludes_product
+from ..language.check import Model, checked_datum
+from ..language.informative import Informatief, concludes_product
 from ..language.types import DATUM, DUUR, GETAL, JANEE, PRODUCT, Type
-from .meaning import Algebra, Branch, meaning
+from .meaning import Algebra, Branch, Products, Thunk, meaning
 
 T = TypeVar("T")
 
@@ -60,17 +61,17 @@ if set(get_args(ast.Conclusie)) != {ast.ProductConclusie, ast.GeenProductConclus
 @dataclass
 class Outcome(Generic[T]):
     fires: dict[str, T] = field(default_factory=dict)
-    concluded: object = None  # the products the rules conclude, before 'geen product' and combinations
-    restricted: object = None  # after 'geen product', before 'alleen in combinatie met'
-    products: object = None  # the products that stay
+    concluded: Products = None  # the products the rules conclude, before 'geen product' and combinations
+    restricted: Products = None  # after 'geen product', before 'alleen in combinatie met'
+    products: Products = None  # the products that stay
     flags: dict[str, dict[str, T]] = field(default_factory=dict)  # Vlag.veld -> id -> concluded
-    geen_indicatie: T = None
-    indicatie: T = None  # some product stays and no 'geen indicatie'
+    geen_indicatie: T = field(init=False)  # a rule says 'geen indicatie' (this one and the next: set by conclude)
+    indicatie: T = field(init=False)  # some product stays and no 'geen indicatie'
     termijnen: dict[str, tuple[T, T]] = field(default_factory=dict)  # id -> (present, date)
     informatief: dict[str, tuple[T, T]] = field(default_factory=dict)  # key -> (shown, value): language/informative.py
 
 
-def candidate_products(model, expr: ast.Expr) -> list[str]:
+def candidate_products(model: Model, expr: ast.Expr) -> list[str]:
     """The products a product expression can name: itself, its type's domain, or every product."""
     if isinstance(expr, (ast.Ref, ast.Symbol)) and expr.id in model.producten:
         return [expr.id]
@@ -79,7 +80,7 @@ def candidate_products(model, expr: ast.Expr) -> list[str]:
     return [pid for pid in model.producten if pid in domain]
 
 
-def attribute_sources(model, c: ast.ProductConclusie, pid: str) -> tuple:
+def attribute_sources(model: Model, c: ast.ProductConclusie, pid: str) -> tuple:
     """Where a concluded product's terms come from: (duur, maximale duur, onbeperkt, minimale duur,
     volume), the rule's own where it states them, else the product's."""
     product = model.producten[pid]
@@ -89,11 +90,11 @@ def attribute_sources(model, c: ast.ProductConclusie, pid: str) -> tuple:
     return duur, maximaal, onbeperkt, product.minimale_duur, product.volume
 
 
-def attributes(model, regel: ast.Regel, c: ast.ProductConclusie, pid: str, alg: Algebra[T]) -> tuple:
+def attributes(model: Model, regel: ast.Regel, c: ast.ProductConclusie, pid: str, alg: Algebra[T]) -> tuple[T, ...]:
     """The terms of a concluded product, computed in the scope of the rule that concludes it."""
     duur, maximaal, onbeperkt, minimaal, volume = attribute_sources(model, c, pid)
 
-    def value(expr, t: Type):
+    def value(expr: ast.Expr | None, t: Type) -> T:
         return meaning(expr, alg) if expr is not None else alg.constant(None, t)
 
     with alg.scope("regel:" + regel.id, regel):
@@ -101,7 +102,7 @@ def attributes(model, regel: ast.Regel, c: ast.ProductConclusie, pid: str, alg: 
                 value(volume, volume.t if volume is not None and volume.t is not None else GETAL))
 
 
-def conclude(model, alg: Algebra[T]) -> Outcome[T]:
+def conclude(model: Model, alg: Algebra[T]) -> Outcome[T]:
     out: Outcome[T] = Outcome()
     products = alg.products()
     flags: dict[str, dict[str, list[T]]] = {v.veld: {i: [] for i in v.ids(model)} for v in VLAGGEN}
@@ -145,19 +146,25 @@ def conclude(model, alg: Algebra[T]) -> Outcome[T]:
         for pid in info.producten:
             if pid not in present:
                 present[pid] = alg.logic("en", [partial(alg.has, products, pid), partial(alg.negation, out.geen_indicatie)])
-        fires = [out.fires[r] if not concludes_product(model.regels[r]) else
+        fired = [out.fires[r] if not concludes_product(model.regels[r]) else
                  alg.logic("en", [partial(_same, out.fires[r]), partial(_same, out.indicatie)]) for r in info.regels]
-        shown = any_of(alg, fires + [present[p] for p in info.producten])
-        t = model.types[info.naam] if info.naam is not None else (info.bedrag.expr.t or GETAL)
+        shown = any_of(alg, fired + [present[p] for p in info.producten])
+        t = model.types[info.naam] if info.naam is not None else (_bedrag(info).expr.t or GETAL)
         value = alg.choose([Branch(partial(_same, shown), partial(_informational_value, model, info, t, alg), info)], t)
         out.informatief[info.key] = (shown, value)
     return out
 
 
-def _informational_value(model, info, t: Type, alg: Algebra[T]) -> T:
+def _informational_value(model: Model, info: Informatief, t: Type, alg: Algebra[T]) -> T:
     if info.naam is None:
-        return meaning(info.bedrag.expr, alg)
+        return meaning(_bedrag(info).expr, alg)
     return alg.question(info.naam, t) if info.naam in model.vragen else alg.derived(info.naam, t)
+
+
+def _bedrag(info: Informatief) -> ast.Bedrag:
+    """The amount line of an informational value that is a product's amount (``naam`` None)."""
+    assert info.bedrag is not None, info.key
+    return info.bedrag
 
 
 def any_of(alg: Algebra[T], terms: list[T]) -> T:
@@ -168,16 +175,16 @@ def any_of(alg: Algebra[T], terms: list[T]) -> T:
     return alg.logic("of", [partial(_same, x) for x in terms])
 
 
-def _same(x):
+def _same(x: T) -> T:
     return x
 
 
-def _in_scope(alg, regel, thunk):
+def _in_scope(alg: Algebra[T], regel: ast.Regel, thunk: Thunk[T]) -> T:
     with alg.scope("regel:" + regel.id, regel):
         return thunk()
 
 
-def _enforce_combinations(model, products, alg: Algebra[T]):
+def _enforce_combinations(model: Model, products: Products, alg: Algebra[T]) -> Products:
     """'alleen in combinatie met': a product none of whose partners stays goes too. One round
     takes away every product that is alone at that moment; as many rounds as there are such
     products reach the fixed point."""
@@ -194,10 +201,10 @@ def _enforce_combinations(model, products, alg: Algebra[T]):
 
 def _termijn(termijn: ast.Termijn, indicatie: T, alg: Algebra[T]) -> tuple[T, T]:
     conditions = [partial(_same, indicatie)]
-    if termijn.voorwaarde is not None:
-        conditions.append(partial(lambda: alg.truth(meaning(termijn.voorwaarde, alg))))
+    if (voorwaarde := termijn.voorwaarde) is not None:
+        conditions.append(partial(lambda: alg.truth(meaning(voorwaarde, alg))))
     holds = alg.logic("en", conditions)
-    datum = alg.choose([Branch(partial(_same, holds), partial(meaning, termijn.datum, alg), termijn)], DATUM)
+    datum = alg.choose([Branch(partial(_same, holds), partial(meaning, checked_datum(termijn), alg), termijn)], DATUM)
     present = alg.logic("en", [partial(_same, holds), partial(alg.compare, "!=", datum, alg.constant(None, DATUM))])
     return present, datum
 

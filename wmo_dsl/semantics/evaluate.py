@@ -15,14 +15,15 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
 from ..language import ast
 from ..language.check import Model
+from ..language.types import Type
 from . import builtins
 from . import values as V
 from .conclusions import VLAG, Outcome, conclude
-from .meaning import Branch, definition_meaning, meaning
+from .meaning import Attributes, Branch, Thunk, definition_meaning, meaning
 from .outcome import ProductToekenning, Uitkomst
 
 
@@ -49,7 +50,7 @@ class Toekenningen:
 
     __slots__ = ("granted", "weg")
 
-    def __init__(self, granted: dict | None = None, weg: tuple = ()):
+    def __init__(self, granted: dict[str, ProductToekenning] | None = None, weg: tuple[tuple[str, str], ...] = ()) -> None:
         self.granted: dict[str, ProductToekenning] = granted if granted is not None else {}
         self.weg: tuple[tuple[str, str], ...] = weg  # (product, "geen_product" | "combinatie")
 
@@ -67,7 +68,7 @@ class Evaluation:
     """One evaluation of a model for a full set of answers; values are memoised and traced."""
 
     def __init__(self, model: Model, answers: dict, overrides: dict | None = None, strict: bool = False,
-                 peildatum: dt.date | None = None):
+                 peildatum: dt.date | None = None) -> None:
         self.model = model
         self.answers = answers
         self.peildatum_ = peildatum  # the date the case is judged on (geen when not given)
@@ -77,16 +78,16 @@ class Evaluation:
         self.trace: dict[str, Stap] = {}
         self._reads: list[set[str]] = []
         self._scopes: dict[str, set[str]] = {}
-        self._chosen = None
+        self._chosen: ast.Geval | ast.Rij | None = None  # the case or row the last choice took
 
     # ── names ──
-    def value(self, naam: str):
+    def value(self, naam: str) -> V.Value:
         """The value of a question, derived value or table by name (a product is its own id)."""
         if naam in self.model.producten:
             return naam
         return self.question(naam, None) if naam in self.model.vragen else self.derived(naam, None)
 
-    def eval(self, e: ast.Expr):
+    def eval(self, e: ast.Expr) -> V.Value:
         return meaning(e, self)
 
     def _read(self, naam: str) -> None:
@@ -94,10 +95,10 @@ class Evaluation:
             self._reads[-1].add(naam)
 
     # ── the algebra ──
-    def constant(self, value, t):
+    def constant(self, value: object, t: Type) -> V.Value:
         return value
 
-    def question(self, qid: str, t):
+    def question(self, qid: str, t: Type | None) -> V.Value:
         self._read(qid)
         if qid not in self.values:
             if self.strict and qid not in self.answers:
@@ -108,10 +109,10 @@ class Evaluation:
             self.trace[qid] = Stap(qid, "vraag", v, None, (), vraag.pos.line, vraag.bron.tekst if vraag.bron else None, None)
         return self.values[qid]
 
-    def peildatum(self):
+    def peildatum(self) -> dt.date | None:
         return self.peildatum_
 
-    def derived(self, naam: str, t):
+    def derived(self, naam: str, t: Type | None) -> V.Value:
         self._read(naam)
         if naam in self.values:
             return self.values[naam]
@@ -135,61 +136,63 @@ class Evaluation:
         self.trace[naam] = Stap(naam, soort, v, via, tuple(sorted(gelezen)), line, d.bron.tekst if d.bron else None, d.toelichting)
         return v
 
-    def truth(self, x) -> bool:
+    def truth(self, x: V.Value) -> bool:
         return x is True
 
-    def logic(self, op: str, items) -> bool:
+    def logic(self, op: str, items: Iterable[Thunk[V.Value]]) -> bool:
         if op == "en":
             return all(item() is True for item in items)
         return any(item() is True for item in items)
 
-    def negation(self, x) -> bool:
+    def negation(self, x: V.Value) -> bool:
         return x is not True
 
-    def choose(self, branches: Iterable[Branch], t):
+    def choose(self, branches: Iterable[Branch[V.Value]], t: Type) -> V.Value:
         for branch in branches:
             if branch.condition is None or branch.condition() is True:
                 v = branch.value()
-                self._chosen = branch.tag  # after the value: an inner choice does not hide the outer one
+                # after the value: an inner choice does not hide the outer one (other tags: a conclusion's)
+                self._chosen = branch.tag if isinstance(branch.tag, (ast.Geval, ast.Rij)) else None
                 return v
         self._chosen = None
         return None
 
-    def share(self, x):
+    def share(self, x: V.Value) -> V.Value:
         return x
 
-    def table(self, tabel, inputs, rows: Iterable[Branch], t):
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[V.Value, Type]], rows: Iterable[Branch[V.Value]], t: Type) -> V.Value:
         return self.choose(rows, t)
 
-    def compare(self, op: str, a, b) -> bool:
+    def compare(self, op: str, a: V.Value, b: V.Value) -> bool:
         return V.compare(op, a, b)
 
-    def member(self, item, collection) -> bool:
+    def member(self, item: V.Value, collection: V.Value) -> bool:
         return bool(collection) and item in collection
 
-    def count(self, collection):
+    def count(self, collection: V.Value) -> Decimal:
         return Decimal(len(collection)) if collection else Decimal(0)
 
-    def arithmetic(self, op: str, a, b):
+    def arithmetic(self, op: str, a: V.Value, b: V.Value) -> V.Value:
         return V.arithmetic(op, a, b, self.model.vrije_dagen)
 
-    def minus(self, x):
+    def minus(self, x: V.Value) -> V.Value:
         return None if x is None else -x
 
-    def call(self, function: str, args, result):
+    def call(self, function: str, args: Sequence[V.Value], result: Type) -> V.Value:
         return builtins.call(function, list(args))
 
-    def collection(self, items, t) -> frozenset:
+    def collection(self, items: Sequence[V.Value], t: Type) -> frozenset:
         return frozenset(items)
 
-    def record(self, fields, t) -> V.Record:
+    def record(self, fields: Sequence[tuple[str, V.Value]], t: Type) -> V.Record:
         return V.Record(tuple(fields))
 
     # ── the products of an indicatie ──
     def products(self) -> Toekenningen:
         return Toekenningen()
 
-    def claim(self, products: Toekenningen, fires, named, candidates, attributes, regel: str) -> Toekenningen:
+    def claim(self, products: Toekenningen, fires: V.Value, named: Thunk[V.Value], candidates: Sequence[str],
+              attributes: Attributes[V.Value], regel: str) -> Toekenningen:
         if fires is not True:
             return products
         pid = named()
@@ -199,14 +202,14 @@ class Evaluation:
         products.granted[pid] = ProductToekenning(pid, duur, maximaal, onbeperkt, regel, minimaal, volume)
         return products
 
-    def drop(self, products: Toekenningen, pid: str, condition, reden: str) -> Toekenningen:
+    def drop(self, products: Toekenningen, pid: str, condition: V.Value, reden: str) -> Toekenningen:
         return products.without(pid, reden) if condition is True and pid in products.granted else products
 
     def has(self, products: Toekenningen, pid: str) -> bool:
         return pid in products.granted
 
     @contextlib.contextmanager
-    def scope(self, key: str, tag):
+    def scope(self, key: str, tag: object) -> Iterator[None]:
         """Reads made here count for ``key`` (a rule or a deadline), also when it is entered again."""
         self._reads.append(set())
         try:
@@ -258,7 +261,7 @@ def rule_plan(model: Model) -> tuple:
     return _PLANS[key][1]
 
 
-def lists_of(model: Model, plan: tuple, fires, products: "Toekenningen | None", concluded: "Toekenningen",
+def lists_of(model: Model, plan: tuple, fires: Iterable[object], products: "Toekenningen | None", concluded: "Toekenningen",
              termijnen: dict, informatief: dict | None = None) -> Uitkomst:
     """The lists of an :class:`Uitkomst` from the rules that fired (``fires`` in rule order) and the
     products that stay (None: what the rules conclude themselves, without combinations)."""

@@ -69,12 +69,13 @@ def witness(solver: Proving, s: Any, real: Callable[[dict], bool]) -> tuple[Antw
         m, answers = got
         if not solver.functions or real(answers):
             return SAT, answers
-        if solver.door.attempt(partial(_pinned, solver, m), "de kalender in de solver") is None:
+        if solver.door.attempt(partial(pinned, solver, m), "de kalender in de solver") is None:
             break
     return ONBEKEND, None
 
 
-def _pinned(solver: Proving, m: Any) -> bool:
+def pinned(solver: Proving, m: Any) -> bool:
+    """``solver.pin_calendar(m)`` as a step of ``Door.attempt``: True when done, told apart from a failure (None)."""
     solver.pin_calendar(m)
     return True
 

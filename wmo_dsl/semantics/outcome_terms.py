@@ -4,7 +4,9 @@ of the outcome in ``outcome.py``), and the named terms the proofs of ``wmo check
 from __future__ import annotations
 
 from ..language.check import Model
+from .conclusions import Outcome
 from .outcome import outcome_differs
+from .smt import Smt
 from .smt_terms import conj, neg
 
 
@@ -13,7 +15,7 @@ def named(name: str, text: str) -> list[str]:
     return [f"(declare-const |{name}| Bool)", f"(assert (= |{name}| {text}))"]
 
 
-def analysis_terms(model: Model, out, enc) -> list[str]:
+def analysis_terms(model: Model, out: Outcome, enc: Smt) -> list[str]:
     """Named terms of copy a for the proofs of ``wmo check``: rules that fire, products the rules
     conclude, table rows and cases that match, tables whose inputs are all defined."""
     text = []

@@ -9,10 +9,13 @@ model needs them.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
+from ..language.ast import Duur
 from ..language.types import Type
 from .smt_terms import FALSE, TRUE, UNITS, S, conj, disj, ite, neg, numeral, real_fraction
+from .values import add_duration, whole_months, whole_years
 
 _SMT_OP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
@@ -29,6 +32,12 @@ class Encoding(Protocol):
 def text(x: S) -> str:
     """The SMT-LIB text of a term of one part (janee, getal, datum, tekst, keuze, product)."""
     assert isinstance(x.v, str), f"a term of kind {x.kind} has no single text"
+    return x.v
+
+
+def options(x: S) -> dict[str, str]:
+    """The texts of a list term, one per option of its domain (a meerdere question: one boolean each)."""
+    assert isinstance(x.v, dict), f"a term of kind {x.kind} is no list"
     return x.v
 
 
@@ -157,3 +166,19 @@ def between(enc: Encoding, function: str, a: str, b: str) -> str:
     enc.lines.append(f"(assert (=> (>= {d} 0) (and (>= {n} 0) (<= (* {low} {n}) {d}) (< {d} (* {high} (+ {n} 1))))))")
     enc.lines.append(f"(assert (=> (< {d} 0) (and (<= {n} 0) (<= (* {low} (- {n})) (- {d})) (< (- {d}) (* {high} (+ (- {n}) 1))))))")
     return n
+
+
+def calendar_value(name: str, x: int, y: int, vrije_dagen: frozenset[dt.date]) -> int | None:
+    """What a calendar function of the encoding (``shift``, ``between``) truly gives at the day
+    number ``x`` and the number or day number ``y`` (None: outside the calendar); the solver pins
+    it where a model needs it."""
+    try:
+        start = dt.date.fromordinal(x)
+        if name in ("plus_maanden", "plus_werkdagen"):
+            true = add_duration(start, Duur(y, "werkdagen" if name == "plus_werkdagen" else "maanden"), vrije_dagen)
+            return true.toordinal() if true is not None else None
+        end = dt.date.fromordinal(y)
+    except (ValueError, OverflowError):
+        return None
+    whole = {"jaren_tussen": whole_years, "maanden_tussen": whole_months}[name]
+    return whole(start, end)

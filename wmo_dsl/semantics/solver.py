@@ -26,10 +26,13 @@ import datetime as dt
 import random
 import re
 from decimal import Decimal
+from typing import Any, Iterator
 
 from ..language import ast
 from ..language.check import Model
+from .compile import Compiled
 from .eisen import allowed
+from .findings import pinned
 from .evaluate import Evaluation, Open
 from .guard import SAT, UNSAT, Door
 from .partial import readable
@@ -37,7 +40,8 @@ from .samples import alternatives, sample
 from .smt import encode, outcome_cone, symbol_table
 from .outcome_terms import analysis_terms, named as _named, outcome_differs
 from .smt_kinds import question_term, read_answer
-from .smt_values import equal
+from .smt_values import calendar_value, equal
+from .values import Value
 
 # The sample points tried before the solver: 'ja' (and each option of a meerdere question) with
 # these chances, so that long 'en' and 'of' chains and counts near both ends are met too.
@@ -48,7 +52,8 @@ _REFINEMENTS = 16
 class Solver:
     """The z3 session of one model (and one set of professional deviations)."""
 
-    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled=None, analysis: bool = False):
+    def __init__(self, model: Model, peildatum: dt.date, overrides: dict | None = None, compiled: Compiled | None = None,
+                 analysis: bool = False) -> None:
         import z3
 
         self.z3 = z3
@@ -210,10 +215,10 @@ class Solver:
                     found |= self.varied(a, [r for r in remaining if r not in found], b)
                     continue
                 refinements += 1
-                if self.door.attempt(lambda: self.pin_calendar(m) or True, "de kalender in de solver") is None:
+                if self.door.attempt(lambda: pinned(self, m), "de kalender in de solver") is None:
                     return found | set(remaining)
 
-    def _pose(self, s, answers: dict, remaining: list[str]) -> bool:
+    def _pose(self, s: Any, answers: dict, remaining: list[str]) -> bool:
         z3 = self.z3
         for q, value in answers.items():
             s.add(self.fixed(q, value))
@@ -221,7 +226,7 @@ class Solver:
         s.add(z3.Or(*[self.selectors[q] for q in remaining]))
         return True
 
-    def _read(self, m, remaining: list[str]):
+    def _read(self, m: Any, remaining: list[str]) -> tuple[str, dict, dict, Any]:
         """The question a model varies and the two cases it shows."""
         z3 = self.z3
         q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
@@ -272,11 +277,11 @@ class Solver:
             known.update({n: full.derived(n, None) for n in fixed})
         return {n: known[n] for n in names if n in known}
 
-    def _differing(self, m, candidates: list[str]) -> set[str]:
+    def _differing(self, m: Any, candidates: list[str]) -> set[str]:
         z3 = self.z3
         return {n for n in candidates if not z3.is_true(m.eval(self.same[n], model_completion=True))}
 
-    def match(self, tag):
+    def match(self, tag: object) -> Any:
         """The z3 condition of a table row or a case (named once in the encoding)."""
         text = self.encoding.matches.get(id(tag), "false")
         if text in ("true", "false"):
@@ -285,7 +290,7 @@ class Solver:
 
     # ── asking ──
     @contextlib.contextmanager
-    def scope(self):
+    def scope(self) -> Iterator[Any]:
         """The solver, with whatever is added inside taken back afterwards."""
         self.solver.push()
         try:
@@ -293,7 +298,7 @@ class Solver:
         finally:
             self.solver.pop()
 
-    def condition(self, text: str, conjunction: bool = False):
+    def condition(self, text: str, conjunction: bool = False) -> Any:
         """SMT-LIB text over the names of copy a as a z3 expression."""
         names = set(re.findall(r"\|[^|]*\|", text))
         sorts = {**self.encoding.sorts, **self.sorts_b}
@@ -303,7 +308,7 @@ class Solver:
         return self.z3.parse_smt2_string("\n".join(functions + declared) + f"\n(assert {body})")[0]
 
     # ── values between Python and the solver ──
-    def fixed(self, q: str, value):
+    def fixed(self, q: str, value: Value) -> Any:
         """The answer of copy a to ``q`` is ``value`` (copy b follows while the selector is off)."""
         from .smt import Smt, declarations
 
@@ -313,14 +318,14 @@ class Solver:
         text = "\n".join(declarations(vraag, term)) + f"\n(assert {equal(term, enc.constant(value, self.model.types[q]))})"
         return self.z3.parse_smt2_string(text)
 
-    def assignment(self, m, prefix: str) -> dict:
+    def assignment(self, m: Any, prefix: str) -> dict:
         z3 = self.z3
         answers = {}
         for q, vraag in self.model.vragen.items():
             answers[q] = read_answer(z3, m, vraag, question_term(vraag, prefix), self.codes)
         return answers
 
-    def pin_calendar(self, m) -> None:
+    def pin_calendar(self, m: Any) -> None:
         """Give the calendar functions their true value at the points this model used.
 
         The points are read from the applications in the assertions, evaluated in the model: an
@@ -333,7 +338,7 @@ class Solver:
             y = m.eval(app.arg(1), model_completion=True)
             if not (z3.is_int_value(x) and z3.is_int_value(y)):
                 continue
-            true = self.calendar_value(app.decl().name(), x.as_long(), y.as_long())
+            true = calendar_value(app.decl().name(), x.as_long(), y.as_long(), self.model.vrije_dagen)
             if true is not None:
                 self.solver.add(app.decl()(x.as_long(), y.as_long()) == true)
 
@@ -354,24 +359,8 @@ class Solver:
             self._applications = list(found.values())
         return self._applications
 
-    def calendar_value(self, name: str, x: int, y: int) -> int | None:
-        """What a calendar function of the encoding truly gives (None: outside the calendar)."""
-        from ..language.ast import Duur
-        from .values import add_duration, whole_months, whole_years
-
-        try:
-            start = dt.date.fromordinal(x)
-            if name in ("plus_maanden", "plus_werkdagen"):
-                true = add_duration(start, Duur(y, "werkdagen" if name == "plus_werkdagen" else "maanden"), self.model.vrije_dagen)
-                return true.toordinal() if true is not None else None
-            end = dt.date.fromordinal(y)
-        except (ValueError, OverflowError):
-            return None
-        between = {"jaren_tussen": whole_years, "maanden_tussen": whole_months}[name]
-        return between(start, end)
-
-    def sample(self, q: str, rng: random.Random, bias: float = 0.5):
+    def sample(self, q: str, rng: random.Random, bias: float = 0.5) -> Value:
         return sample(self.model.vragen[q], self.peildatum, rng, bias)
 
-    def alternatives(self, q: str, value, other=None) -> list:
+    def alternatives(self, q: str, value: Value, other: Value = None) -> list:
         return alternatives(self.model.vragen[q], value, self.numbers, other)
