@@ -11,10 +11,12 @@ variation is reported when it changes the outcome, or the amount of a product
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..cases.answers import out_of_bounds
-from ..language import ast
+from ..cases.natural import answer_text
+from ..language import ast, kinds
 from ..language.check import Model
 from ..semantics.conclusions import VLAGGEN, Vlag
 from ..semantics.eisen import EisBreuk
@@ -141,39 +143,53 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
 
     for qid in [q for q in m.vragen if q in b.antwoorden]:
         vraag = m.vragen[qid]
-        current = b.antwoorden[qid]
-        labels = {o.id: o.label for o in vraag.opties}
-        if vraag.soort == "janee":
-            alt = outcome(qid, not current)
-            if alt:
-                lines.append(f"bij {_asked(vraag)} {value_text(not current)}: {summary(alt)}")
-        elif vraag.soort == "keuze":
-            for optie in vraag.opties:
-                if optie.id != current:
-                    alt = outcome(qid, optie.id)
-                    if alt:
-                        lines.append(f"bij {_asked(vraag)} {optie.label}: {summary(alt)}")
-        elif vraag.soort == "getal" and vraag.geheel:
-            for step in (1, -1):
-                value = current + step
-                if out_of_bounds(vraag, value) is None:
-                    alt = outcome(qid, value)
-                    if alt:
-                        lines.append(f"bij {_asked(vraag)} {value_text(value, eenheid=vraag.hoeveelheid)}: {summary(alt)}")
-        elif vraag.soort == "meerdere":
-            item = vraag.enkelvoud or f"keuze bij {vraag.onderwerp()}"
-            for richting, values in (("meer", [current | {o.id} for o in vraag.opties if o.id not in current]),
-                                     ("minder", [current - {o} for o in sorted(current)])):
-                results = [(v, outcome(qid, v)) for v in values]
-                changed = [(v, alt) for v, alt in results if alt is not None]
-                if not changed:
-                    continue
-                summaries = {summary(alt) for _, alt in changed}
-                if len(summaries) == 1 and len(changed) == len(results):
-                    lines.append(f"met één {item} {richting}: {summaries.pop()}")
-                else:
-                    for v, alt in changed:
-                        (item_changed,) = (v ^ current) or {None}
-                        woord = "ook" if richting == "meer" else "zonder"
-                        lines.append(f"{woord} {labels.get(item_changed, item_changed)}: {summary(alt)}")
+        lines += _variations(vraag, b.antwoorden[qid], partial(outcome, qid))
     return lines
+
+
+# How an answer is varied one step and said, per question kind: a kind with a short list of
+# answers (``Kind.choices``: ja/nee, the options of a keuze) is tried with each other answer; a
+# whole number and a list have their own step here; a kind without either (a date, a text, a list
+# of persons) has no one step. Each gives the lines of the variations that change the outcome
+# (``vary`` evaluates one; None: no change).
+Vary = Callable[[Any], "Beoordeling | _Amounts | None"]
+
+
+def _variations(vraag: ast.Vraag, current: Any, vary: Vary) -> list[str]:
+    if vraag.soort in _OWN_STEP:
+        return _OWN_STEP[vraag.soort](vraag, current, vary)
+    return [f"bij {_asked(vraag)} {answer_text(vraag, value)}: {summary(alt)}"
+            for value in kinds.of(vraag).choices(vraag) or () if value != current and (alt := vary(value))]
+
+
+def _getal(vraag: ast.Vraag, current: Any, vary: Vary) -> list[str]:
+    """A whole number one up and one down; a number with decimals has no one step."""
+    if not vraag.geheel:
+        return []
+    values = [current + step for step in (1, -1) if out_of_bounds(vraag, current + step) is None]
+    return [f"bij {_asked(vraag)} {value_text(value, eenheid=vraag.hoeveelheid)}: {summary(alt)}"
+            for value in values if (alt := vary(value))]
+
+
+def _meerdere(vraag: ast.Vraag, current: Any, vary: Vary) -> list[str]:
+    labels = {o.id: o.label for o in vraag.opties}
+    item = vraag.enkelvoud or f"keuze bij {vraag.onderwerp()}"
+    lines: list[str] = []
+    for richting, values in (("meer", [current | {o.id} for o in vraag.opties if o.id not in current]),
+                             ("minder", [current - {o} for o in sorted(current)])):
+        results = [(v, vary(v)) for v in values]
+        changed = [(v, alt) for v, alt in results if alt is not None]
+        if not changed:
+            continue
+        summaries = {summary(alt) for _, alt in changed}
+        if len(summaries) == 1 and len(changed) == len(results):
+            lines.append(f"met één {item} {richting}: {summaries.pop()}")
+        else:
+            for v, alt in changed:
+                (item_changed,) = (v ^ current) or {None}
+                woord = "ook" if richting == "meer" else "zonder"
+                lines.append(f"{woord} {labels.get(item_changed, item_changed)}: {summary(alt)}")
+    return lines
+
+
+_OWN_STEP: dict[str, Callable[[ast.Vraag, Any, Vary], list[str]]] = {"getal": _getal, "meerdere": _meerdere}
