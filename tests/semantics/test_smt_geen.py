@@ -49,3 +49,16 @@ regel hulp
     assert rules.still_needed({}, PEILDATUM) == ["a", "b"]
     assert rules.still_needed({"b": True}, PEILDATUM) == ["a"]
     assert rules.still_needed({"a": True}, PEILDATUM) == []
+
+
+def test_naming_a_duration_or_a_record_that_is_the_constant_geen_keeps_it_geen():
+    from wmo_dsl.language.types import DUUR, RECORD
+    from wmo_dsl.semantics.smt import Smt
+    from wmo_dsl.semantics.smt_terms import FALSE, S
+
+    enc = Smt(model_of(QUESTIONS), "a", {}, PEILDATUM)
+    for t in (DUUR, RECORD):
+        geen = enc.constant(None, t)
+        assert geen == S(t, FALSE, FALSE)
+        assert enc.bind(geen) == geen  # not the pair ('f', 'a') of its letters, nor a ValueError
+    assert enc.lines == []
