@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 SmtProducts = dict[str, tuple[str, tuple[S, ...]]]
 
 
+def smt_products(products: object) -> SmtProducts:
+    """The products of an ``Outcome`` of this algebra (the outcome keeps any backend's as an object)."""
+    assert isinstance(products, dict), "the solver's products are a dict pid -> (present, terms)"
+    return products
+
+
 class Smt:
     """The SMT-LIB algebra for one copy of a model (names prefixed with ``prefix``)."""
 
