@@ -320,7 +320,7 @@ def csv_row(record: dict) -> list:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_safe(cell):
+def csv_safe(cell: object) -> object:
     """A cell a spreadsheet will not run as a formula (OWASP, CSV injection): text starting with
     = + - @ tab or carriage return gets a leading apostrophe, unless it is a plain number."""
     if isinstance(cell, str) and limits.text_problem(cell):  # never written (refused at input)
