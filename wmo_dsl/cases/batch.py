@@ -16,16 +16,17 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from ..language import kinds, limits
+from ..language.model import Model
 from ..language.vocabulary import JA, NEE
 from ..language.persons import field_id
 from .answers import from_json
 from .persons import check_persons_exist, person_answers
 from .casefile import check_deviations, parse_peildatum
 from .contract import result_json
-from ..semantics.engine import Rules
+from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout, WmoFout
 
 _CASE_KEYS = {"id", "regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting"}
@@ -41,7 +42,7 @@ class Invoer:
     id: object
     peildatum: object
     antwoorden: dict
-    afwijkingen: tuple = ()
+    afwijkingen: object = ()  # as the line gives them: shape-checked by casefile.check_deviations
     fout: str | None = None  # the line itself could not be read
     fout_vraag: str | None = None  # ... because of this answer
     regio: object = None  # the region a JSONL line names, if any
@@ -101,6 +102,7 @@ def _read_jsonl(stream: BinaryIO) -> Iterator[Invoer]:
         if fout:
             yield Invoer(number, None, None, {}, fout=fout)
             continue
+        assert line is not None, "a line without text has a fout"
         if not line.strip():
             continue
         try:
@@ -132,7 +134,7 @@ def _read_jsonl(stream: BinaryIO) -> Iterator[Invoer]:
 
 def _read_csv(stream: BinaryIO, rules: Rules) -> Iterator[Invoer]:
     bad: list[tuple[int, str]] = []
-    reader = csv.reader((text for _, text, _ in _lines(stream, bad)))
+    reader = csv.reader((text for _, text, _ in _lines(stream, bad) if text is not None))  # never None with ``bad``
     try:
         header = next(reader, None)
     except csv.Error as err:
@@ -149,6 +151,7 @@ def _read_csv(stream: BinaryIO, rules: Rules) -> Iterator[Invoer]:
     dubbel = sorted({h for h in header if header.count(h) > 1})
     if dubbel:
         raise CasusFout(f"kolom {', '.join(repr(h) for h in dubbel)} staat meer dan eens in de kop; elke vraag krijgt één kolom")
+    row: list[str] | str | None  # a row, why it could not be read, or the end
     while True:
         start = reader.line_num + 1
         try:
@@ -186,14 +189,14 @@ def _person_column(header: str) -> str:
     return field_id(match[1], int(match[2]), match[3]) if match else header
 
 
-def _count_persons(model, antwoorden: dict) -> None:
+def _count_persons(model: Model, antwoorden: dict) -> None:
     """Without a count column, a list has as many persons as its highest numbered column with an answer."""
     for qid in list(antwoorden):
         vraag = model.vragen[qid]
         if vraag.persoon is not None and vraag.persoon[0] not in antwoorden:
             lijst, nummer, _ = vraag.persoon
-            hoogste = max([nummer] + [model.vragen[q].persoon[1] for q in antwoorden
-                                      if model.vragen[q].persoon and model.vragen[q].persoon[0] == lijst])
+            hoogste = max([nummer] + [persoon[1] for q in antwoorden
+                                      if (persoon := model.vragen[q].persoon) and persoon[0] == lijst])
             antwoorden[lijst] = str(hoogste)
 
 
@@ -238,14 +241,15 @@ def convert(rules: Rules, antwoorden: dict) -> dict:
 class Batch:
     """Evaluates batch cases against one region, choosing the rule version per peildatum."""
 
-    def __init__(self, regio: str, peildatum: dt.date, load, explain=None):
+    def __init__(self, regio: str, peildatum: dt.date, load: Callable[[dt.date], Rules],
+                 explain: Callable[[Beoordeling, Rules], tuple[list, list]] | None = None):
         self.regio = regio
         self.peildatum = peildatum
         self.load = load  # peildatum -> Rules
         self.explain = explain  # (beoordeling, rules) -> (explanation as data, what would change), for --uitleg
         self.fouten = 0
         self._rules: dict[dt.date, Rules] = {}
-        self.shape = lambda beoordeling: result_json(beoordeling, None)  # another format's record (the toewijzing)
+        self.shape: Callable[[Beoordeling], dict] = lambda beoordeling: result_json(beoordeling, None)  # another format's record (the toewijzing)
 
     def rules_for(self, peildatum: dt.date) -> Rules:
         if peildatum not in self._rules:
@@ -289,9 +293,9 @@ class Batch:
     def _full(self, rules: Rules, invoer: Invoer, antwoorden: dict, peildatum: dt.date, afwijkingen: tuple) -> dict:
         from .casefile import Casus, convert_deviations
 
-        afwijkingen = convert_deviations(rules.model, Casus(f"regel {invoer.regel}", None, peildatum, invoer.antwoorden,
-                                                            afwijkingen=afwijkingen))
-        beoordeling = rules.evaluate(antwoorden, peildatum, afwijkingen)
+        converted = convert_deviations(rules.model, Casus(f"regel {invoer.regel}", None, peildatum, invoer.antwoorden,
+                                                          afwijkingen=afwijkingen))
+        beoordeling = rules.evaluate(antwoorden, peildatum, converted)
         if self.explain is None:
             return self.shape(beoordeling)
         uitleg, verandert = self.explain(beoordeling, rules)
@@ -316,7 +320,7 @@ def csv_row(record: dict) -> list:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_safe(cell):
+def csv_safe(cell: object) -> object:
     """A cell a spreadsheet will not run as a formula (OWASP, CSV injection): text starting with
     = + - @ tab or carriage return gets a leading apostrophe, unless it is a plain number."""
     if isinstance(cell, str) and limits.text_problem(cell):  # never written (refused at input)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import WmoFout
+from ..language.model import Model
+
+if TYPE_CHECKING:
+    from ..semantics.engine import Afwijking
 
 ONLEESBAAR = object()  # a stored value that is no JSON any more (a hand edit, a damaged page)
 
 
-def _read_value(text):
+def _read_value(text: str | None) -> object:
     if text is None:
         return None
     try:
@@ -37,7 +43,7 @@ class Gebeurtenis:
 
 
 
-def answered_count(events) -> int:
+def answered_count(events: Iterable[tuple[str, str]]) -> int:
     """How many questions a log leaves answered: a changed answer counts once, an undone one not."""
     stack: list[tuple[str, bool]] = []  # (question, was it answered before)
     answered: set[str] = set()
@@ -65,19 +71,19 @@ class SessionState:
     professional deviations. An event that no longer fits (a hand edit, another rule
     version) is set aside in ``onbruikbaar`` with a Dutch reason instead of breaking it."""
 
-    def __init__(self, model):
+    def __init__(self, model: Model):
         self.model = model
         self.antwoorden: dict[str, object] = {}
         self.volgorde: list[str] = []
         self.later: list[str] = []
-        self.afwijkingen: list = []
+        self.afwijkingen: list[Afwijking] = []
         self.onbruikbaar: dict[str, str] = {}  # question -> why its stored answer was set aside
         self.geschiedenis: list[tuple[str, object]] = []  # (question, its answer before) per answer: 'terug' restores it
         self.uitkomsten: list[dict] = []  # every result the conversation reached; the last one counts
         self.gegevens: dict[str, object] = {}  # the letter's facts: aanvraagdatum, kenmerk, gemeente (JSON values)
         self.herkomst: dict[str, tuple[str, str | None]] = {}  # question -> (bron, tijd) of its answer, for the receipt
 
-    def replay(self, gebeurtenissen) -> "SessionState":
+    def replay(self, gebeurtenissen: Iterable[Gebeurtenis]) -> "SessionState":
         """A stored log: its answers count as 'hervat' (given in an earlier sitting)."""
         for g in gebeurtenissen:
             self.apply(g, "hervat")
@@ -87,6 +93,7 @@ class SessionState:
         try:
             self._apply(g)
             if g.soort == "antwoord":
+                assert g.vraag is not None, "_apply refuses an answer to no question"
                 self.herkomst[g.vraag] = (bron, g.tijd)
         except WmoFout as err:
             wat = {"antwoord": "antwoord op", "afwijking": "afwijking van", "later": "'later' bij",
@@ -94,7 +101,7 @@ class SessionState:
             self.onbruikbaar[str(g.vraag)] = f"het bewaarde {wat} '{str(g.vraag)[:40]}' is niet meer bruikbaar ({err.melding()})"
         else:
             if g.soort == "antwoord":
-                self.onbruikbaar.pop(g.vraag, None)
+                self.onbruikbaar.pop(str(g.vraag), None)  # the key it was set aside under
 
     def _apply(self, g: Gebeurtenis) -> None:
         from ..semantics.engine import Afwijking
@@ -108,6 +115,7 @@ class SessionState:
         if g.soort in ("antwoord", "later", "terug") and g.vraag not in model.vragen:
             raise WmoFout("deze vraag bestaat niet in de regels van nu")
         if g.soort == "antwoord":
+            assert g.vraag is not None, "a question of the rules (checked above)"
             waarde = from_json(model.vragen[g.vraag], g.waarde)
             self.geschiedenis.append((g.vraag, self.antwoorden.get(g.vraag, _UNANSWERED)))
             self.antwoorden[g.vraag] = waarde
@@ -117,6 +125,7 @@ class SessionState:
             if g.vraag in self.later:
                 self.later.remove(g.vraag)
         elif g.soort == "terug":
+            assert g.vraag is not None, "a question of the rules (checked above)"
             self._undo(g.vraag)
         elif g.soort == "resultaat":
             if isinstance(g.waarde, dict):
@@ -131,11 +140,13 @@ class SessionState:
                     raise WmoFout("de aanvraagdatum is geen datum") from None
             self.gegevens[g.vraag] = g.waarde
         elif g.soort == "later":
+            assert g.vraag is not None, "a question of the rules (checked above)"
             if g.vraag not in self.later:
                 self.later.append(g.vraag)
         elif g.soort == "afwijking":
             if g.vraag not in model.waarden and g.vraag not in model.tabellen:
                 raise WmoFout("dit is geen afgeleide waarde in de regels van nu")
+            assert g.vraag is not None, "a derived value of the rules (checked above)"
             if not isinstance(g.waarde, dict) or not isinstance(g.waarde.get("naar"), (str, int, float, bool)) \
                     or not isinstance(g.waarde.get("van"), str) or not isinstance(g.reden, str):
                 raise WmoFout("de opgeslagen afwijking is onvolledig")

@@ -24,6 +24,7 @@ from ..language import iwmo as I
 from ..language.check import Model
 from .evaluate import Evaluation, ProductToekenning
 from .notation import value_text
+from .smt import smt_products
 from .solver import Solver
 from .values import Value
 
@@ -53,7 +54,7 @@ _UNPROVEN = object()  # the solver's door gave no answer (time, an error): a W03
 
 def _questions(model: Model, product: ast.Product, v: I.Vorm, solver: Solver) -> list[tuple[Kind, str, str]]:
     """(kind, reason, SMT-LIB condition over copy a) for each way the product's Omvang can fail."""
-    _, attrs = solver.out.restricted[product.id]
+    _, attrs = smt_products(solver.out.restricted)[product.id]
     duur, maximaal, onbeperkt, _, volume = attrs
     questions: list[tuple[Kind, str, str]] = []
     if product.volume is not None and not isinstance(product.volume, ast.Literal):
@@ -67,8 +68,9 @@ def _questions(model: Model, product: ast.Product, v: I.Vorm, solver: Solver) ->
         questions.append(("einde", "een omvang per week zonder einddatum (CD076): het product heeft dan geen duur",
                           f"(and (not {duur.d}) (or (not {maximaal.d}) {onbeperkt.v}))"))
     if product.duur is not None and not isinstance(product.duur, ast.Literal):
+        amount = duur.v[0] if isinstance(duur.v, tuple) else str(duur.v)[0]  # a pair; geen ('false') as before
         questions.append(("duur", "de duur is korter dan een dag: de einddatum ligt vóór de ingangsdatum (CS003)",
-                          f"(and {duur.d} (< {duur.v[0]} 1))"))
+                          f"(and {duur.d} (< {amount} 1))"))
     return questions
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..language import ast, kinds
 
@@ -20,10 +21,15 @@ from ..errors import RegioFout
 from .evaluate import Evaluation, Uitkomst
 from .values import check_computed
 
+if TYPE_CHECKING:
+    from .compile import Compiled
+    from .solver import Solver
+
 
 def regelversie(model: Model) -> str:
     """The version of a region's rules as the contract states it."""
     regio = model.regio
+    assert regio.geldig_vanaf is not None, "the checker requires 'geldig vanaf'"
     versie = regio.bron.versie if regio.bron and regio.bron.versie else "onbekend"
     return f"{versie} (geldig vanaf {regio.geldig_vanaf.isoformat()})"
 
@@ -51,7 +57,7 @@ class Afwijking:
                 "tijdstip": self.tijdstip, "geldt": geldt}
 
 
-def geldend(afwijkingen) -> list[Afwijking]:
+def geldend(afwijkingen: Sequence[Afwijking]) -> list[Afwijking]:
     """The deviations that count: per onderwerp the last one, in the order they were last made."""
     last = {a.onderwerp: a for a in afwijkingen}
     return [a for a in afwijkingen if last[a.onderwerp] is a]
@@ -137,7 +143,7 @@ class Rules:
 
     def __init__(self, model: Model):
         self.model = model
-        self._solvers: dict[tuple, object] = {}
+        self._solvers: dict[tuple, Solver] = {}
         self.plugin: dict | None = None  # set by plugins.load_region: the region's plugin and its version
 
     @property
@@ -148,7 +154,7 @@ class Rules:
     def regelversie(self) -> str:
         return regelversie(self.model)
 
-    def solver(self, peildatum: dt.date, overrides: dict | None = None):
+    def solver(self, peildatum: dt.date, overrides: dict | None = None) -> Solver:
         """The solver session for these rules (``solver.py``), made on first use: z3 is only
         loaded when an open question has to be decided."""
         key = (peildatum, tuple(sorted((k, repr(v)) for k, v in (overrides or {}).items())))
@@ -172,7 +178,7 @@ class Rules:
             raise RegioFout(f"de regels van regio {regio.id} golden tot {regio.geldig_tot:%d-%m-%Y}; peildatum is {peildatum:%d-%m-%Y}")
 
     @functools.cached_property
-    def compiled(self):
+    def compiled(self) -> Compiled:
         """The decision compiled to Python (``compile.py``), made on first use."""
         from ..bulk import building
         from .compile import compile_model
@@ -229,7 +235,7 @@ class Rules:
             ev.conclude()
         except Open:
             return []
-        texts = [r.motivering for r in m.regels.values() if r.motivering and ev.trace["regel:" + r.id].waarde is True]
+        texts: list[str | None] = [r.motivering for r in m.regels.values() if r.motivering and ev.trace["regel:" + r.id].waarde is True]
         for naam, stap in list(ev.trace.items()):
             d = m.waarden.get(naam) or m.tabellen.get(naam)
             if d is not None and stap.soort in ("waarde", "tabel"):
@@ -247,7 +253,7 @@ class Rules:
                     needed.append(qid)
                     ev.answers = {**ev.answers, qid: any_answer(m.vragen[qid], peildatum)}  # look for the next one
         order = {q: i for i, q in enumerate(m.vragen)}
-        return sorted(needed, key=order.get)
+        return sorted(needed, key=order.__getitem__)  # every one is a question
 
     def outcome_needed(self, answers: dict, peildatum: dt.date | None = None, overrides: dict | None = None) -> list[str]:
         """The unanswered questions that can still change the outcome (the solver's answer)."""
@@ -256,7 +262,7 @@ class Rules:
             return []
         vragen = self.model.vragen
         return [q for q in self.solver(peildatum, overrides).still_needed(answers)
-                if vragen[q].persoon is None or vragen[q].persoon[0] in answers]
+                if (persoon := vragen[q].persoon) is None or persoon[0] in answers]
 
     def settled(self, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> bool:
         """Does the outcome follow without reading an open question? Then nothing more is needed,
@@ -271,7 +277,7 @@ class Rules:
             return False
         return True
 
-    def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen=None) -> Beoordeling:
+    def evaluate(self, answers: dict, peildatum: dt.date | None = None, afwijkingen: Iterable[Afwijking] | None = None) -> Beoordeling:
         """Evaluate converted answers (see ``answers.convert_answers``) on a peildatum.
 
         ``afwijkingen``: a consultant's professional deviations (:class:`Afwijking`); the

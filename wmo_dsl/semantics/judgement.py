@@ -14,7 +14,9 @@ import datetime as dt
 
 from ..language.check import Model
 from .guard import SAT, UNSAT
+from .smt import smt_products
 from .smt_terms import conj, neg
+from .smt_values import text
 
 
 def judgement_questions(model: Model) -> list[str]:
@@ -35,9 +37,9 @@ def deciding_judgements(model: Model, peildatum: dt.date) -> dict[str, list[tupl
     out_b = solver.out_b
     assert out_b is not None, "a still-needed session has copy b"
     for pid in model.producten:
-        (pa, _), (pb, _) = solver.out.products[pid], out_b.products[pid]
-        ia = conj(pa, neg(solver.out.geen_indicatie.v))
-        ib = conj(pb, neg(out_b.geen_indicatie.v))
+        (pa, _), (pb, _) = smt_products(solver.out.products)[pid], smt_products(out_b.products)[pid]
+        ia = conj(pa, neg(text(solver.out.geen_indicatie)))
+        ib = conj(pb, neg(text(out_b.geen_indicatie)))
         differs = solver.door.attempt(lambda: solver.condition(f"(not (= {ia} {ib}))"), "de vraag aan de solver")
         for q in questions:
             if solver.broken or differs is None:

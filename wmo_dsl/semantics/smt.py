@@ -17,20 +17,40 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..language import ast
+from ..language.model import Model
 from ..language.types import Type
 from .smt_terms import (FALSE, SORTS, TRUE, UNITS, NONE_VALUE, S, conj, disj, ite, neg, numeral, quoted, real, select,
                         string)
 from .builtins import smt_call
 from .smt_kinds import declarations, domain_constraints, question_term
-from .smt_values import arithmetic, compare
+from .smt_values import arithmetic, compare, text
+
+if TYPE_CHECKING:
+    from .conclusions import Outcome
+    from .meaning import Attributes, Branch, Thunk
+
+# The products of an indicatie: pid -> (present, its five terms: duur, maximale duur, onbeperkt,
+# minimale duur, volume).
+SmtProducts = dict[str, tuple[str, tuple[S, ...]]]
+
+
+def smt_products(products: object) -> SmtProducts:
+    """The products of an ``Outcome`` of this algebra (the outcome keeps any backend's as an object)."""
+    assert isinstance(products, dict), "the solver's products are a dict pid -> (present, terms)"
+    return products
+
 
 class Smt:
     """The SMT-LIB algebra for one copy of a model (names prefixed with ``prefix``)."""
 
-    def __init__(self, model, prefix: str, symbols: dict[str, int], peildatum: dt.date):
+    values: dict[str, S]  # every derived value encoded -> its term (set by ``encode``)
+
+    def __init__(self, model: Model, prefix: str, symbols: dict[str, int], peildatum: dt.date):
         self.model = model
         self.prefix = prefix
         self.symbols = symbols
@@ -39,7 +59,7 @@ class Smt:
         self.n = 0
         self.matches: dict[int, str] = {}  # id(case or row) -> its condition, for the analysis
         self.functions: set[str] = set()  # uninterpreted calendar functions used
-        self.table_inputs: dict[str, list] = {}  # table -> its input terms, for the analysis
+        self.table_inputs: dict[str, list[S]] = {}  # table -> its input terms, for the analysis
         self.sorts: dict[str, str] = {}  # every declared name -> its sort
 
     # ── writing ──
@@ -59,18 +79,18 @@ class Smt:
         d = self.fresh("Bool", x.d)
         match x.kind:
             case "lijst":
-                return S(x.t, {s: self.fresh("Bool", b) for s, b in x.v.items()}, d)
-            case "duur":
+                return S(x.t, {s: self.fresh("Bool", b) for s, b in _options(x).items()}, d)
+            case "duur" if isinstance(x.v, tuple):
                 return S(x.t, (self.fresh("Int", x.v[0]), self.fresh("Int", x.v[1])), d)
-            case "record":
+            case "record" if isinstance(x.v, tuple):
                 return S(x.t, tuple((n, self.bind(f)) for n, f in x.v), d)
             case kind if kind in SORTS:
-                return S(x.t, self.fresh(SORTS[kind], x.v), d)
-            case _:
+                return S(x.t, self.fresh(SORTS[kind], text(x)), d)
+            case _:  # geen, or a duration or a record that is the constant geen ('false'): nothing to name
                 return S(x.t, x.v, d)
 
     # ── leaves ──
-    def constant(self, value, t: Type) -> S:
+    def constant(self, value: object, t: Type) -> S:
         if value is None:
             return S(t, NONE_VALUE.get(t.soort, FALSE) if t.soort != "lijst" else {}, FALSE)
         match value:
@@ -103,19 +123,20 @@ class Smt:
 
     # ── logic ──
     def truth(self, x: S) -> S:
-        return S(Type("janee"), conj(x.d, x.v) if x.kind == "janee" else FALSE)
+        return S(Type("janee"), conj(x.d, text(x)) if x.kind == "janee" else FALSE)
 
-    def logic(self, op: str, items) -> S:
-        parts = [self.truth(item()).v for item in items]
+    def logic(self, op: str, items: Iterable[Thunk[S]]) -> S:
+        parts = [text(self.truth(item())) for item in items]
         return S(Type("janee"), conj(*parts) if op == "en" else disj(*parts))
 
     def negation(self, x: S) -> S:
-        return S(Type("janee"), neg(self.truth(x).v))
+        return S(Type("janee"), neg(text(self.truth(x))))
 
-    def choose(self, branches, t: Type) -> S:
-        conditions, values = [], []
+    def choose(self, branches: Iterable[Branch[S]], t: Type) -> S:
+        conditions: list[str] = []
+        values: list[S] = []
         for branch in branches:  # a nested ite over the conditions: the first that holds decides
-            condition = TRUE if branch.condition is None else self.fresh("Bool", self.truth(branch.condition()).v)
+            condition = TRUE if branch.condition is None else self.fresh("Bool", text(self.truth(branch.condition())))
             self.matches[id(branch.tag)] = condition
             conditions.append(condition)
             values.append(branch.value())
@@ -123,7 +144,7 @@ class Smt:
                 break
         return self.bind(select(conditions, values, t))
 
-    def table(self, tabel, inputs, rows, t: Type) -> S:
+    def table(self, tabel: ast.Tabel, inputs: Iterable[tuple[S, Type]], rows: Iterable[Branch[S]], t: Type) -> S:
         self.table_inputs[tabel.id] = [term for term, _ in inputs]
         return self.choose(rows, t)
 
@@ -131,7 +152,7 @@ class Smt:
         return self.bind(x)
 
     @contextlib.contextmanager
-    def scope(self, key, tag):
+    def scope(self, key: str, tag: object) -> Iterator[None]:
         yield
 
     # ── values ──
@@ -141,11 +162,11 @@ class Smt:
     def member(self, item: S, collection: S) -> S:
         if collection.kind != "lijst" or item.kind not in ("keuze", "product"):
             return S(Type("janee"), FALSE)
-        options = [conj(f"(= {item.v} {self.symbols[s]})", b) for s, b in collection.v.items()]
+        options = [conj(f"(= {item.v} {self.symbols[s]})", b) for s, b in _options(collection).items()]
         return S(Type("janee"), conj(item.d, collection.d, disj(*options)))
 
     def count(self, collection: S) -> S:
-        parts = [f"(ite {b} 1.0 0.0)" for b in collection.v.values()] if collection.kind == "lijst" else []
+        parts = [f"(ite {b} 1.0 0.0)" for b in _options(collection).values()] if collection.kind == "lijst" else []
         total = "0.0" if not parts else parts[0] if len(parts) == 1 else "(+ " + " ".join(parts) + ")"
         return S(Type("getal"), ite(collection.d, total, "0.0"))
 
@@ -155,48 +176,55 @@ class Smt:
     def minus(self, x: S) -> S:
         return S(x.t, f"(- {x.v})", x.d)
 
-    def call(self, function: str, args, result: Type) -> S:
+    def call(self, function: str, args: Iterable[S], result: Type) -> S:
         return smt_call(self, function, list(args), result)
 
-    def collection(self, items, t: Type) -> S:
+    def collection(self, items: Sequence[S], t: Type) -> S:
         domain = sorted(t.domein.union(*[i.t.domein for i in items if i.kind in ("keuze", "product")]))
         v = {s: disj(*[conj(i.d, f"(= {i.v} {self.symbols[s]})") for i in items if i.kind in ("keuze", "product")]) for s in domain}
         return S(Type("lijst", frozenset(domain)), v)
 
-    def record(self, fields, t: Type) -> S:
+    def record(self, fields: Iterable[tuple[str, S]], t: Type) -> S:
         return S(Type("record"), tuple(fields))
 
     # ── the products of an indicatie: pid -> (present, the five terms) ──
-    def products(self) -> dict:
+    def products(self) -> SmtProducts:
         none = (self.constant(None, Type("duur")),) * 2 + (self.constant(False, Type("janee")),) + \
                (self.constant(None, Type("duur")), self.constant(None, Type("getal")))
         return {pid: (FALSE, none) for pid in self.model.producten}
 
-    def claim(self, products: dict, fires: S, named, candidates, attributes, regel: str) -> dict:
+    def claim(self, products: SmtProducts, fires: S, named: Thunk[S], candidates: Iterable[str], attributes: Attributes[S],
+              regel: str) -> SmtProducts:
         if fires.v == FALSE:
             return products
         pid_term = self.bind(named())
         result = dict(products)
         for pid in candidates:
             present, old = products[pid]
-            hit = self.fresh("Bool", conj(self.truth(fires).v, pid_term.d, f"(= {pid_term.v} {self.symbols[pid]})", neg(present)))
+            hit = self.fresh("Bool", conj(text(self.truth(fires)), pid_term.d, f"(= {pid_term.v} {self.symbols[pid]})", neg(present)))
             new = attributes[pid][1]()
             merged = tuple(self.bind(select([hit], [n], n.t, default=o)) for n, o in zip(new, old))
             result[pid] = (self.fresh("Bool", disj(present, hit)), merged)
         return result
 
-    def drop(self, products: dict, pid: str, condition: S, reden: str) -> dict:
+    def drop(self, products: SmtProducts, pid: str, condition: S, reden: str) -> SmtProducts:
         present, attrs = products[pid]
-        return {**products, pid: (self.fresh("Bool", conj(present, neg(self.truth(condition).v))), attrs)}
+        return {**products, pid: (self.fresh("Bool", conj(present, neg(text(self.truth(condition))))), attrs)}
 
-    def has(self, products: dict, pid: str) -> S:
+    def has(self, products: SmtProducts, pid: str) -> S:
         return S(Type("janee"), products[pid][0])
+
+
+def _options(x: S) -> dict[str, str]:
+    """The text per option of a list."""
+    assert isinstance(x.v, dict), "a list is a text per option"
+    return x.v
 
 
 # ── A whole model ─────────────────────────────────────────────────────────
 
 
-def symbol_table(model) -> dict[str, int]:
+def symbol_table(model: Model) -> dict[str, int]:
     """Every choice, case symbol and product id, numbered in alphabetical order (so < on codes is < on ids)."""
     found = set(model.producten)
     for vraag in model.vragen.values():
@@ -207,13 +235,13 @@ def symbol_table(model) -> dict[str, int]:
         for node in ast.walk(d):  # one walk: a chain of 100,000 terms is walked once, not twice
             if isinstance(node, ast.Symbol):
                 found.add(node.id)
-            t = getattr(node, "t", None)
-            if t is not None:
-                found.update(t.domein)
+            node_t = getattr(node, "t", None)
+            if node_t is not None:
+                found.update(node_t.domein)
     return {s: i for i, s in enumerate(sorted(found))}
 
 
-def outcome_cone(model, analysis: bool = False) -> set[str]:
+def outcome_cone(model: Model, analysis: bool = False) -> set[str]:
     """The derived values the outcome depends on: read by a rule, a deadline or a product; for the
     analysis also every table and every value given by cases (and what they read)."""
     roots = [*("regel:" + r for r in model.regels), *("termijn:" + t for t in model.termijnen), *model.producten,
@@ -232,8 +260,8 @@ def outcome_cone(model, analysis: bool = False) -> set[str]:
     return seen
 
 
-def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, overrides: dict | None = None,
-           only: set[str] | None = None):
+def encode(model: Model, prefix: str, symbols: dict[str, int], peildatum: dt.date, overrides: dict[str, object] | None = None,
+           only: set[str] | None = None) -> tuple[list[str], Outcome[S], Smt]:
     """One copy of a model as SMT-LIB: (lines, the outcome of ``conclude``, the algebra with its names).
     ``only``: encode just these derived values (the outcome's cone: a value shown but never
     decided on does not slow the solver down)."""
@@ -261,6 +289,6 @@ def encode(model, prefix: str, symbols: dict[str, int], peildatum: dt.date, over
     for eis in model.eisen:  # only answers that keep every eis count: a condition that is computed and false is excluded
         with enc.scope(model.eis_key(eis), eis):
             holds = meaning(eis.voorwaarde, enc)
-        enc.lines.append(f"(assert {disj(neg(holds.d), holds.v)})")
+        enc.lines.append(f"(assert {disj(neg(holds.d), text(holds))})")
     out = conclude(model, enc)
     return head + enc.lines, out, enc

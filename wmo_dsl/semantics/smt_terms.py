@@ -29,17 +29,17 @@ class S:
 
 
 def conj(*parts: str) -> str:
-    parts = [p for p in parts if p != TRUE]
-    if FALSE in parts:
+    kept = [p for p in parts if p != TRUE]
+    if FALSE in kept:
         return FALSE
-    return TRUE if not parts else parts[0] if len(parts) == 1 else "(and " + " ".join(parts) + ")"
+    return TRUE if not kept else kept[0] if len(kept) == 1 else "(and " + " ".join(kept) + ")"
 
 
 def disj(*parts: str) -> str:
-    parts = [p for p in parts if p != FALSE]
-    if TRUE in parts:
+    kept = [p for p in parts if p != FALSE]
+    if TRUE in kept:
         return TRUE
-    return FALSE if not parts else parts[0] if len(parts) == 1 else "(or " + " ".join(parts) + ")"
+    return FALSE if not kept else kept[0] if len(kept) == 1 else "(or " + " ".join(kept) + ")"
 
 
 def neg(x: str) -> str:
@@ -56,7 +56,7 @@ def real(value: Decimal) -> str:
     return f"(- {text})" if num < 0 else text
 
 
-def numeral(text) -> Fraction | None:
+def numeral(text: object) -> Fraction | None:
     """The exact value of a real numeral as ``real`` writes it ('2.0', '(/ 1.0 4.0)', '(- 3.0)'), else None."""
     if not isinstance(text, str):
         return None
@@ -106,15 +106,19 @@ def merge(c: str, a: S, b: S) -> S:
     d = ite(c, a.d, b.d)
     kind = a.kind if a.d != FALSE else b.kind
     if kind == "lijst":
-        keys = sorted(set(a.v if isinstance(a.v, dict) else {}) | set(b.v if isinstance(b.v, dict) else {}))
-        return S(Type("lijst", frozenset(keys)), {k: ite(c, (a.v or {}).get(k, FALSE), (b.v or {}).get(k, FALSE)) for k in keys}, d)
+        ao: dict[str, str] = a.v if isinstance(a.v, dict) else {}  # geen (of any kind): no option
+        bo: dict[str, str] = b.v if isinstance(b.v, dict) else {}
+        keys = sorted(set(ao) | set(bo))
+        return S(Type("lijst", frozenset(keys)), {k: ite(c, ao.get(k, FALSE), bo.get(k, FALSE)) for k in keys}, d)
     if kind == "duur":
-        av = a.v if isinstance(a.v, tuple) else ("0", "0")
-        bv = b.v if isinstance(b.v, tuple) else ("0", "0")
-        return S(a.t if a.d != FALSE else b.t, (ite(c, av[0], bv[0]), ite(c, av[1], bv[1])), d)
+        ap = a.v if isinstance(a.v, tuple) else ("0", "0")
+        bp = b.v if isinstance(b.v, tuple) else ("0", "0")
+        return S(a.t if a.d != FALSE else b.t, (ite(c, ap[0], bp[0]), ite(c, ap[1], bp[1])), d)
     if kind == "record":
         if not isinstance(b.v, tuple) or b.d == FALSE:
             return S(a.t, a.v, d)
+        if not isinstance(a.v, tuple):  # geen, then a record: the record's fields
+            return S(b.t, b.v, d)
         return S(a.t, tuple((n, merge(c, x, y)) for (n, x), (_, y) in zip(a.v, b.v)), d)
     av = a.v if isinstance(a.v, str) else NONE_VALUE.get(kind, FALSE)
     bv = b.v if isinstance(b.v, str) else NONE_VALUE.get(kind, FALSE)
