@@ -191,8 +191,18 @@ def json_repr(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+class OngeldigAntwoord(CasusFout):
+    """An answer of a case refused, with the question it is about (None: about the whole case)."""
+
+    def __init__(self, bericht: str, vraag: str | None):
+        super().__init__(bericht)
+        self.vraag = vraag
+
+
 def convert_answers(model: Model, antwoorden: dict, waar: str = "") -> dict:
-    """Check and convert all answers of a case; unknown ids are refused with a suggestion."""
+    """Check and convert all answers of a case, for every way a case comes in (a case file, a
+    batch line, the JSON lines); unknown ids are refused with a suggestion. The first bad answer
+    raises :class:`OngeldigAntwoord` naming its question."""
     import difflib
 
     if not isinstance(antwoorden, dict):
@@ -206,14 +216,21 @@ def convert_answers(model: Model, antwoorden: dict, waar: str = "") -> dict:
             known = [q for q in model.vragen if "[" not in q]
             close = difflib.get_close_matches(qid, known, n=1)
             tip = f"; bedoelde u '{close[0]}'?" if close else ""
-            raise CasusFout(f"{waar}onbekende vraag '{qid}' voor regio {model.regio.id}{tip} Bekende vragen: {', '.join(known)}")
+            raise OngeldigAntwoord(f"{waar}onbekende vraag '{qid}' voor regio {model.regio.id}{tip} "
+                                   f"Bekende vragen: {', '.join(known)}", qid)
         if value is None:
             continue  # explicitly unanswered
-        if vraag.soort == "personen":
-            result.update(person_answers(model, vraag, value, from_json, waar))
-        else:
-            result[qid] = from_json(vraag, value, waar)
-    check_persons_exist(model, result, waar)
+        try:
+            if vraag.soort == "personen":
+                result.update(person_answers(model, vraag, value, from_json, waar))
+            else:
+                result[qid] = from_json(vraag, value, waar)
+        except CasusFout as err:
+            raise OngeldigAntwoord(str(err), qid) from None
+    try:
+        check_persons_exist(model, result, waar)
+    except CasusFout as err:
+        raise OngeldigAntwoord(str(err), None) from None
     return result
 
 

@@ -22,8 +22,7 @@ from ..language import kinds, limits
 from ..language.model import Model
 from ..language.vocabulary import JA, NEE
 from ..language.persons import field_id
-from .answers import from_json
-from .persons import check_persons_exist, person_answers
+from .answers import OngeldigAntwoord, convert_answers
 from .casefile import check_deviations, parse_peildatum
 from .contract import result_json
 from ..semantics.engine import Beoordeling, Rules
@@ -215,27 +214,11 @@ def _csv_value(rules: Rules, qid: str, text: str) -> object:
 
 
 def convert(rules: Rules, antwoorden: dict) -> dict:
-    """Check each answer against its question; the first bad one names itself."""
-    vragen = rules.model.vragen
-    result = {}
-    for qid, value in antwoorden.items():
-        vraag = vragen.get(qid)
-        if vraag is None:
-            raise CaseError(qid, f"onbekende vraag '{qid}' voor regio {rules.model.regio.id}")
-        if value is None:
-            continue
-        try:
-            if vraag.soort == "personen":
-                result.update(person_answers(rules.model, vraag, value, from_json))
-            else:
-                result[qid] = from_json(vraag, value)
-        except CasusFout as err:
-            raise CaseError(qid, str(err)) from None
+    """Check each answer against its question as a case file is checked; the first bad one names itself."""
     try:
-        check_persons_exist(rules.model, result)
-    except CasusFout as err:
-        raise CaseError(None, str(err)) from None
-    return result
+        return convert_answers(rules.model, antwoorden)
+    except OngeldigAntwoord as err:
+        raise CaseError(err.vraag, str(err)) from None
 
 
 class Batch:
