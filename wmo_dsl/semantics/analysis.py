@@ -52,6 +52,12 @@ _MAX_OVERLAPS = 20
 
 def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
+    return [f for f in unsilenced_findings(model, peildatum) if not silenced(model, f)]
+
+
+def unsilenced_findings(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
+    """Every finding of the analysis, '# negeer' comments not yet applied (``tools/lsp/proofcache.py``
+    moves them to the places of a text whose rules are the same)."""
     findings: list[Bevinding] = []
     with ExitStack() as stack:  # one budget for the whole analysis of a file, from when the solver is first needed
         lazy = LazySolver(model, peildatum or judged_on(model), stack)
@@ -74,10 +80,10 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
         findings += eis_findings(model, solver)  # W035: the eisen leave no answer at all
     if lazy.built is not None and lazy.built.broken:
         findings.insert(0, unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, lazy.built))
-    return [f for f in findings if not _silenced(model, f)]
+    return findings
 
 
-def _silenced(model: Model, f: Bevinding) -> bool:
+def silenced(model: Model, f: Bevinding) -> bool:
     line = model.bronregels[f.regel - 1] if 0 < f.regel <= len(model.bronregels) else ""
     match = re.search(r"#.*\bnegeer\s+([A-Z]\d{3}(?:[ ,]+[A-Z]\d{3})*)", line)
     return match is not None and f.code in re.split(r"[ ,]+", match.group(1))

@@ -31,6 +31,7 @@ from . import actions, completion, navigation
 from .diagnostics import diagnostics
 from .document import Snapshot, proofs, quick, uri_path
 from .incremental import ParseCache
+from .proofcache import ProofCache
 from .presentation import LEGEND, formatting_edits, semantic_tokens
 
 QUICK_DELAY = 0.03  # s: changes within this time are checked once
@@ -45,6 +46,7 @@ class WmoServer(LanguageServer):
         self.checked: dict[str, Snapshot] = {}  # the last snapshot that checked (types, counterexamples)
         self.proven: dict[str, Snapshot] = {}  # the last snapshot with its proofs
         self.caches: dict[str, ParseCache] = {}  # per document: its definitions as last parsed
+        self.proof_caches: dict[str, ProofCache] = {}  # per document: its findings as last proven (used by the prover only)
         self.tasks: dict[str, asyncio.Task] = {}
         self.prover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmo-bewijs")
 
@@ -86,7 +88,8 @@ class WmoServer(LanguageServer):
         if snap.model is None:
             return
         await asyncio.sleep(PROOF_PAUSE)
-        found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap)
+        cache = self.proof_caches.setdefault(uri, ProofCache())
+        found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap, cache)
         if self.snaps.get(uri) is snap:
             snap.proofs = found
             self.proven[uri] = snap
@@ -130,7 +133,7 @@ def did_close(ls: WmoServer, params: lsp.DidCloseTextDocumentParams) -> None:
     task = ls.tasks.pop(uri, None)
     if task is not None:
         task.cancel()
-    for store in (ls.snaps, ls.good, ls.checked, ls.proven, ls.caches):
+    for store in (ls.snaps, ls.good, ls.checked, ls.proven, ls.caches, ls.proof_caches):
         store.pop(uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
