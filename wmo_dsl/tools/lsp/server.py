@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -36,6 +38,7 @@ from .presentation import LEGEND, formatting_edits, semantic_tokens
 
 QUICK_DELAY = 0.03  # s: changes within this time are checked once
 PROOF_PAUSE = float(os.environ.get("WMO_LSP_PAUZE_MS", "400")) / 1000  # s without typing before the proofs start
+GC_AFTER = min(0.1, PROOF_PAUSE)  # s without typing before the full garbage collection (see cmd_lsp)
 
 
 class WmoServer(LanguageServer):
@@ -85,9 +88,12 @@ class WmoServer(LanguageServer):
         await asyncio.sleep(delay)
         snap = self.snapshot(uri)
         self.publish(snap)
+        await asyncio.sleep(GC_AFTER)  # a pause in typing: the time to collect what the changes left
+        started = time.monotonic()
+        gc.collect()
         if snap.model is None:
             return
-        await asyncio.sleep(PROOF_PAUSE)
+        await asyncio.sleep(max(0.0, PROOF_PAUSE - GC_AFTER - (time.monotonic() - started)))
         cache = self.proof_caches.setdefault(uri, ProofCache())
         found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap, cache)
         if self.snaps.get(uri) is snap:
@@ -216,7 +222,12 @@ def tokens(ls: WmoServer, params: lsp.SemanticTokensParams) -> lsp.SemanticToken
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
-    """``wmo lsp [--tcp POORT]``: serve until the editor says exit."""
+    """``wmo lsp [--tcp POORT]``: serve until the editor says exit. Python's full garbage collections
+    (about 0.1 s over the syntax trees of a large file) would land at random between two keystrokes;
+    the server leaves them for a pause in typing (``_refresh``) and lets Python collect only the
+    young generations on its own."""
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 1 << 30)
     if getattr(args, "tcp", None) is not None:
         poort = args.tcp.strip()
         if not poort.isdigit() or not 0 < int(poort) < 65536:
