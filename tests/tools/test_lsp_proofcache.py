@@ -32,6 +32,9 @@ klasse is
 regel r1
   als t = p en klasse = jong
   dan product t
+regel r2
+  als soort = a en niet soort = a
+  dan product q
 """
 
 
@@ -57,7 +60,7 @@ def _same(found: list, fresh: list) -> bool:
 def _cache() -> ProofCache:
     cache = ProofCache()
     first = _proven(cache, TEXT)
-    assert {"W011", "W021"} <= {f.code for f in first}  # something to move: an overlap with row lines, an unused question
+    assert {"W011", "W021", "W020"} <= {f.code for f in first}  # something to move: an overlap with row lines, an unused question
     assert not cache.reused
     return cache
 
@@ -83,7 +86,7 @@ def test_a_change_to_a_table_is_proven_again_and_gives_the_fresh_findings():
     cache = _cache()
     edited = TEXT.replace("  >= 30 -> p\n", "  >= 30 -> q\n")
     found = _proven(cache, edited)
-    assert not cache.reused
+    assert not cache.reused and cache.known is None  # not only rules changed: every proof again
     assert _same(found, _fresh(edited))
     assert "W011" in {f.code for f in found}  # < 20 -> p still overlaps < 30 -> q
 
@@ -95,3 +98,17 @@ def test_a_negeer_comment_added_while_the_rules_stay_silences_the_moved_finding(
     assert cache.reused
     assert _same(found, _fresh(edited))
     assert ("W021", 5) not in {(f.code, f.regel) for f in found} and ("W021", 5) in {(f.code, f.regel) for f in _fresh(TEXT)}
+
+
+def test_a_change_to_a_rule_proves_it_again_and_keeps_what_the_others_showed_alive():
+    cache = _cache()
+    alive = TEXT.replace("als soort = a en niet soort = a", "als soort = a")
+    found = _proven(cache, alive)
+    assert not cache.reused and cache.known is not None
+    assert "r1" in cache.known[0] and "r2" not in cache.known[0]  # r1 was alive and did not change; r2 is asked again
+    assert "q" not in cache.known[1]  # r2 concludes q: asked again too
+    assert _same(found, _fresh(alive)) and "W020" not in {f.code for f in found}
+    dead = alive.replace("als t = p en klasse = jong", "als t = p en niet t = p")
+    found = _proven(cache, dead)
+    assert cache.known is not None and "r1" not in cache.known[0] and "r2" in cache.known[0]
+    assert _same(found, _fresh(dead)) and ("W020", 15) in {(f.code, f.regel) for f in found}

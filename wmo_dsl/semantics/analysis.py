@@ -35,7 +35,7 @@ from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
 from . import allocatable
-from .dead_parts import combination_findings, dead_parts
+from .dead_parts import Alive, combination_findings, dead_parts
 from .eisen import eis_findings
 from .exact_tables import complete, overlapping_pairs
 from .evaluate import Evaluation
@@ -55,9 +55,10 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     return [f for f in unsilenced_findings(model, peildatum) if not silenced(model, f)]
 
 
-def unsilenced_findings(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
+def unsilenced_findings(model: Model, peildatum: dt.date | None = None, alive: Alive | None = None) -> list[Bevinding]:
     """Every finding of the analysis, '# negeer' comments not yet applied (``tools/lsp/proofcache.py``
-    moves them to the places of a text whose rules are the same)."""
+    moves them to the places of a text whose rules are the same). ``alive``: the rules and products
+    known to be alive (``dead_parts``)."""
     findings: list[Bevinding] = []
     with ExitStack() as stack:  # one budget for the whole analysis of a file, from when the solver is first needed
         lazy = LazySolver(model, peildatum or judged_on(model), stack)
@@ -75,7 +76,7 @@ def unsilenced_findings(model: Model, peildatum: dt.date | None = None) -> list[
             else:
                 findings += _exact_overlaps(model, tabel, exact[1], pairs)
         findings += _uncovered_cases(model, solver)
-        findings += dead_parts(model, solver)
+        findings += dead_parts(model, solver, alive)
         findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing
         findings += eis_findings(model, solver)  # W035: the eisen leave no answer at all
     if lazy.built is not None and lazy.built.broken:

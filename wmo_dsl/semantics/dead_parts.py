@@ -20,10 +20,16 @@ from .samples import sample
 from .solver import Solver
 
 
-def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
+Alive = tuple[frozenset[str], frozenset[str]]  # rules that can fire, products the rules can conclude
+
+
+def dead_parts(model: Model, solver: Solver, alive: Alive | None = None) -> list[Bevinding]:
+    """W020-W023. ``alive``: rules and products known to be alive (from the proofs of an earlier text
+    whose other definitions are the same: ``tools/lsp/proofcache.py``), asked of no sample or solver;
+    without it, a few samples find those that plainly are."""
     findings = []
     alone = _without_combinations(model)
-    fired, concluded_somewhere = _alive_in_samples(alone, solver)
+    fired, concluded_somewhere = _alive_in_samples(alone, solver) if alive is None else (set(alive[0]), set(alive[1]))
     fires = {"regel:" + rid: f"fires.{rid}" for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
     dead, undecided = _never(solver, fires, partial(_alive, alone))
     for rid in sorted((k.removeprefix("regel:") for k in undecided), key=list(model.regels).index):
