@@ -4,7 +4,11 @@ Data flows one way: the server hands the text of a document to the stages of
 ``wmo check`` (parse, check, then after a pause the analysis) and turns their
 findings into diagnostics; every other request reads the last snapshot of the
 text. The proofs run in a worker thread, so typing is never held up by the
-solver; a result for a text that has changed since is dropped. Until the new
+solver; a result for a text that has changed since is dropped. A text whose rules
+compare equal to the last proven one gets those findings moved to their new places,
+and a change to rules only proves again without sampling what it left alive
+(``proofcache.py``). Python's full garbage collections wait for the pause before
+the proofs (``cmd_lsp``), so they do not land between two keystrokes. Until the new
 proofs come, those of the previous text stay shown when the text has as many lines
 (an edit within a line), so the warnings do not blink while you type. After each
 round of proofs the server sends ``wmo/bewezen`` ``{uri, version}``: a client (and
