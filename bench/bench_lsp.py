@@ -2,8 +2,9 @@
 
 Run: python bench/bench_lsp.py [REGELS | PAD.wmo]   (default 400 rules, bench/generate.py's catalogue)
 Starts the real server over stdio, opens the generated file, then makes 10 changes within one
-line of a rule in the middle (a comment at its end: every file keeps checking), and 10 that add a line there (so every definition below it moves),
-and prints, as median and worst:
+line of a rule in the middle (a comment at its end: every file keeps checking), 10 that add a line there (so every definition below it moves),
+and 10 to the condition of that rule ('en' and 'of' in turn: the rules themselves change, so the proofs are not moved but run
+again), and prints, as median and worst:
   - diagnostics without proofs: from the change to the first publication for its version
     (parse and check; target 150 ms);
   - proofs: from the change to the publication with the analysis (the pause before the proofs,
@@ -62,7 +63,9 @@ def main() -> None:
         middle = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("  als "))
         version = 1
         for soort, edit in (("binnen een regel", lambda v: lines[:middle] + [lines[middle] + f"  # {v}"] + lines[middle + 1:]),
-                            ("met een regel erbij", lambda v: lines[:middle] + [f"  # wijziging {v}", lines[middle]] + lines[middle + 1:])):
+                            ("met een regel erbij", lambda v: lines[:middle] + [f"  # wijziging {v}", lines[middle]] + lines[middle + 1:]),
+                            ("in een voorwaarde", lambda v: lines[:middle] + [lines[middle].replace(" en ", " of " if v % 2 else " en ", 1)]
+                             + lines[middle + 1:])):
             quick, proofs = [], []
             for _ in range(10):
                 version += 1

@@ -98,3 +98,20 @@ def test_parsing_only_what_changed_gives_what_parse_text_gives():
     with pytest.raises(RegelbestandFout) as whole:
         parse_text(broken, "x.wmo")
     assert once.value.bevindingen == whole.value.bevindingen != []
+
+
+def test_lines_added_above_definitions_move_them_without_parsing_them_again():
+    from wmo_dsl.language.parse import parse_text
+    from wmo_dsl.tools.lsp.incremental import ParseCache
+
+    root = Path(__file__).resolve().parents[2]
+    for path in sorted(root.glob("regions/*/*.wmo")):
+        text = path.read_text(encoding="utf-8")
+        cache = ParseCache()
+        cache.parse(text, str(path))
+        at = text.index("\nregel ") + 1
+        edited = text[:at] + "# twee regels erbij\n\n" + text[at:].replace("\nregel ", "\nregel x", 1)  # and one definition changes
+        once, whole = cache.parse(edited, str(path)), parse_text(edited, str(path))
+        assert cache.parsed == 2, path  # the chunk the comment joins and the edited definition; the others moved
+        assert once == whole and _positions(once) == _positions(whole) and once.bronregels == whole.bronregels, path
+        assert [d.pos.line for d in once.definities] == [d.pos.line for d in whole.definities]

@@ -35,7 +35,7 @@ from ..errors import Bevinding
 from ..language import ast
 from ..language.check import Model
 from . import allocatable
-from .dead_parts import combination_findings, dead_parts
+from .dead_parts import Alive, combination_findings, dead_parts
 from .eisen import eis_findings
 from .exact_tables import complete, overlapping_pairs
 from .evaluate import Evaluation
@@ -52,6 +52,13 @@ _MAX_OVERLAPS = 20
 
 def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
     """Every finding of the analysis, minus those silenced with '# negeer W0xx' on their line."""
+    return [f for f in unsilenced_findings(model, peildatum) if not silenced(model, f)]
+
+
+def unsilenced_findings(model: Model, peildatum: dt.date | None = None, alive: Alive | None = None) -> list[Bevinding]:
+    """Every finding of the analysis, '# negeer' comments not yet applied (``tools/lsp/proofcache.py``
+    moves them to the places of a text whose rules are the same). ``alive``: the rules and products
+    known to be alive (``dead_parts``)."""
     findings: list[Bevinding] = []
     with ExitStack() as stack:  # one budget for the whole analysis of a file, from when the solver is first needed
         lazy = LazySolver(model, peildatum or judged_on(model), stack)
@@ -69,15 +76,15 @@ def analyse(model: Model, peildatum: dt.date | None = None) -> list[Bevinding]:
             else:
                 findings += _exact_overlaps(model, tabel, exact[1], pairs)
         findings += _uncovered_cases(model, solver)
-        findings += dead_parts(model, solver)
+        findings += dead_parts(model, solver, alive)
         findings += allocatable.findings(model, solver)  # W028: every product can leave as a toewijzing
         findings += eis_findings(model, solver)  # W035: the eisen leave no answer at all
     if lazy.built is not None and lazy.built.broken:
         findings.insert(0, unproven(model, "de controles op gaten, overlap en dode regels", model.regio.pos, lazy.built))
-    return [f for f in findings if not _silenced(model, f)]
+    return findings
 
 
-def _silenced(model: Model, f: Bevinding) -> bool:
+def silenced(model: Model, f: Bevinding) -> bool:
     line = model.bronregels[f.regel - 1] if 0 < f.regel <= len(model.bronregels) else ""
     match = re.search(r"#.*\bnegeer\s+([A-Z]\d{3}(?:[ ,]+[A-Z]\d{3})*)", line)
     return match is not None and f.code in re.split(r"[ ,]+", match.group(1))

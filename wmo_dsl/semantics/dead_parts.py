@@ -5,6 +5,7 @@ the solver finds clear what they show alive."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any, Callable
 
@@ -19,11 +20,18 @@ from .samples import sample
 from .solver import Solver
 
 
-def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
+Alive = tuple[frozenset[str], frozenset[str]]  # rules that can fire, products the rules can conclude
+
+
+def dead_parts(model: Model, solver: Solver, alive: Alive | None = None) -> list[Bevinding]:
+    """W020-W023. ``alive``: rules and products known to be alive (from the proofs of an earlier text
+    whose other definitions are the same: ``tools/lsp/proofcache.py``), asked of no sample or solver;
+    without it, a few samples find those that plainly are."""
     findings = []
-    fired, concluded_somewhere = _alive_in_samples(model, solver)
+    alone = _without_combinations(model)
+    fired, concluded_somewhere = _alive_in_samples(alone, solver) if alive is None else (set(alive[0]), set(alive[1]))
     fires = {"regel:" + rid: f"fires.{rid}" for rid, r in model.regels.items() if r.voorwaarde is not None and rid not in fired}
-    dead, undecided = _never(solver, fires, partial(_alive, model))
+    dead, undecided = _never(solver, fires, partial(_alive, alone))
     for rid in sorted((k.removeprefix("regel:") for k in undecided), key=list(model.regels).index):
         findings.append(unproven(model, f"of regel '{rid}' kan gelden", model.regels[rid].pos, solver))
     for rid in sorted((k.removeprefix("regel:") for k in dead), key=list(model.regels).index):
@@ -46,7 +54,7 @@ def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
             findings.append(finding(model, "W021", f"vraag '{vraag.id}' wordt door geen regel gebruikt en zal nooit gesteld worden",
                                      vraag.pos, hint="gebruik haar in een regel of verwijder haar"))
     concluded = {"product:" + pid: f"concluded.{pid}" for pid in model.producten if pid not in concluded_somewhere}
-    dead, undecided = _never(solver, concluded, partial(_alive, model))
+    dead, undecided = _never(solver, concluded, partial(_alive, alone))
     for pid in sorted((k.removeprefix("product:") for k in undecided), key=list(model.producten).index):
         findings.append(unproven(model, f"of product '{pid}' door een regel geconcludeerd kan worden", model.producten[pid].pos, solver))
     for pid in sorted((k.removeprefix("product:") for k in dead), key=list(model.producten).index):
@@ -62,6 +70,15 @@ def dead_parts(model: Model, solver: Solver) -> list[Bevinding]:
                     findings.append(finding(model, "W023", f"keuze '{optie.id}' van vraag '{naam}' wordt nergens getoetst", optie.pos,
                                              hint="een keuze die niets uitmaakt kan weg, of er ontbreekt een regel"))
     return findings
+
+
+def _without_combinations(model: Model) -> Model:
+    """The model with no 'alleen in combinatie met': what ``conclude(enforce=False)`` says of it (the rules
+    that fire, the products they conclude, 'geen indicatie') is what it says of ``model``, without
+    working out the combinations it then leaves out (for every sample, a round per such product)."""
+    if not any(p.alleen_met for p in model.producten.values()):
+        return model
+    return replace(model, producten={pid: replace(p, alleen_met=()) if p.alleen_met else p for pid, p in model.producten.items()})
 
 
 def _alive_in_samples(model: Model, solver: Solver, samples: int = 32) -> tuple[set[str], set[str]]:

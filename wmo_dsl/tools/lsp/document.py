@@ -19,6 +19,7 @@ from ...language import ast
 from ...language.check import Model, check
 from ...language.parse import parse_text
 from .incremental import ParseCache
+from .proofcache import ProofCache
 from .index import Index, build_index
 
 
@@ -68,12 +69,15 @@ def quick(uri: str, text: str, version: int | None = None, cache: ParseCache | N
     return snap
 
 
-def proofs(snap: Snapshot) -> list[Bevinding]:
-    """The analysis of a checked text ('# negeer' comments respected, as in ``wmo check``)."""
+def proofs(snap: Snapshot, cache: ProofCache | None = None) -> list[Bevinding]:
+    """The analysis of a checked text ('# negeer' comments respected, as in ``wmo check``). With a
+    ``cache`` the findings of the last text are moved rather than proven again when only places changed."""
     from ...semantics.analysis import analyse
 
     if snap.model is None:
         return []
+    if cache is not None and snap.bestand is not None:
+        return cache.proofs(snap.bestand, snap.model)
     return analyse(snap.model)
 
 

@@ -6,8 +6,10 @@ last text by (first line, text of the definition); on the next text only the
 definitions not found there go to the parser (``parse_text``, behind a stand-in
 header and blank lines so that every line and column is the file's own). An edit
 within a line re-parses one definition; an edit that adds or removes lines
-re-parses the definitions below it (when more than a few are new, the whole text
-is parsed at once and its definitions filed by their first line). Whenever something is off (a syntax error,
+moves the definitions below it (the same text parses to the same nodes, each position
+that many lines further: ``shifted``) and re-parses only the edited one (when more
+than a few definitions are new, the whole text is parsed at once and its definitions
+filed by their first line). Whenever something is off (a syntax error,
 a tab, a file at the size limit, a definition on the first two lines) the whole
 text goes to ``parse_text``, so the findings are exactly those of ``wmo check``;
 a test holds the result equal to ``parse_text`` on every region.
@@ -16,6 +18,8 @@ a test holds the result equal to ``parse_text`` on every region.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from ...errors import RegelbestandFout
 from ...language import ast
@@ -47,7 +51,8 @@ class ParseCache:
         if "\t" in text or len(text) > MAX_FILE_CHARS // 2:
             return self._whole(text, pad)
         chunks = [(start, end, (start, "\n".join(regels[start:end]))) for start, end in _chunks(regels)]
-        if sum(key not in self.kept for _, _, key in chunks) > _FEW:
+        moved = {text: (start, found) for (start, text), found in self.kept.items()}
+        if sum(key not in self.kept and key[1] not in moved for _, _, key in chunks) > _FEW:
             return self._whole(text, pad, chunks)
         kept: dict[tuple[int, str], tuple] = {}
         definities: list = []
@@ -55,6 +60,9 @@ class ParseCache:
         for _, _, key in chunks:
             start = key[0]
             found = self.kept.get(key)
+            if found is None and key[1] in moved:
+                before, found = moved[key[1]]
+                found = shifted(found, start - before)
             if found is None:
                 found = self._one(key[1], start, pad)
                 if found is None:
@@ -91,3 +99,25 @@ class ParseCache:
         except RegelbestandFout:
             return None
         return parsed.definities if own_header else parsed.definities[1:]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def shifted(node: Any, lines: int) -> Any:
+    """``node`` (a parsed definition, or a tuple of them) as it parses ``lines`` lines further down: every
+    position's line (and end line) moved, the rest the same nodes."""
+    match node:
+        case ast.Pos():
+            return replace(node, line=node.line + lines, end_line=node.end_line + lines if node.end_line else 0)
+        case tuple():
+            return tuple(shifted(x, lines) for x in node)
+        case list():
+            return [shifted(x, lines) for x in node]
+        case _ if is_dataclass(node) and not isinstance(node, type):
+            names = _FIELDS.get(type(node))
+            if names is None:
+                names = _FIELDS[type(node)] = tuple(f.name for f in fields(node))
+            return type(node)(**{n: shifted(getattr(node, n), lines) for n in names})
+        case _:
+            return node  # a name, a number, a date: no position inside

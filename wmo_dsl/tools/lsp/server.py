@@ -4,7 +4,11 @@ Data flows one way: the server hands the text of a document to the stages of
 ``wmo check`` (parse, check, then after a pause the analysis) and turns their
 findings into diagnostics; every other request reads the last snapshot of the
 text. The proofs run in a worker thread, so typing is never held up by the
-solver; a result for a text that has changed since is dropped. Until the new
+solver; a result for a text that has changed since is dropped. A text whose rules
+compare equal to the last proven one gets those findings moved to their new places,
+and a change to rules only proves again without sampling what it left alive
+(``proofcache.py``). Python's full garbage collections wait for the pause before
+the proofs (``cmd_lsp``), so they do not land between two keystrokes. Until the new
 proofs come, those of the previous text stay shown when the text has as many lines
 (an edit within a line), so the warnings do not blink while you type. After each
 round of proofs the server sends ``wmo/bewezen`` ``{uri, version}``: a client (and
@@ -15,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,10 +37,12 @@ from . import actions, completion, navigation
 from .diagnostics import diagnostics
 from .document import Snapshot, proofs, quick, uri_path
 from .incremental import ParseCache
+from .proofcache import ProofCache
 from .presentation import LEGEND, formatting_edits, semantic_tokens
 
 QUICK_DELAY = 0.03  # s: changes within this time are checked once
 PROOF_PAUSE = float(os.environ.get("WMO_LSP_PAUZE_MS", "400")) / 1000  # s without typing before the proofs start
+GC_AFTER = min(0.1, PROOF_PAUSE)  # s without typing before the full garbage collection (see cmd_lsp)
 
 
 class WmoServer(LanguageServer):
@@ -45,6 +53,7 @@ class WmoServer(LanguageServer):
         self.checked: dict[str, Snapshot] = {}  # the last snapshot that checked (types, counterexamples)
         self.proven: dict[str, Snapshot] = {}  # the last snapshot with its proofs
         self.caches: dict[str, ParseCache] = {}  # per document: its definitions as last parsed
+        self.proof_caches: dict[str, ProofCache] = {}  # per document: its findings as last proven (used by the prover only)
         self.tasks: dict[str, asyncio.Task] = {}
         self.prover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wmo-bewijs")
 
@@ -83,10 +92,14 @@ class WmoServer(LanguageServer):
         await asyncio.sleep(delay)
         snap = self.snapshot(uri)
         self.publish(snap)
+        await asyncio.sleep(GC_AFTER)  # a pause in typing: the time to collect what the changes left
+        started = time.monotonic()
+        gc.collect()
         if snap.model is None:
             return
-        await asyncio.sleep(PROOF_PAUSE)
-        found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap)
+        await asyncio.sleep(max(0.0, PROOF_PAUSE - GC_AFTER - (time.monotonic() - started)))
+        cache = self.proof_caches.setdefault(uri, ProofCache())
+        found = await asyncio.get_running_loop().run_in_executor(self.prover, proofs, snap, cache)
         if self.snaps.get(uri) is snap:
             snap.proofs = found
             self.proven[uri] = snap
@@ -130,7 +143,7 @@ def did_close(ls: WmoServer, params: lsp.DidCloseTextDocumentParams) -> None:
     task = ls.tasks.pop(uri, None)
     if task is not None:
         task.cancel()
-    for store in (ls.snaps, ls.good, ls.checked, ls.proven, ls.caches):
+    for store in (ls.snaps, ls.good, ls.checked, ls.proven, ls.caches, ls.proof_caches):
         store.pop(uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -213,7 +226,12 @@ def tokens(ls: WmoServer, params: lsp.SemanticTokensParams) -> lsp.SemanticToken
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
-    """``wmo lsp [--tcp POORT]``: serve until the editor says exit."""
+    """``wmo lsp [--tcp POORT]``: serve until the editor says exit. Python's full garbage collections
+    (about 0.1 s over the syntax trees of a large file) would land at random between two keystrokes;
+    the server leaves them for a pause in typing (``_refresh``) and lets Python collect only the
+    young generations on its own."""
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 1 << 30)
     if getattr(args, "tcp", None) is not None:
         poort = args.tcp.strip()
         if not poort.isdigit() or not 0 < int(poort) < 65536:
