@@ -37,6 +37,7 @@ from .evaluate import Evaluation, Open
 from .guard import SAT, UNSAT, Door
 from .partial import readable
 from .samples import alternatives, sample
+from .warm import warm
 from .smt import encode, outcome_cone, symbol_table
 from .outcome_terms import analysis_terms, named as _named, outcome_differs
 from .smt_kinds import question_term, read_answer
@@ -102,6 +103,8 @@ class Solver:
         self.selectors = {q: z3.Bool(f"s.{q}") for q in model.vragen}
         self.differ = z3.Bool("differ")
         self.same = {n: z3.Bool(f"same.{n}") for n in self.derived}
+        if not analysis:
+            warm(self)
 
     # ── the outcome, concretely ──
     def key(self, answers: dict) -> tuple:
@@ -211,8 +214,9 @@ class Solver:
                     return found | set(remaining)
                 q, a, b, m = step
                 if self.key(a) != self.key(b) or not self.functions or refinements >= _REFINEMENTS:
-                    found.add(q)
+                    found.add(q)  # both cases of the model are sample points for the others
                     found |= self.varied(a, [r for r in remaining if r not in found], b)
+                    found |= self.varied(b, [r for r in remaining if r not in found], a)
                     continue
                 refinements += 1
                 if self.door.attempt(lambda: pinned(self, m), "de kalender in de solver") is None:
@@ -230,7 +234,9 @@ class Solver:
         """The question a model varies and the two cases it shows."""
         z3 = self.z3
         q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
-        return q, self.assignment(m, "a"), self.assignment(m, "b"), m
+        a = self.assignment(m, "a")  # every other selector is off: copy b differs from a only in q
+        vraag = self.model.vragen[q]
+        return q, a, {**a, q: read_answer(z3, m, vraag, question_term(vraag, "b"), self.codes)}, m
 
     # ── derived values the answers already fix ──
     def known_values(self, answers: dict) -> dict:
