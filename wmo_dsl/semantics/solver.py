@@ -143,7 +143,13 @@ class Solver:
         return {q: v for q, v in found.items() if q not in answers} if found is not None else None
 
     def settled(self, answers: dict) -> bool:
-        """Does a concrete evaluation reach the outcome without reading an open question?"""
+        """Does a concrete evaluation reach the outcome without reading an open question? (The
+        compiled decision first: it finds a big table's row by lookup, where the evaluator tries
+        the rows in order; it raises Open at the first open question it reads.)"""
+        if self.compiled is not None:
+            with contextlib.suppress(Open):
+                self.compiled(answers, self.peildatum)
+                return True
         try:
             Evaluation(self.model, answers, self.overrides, strict=True, peildatum=self.peildatum).conclude()
         except Open:
