@@ -8,6 +8,9 @@ For every generated rule file (bench/generate.py) and the four regions it prints
   - the same still-needed sets with BDDs (bench/solver_dd.py), where the model is finite, and
     whether both give the same set.
 Targets on this machine: still-needed median under 50 ms and worst under 150 ms, wmo check under 2 s, peak memory under 300 MB.
+The column 'doel' says 'ja' when both still-needed series ('leeg' and 'gesprek') meet the 50/150 ms target. The
+session's build ('z3 bouw') includes the compiled decision and one still-needed set of the empty case (the warm-up,
+semantics/warm.py), which the intake pays before its first question.
 """
 
 from __future__ import annotations
