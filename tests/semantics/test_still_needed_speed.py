@@ -128,3 +128,27 @@ def test_an_answer_literal_is_made_once_and_binds_only_when_assumed():
     assert solver.door.check(solver.solver, first) == "sat"
     assert solver.door.check(solver.solver, other) == "sat"
     assert solver.door.check(solver.solver, first, other) == "unsat"
+
+
+def test_a_warm_up_the_solver_gave_up_on_is_not_remembered(monkeypatch):
+    from wmo_dsl.semantics import guard
+
+    def giving_up(self, solver, *assumptions):
+        self.note("de tijdslimiet werd bereikt")
+        return guard.ONBEKEND
+
+    monkeypatch.setattr(guard.Door, "check", giving_up)
+    rules = load_region("lekstroom", PEILDATUM)
+    solver = Solver(rules.model, PEILDATUM, compiled=rules.compiled)
+    assert solver._earlier == []
+
+
+def test_the_plainest_answers_show_every_step_of_a_long_chain_without_the_solver(monkeypatch):
+    rules = _rules(generate.chain(40))
+    solver = Solver(rules.model, PEILDATUM, compiled=rules.compiled)
+
+    def no_solver(self, answers, remaining):
+        raise AssertionError(f"the solver was asked about {remaining}")
+
+    monkeypatch.setattr(Solver, "solve", no_solver)
+    assert _fresh(solver, {}) == list(rules.model.vragen)

@@ -38,7 +38,7 @@ from .guard import SAT, UNSAT, Door
 from .partial import readable
 from .assumptions import Assumptions
 from .calendar_pins import pin_calendar
-from .samples import alternatives, sample
+from .samples import alternatives, plain, sample
 from .warm import warm
 from .smt import encode, outcome_cone, symbol_table
 from .outcome_terms import analysis_terms, named as _named, outcome_differs
@@ -179,15 +179,17 @@ class Solver:
             return []
         needed: set[str] = set()
         rng = random.Random(0)
-        # the questions the outcome cannot read get any answer too, so the compiled decision (which
-        # stops at an unanswered question it reads) runs instead of the traced evaluation
-        filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in readable_now}
+        # the questions that cannot matter (the outcome cannot read them, or an earlier set left them
+        # out) get any answer too, so the compiled decision (which stops at an unanswered question it
+        # reads) runs instead of the traced evaluation
+        filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in open_qs}
         for a, b in self._witnesses:  # the cases of earlier solver models: they met the rarer rows
             if len(needed) < len(open_qs) and self.allowed({**a, **answers}) and self.allowed({**b, **answers}):
                 needed |= self.varied({**a, **answers}, [q for q in open_qs if q not in needed], {**b, **answers})
                 needed |= self.varied({**b, **answers}, [q for q in open_qs if q not in needed], {**a, **answers})
-        for bias in _BIASES:
-            point = {**answers, **filler, **{q: self.sample(q, rng, bias) for q in open_qs}}
+        for bias in (None, *_BIASES):  # None: the plainest answers (samples.plain)
+            point = {**answers, **filler, **{q: self.sample(q, rng, bias) if bias is not None else
+                                             plain(self.model.vragen[q], self.peildatum, rng) for q in open_qs}}
             if self.allowed(point):  # a point an eis forbids shows nothing (the solver assumes every eis too)
                 needed |= self.varied(point, [q for q in open_qs if q not in needed])
         remaining = [q for q in open_qs if q not in needed]
