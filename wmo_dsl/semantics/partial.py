@@ -10,14 +10,17 @@ still-needed set; the solver only has to decide those.
 from __future__ import annotations
 
 import contextlib
+import functools
 import datetime as dt
 from typing import Iterable, Iterator, Sequence
 
+from ..language import ast
 from ..language.model import Model
 from ..language.types import Type
 from .conclusions import conclude
 from .evaluate import Evaluation, Toekenningen
-from .meaning import Attributes, Branch, Thunk
+from .meaning import Attributes, Branch, Thunk, _row_matches, meaning
+from .partial_tables import OPEN, row_index
 from .values import Value
 
 UNKNOWN = object()
@@ -106,6 +109,22 @@ class Partial(Evaluation):
         result = possible[0] if len(possible) == 1 else UNKNOWN
         return result
 
+    def table(self, tabel: ast.Tabel, inputs: Sequence[tuple[Value, Type]], rows: Iterable[Branch[Value]], t: Type) -> Value:
+        index = row_index(self.model, tabel, self.eval)
+        if index is None:
+            return self.choose(rows, t)
+        values = [v for v, _ in inputs]
+        possible = index.possible(values, UNKNOWN, lambda a, b: self.compare("=", a, b))
+        if len(possible) > OPEN and any(v is UNKNOWN for v in values):
+            # the value is unknown whichever row matches; count what the rows read beyond their inputs
+            for i in sorted(set(possible) & set(index.reads_more)):
+                branch = _row(tabel.rijen[i], inputs, self)
+                assert branch.condition is not None, "a row has a condition"
+                self.truth(branch.condition())
+                branch.value()
+            return UNKNOWN
+        return self.choose((_row(tabel.rijen[i], inputs, self) for i in possible), t)
+
     def compare(self, op: str, a: Value, b: Value) -> Value:
         return UNKNOWN if UNKNOWN in (a, b) else super().compare(op, a, b)
 
@@ -149,6 +168,10 @@ class Partial(Evaluation):
 
     def scope(self, key: str, tag: object) -> contextlib.AbstractContextManager[None]:  # type: ignore[override]  # no generator needed
         return contextlib.nullcontext()
+
+
+def _row(rij: ast.Rij, inputs: Sequence[tuple[Value, Type]], alg: Partial) -> Branch[Value]:
+    return Branch(functools.partial(_row_matches, rij, inputs, alg), functools.partial(meaning, rij.uitkomst, alg), rij)
 
 
 def readable(model: Model, answers: dict, overrides: dict | None = None, peildatum: dt.date | None = None) -> set[str]:

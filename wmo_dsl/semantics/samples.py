@@ -21,6 +21,15 @@ def sample(vraag: ast.Vraag, peildatum: dt.date, rng: random.Random, bias: float
     return kinds.of(vraag).sample(vraag, peildatum, rng, bias)
 
 
+def plain(vraag: ast.Vraag, peildatum: dt.date, rng: random.Random) -> Any:
+    """The plainest answer: 'nee', no option of a meerdere question, the first option of a keuze
+    question (rule files list 'nee' or 'geen' first). At the point where every open question has its
+    plainest answer, each step of a long chain of 'the first that applies' shows that it matters."""
+    if kinds.of(vraag).naam == "keuze":
+        return vraag.opties[0].id
+    return sample(vraag, peildatum, rng, 0.0)
+
+
 def alternatives(vraag: ast.Vraag, value: Any, numbers: list[Decimal], other: Any = None) -> list[Any]:
     """Answers near ``value`` worth trying: ``other`` first, then what the question's kind offers
     (the other options, the rule file's constants nearest to a number, the days around a date)."""

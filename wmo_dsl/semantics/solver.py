@@ -36,17 +36,23 @@ from .findings import pinned
 from .evaluate import Evaluation, Open
 from .guard import SAT, UNSAT, Door
 from .partial import readable
-from .samples import alternatives, sample
+from .assumptions import Assumptions
+from .calendar_pins import pin_calendar
+from .samples import alternatives, plain, sample
+from .warm import warm
 from .smt import encode, outcome_cone, symbol_table
 from .outcome_terms import analysis_terms, named as _named, outcome_differs
 from .smt_kinds import question_term, read_answer
-from .smt_values import calendar_value, equal
+from .smt_values import equal
 from .values import Value
 
 # The sample points tried before the solver: 'ja' (and each option of a meerdere question) with
 # these chances, so that long 'en' and 'of' chains and counts near both ends are met too.
 _BIASES = (0.5, 0.9, 0.1, 0.7, 0.3, 0.5)
 _REFINEMENTS = 16
+# The case pairs of the last solver models that showed a needed question are sample points of later
+# still-needed sets (the answers given laid over them): they reach the rows random points rarely meet.
+_WITNESSES = 8
 
 
 class Solver:
@@ -94,7 +100,8 @@ class Solver:
                                for n in ast.walk(d) if isinstance(n, ast.Literal) and isinstance(n.value, Decimal)})
         self.door = Door(z3)
         self._earlier: list[tuple[dict, frozenset]] = []  # recent (answers, still needed), newest first
-        self._applications: list | None = None
+        self._applications: list | None = None  # the calendar applications (calendar_pins.py)
+        self._witnesses: list[tuple[dict, dict]] = []  # recent solver models' case pairs, newest first
         self.solver = z3.Solver()
         # a session z3 cannot build (an error, no memory) leaves the solver empty and 'broken': every
         # question then counts as 'may matter', every proof as 'niet bewezen' (guard.py)
@@ -102,6 +109,9 @@ class Solver:
         self.selectors = {q: z3.Bool(f"s.{q}") for q in model.vragen}
         self.differ = z3.Bool("differ")
         self.same = {n: z3.Bool(f"same.{n}") for n in self.derived}
+        self.assumptions = Assumptions(z3, self.solver, self.selectors, self.fixed)
+        if not analysis:
+            warm(self)
 
     # ── the outcome, concretely ──
     def key(self, answers: dict) -> tuple:
@@ -140,7 +150,13 @@ class Solver:
         return {q: v for q, v in found.items() if q not in answers} if found is not None else None
 
     def settled(self, answers: dict) -> bool:
-        """Does a concrete evaluation reach the outcome without reading an open question?"""
+        """Does a concrete evaluation reach the outcome without reading an open question? (The
+        compiled decision first: it finds a big table's row by lookup, where the evaluator tries
+        the rows in order; it raises Open at the first open question it reads.)"""
+        if self.compiled is not None:
+            with contextlib.suppress(Open):
+                self.compiled(answers, self.peildatum)
+                return True
         try:
             Evaluation(self.model, answers, self.overrides, strict=True, peildatum=self.peildatum).conclude()
         except Open:
@@ -163,11 +179,17 @@ class Solver:
             return []
         needed: set[str] = set()
         rng = random.Random(0)
-        # the questions the outcome cannot read get any answer too, so the compiled decision (which
-        # stops at an unanswered question it reads) runs instead of the traced evaluation
-        filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in readable_now}
-        for bias in _BIASES:
-            point = {**answers, **filler, **{q: self.sample(q, rng, bias) for q in open_qs}}
+        # the questions that cannot matter (the outcome cannot read them, or an earlier set left them
+        # out) get any answer too, so the compiled decision (which stops at an unanswered question it
+        # reads) runs instead of the traced evaluation
+        filler = {q: self.sample(q, rng) for q in self.model.vragen if q not in answers and q not in open_qs}
+        for a, b in self._witnesses:  # the cases of earlier solver models: they met the rarer rows
+            if len(needed) < len(open_qs) and self.allowed({**a, **answers}) and self.allowed({**b, **answers}):
+                needed |= self.varied({**a, **answers}, [q for q in open_qs if q not in needed], {**b, **answers})
+                needed |= self.varied({**b, **answers}, [q for q in open_qs if q not in needed], {**a, **answers})
+        for bias in (None, *_BIASES):  # None: the plainest answers (samples.plain)
+            point = {**answers, **filler, **{q: self.sample(q, rng, bias) if bias is not None else
+                                             plain(self.model.vragen[q], self.peildatum, rng) for q in open_qs}}
             if self.allowed(point):  # a point an eis forbids shows nothing (the solver assumes every eis too)
                 needed |= self.varied(point, [q for q in open_qs if q not in needed])
         remaining = [q for q in open_qs if q not in needed]
@@ -195,11 +217,12 @@ class Solver:
         if self.broken:
             return set(remaining)
         found: set[str] = set()
-        with self.scope() as s:
-            if self.door.attempt(lambda: self._pose(s, answers, remaining), "de vraag aan de solver") is None:
+        with contextlib.nullcontext(self.solver) as s:  # no scope: what z3 learns stays (assumptions.py)
+            posed = self.door.attempt(lambda: self.assumptions.query(answers, remaining), "de vraag aan de solver")
+            if posed is None:
                 return set(remaining)
             z3 = self.z3
-            off = [self.differ] + [z3.Not(self.selectors[q]) for q in self.model.vragen if q not in remaining]
+            off = [self.differ, *posed]
             refinements = 0
             while True:
                 result = self.door.check(s, *off, *[z3.Not(self.selectors[q]) for q in found])
@@ -210,27 +233,24 @@ class Solver:
                 if step is None:  # the solver gave up: every remaining question may matter
                     return found | set(remaining)
                 q, a, b, m = step
+                if self.key(a) != self.key(b):
+                    self._witnesses = [(a, b), *self._witnesses[:_WITNESSES - 1]]
                 if self.key(a) != self.key(b) or not self.functions or refinements >= _REFINEMENTS:
-                    found.add(q)
+                    found.add(q)  # both cases of the model are sample points for the others
                     found |= self.varied(a, [r for r in remaining if r not in found], b)
+                    found |= self.varied(b, [r for r in remaining if r not in found], a)
                     continue
                 refinements += 1
                 if self.door.attempt(lambda: pinned(self, m), "de kalender in de solver") is None:
                     return found | set(remaining)
 
-    def _pose(self, s: Any, answers: dict, remaining: list[str]) -> bool:
-        z3 = self.z3
-        for q, value in answers.items():
-            s.add(self.fixed(q, value))
-        s.add(z3.AtMost(*[self.selectors[q] for q in remaining], 1))
-        s.add(z3.Or(*[self.selectors[q] for q in remaining]))
-        return True
-
     def _read(self, m: Any, remaining: list[str]) -> tuple[str, dict, dict, Any]:
         """The question a model varies and the two cases it shows."""
         z3 = self.z3
         q = next(q for q in remaining if z3.is_true(m.eval(self.selectors[q], model_completion=True)))
-        return q, self.assignment(m, "a"), self.assignment(m, "b"), m
+        a = self.assignment(m, "a")  # every other selector is off: copy b differs from a only in q
+        vraag = self.model.vragen[q]
+        return q, a, {**a, q: read_answer(z3, m, vraag, question_term(vraag, "b"), self.codes)}, m
 
     # ── derived values the answers already fix ──
     def known_values(self, answers: dict) -> dict:
@@ -326,38 +346,9 @@ class Solver:
         return answers
 
     def pin_calendar(self, m: Any) -> None:
-        """Give the calendar functions their true value at the points this model used.
-
-        The points are read from the applications in the assertions, evaluated in the model: an
-        interpretation may be a bare 'else' value without entries (then nothing was pinned and the
-        same spurious model came back), and a model need not interpret a function it did not need
-        (asking z3 for that interpretation gave 'ast is null')."""
-        z3 = self.z3
-        for app in self._calendar_applications():
-            x = m.eval(app.arg(0), model_completion=True)
-            y = m.eval(app.arg(1), model_completion=True)
-            if not (z3.is_int_value(x) and z3.is_int_value(y)):
-                continue
-            true = calendar_value(app.decl().name(), x.as_long(), y.as_long(), self.model.vrije_dagen)
-            if true is not None:
-                self.solver.add(app.decl()(x.as_long(), y.as_long()) == true)
-
-    def _calendar_applications(self) -> list:
-        """Every application of a calendar function in the session's assertions (found once)."""
-        if self._applications is None:
-            z3 = self.z3
-            names, found, seen = set(self.functions), {}, set()
-            stack = list(self.solver.assertions())
-            while stack:
-                e = stack.pop()
-                if e.get_id() in seen:
-                    continue
-                seen.add(e.get_id())
-                if z3.is_app(e) and e.decl().name() in names and e.num_args() == 2:
-                    found[e.get_id()] = e
-                stack.extend(e.children())
-            self._applications = list(found.values())
-        return self._applications
+        """Give the calendar functions their true value at the points this model used
+        (``calendar_pins.py``)."""
+        pin_calendar(self, m)
 
     def sample(self, q: str, rng: random.Random, bias: float = 0.5) -> Value:
         return sample(self.model.vragen[q], self.peildatum, rng, bias)
