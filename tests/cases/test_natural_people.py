@@ -71,9 +71,12 @@ def test_a_refusal_lists_option_labels_with_their_numbers_not_ids():
     assert "1 " in text and "life_event" not in text and "agressie_zorgmijding" not in text
 
 
-def test_a_number_out_of_range_in_a_list_names_the_range():
-    with pytest.raises(AntwoordFout, match="kies nummers van 1 tot en met 6"):
-        parse_answer(LEK["resultaatgebieden"], "1-9")
+def test_a_number_out_of_range_in_a_list_names_the_range_once():
+    for typed in ("1-9", "9"):
+        with pytest.raises(AntwoordFout) as info:
+            parse_answer(LEK["resultaatgebieden"], typed)
+        assert str(info.value).startswith(f"'{typed}' past niet; kies een of meer nummers (1 tot en met 6,")
+        assert str(info.value).count("tot en met 6") == 1 and str(info.value).count("kies") == 1
 
 
 @pytest.mark.parametrize("vragen,vraag,text,echo", [
@@ -88,3 +91,10 @@ def test_an_interpreted_answer_is_said_back_in_words(vragen, vraag, text, echo):
 def test_an_answer_that_says_itself_is_not_echoed():
     assert interpretation(LEK["alleen_waakvlam"], "ja", True) is None
     assert interpretation(LEK["type"], "ontwikkelen", "ontwikkelen") is None
+
+
+def test_a_unit_that_does_not_fit_a_question_in_km_words_says_the_answer_is_in_km():
+    with pytest.raises(AntwoordFout) as info:
+        parse_answer(TSD["afstand_km"], "7,5 uur")
+    assert str(info.value).startswith("'uur' past niet bij deze vraag: het antwoord is in km;")
+    assert "geen eenheid" not in str(info.value)

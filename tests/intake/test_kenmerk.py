@@ -110,10 +110,11 @@ def test_over_json_lines_gegevens_sets_the_sessions_kenmerk_and_a_resumed_sessio
     assert json.loads(out.getvalue().splitlines()[0])["kenmerk"] == "Z-9"
 
 
-def test_a_command_at_the_kenmerk_prompt_is_never_the_kenmerk_and_stop_stops(tmp_path, said):
+def test_a_command_at_the_kenmerk_prompt_is_never_the_kenmerk_help_says_what_works_there_and_stop_stops(tmp_path, said):
     g = nieuw(tmp_path)
-    typed = Typed("help", "stop")
+    typed = Typed("later", "help", "stop")
     assert terminal.IntakeScherm(g, typed, vraag_kenmerk=True).run() == 0
-    assert typed.prompts == ["kenmerk> ", "kenmerk> "]
-    assert any("'help' is een opdracht, geen kenmerk" in t for t in said)
+    assert typed.prompts == ["kenmerk> ", "kenmerk> ", "kenmerk> "]
+    assert any("'later' is een opdracht, geen kenmerk" in t for t in said)
+    assert terminal.KENMERK_HULP in said and not any("'help' is een opdracht" in t for t in said)
     assert g.staat.gegevens.get("kenmerk") is None and g.store.list()[0].status == "gestopt"

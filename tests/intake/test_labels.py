@@ -92,3 +92,14 @@ def test_the_numbers_of_the_answers_have_no_gaps_and_are_the_numbers_wijzig_take
     assert "5. Is alleen nog" not in g.overzicht() and "(doet er niet meer toe)" in g.overzicht().splitlines()[5]
     with pytest.raises(WmoFout, match="1. resultaatgebieden; 2. soort ondersteuning"):
         g.zoek_vraag("xyz")
+    n = len(g.genummerd())
+    with pytest.raises(WmoFout) as info:
+        g.zoek_vraag("9")
+    assert str(info.value) == (f"Er is geen vraag 9; typ het nummer van een beantwoorde vraag (1 tot en met {n}) "
+                               "of het begin van de vraag.")
+
+
+def test_wijzig_with_a_number_before_any_answer_says_there_is_no_such_question(lekstroom):
+    g = Gesprek.nieuw(lekstroom, SessionStore(None), PEILDATUM)
+    with pytest.raises(WmoFout, match="^Er is geen vraag 1: er is nog geen vraag beantwoord.$"):
+        g.zoek_vraag("1")

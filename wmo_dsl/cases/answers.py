@@ -114,8 +114,9 @@ def _in_unit(vraag: ast.Vraag, number: Decimal, word: str, per: str | None) -> D
     question's own unit; the question's own words for its unit count too ('7,5 km', '3 strippen')."""
     target = vraag.hoeveelheid
     written = f"{word}{' per ' + per if per else ''}"
-    if target is None:
-        raise ValueError(f"deze vraag heeft geen eenheid ('{written}'): geef alleen het getal")
+    if target is None:  # a unit only in words ('eenheid "km"'): nothing to convert from
+        raise ValueError(f"'{written}' past niet bij deze vraag: het antwoord is in {vraag.eenheid}" if vraag.eenheid
+                         else f"deze vraag heeft geen eenheid ('{written}'): geef alleen het getal")
     maat = _unit_word(word, target.zonder_periode() if target.per is None else replace(target, per=None))
     given = None if maat is None else replace(maat, periode=target.periode, per=target.per)
     if maat is not None and per is not None:

@@ -203,7 +203,7 @@ def _numbered(vraag: ast.Vraag, folded: str) -> list[int] | None:
         low, _, high = part.partition("-")
         first, last = int(low), int(high or low)
         if not (1 <= first <= last <= n):
-            raise AntwoordFout(f"'{part}' past niet: kies nummers van 1 tot en met {n}; {allowed(vraag)}")
+            raise AntwoordFout(f"'{part}' past niet; {allowed(vraag)}")  # allowed() names the range once
         chosen += [i for i in range(first, last + 1) if i not in chosen]
     return chosen
 

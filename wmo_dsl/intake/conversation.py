@@ -218,8 +218,11 @@ class Gesprek:
             kandidaten = [v for v in kandidaten if v.id in self.antwoorden] or kandidaten
         if t and len(kandidaten) == 1:
             return kandidaten[0]
+        if t.isdigit():
+            raise WmoFout(f"Er is geen vraag {t}; typ het nummer van een beantwoorde vraag (1 tot en met {len(genummerd)}) "
+                          "of het begin van de vraag." if genummerd else f"Er is geen vraag {t}: er is nog geen vraag beantwoord.")
         lijst = "; ".join(f"{i}. {vraag_naam(v)}" for i, v in enumerate(genummerd, 1)) or "(nog geen)"
-        raise WmoFout(f"welke vraag? Typ het nummer of het begin van de naam. Beantwoord zijn: {lijst}")
+        raise WmoFout(f"Welke vraag? Typ het nummer of het begin van de naam. Beantwoord zijn: {lijst}")
 
     # ── professional deviation ──
     def afwijkbaar(self) -> dict[str, str]:

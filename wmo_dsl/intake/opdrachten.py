@@ -171,8 +171,11 @@ def _wijzig(stand: Stand, velden: Velden) -> Resultaat:
 
 
 def _later(stand: Stand, velden: Velden) -> Resultaat:
-    if stand.vraag is None or stand.wijzigen:
-        raise Geweigerd("later_niet_mogelijk", "'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt")
+    if stand.vraag is None or stand.wijzigen:  # the protocol's text is a contract; the screen says where one is
+        waar = ("u wijzigt een eerder antwoord" if stand.wijzigen else "hier bevestigt u de antwoorden" if stand.uitkomst is None
+                else "de uitkomst staat er al")
+        raise Geweigerd("later_niet_mogelijk", "'later' kan alleen bij een nieuwe vraag, niet bij een antwoord dat u wijzigt",
+                        scherm=f"'later' kan alleen bij een open vraag; {waar}.")
     if not stand.gesprek.kan_later(stand.vraag.id):
         raise Geweigerd("later_niet_mogelijk", "deze vraag kan niet later: de andere vragen die nog nodig zijn, hangen ervan af")
     stand.gesprek.sla_over(stand.vraag.id)

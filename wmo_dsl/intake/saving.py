@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..present.explain import Uitleg
     from ..semantics.engine import Beoordeling
 
+BESTAND_BALK = "Enter: de standaard · terug: niet opslaan"  # the only commands at the file name
 FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}
 
 
@@ -58,9 +59,9 @@ def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], N
                                                                                    else "Of: wijzig, terug, afwijken."), "zacht")
         tekst = scherm.prompt(f"opslaan (Enter: {'meer' if enter_meer else 'klaar'})> ", extra=[*FORMATEN, *(["meer"] if meer else [])],
                               kort=True)
-        first, enter_meer = enter_meer, False  # Enter pages the motivering only right after the result
-        if meer is not None and (fold(tekst) == "meer" or (first and not tekst.strip())):
+        if meer is not None and (fold(tekst) == "meer" or (enter_meer and not tekst.strip())):
             meer()
+            enter_meer = False  # Enter pages the motivering until it was shown (a wrong line changes nothing)
             continue
         if not tekst.strip() or fold(tekst) == "klaar":
             return "blijf"
@@ -79,14 +80,11 @@ def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], N
         if formaat is not None and formaat.brief:
             letter_facts(scherm, b)
         standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
-        say(f"Standaard: {standaard}", "zacht")
-        while True:
-            pad = target(scherm.prompt("bestandsnaam (Enter: de standaard)> "), standaard)
-            if not pad.exists():
-                break
-            say(f"{pad} bestaat al.", "fout")
-            if fold(scherm.prompt("Overschrijven? (ja/nee) ")) in JA:
-                break
+        say(f"Standaard: {standaard} (terug: niet opslaan)", "zacht")
+        pad = file_name(scherm, standaard)
+        if pad is None:
+            say("Niet opgeslagen.", "zacht")
+            continue
         try:
             if formaat is None:
                 inhoud = limits.dumps(g.casus(), indent=2) + "\n"
@@ -100,9 +98,33 @@ def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], N
             say(err.melding() if isinstance(err, WmoFout) else f"{pad} kan niet geschreven worden: {err.strerror}", "fout")
             continue
         say(f"Opgeslagen: {pad.resolve()}", "ok")
+        enter_meer = False  # saved: Enter ends
         if formaat is not None and formaat.verantwoording:
             say(f"Met de verantwoording ernaast (antwoorden en regelversie, voor 'wmo herbereken'; persoonsgegevens): "
                 f"{sidecar_path(pad).resolve()}", "zacht")
+
+
+def file_name(scherm: Any, standaard: Path) -> Path | None:
+    """Where to save: asked until a name that is free or may be overwritten; None when 'terug' or
+    'stop' cancels the save. A command word is never taken for a file name."""
+    while True:
+        tekst = scherm.prompt("bestandsnaam (Enter: de standaard)> ", balk=BESTAND_BALK)
+        opdracht = command_of(tekst)
+        if opdracht is not None and opdracht[0] in ("terug", "stop"):
+            return None
+        if opdracht is not None:
+            say(f"'{tekst.strip()}' is een opdracht, geen bestandsnaam. Typ een bestandsnaam, Enter voor de standaard, "
+                "of 'terug' om niet op te slaan.", "fout")
+            continue
+        pad = target(tekst, standaard)
+        if not pad.exists():
+            return pad
+        say(f"{pad} bestaat al.", "fout")
+        antwoord = scherm.prompt("Overschrijven? (ja/nee; terug: niet opslaan) ", balk=BESTAND_BALK)
+        if fold(antwoord) in JA:
+            return pad
+        if (opdracht := command_of(antwoord)) is not None and opdracht[0] in ("terug", "stop"):
+            return None
 
 
 def letter_facts(scherm: Any, b: Beoordeling) -> None:

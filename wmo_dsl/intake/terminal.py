@@ -12,7 +12,6 @@ terminal lose nothing: each answer is on disk before the next question appears.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import assert_never
 
 from prompt_toolkit import PromptSession
@@ -20,35 +19,27 @@ from prompt_toolkit.key_binding import KeyBindings
 
 from ..cases.natural import AntwoordFout, answer_text, interpretation, parse_answer, yes_no
 from ..errors import WmoFout
-from ..language import ast, limits
+from ..language import ast
 from ..present.explain import build, render
 from .conversation import Gesprek
 from .opdrachten import (TABEL, Afgeweken, Besluit, Gegevens, Hulp, Later, Overzicht, Resultaat, Stand, Stop, Terug, Uitleg,
                          Stap, Wijzig, command_of, opdracht, voer_uit)
 from .protocol import Geweigerd
-from .labels import onderwerp_vraag, prompt_of, vraag_naam, waarde_naam, waarde_vraag
+from .labels import prompt_of, vraag_naam
+from .afwijken import deviation
 from .saving import offer_save
 from ..present.samenvatting import samenvatting
+from ..semantics.engine import Beoordeling
 from .pager import page
 from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
 
 
 
+KENMERK_BALK = "Enter: geen kenmerk · help · stop"  # the only commands at the kenmerk prompt
+KENMERK_HULP = ("Typ het kenmerk (het zaaknummer of een eigen aanduiding, geen BSN), Enter voor geen kenmerk, of 'stop'. "
+                "De andere opdrachten (waarom, wijzig, later, …) kunnen bij de vragen die hierna komen.")
 ASKED = frozenset({"vraag", "onderwerp", "waarde", "reden"})  # the fields IntakeScherm.ask_field asks for
 assert all(set(o.verplicht) <= ASKED for o in TABEL.values() if "terminal" in o.kanalen)
-
-
-def _left(tekst: str) -> Stap | None:
-    """A line of afwijken that left it: cancelled ('blijf') or stopped."""
-    return "blijf" if tekst == "blijf" else "stop" if tekst == "stop" else None
-
-
-def _reason(tekst: str) -> str:
-    if not tekst.strip():
-        raise WmoFout("een afwijking vraagt een reden")
-    if len(tekst) > limits.MAX_TEXT:
-        raise WmoFout(f"de reden is langer dan {limits.MAX_TEXT} tekens; vat haar samen")
-    return tekst.strip()
 
 
 class IntakeScherm:
@@ -63,12 +54,14 @@ class IntakeScherm:
         self.pager: PromptSession | None = None
         self.opgeslagen = opgeslagen
         self.groep: str | None = None
+        self.uitkomst: Beoordeling | None = None  # the result on the screen, while no question is open
 
     def prompt(self, message: str, vraag: ast.Vraag | None = None, extra: list[str] | None = None, kort: bool = False,
-               wijzigen: bool = False) -> str:
+               wijzigen: bool = False, balk: str | None = None) -> str:
         """One line of input. ``kort``: under a screenful (the review, the result), so no lines are
-        kept free for the completion menu and what is above stays in view."""
-        return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=toolbar(vraag, wijzigen),
+        kept free for the completion menu and what is above stays in view. ``balk``: the toolbar of a
+        prompt that takes only a few commands (else the table's)."""
+        return self.session.prompt(message, completer=AnswerCompleter(vraag, extra), bottom_toolbar=balk or toolbar(vraag, wijzigen),
                                    complete_while_typing=True, style=STYLE, key_bindings=None,
                                    reserve_space_for_menu=0 if kort else 8)
 
@@ -107,13 +100,14 @@ class IntakeScherm:
             else "Typ 'help' voor de opdrachten. Er wordt niets bewaard (--geen-opslag).", "zacht")
         try:
             while True:
-                vraag = g.volgende()
+                vraag, self.uitkomst = g.volgende(), None
                 if vraag is not None:
                     stap = self.ask(vraag)
                 elif (stap := self.review()) == "blijf":
-                    stap = self.finish()
-                    if stap == "blijf":
+                    if self.finish() != "verder":  # done ('klaar') or stopped after the result
+                        self._stopped(na_uitkomst=True)
                         return 0
+                    stap = "verder"
                 if stap == "stop":
                     self._stopped()
                     return 0
@@ -126,13 +120,16 @@ class IntakeScherm:
         say("Kenmerk van deze intake, om haar terug te vinden in 'wmo sessies' en voor het besluit: het zaaknummer of "
             "een eigen aanduiding, geen BSN. Enter: geen kenmerk.", "zacht")
         while True:
-            tekst = self.prompt("kenmerk> ")
+            tekst = self.prompt("kenmerk> ", balk=KENMERK_BALK)
             if not tekst.strip():
                 return None
             opdracht = command_of(tekst)
             if opdracht is not None and opdracht[0] == "stop":
                 return "stop"
-            if opdracht is not None:  # 'help', 'later', …: a command, never a kenmerk
+            if opdracht is not None and opdracht[0] == "help":
+                say(KENMERK_HULP)
+                continue
+            if opdracht is not None:  # 'later', 'wijzig', …: a command, never a kenmerk
                 say(f"'{tekst.strip()}' is een opdracht, geen kenmerk. Typ het kenmerk, Enter voor geen, of 'stop'.", "fout")
                 continue
             try:
@@ -221,7 +218,7 @@ class IntakeScherm:
                     if isinstance(gevraagd, str):  # cancelled ('blijf') or stopped, or a command moved on
                         return gevraagd
                     velden.update(gevraagd)
-            return self.show(voer_uit(o, Stand(g, vraag, wijzigen), velden), wijzigen)
+            return self.show(voer_uit(o, Stand(g, vraag, wijzigen, None if vraag else self.uitkomst), velden), wijzigen)
         except Geweigerd as err:
             say(err.op_scherm(), "fout")
         except WmoFout as err:
@@ -234,7 +231,7 @@ class IntakeScherm:
             case "vraag":
                 return self.which_question()
             case "onderwerp" | "waarde" | "reden":
-                return self.deviation()
+                return deviation(self)
             case _:
                 raise AssertionError(f"the terminal cannot ask for '{veld}'")
 
@@ -288,64 +285,6 @@ class IntakeScherm:
             return "blijf"
         return {"vraag": g.zoek_vraag(rest)}
 
-    def deviation(self) -> dict | Stap:
-        """Afwijken: the derived value and its new value are chosen like an answer (number, label,
-        beginning, a typo's suggestion), then the reason; Enter or terug cancels at every step."""
-        g = self.gesprek
-        keuzes = g.afwijkbaar()
-        if not keuzes:
-            say("Er is nog geen afgeleide waarde om van af te wijken.", "fout")
-            return "blijf"
-        say("Van welke afgeleide waarde wijkt u af? (Enter of terug: niet afwijken)", "vraag")
-        for i, (naam, waarde) in enumerate(keuzes.items(), 1):
-            say(f"  {i}. {waarde_naam(g.model, naam)}: {waarde}")
-        onderwerp = self._deviation_line("afwijken van> ", onderwerp_vraag(g.model, list(keuzes)), g.kies_onderwerp)
-        if (stap := _left(onderwerp)) is not None:
-            return stap
-        waardevraag = waarde_vraag(g.model, onderwerp)
-        say(f"Nieuwe waarde voor {waarde_naam(g.model, onderwerp)} (nu: {keuzes[onderwerp]}):", "vraag")
-        if waardevraag is not None:
-            show_question("", waardevraag, kop=False)
-        else:
-            say(f"  ({g.model.types[onderwerp]})", "zacht")
-        waarde = self._deviation_line("nieuwe waarde> ", waardevraag,
-                                      lambda t: (g.afwijkende_waarde(onderwerp, t), t)[1])  # checked before the reason
-        if (stap := _left(waarde)) is not None:
-            return stap
-        reden = self._deviation_line("reden (verplicht)> ", None, _reason)
-        if (stap := _left(reden)) is not None:
-            return stap
-        return {"onderwerp": onderwerp, "waarde": waarde, "reden": reden}
-
-    def _deviation_line(self, message: str, vraag: ast.Vraag | None, check: Callable[[str], str]) -> str:
-        """One line of afwijken: Enter or terug cancels, stop stops, help/waarom/overzicht are shown
-        and the same line is asked again; otherwise ``check`` gives the value or refuses (after
-        "bedoelde u …?", 'ja' takes the suggestion)."""
-        suggestie = None
-        while True:
-            tekst = self.prompt(message, vraag)
-            if suggestie is not None and yes_no(tekst) is True:
-                tekst = suggestie
-            suggestie = None
-            opdracht = command_of(tekst)
-            if not tekst.strip() or (opdracht is not None and opdracht[0] == "terug"):
-                say("Niet afgeweken.", "zacht")
-                return "blijf"
-            if opdracht is not None and opdracht[0] == "stop":
-                return "stop"
-            if opdracht is not None and opdracht[0] in ("help", "waarom", "overzicht"):
-                say(self.gesprek.overzicht() if opdracht[0] == "overzicht" else
-                    "Afwijken: kies een afgeleide waarde, typ de nieuwe waarde en de reden. Enter of 'terug' stopt het "
-                    "afwijken; de reden komt in de uitleg en in het besluit.")
-                continue
-            try:
-                return check(tekst)
-            except AntwoordFout as err:
-                say(str(err), "fout")
-                suggestie = err.suggestie
-            except WmoFout as err:
-                say(err.melding(), "fout")
-
     # ── the end ──
     def review(self) -> Stap:
         """The answers that decide, a page at a time, and "Klopt dit?": 'blijf' means yes, on to the result."""
@@ -375,7 +314,7 @@ class IntakeScherm:
         """The outcome first (a summary that fits on the screen), the full motivering with 'meer' (or
         Enter), then saving; 'wijzig', 'terug' and 'afwijken' reopen the conversation."""
         g = self.gesprek
-        b = g.beoordeling()
+        b = self.uitkomst = g.beoordeling()
         uitleg = build(b, g.rules)
         say("")
         for i, regel in enumerate(samenvatting(b, width(), min(18, rows() - 6))):
@@ -383,15 +322,15 @@ class IntakeScherm:
         if self.opgeslagen:
             g.afronden(b)
         motivering = render(uitleg, "tekst").rstrip()
-        stap = offer_save(self, b, uitleg, meer=lambda: self.page(motivering))
-        return "blijf" if stap == "stop" else stap
+        return offer_save(self, b, uitleg, meer=lambda: self.page(motivering))
 
-    def _stopped(self) -> None:
+    def _stopped(self, na_uitkomst: bool = False) -> None:
         if self.opgeslagen:
-            self.gesprek.stoppen()
+            self.gesprek.stoppen()  # a session with a result stays 'afgerond'
             regels = f" --regels {self.regels}" if self.regels else ""
-            say(f"\nSessie {self.gesprek.sessie_id} is bewaard. Verder gaan met:", "zacht")
+            say(f"\nSessie {self.gesprek.sessie_id} is bewaard" + (", met de uitkomst. Terugzien, wijzigen of opslaan met:"
+                                                                   if na_uitkomst else ". Verder gaan met:"), "zacht")
             say(f"  wmo intake{regels} --hervat {self.gesprek.sessie_id}", "zacht", wrap=False)
         else:
-            say("\nGestopt; er is niets bewaard.", "zacht")
+            say("\nKlaar; er is niets bewaard (--geen-opslag)." if na_uitkomst else "\nGestopt; er is niets bewaard.", "zacht")
 
