@@ -84,3 +84,15 @@ def test_the_report_names_products_and_answers_in_words_never_by_id(tmp_path, ca
     assert "lichte_ib" not in out and "->" not in out
     assert "  024B1   IB 3-4 resultaatgebieden, behouden, gemiddelde intensiteit" in out  # the codes' legend
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_a_case_that_beoordeel_refuses_is_skipped_and_counted(tmp_path, capsys):
+    casus = json.loads(AFWIJKING.read_text(encoding="utf-8"))
+    casus["afwijkingen"][0]["onderwerp"] = "bestaat_niet"
+    bad = tmp_path / "fout.json"
+    bad.write_text(json.dumps(casus), encoding="utf-8")
+    assert main(["beoordeel", str(bad)]) == 2
+    capsys.readouterr()
+    assert main(["vergelijk", "--regio", "lekstroom", "--variant", str(VARIANT), str(bad), str(AFWIJKING)]) == 0
+    out = capsys.readouterr().out
+    assert "Casussen: 1 (1 overgeslagen: ongeldige antwoorden of afwijkingen)" in out
