@@ -126,4 +126,4 @@ def test_a_case_file_name_that_is_not_utf8_is_written_escaped_never_as_a_raw_byt
     proc = subprocess.run([sys.executable, "-m", "wmo_dsl.cli", "vergelijk", "--regels", str(regels), "--regels", str(variant),
                            os.fsdecode(folder + b"/caf\xff.json"), "--voorbeelden", "5"], capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert b"\xff" not in proc.stdout and "caf\\xff: p -> geen indicatie" in proc.stdout.decode("utf-8")
+    assert b"\xff" not in proc.stdout and "caf\\xff: P → geen indicatie" in proc.stdout.decode("utf-8")

@@ -14,8 +14,12 @@ REPO = Path(__file__).resolve().parents[2]
 VARIANT = REPO / "regions" / "lekstroom" / "varianten" / "omvang_1-3_4-6.wmo"
 
 
+NAMEN = {"lichte_ib": "Lichte individuele begeleiding (waakvlamfunctie)", "zware_ib": "Zware individuele begeleiding"}
+
+
 def label(antwoorden, klassen, laagste, hoogste):
-    """Lekstroom's decision written out by hand, for an omvang split into ``klassen``."""
+    """Lekstroom's decision written out by hand, for an omvang split into ``klassen``: a product
+    without a code by its name."""
     gebieden = antwoorden["resultaatgebieden"]
     if not gebieden or gebieden == ["administratie_financien"]:
         return "geen indicatie"
@@ -23,9 +27,9 @@ def label(antwoorden, klassen, laagste, hoogste):
     n = len(antwoorden["verzwarende_omstandigheden"])
     code = omvang + ("B" if antwoorden["type"] == "behouden" else "A") + ("1" if n == 0 else "2" if n == 1 else "3")
     if code == laagste and antwoorden["alleen_waakvlam"]:
-        return "lichte_ib"
+        return NAMEN["lichte_ib"]
     if code == hoogste and antwoorden["hoogste_product_ontoereikend"]:
-        return "zware_ib"
+        return NAMEN["zware_ib"]
     return code
 
 
@@ -87,6 +91,7 @@ def test_the_monthly_cost_difference_uses_each_products_tariff_at_the_peildatum(
         for klassen, laagste, hoogste in (({(1, 2): "022", (3, 4): "024", (5, 6): "026"}, "022B1", "026A3"),
                                           ({(1, 3): "023", (4, 6): "046"}, "023B1", "046A3")):
             codes = [label(c, klassen, laagste, hoogste) for c in cases]
+            codes = [{naam: pid for pid, naam in NAMEN.items()}.get(code, code) for code in codes]
             # a matrix product by its monthly tariff; lichte and zware IB by the hour, times the hours per month
             totals.append(sum(tariff(code, peildatum) if code[:1].isdigit() else
                               Decimal("68.50") * Decimal(a["uren_per_maand"]) if code in ("lichte_ib", "zware_ib") else 0
@@ -96,7 +101,7 @@ def test_the_monthly_cost_difference_uses_each_products_tariff_at_the_peildatum(
                      "--peildatum", peildatum.isoformat()]) == 0
         out = capsys.readouterr().out
         verschil = totals[1] - totals[0]
-        assert (f"Maandkosten op de peildatum: {euro(totals[0])} -> {euro(totals[1])} "
+        assert (f"Maandkosten op de peildatum: {euro(totals[0])} → {euro(totals[1])} "
                 f"(verschil {'−' if verschil < 0 else ''}{euro(abs(verschil))} per maand)") in out
         assert "niet meegeteld" not in out
     capsys.readouterr()
@@ -118,7 +123,7 @@ def test_an_hourly_tariff_counts_with_the_indicated_volume_per_week(tmp_path, ca
     cases.write_text('{"antwoorden": {"uren": 3}}\n{"antwoorden": {"uren": 6}}\n', encoding="utf-8")
     assert main(["vergelijk", "--regels", str(rules), "--regels", str(other), str(cases), "--peildatum", "2025-03-01"]) == 0
     # 9 hours a week for 52/12 weeks a month: 9 * 70 * 52 / 12 = 2730, at 72: 2808
-    assert "Maandkosten op de peildatum: € 2.730,00 -> € 2.808,00 (verschil € 78,00 per maand)" in capsys.readouterr().out
+    assert "Maandkosten op de peildatum: € 2.730,00 → € 2.808,00 (verschil € 78,00 per maand)" in capsys.readouterr().out
 
 
 def test_the_html_report_is_self_contained_with_an_svg_bar_chart(tmp_path, capsys):
@@ -144,8 +149,8 @@ def test_stored_intake_sessions_are_compared_by_their_answers_only(tmp_path, cap
                  str(tmp_path / "sessies.db"), "--peildatum", "2025-01-01"]) == 0
     out = capsys.readouterr().out
     assert "Casussen: 2" in out
-    assert re.search(r"024B1 +-> 023B1 +1", out) and re.search(r"022B1 +-> 023B1 +1", out)
-    assert "sessie 1: 024B1 -> 023B1" in out and sid not in out
+    assert re.search(r"1  024B1 → 023B1  \*", out) and re.search(r"1  022B1 → 023B1  \*", out)
+    assert "sessie 1: 024B1 → 023B1" in out and sid not in out
 
 
 def test_vergelijk_says_what_it_needs(capsys):

@@ -61,7 +61,7 @@ def test_the_compare_report_counts_a_tariff_per_4_weeks_as_13_twelfths_per_month
     cheaper.write_text(RULES.read_text(encoding="utf-8").replace("tarief 100 per 4 weken", "tarief 50 per 4 weken"), encoding="utf-8")
     assert main(["vergelijk", "--regels", str(RULES), "--regels", str(cheaper), "--peildatum", "2025-03-01", str(cases)]) == 0
     out = capsys.readouterr().out
-    assert "€ 108,33 -> € 54,17" in out  # 100 * 13 / 12 and 50 * 13 / 12
+    assert "€ 108,33 → € 54,17" in out  # 100 * 13 / 12 and 50 * 13 / 12
 
 
 def test_the_toon_page_lists_the_region_s_own_units_and_what_one_is(capsys):

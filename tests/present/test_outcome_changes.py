@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wmo_dsl.cases.casefile import Casus
 from wmo_dsl.present.compare import compare
 from wmo_dsl.present.sensitivity import what_would_change
 from wmo_dsl.semantics.engine import Rules
@@ -44,5 +45,6 @@ def test_the_comparison_counts_a_case_whose_deadline_alone_changes(rules, tmp_pa
     other = Rules(checked(later))
     cases = [("a", {**BASE, "start": "2025-03-03", "inkomen": 3000}), ("b", {**BASE, "hulp": False, "start": "2025-03-03",
                                                                           "inkomen": 3000})]
-    v = compare(rules, other, cases, PEILDATUM, "nu", "later")
+    v = compare(lambda d: rules, lambda d: other, [(naam, Casus(naam, None, None, a)) for naam, a in cases], PEILDATUM,
+                "nu", "later")
     assert (v.aantal, v.veranderd, v.anders_zelfde_product) == (2, 0, 1)

@@ -18,7 +18,7 @@ from ..language.model import Model
 from ..errors import CasusFout, WmoFout, os_reden
 
 if TYPE_CHECKING:
-    from ..semantics.engine import Afwijking
+    from ..semantics.engine import Afwijking, Beoordeling, Rules
 
 _KNOWN_KEYS = {"regio", "peildatum", "antwoorden", "afwijkingen", "titel", "verwacht", "toelichting", "aanvraagdatum",
                "toewijzingnummers", "kenmerk", "gemeente", "datum_besluit"}
@@ -158,6 +158,18 @@ def convert_deviations(model: Model, casus: Casus) -> list[Afwijking]:
             raise CasusFout(f"{casus.pad}: afwijking van '{naam}': {err}") from None
         result.append(Afwijking(naam, waarde, a.get("van", VAN_REGELS), deviation_text(model, waarde), a["reden"], a.get("tijdstip")))
     return result  # a history: several on one onderwerp stay; the engine lets the last one count
+
+
+def judge(rules: Rules, casus: Casus, peildatum: dt.date, fast: bool = False) -> Beoordeling:
+    """One case as ``wmo beoordeel`` judges it: its answers checked and converted, its afwijkingen
+    applied, on ``peildatum``. ``fast``: without afwijkingen, the compiled decision (the same
+    outcome, no trace to explain it), for many cases."""
+    from .answers import convert_answers
+
+    antwoorden = convert_answers(rules.model, casus.antwoorden, f"{casus.pad}: ")
+    if fast and not casus.afwijkingen:
+        return rules.evaluate_fast(antwoorden, peildatum)
+    return rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
 
 
 def deviation_text(model: Model, waarde: object) -> str:

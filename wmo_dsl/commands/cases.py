@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import sys
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ..errors import CasusFout, WmoFout, os_reden, printable
@@ -17,13 +19,13 @@ from ..safeio import PRIVATE, AtomicFile, write_atomic
 from .targets import guard, jsonl_kind
 
 if TYPE_CHECKING:
+    from ..cases.casefile import Casus
     from ..semantics.engine import Beoordeling, Rules
 
 
 
 def cmd_beoordeel(args: argparse.Namespace) -> int:
-    from ..cases.answers import convert_answers
-    from ..cases.casefile import convert_deviations, read_case
+    from ..cases.casefile import judge, read_case
     from ..present.brief import Briefgegevens
     from ..present.explain import build
     from ..plugins import load_region
@@ -39,14 +41,8 @@ def cmd_beoordeel(args: argparse.Namespace) -> int:
     if args.regels:
         rules = load_rules(args.regels)
     else:
-        regio = args.regio or casus.regio
-        if regio is None:
-            raise CasusFout(f"{args.casus}: de casus noemt geen regio; geef --regio op")
-        if args.regio and casus.regio and args.regio != casus.regio:
-            raise CasusFout(f"{args.casus}: de casus is voor regio '{casus.regio}', maar --regio zegt '{args.regio}'")
-        rules = load_region(regio, peildatum)
-    antwoorden = convert_answers(rules.model, casus.antwoorden, f"{args.casus}: ")
-    beoordeling = rules.evaluate(antwoorden, peildatum, convert_deviations(rules.model, casus))
+        rules = load_region(_case_region(args.regio, casus), peildatum)
+    beoordeling = judge(rules, casus, peildatum)
     if args.formaat == "toewijzing":
         from .toewijzing import write_single
 
@@ -68,6 +64,16 @@ def cmd_beoordeel(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(printable(text, json=args.formaat == "json"))
     return 0
+
+
+def _case_region(regio: str | None, casus: Casus) -> str:
+    """The region a case file is judged in: --regio, else the file's own; they may not differ."""
+    gekozen = regio or casus.regio
+    if gekozen is None:
+        raise CasusFout(f"{casus.pad}: de casus noemt geen regio; geef --regio op")
+    if regio and casus.regio and regio != casus.regio:
+        raise CasusFout(f"{casus.pad}: de casus is voor regio '{casus.regio}', maar --regio zegt '{regio}'")
+    return gekozen
 
 
 def cmd_beoordeel_batch(args: argparse.Namespace) -> int:
@@ -176,50 +182,63 @@ def _progress(source: Path) -> contextlib.AbstractContextManager[Callable[[Itera
 
 
 def cmd_vergelijk(args: argparse.Namespace) -> int:
+    """Each case is judged as 'wmo beoordeel' judges it, under both rule sets: a case file on
+    --peildatum, else its own; a batch line on its own, else --peildatum (as the batch does)."""
     from ..present import compare
     from ..cases.batch import read_cases
-    from ..cases.casefile import read_case
+    from ..cases.casefile import Casus, check_deviations, parse_peildatum, read_case
     from ..plugins import load_region
     from ..semantics.pipeline import load_rules
 
     peildatum = args.peildatum or dt.date.today()
+    a: Callable[[dt.date], Rules]
     if args.regels:
         if len(args.regels) != 2 or args.variant:
             raise WmoFout("geef --regels precies twee keer op (versie A en versie B), of --regio met --variant")
-        a, b = load_rules(args.regels[0]), load_rules(args.regels[1])
+        rules_a, rules_b = load_rules(args.regels[0]), load_rules(args.regels[1])
+        a = lambda d: rules_a  # noqa: E731
         naam_a, naam_b = Path(args.regels[0]).name, Path(args.regels[1]).name
     elif args.regio and args.variant:
-        a, b = load_region(args.regio, peildatum), load_rules(args.variant)
+        a = functools.cache(lambda d: load_region(args.regio, d))  # the version in force on each case's peildatum
+        rules_b = load_rules(args.variant)
         naam_a, naam_b = f"{args.regio} (geldend)", Path(args.variant).name
     else:
         raise WmoFout("wat vergelijken? Geef --regio R met --variant VARIANT.wmo, of twee keer --regels")
     if not args.casussen and not args.sessies:
         raise WmoFout("geef casusbestanden op (.jsonl, .csv, .json) of --sessies")
     if args.uit:  # before the cases are read: the report starts like an empty one
-        guard(args.uit, args.overschrijven, compare.render(compare.Vergelijking(naam_a, naam_b, peildatum.isoformat()), args.formaat))
+        guard(args.uit, args.overschrijven, compare.render(compare.Vergelijking(naam_a, naam_b, peildatum), args.formaat))
 
-    def cases():
+    def cases() -> Iterator[tuple[str, Casus]]:
         for name in args.casussen:
             path = Path(name)
             if path.suffix.lower() == ".json":
-                yield limits.escaped(path.stem), read_case(path).antwoorden  # a file name is no UTF-8 promise
+                casus = read_case(path)
+                if args.regio:
+                    _case_region(args.regio, casus)
+                yield limits.escaped(path.stem), dataclasses.replace(casus, peildatum=args.peildatum or casus.peildatum)
                 continue
             with _open_cases(path) as stream:
-                for invoer in read_cases(path, stream, a):
+                for invoer in read_cases(path, stream, a(peildatum)):
+                    waar = f"{path}:{invoer.regel}: "
                     if invoer.fout:
-                        raise CasusFout(f"{path}:{invoer.regel}: {invoer.fout}")
-                    yield (str(invoer.id) if invoer.id is not None else f"{path.name}:{invoer.regel}"), invoer.antwoorden
+                        raise CasusFout(f"{waar}{invoer.fout}")
+                    eigen = parse_peildatum(invoer.peildatum, waar) if invoer.peildatum is not None else None
+                    label = str(invoer.id) if invoer.id is not None else f"{path.name}:{invoer.regel}"
+                    yield label, Casus(waar.removesuffix(": "), None, eigen, invoer.antwoorden,
+                                       afwijkingen=check_deviations(invoer.afwijkingen, waar))
         if args.sessies:
             from ..cases.sessions import open_store
 
             store = open_store(args.sessie)
-            yield from compare.session_cases(store, a.id, lambda regio, datum: load_region(regio, datum))
+            for label, casus in compare.session_cases(store, a(peildatum).id, lambda regio, datum: load_region(regio, datum)):
+                yield label, dataclasses.replace(casus, peildatum=args.peildatum or casus.peildatum)
 
-    result = compare.compare(a, b, cases(), peildatum, naam_a, naam_b, args.voorbeelden)
+    result = compare.compare(a, lambda d: rules_b, cases(), peildatum, naam_a, naam_b, args.voorbeelden)
     text = compare.render(result, args.formaat)
     if args.uit:
         write_atomic(args.uit, text, PRIVATE)  # the report shows answers of changed cases
-        print(printable(f"{args.uit} geschreven: {result.veranderd} van {result.aantal} casussen veranderen van uitkomst",
+        print(printable(f"{args.uit} geschreven: {result.veranderd} van {compare.casussen(result.aantal)} met een andere uitkomst",
                         lines=False), file=sys.stderr)
     else:
         sys.stdout.write(printable(text))

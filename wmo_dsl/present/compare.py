@@ -1,8 +1,9 @@
 """Compare stage: what a new rule version does to a population of cases.
 
-Every case is evaluated under both rule sets (compiled, ``Rules.evaluate_fast``)
-and reduced to its outcome label: the product codes it grants, or "geen
-indicatie", or "onvolledig". The report counts how many cases change label, a
+Every case is judged under both rule sets exactly as ``wmo beoordeel`` judges it
+(``casefile.judge``: the same answers, its afwijkingen, its own peildatum) and
+reduced to its outcome label: the product codes it grants (a product without a
+code by its name), or "geen indicatie", or "onvolledig". The report counts how many cases change label, a
 transition table (from which outcome to which, how often), how many keep their
 products but change in another part of the outcome (duration, referrals,
 signals, deadlines: ``outcome.py``), and the first changed
@@ -15,12 +16,13 @@ from __future__ import annotations
 import collections
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..cases.answers import from_json, json_value
+from ..cases.casefile import Casus, judge
+from ..cases.resultaat import datum_tekst
 from ..semantics.engine import Beoordeling, Rules
 from ..errors import CasusFout
 from ..language import ast, limits
@@ -37,7 +39,8 @@ if TYPE_CHECKING:
 class Vergelijking:
     naam_a: str
     naam_b: str
-    peildatum: str
+    standaard_peildatum: dt.date  # for a case that names none; the header says which were used
+    peildata: collections.Counter = field(default_factory=collections.Counter)  # peildatum -> cases
     aantal: int = 0
     veranderd: int = 0
     anders_zelfde_product: int = 0  # same label, another part of the outcome (outcome.py): duration, referral, signal, …
@@ -51,6 +54,15 @@ class Vergelijking:
     niet_meegeteld: dict = field(default_factory=dict)  # product code -> why its cost is not counted
     niet_meegeteld_voor: collections.Counter = field(default_factory=collections.Counter)  # code -> cases
     niet_meegeteld_na: collections.Counter = field(default_factory=collections.Counter)
+    producten: dict[str, str] = field(default_factory=dict)  # label of a product with a code -> its name
+
+    @property
+    def peildatum(self) -> str:
+        """The peildatum the cases were judged on: one date, or 'per casus' with the range."""
+        if len(self.peildata) <= 1:
+            return datum_tekst(min(self.peildata, default=self.standaard_peildatum))
+        return (f"per casus: {len(self.peildata)} verschillende, van {datum_tekst(min(self.peildata))} "
+                f"tot en met {datum_tekst(max(self.peildata))}")
 
     def overgangstabel(self) -> list[tuple[str, str, int]]:
         """Transitions sorted by count (most first), then by label: deterministic."""
@@ -71,9 +83,14 @@ def label(b: Beoordeling) -> str:
         case "geen_indicatie":
             return "geen indicatie"
         case "indicatie":
-            return " + ".join(b.model.producten[p.product].code for p in b.producten)
+            return " + ".join(product_label(b.model.producten[p.product]) for p in b.producten)
         case other:
             raise ValueError(f"onbekende uitkomst: {other!r}")
+
+
+def product_label(product: ast.Product) -> str:
+    """A product as the report's tables name it: its code, or its name when it has no real code."""
+    return product.echte_code or product.naam
 
 
 def _same(a: Beoordeling, b: Beoordeling) -> bool:
@@ -103,7 +120,7 @@ def maandkosten(b: Beoordeling, peildatum: dt.date) -> tuple[Decimal, dict[str, 
         product = b.model.producten[p.product]
         bedrag, reden = _per_maand(product, p.volume, peildatum)
         if bedrag is None:
-            niet_meegeteld[product.code] = reden
+            niet_meegeteld[product_label(product)] = reden
         else:
             totaal += bedrag
     return totaal, niet_meegeteld
@@ -129,41 +146,45 @@ def _per_maand(product: ast.Product, volume: Value, peildatum: dt.date) -> tuple
     return tarief.bedrag * Decimal(volume) * _IWMO_FREQUENTIE[frequentie], ""
 
 
-def _converted(rules: Rules, antwoorden: dict) -> dict:
-    """The answers a rule set knows; questions it does not ask are left out."""
-    result = {}
-    for qid, value in antwoorden.items():
-        vraag = rules.model.vragen.get(qid)
-        if vraag is not None and value is not None:
-            result[qid] = from_json(vraag, value)
-    return result
+def _known(rules: Rules, other: Rules, casus: Casus) -> Casus:
+    """The case with the answers this rule set asks: a question only the other version asks is
+    left out (a new version may add or drop one); a question neither asks stays, and is refused
+    as ``wmo beoordeel`` refuses it."""
+    vragen, andere = rules.model.vragen, other.model.vragen
+    return replace(casus, antwoorden={q: x for q, x in casus.antwoorden.items() if q in vragen or q not in andere})
 
 
-def compare(a: Rules, b: Rules, cases: Iterable[tuple[str, dict]], peildatum: dt.date, naam_a: str, naam_b: str,
-            voorbeelden: int = 10) -> Vergelijking:
-    """Evaluate every ``(label, antwoorden)`` case under both rule sets."""
-    v = Vergelijking(naam_a, naam_b, peildatum.isoformat())
-    tarieven = any(p.tarieven for r in (a, b) for p in r.model.producten.values())
+def compare(a: Callable[[dt.date], Rules], b: Callable[[dt.date], Rules], cases: Iterable[tuple[str, Casus]],
+            standaard_peildatum: dt.date, naam_a: str, naam_b: str, voorbeelden: int = 10) -> Vergelijking:
+    """Judge every ``(label, casus)`` under both rule sets, each on the case's own peildatum
+    (``casus.peildatum``, else ``standaard_peildatum``); ``a`` and ``b`` give the rules in force
+    on a peildatum."""
+    v = Vergelijking(naam_a, naam_b, standaard_peildatum)
+    tarieven = any(p.tarieven for r in (a(standaard_peildatum), b(standaard_peildatum)) for p in r.model.producten.values())
     if tarieven:
         v.kosten_a = v.kosten_b = Decimal(0)
-    for case_label, antwoorden in cases:
+    for case_label, casus in cases:
+        peildatum = casus.peildatum or standaard_peildatum
         try:
-            ra = a.evaluate_fast(_converted(a, antwoorden), peildatum)
-            rb = b.evaluate_fast(_converted(b, antwoorden), peildatum)
+            rules_a, rules_b = a(peildatum), b(peildatum)
+            ra = judge(rules_a, _known(rules_a, rules_b, casus), peildatum, fast=True)
+            rb = judge(rules_b, _known(rules_b, rules_a, casus), peildatum, fast=True)
         except CasusFout:
             v.fouten += 1
             continue
         v.aantal += 1
+        v.peildata[peildatum] += 1
         la, lb = label(ra), label(rb)
+        v.producten.update({product_label(p): p.naam for r in (ra, rb) for p in (r.model.producten[t.product] for t in r.producten)
+                            if p.echte_code})
         v.voor[la] += 1
         v.na[lb] += 1
         v.overgangen[(la, lb)] += 1
         if la != lb:
             v.veranderd += 1
             if len(v.voorbeelden) < voorbeelden:
-                v.voorbeelden.append({"casus": case_label, "van": la, "naar": lb, "antwoorden": {
-                    q: json_value(x, a.model.vragen.get(q) or b.model.vragen.get(q))
-                    for q, x in antwoorden.items() if _shown(a, b, q)}})
+                v.voorbeelden.append({"casus": case_label, "peildatum": datum_tekst(peildatum), "van": la, "naar": lb,
+                                      "antwoorden": _answers_in_words(ra, rb)})
         elif not _same(ra, rb):
             v.anders_zelfde_product += 1
         if tarieven:
@@ -179,17 +200,27 @@ def compare(a: Rules, b: Rules, cases: Iterable[tuple[str, dict]], peildatum: dt
     return v
 
 
-def _shown(a: Rules, b: Rules, qid: str) -> bool:
-    """Free text never appears in a report: it can hold names and personal details."""
-    vraag = a.model.vragen.get(qid) or b.model.vragen.get(qid)
-    return vraag is not None and vraag.soort != "tekst"
+def _answers_in_words(ra: Beoordeling, rb: Beoordeling) -> dict[str, str]:
+    """A changed case's answers as the consultant reads them: question by subject, options by label.
+    Free text never appears in a report: it can hold names and personal details."""
+    from .explain import Labels
+
+    result = {}
+    for r in (ra, rb):
+        labels = Labels(r.model)
+        for qid, value in r.antwoorden.items():
+            vraag = r.model.vragen.get(qid)
+            if vraag is not None and vraag.soort != "tekst" and vraag.onderwerp() not in result:
+                result[vraag.onderwerp()] = labels.value(qid, value)
+    return result
 
 
-def session_cases(store: SessionStore, regio: str, load: Callable[[str, dt.date], Rules]) -> Iterator[tuple[str, dict]]:
-    """The answers of stored intake sessions of a region (after every 'terug' and 'wijzig').
+def session_cases(store: SessionStore, regio: str, load: Callable[[str, dt.date], Rules]) -> Iterator[tuple[str, Casus]]:
+    """The answers of stored intake sessions of a region (after every 'terug' and 'wijzig'), each
+    on the session's own peildatum.
 
     All given answers are kept, also those the current rules did not need:
-    new rules may need them.
+    new rules may need them. A session's afwijkingen are not carried over.
     """
     from ..cases.answers import to_json
     from ..cases.sessions import SessionState
@@ -202,28 +233,23 @@ def session_cases(store: SessionStore, regio: str, load: Callable[[str, dt.date]
         model = load(info.regio, info.peildatum).model
         staat = SessionState(model).replay(info.gebeurtenissen)
         n += 1
-        yield f"sessie {n}", {q: to_json(model.vragen[q], x) for q, x in staat.antwoorden.items()}
+        yield f"sessie {n}", Casus(f"sessie {n}", regio, info.peildatum,
+                                   {q: to_json(model.vragen[q], x) for q, x in staat.antwoorden.items()})
 
 
 # ── Rendering ──
 
 
-def _antwoord(value: object) -> str:
-    """An answer as the case file holds it, written for people: ja/nee, lists with commas."""
-    if value is True:
-        return "ja"
-    if value is False:
-        return "nee"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "geen"
-    return str(value)
+def casussen(n: int) -> str:
+    """'1 casus', '2 casussen'."""
+    return f"{n} casus" if n == 1 else f"{n} casussen"
 
 
 from .document import template_environment  # noqa: E402
 
 _env = template_environment()
 _env.filters["euro"] = bedrag_text
-_env.filters["antwoord"] = _antwoord
+_env.filters["casussen"] = casussen
 _env.filters["pct"] = lambda n, total: f"{100 * n / total:.1f}".replace(".", ",") + "%" if total else "—"
 
 
