@@ -41,4 +41,4 @@ def test_the_letter_says_what_the_citizen_pays_and_receives(tmp_path, capsys):
 
 def test_wmo_toon_shows_the_amount_lines_of_a_product(capsys):
     assert main(["toon", str(DATA)]) == 0
-    assert "eigen bijdrage: eigen bijdrage rit; vergoeding: afstand × € 0,19 per km" in capsys.readouterr().out
+    assert "eigen bijdrage: eigen bijdrage per rit; vergoeding: afstand × € 0,19 per km" in capsys.readouterr().out

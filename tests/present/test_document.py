@@ -74,7 +74,8 @@ def test_markdown_shows_the_lekstroom_matrix_like_the_seed(capsys):
     rows = {line.split("|")[1].strip(): [c.strip() for c in line.strip().strip("|").split("|")][1:]
             for line in out.splitlines() if re.match(r"\| (gemiddeld|plus|plusplus) \| 02", line)}
     assert [rows["gemiddeld"], rows["plus"], rows["plusplus"]] == LEKSTROOM_MATRIX
-    assert "- omvang **bovengemiddeld**: aantal resultaatgebieden is 3 tot en met 4" in out
+    assert ("- omvang van de ondersteuning **bovengemiddeld**: bovengemiddeld (3 of 4 resultaatgebieden), "
+            "als aantal resultaatgebieden is 3 tot en met 4") in out
     assert "*Bron: Toelichting: schematisch productmodel* · regel 146" in out
 
 
@@ -82,9 +83,9 @@ def test_markdown_says_every_definition_in_words_with_its_source(capsys):
     out = toon(capsys, "--regio", "lekstroom")
     assert "**Kan de inwoner nog (grote) stappen zetten in zelfredzaamheid en participatie?** (`type`, één keuze)" in out
     assert "- Behouden van zelfredzaamheid en participatie (`behouden`); ook: behoud, stabiel, nee" in out
-    assert "| plus | aantal verzwarende omstandigheden is 1 |" in out
+    assert "| een hogere intensiteit (intensiteit +) | aantal verzwarende omstandigheden is 1 |" in out
     assert "alleen administratie = resultaatgebieden is precies ‘Administratie en financiën’" in out
-    assert "- **als** er is een ib product\n- **dan** product ib product (duur standaardduur, maximale duur maximale duur)" in out
+    assert "- **als** er is een product\n- **dan** product: product (duur: duur, maximale duur: maximale duur)" in out
     assert "- **als** alleen administratie\n- **dan** geen indicatie\n- **en** verwijzing: Voorliggend veld of informele hulp" in out
     assert "| 022B1 | IB 1-2 resultaatgebieden, behouden, gemiddelde intensiteit | eenheid: per maand;" in out
 
@@ -95,11 +96,14 @@ def test_html_is_one_self_contained_page_with_the_18_cell_matrix(capsys):
     assert page.external == []  # no scripts, style sheets, images or links to elsewhere: one file to mail or print
     (matrix,) = [t for t in page.tables if t["class"] == "matrix"]
     head, types, *body = matrix["rows"]
-    assert [(c[2].split("aantal")[0], c[1].get("colspan")) for c in head[1:]] == [
-        ("gemiddeld", "2"), ("bovengemiddeld", "2"), ("groot", "2")]
+    # a heading: the value, then (in <small>) its label and its condition
+    assert [(c[2].split(",")[0], c[1].get("colspan")) for c in head[1:]] == [
+        ("gemiddeldgemiddeld (1 of 2 resultaatgebieden)", "2"), ("bovengemiddeldbovengemiddeld (3 of 4 resultaatgebieden)", "2"),
+        ("grootgroot (5 of 6 resultaatgebieden)", "2")]
     assert [c[2].split("Behouden")[0].split("Ontwikkelen")[0] for c in types[1:]] == ["behouden", "ontwikkelen"] * 3
     assert [[c[2] for c in row if c[0] == "td"] for row in body] == LEKSTROOM_MATRIX
-    assert [row[0][2].split("aantal")[0].split("in alle")[0] for row in body] == ["gemiddeld", "plus", "plusplus"]
+    assert [row[0][2].split(",")[0] for row in body] == [
+        "gemiddeldeen gemiddelde intensiteit", "pluseen hogere intensiteit (intensiteit +)", "plusplusde hoogste intensiteit (intensiteit ++)"]
     cell = body[0][1]
     assert cell[1]["title"] == "IB 1-2 resultaatgebieden, behouden, gemiddelde intensiteit"
 
@@ -192,3 +196,42 @@ def test_chromium_lays_out_the_matrix_within_the_page(tmp_path, capsys, breedte)
     meting = json.loads(html.unescape(re.search(r'data-meting="([^"]*)"', dom).group(1)))
     assert meting["zichtbaar"] == 18
     assert meting["matrix"] <= meting["breedte"] and not meting["overloop"]
+
+
+ZOU_LABELS = """regio r "R"
+  geldig vanaf 2024-01-01
+vraag nabijheid_24_7_nodig: ja/nee
+  label "nabijheid 24/7 nodig"
+vraag x: ja/nee
+stap is
+  label "uitkomst van de vijf stappen"
+  label beschermd_wonen_nodig "beschermd wonen"
+  beschermd_wonen_nodig als nabijheid_24_7_nodig
+  geen_stap             als x
+  rest                  anders
+uren is {direct: 3, indirect: 1}
+  label "verdeling van de uren"
+  label direct "directe tijd"
+regel r
+  als stap = beschermd_wonen_nodig
+  dan geen indicatie
+"""
+
+
+def test_the_document_names_values_and_their_own_values_by_the_labels_the_rule_file_gives(tmp_path, capsys):
+    path = tmp_path / "r.wmo"
+    path.write_text(ZOU_LABELS, encoding="utf-8")
+    out = toon(capsys, str(path))
+    assert "### uitkomst van de vijf stappen (`stap`)\n" in out and "### stap" not in out
+    assert "| uitkomst van de vijf stappen is | als |" in out
+    assert "| beschermd wonen | nabijheid 24/7 nodig |" in out and "nabijheid 24 7" not in out
+    assert "| geen stap | x |" in out  # no label: the id in words
+    assert "- **als** uitkomst van de vijf stappen is ‘beschermd wonen’" in out
+    assert "verdeling van de uren = directe tijd: 3; indirect: 1" in out
+
+
+def test_a_value_without_a_label_keeps_its_id_in_words_as_heading_without_the_id_again(tmp_path, capsys):
+    path = tmp_path / "r.wmo"
+    path.write_text(ZOU_LABELS.replace('  label "uitkomst van de vijf stappen"\n', ""), encoding="utf-8")
+    out = toon(capsys, str(path))
+    assert "### stap\n" in out and "(`stap`)" not in out

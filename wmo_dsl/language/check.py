@@ -22,6 +22,7 @@ from .persons import PersonChecker
 from .motivations import MotivationChecker
 from .names import NameChecker
 from .products import ProductChecker, with_defaults
+from .same_labels import SameLabelChecker
 from .model import Model
 from .types import DATUM, DUUR, GEEN, JANEE, ONBEKEND, PRODUCT, Type, unified
 
@@ -40,7 +41,7 @@ def checked_datum(t: ast.Termijn) -> ast.Expr:
     return t.datum
 
 
-class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, ExpressionChecker):
+class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, SameLabelChecker, ExpressionChecker):
     def __init__(self, bestand: ast.Regelbestand):
         self.bestand = bestand
         self.findings: list[Bevinding] = []
@@ -84,6 +85,7 @@ class _Checker(ProductChecker, PersonChecker, MotivationChecker, NameChecker, Ex
         producten = {n: p for n, d in self.defs.items() if isinstance(d, ast.Product) and isinstance(p := self.resolved.get(n, d), ast.Product)}
         self.unused_conclusions(regels)
         self.check_motivations(regels)
+        self.check_same_labels()
         self.constant_bounds()
         errors = [f for f in self.findings if f.ernst == "fout"]
         if errors or regio is None:

@@ -1,7 +1,7 @@
 """What the mixins of the checker of definitions need from the checker that combines them.
 
 The checker (``check.py``) is one class made of mixins: expressions, amounts,
-persons, products, names and motivations. Each reads the checker's state and
+persons, products, names, motivations and same labels. Each reads the checker's state and
 calls methods that the checker or another mixin defines. :class:`CheckerHost`
 states that contract once: every mixin subclasses it, so mypy checks each
 mixin's reads against it, and the combined checker must provide every abstract

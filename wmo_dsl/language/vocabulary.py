@@ -177,4 +177,5 @@ CODES = {
     "E250": "een eenheid van de regio die niet klopt: een dubbele naam, een bestaande eenheid, of 'is' naar een onbekende eenheid",
     "E251": "een hoeveelheid met twee keer 'per' (een tarief met ook een periode)",
     "W035": "eisen die samen geen enkel antwoord toelaten (een fout)",
+    "W041": "twee opties (of twee waarden van een afgeleide waarde of tabel) met hetzelfde label",
 }

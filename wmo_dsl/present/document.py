@@ -20,16 +20,8 @@ from ..language import ast, kinds
 from .statements import statement_lines
 from ..language.check import Model, checked_datum
 from ..semantics.notation import bedrag_text, value_text
-from .words import Words, eenheid_text
-
-
-@dataclass(frozen=True)
-class Herkomst:
-    """Where a definition stands and what it cites: shown beside every item."""
-
-    bron: str | None
-    regel: int
-    code: str  # the definition's own lines of the rule file
+from .document_words import DocumentWords, Herkomst, Kop, Source, key
+from .words import eenheid_text
 
 
 @dataclass(frozen=True)
@@ -59,6 +51,7 @@ class Groep:
 @dataclass(frozen=True)
 class Waarde:
     id: str
+    naam: str  # its label, else its id in words
     parameter: bool
     formule: str | None  # one expression in words
     gevallen: tuple[tuple[str, str], ...]  # (uitkomst, voorwaarde in words or "in alle andere gevallen")
@@ -67,27 +60,20 @@ class Waarde:
 
 
 @dataclass(frozen=True)
-class Kop:
-    """A column or row heading of a matrix: the value and what it means."""
-
-    label: str
-    betekenis: str | None = None
-
-
-@dataclass(frozen=True)
 class Matrix:
-    kolom_invoer: tuple[str, ...]  # the inputs across (outer first)
+    kolom_invoer: tuple[str, ...]  # the names of the inputs across (outer first)
     kopregels: tuple[tuple[tuple[Kop, int], ...], ...]  # per header row: (heading, colspan)
     kolommen: tuple[tuple[Kop, ...], ...]  # per column: its heading at every level
     betekenissen: tuple[tuple[str, str, str], ...]  # (input, value, its condition) for derived inputs
-    rij_invoer: str
+    rij_invoer: str  # the name of the input down
     rijen: tuple[tuple[Kop, tuple[tuple[str, str], ...]], ...]  # (row heading, cells (text, title))
 
 
 @dataclass(frozen=True)
 class Tabel:
     id: str
-    invoer: tuple[str, ...]
+    naam: str  # its label, else its id in words
+    invoer: tuple[str, ...]  # the names of its inputs, by their labels
     uitvoer: str
     eerste_treffer: bool
     matrix: Matrix | None
@@ -163,8 +149,8 @@ class Document:
 
 def build(model: Model, bestand: str | None = None) -> Document:
     """The region's rules as document data, in the order of the rule file."""
-    words = _Words(model)
-    source = _Source(model)
+    words = DocumentWords(model)
+    source = Source(model)
     regio = model.regio
     geldigheid = "vanaf " + value_text(regio.geldig_vanaf) if regio.geldig_vanaf else "zonder begindatum"
     if regio.geldig_tot:
@@ -210,7 +196,7 @@ def build(model: Model, bestand: str | None = None) -> Document:
 # ── Definitions into document items ──
 
 
-def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
+def _vraag(v: ast.Vraag, words: DocumentWords, source: Source) -> Vraag:
     soort = "een geheel getal" if v.geheel else kinds.of(v).beschrijving
     if v.soort == "personen":
         assert v.maximaal is not None  # the checker gives every list of persons its maximaal
@@ -223,17 +209,17 @@ def _vraag(v: ast.Vraag, words: "_Words", source: "_Source") -> Vraag:
             bounds.append("hoogstens " + words.expr(v.maximaal))
         soort += (f" ({v.eenheid})" if v.eenheid else "") + (", " + " en ".join(bounds) if bounds else "")
     opties = tuple(Optie(o.id, o.label, o.synoniemen, o.uitleg) for o in v.opties)  # 'oordeel': the consultant's judgement
-    return Vraag(v.id, v.tekst or v.onderwerp(), soort + "; het oordeel van de consulent" * v.oordeel, v.uitleg, opties, source.of(v))
+    return Vraag(v.id, v.tekst or v.zinnen.label or v.onderwerp(), soort + "; het oordeel van de consulent" * v.oordeel, v.uitleg, opties, source.of(v))
 
 
-def _waarde(w: ast.Waarde, words: "_Words", source: "_Source") -> Waarde:
-    gevallen = tuple((words.expr(g.waarde), words.expr(g.voorwaarde) if g.voorwaarde else "in alle andere gevallen")
+def _waarde(w: ast.Waarde, words: DocumentWords, source: Source) -> Waarde:
+    gevallen = tuple((words.value(w.id, g.waarde), words.expr(g.voorwaarde) if g.voorwaarde else "in alle andere gevallen")
                      for g in w.gevallen)
-    return Waarde(w.id, w.parameter, words.expr(w.expr) if w.expr is not None else None, gevallen,
+    return Waarde(w.id, words.name(w.id), w.parameter, words.formula(w.id, w.expr) if w.expr is not None else None, gevallen,
                   w.toelichting, source.of(w))
 
 
-def _product(p: ast.Product, words: "_Words", source: "_Source") -> Product:
+def _product(p: ast.Product, words: DocumentWords, source: Source) -> Product:
     feiten: list[tuple[str, str]] = []
     if p.eenheid:
         feiten.append(("eenheid", p.eenheid))
@@ -254,27 +240,27 @@ def _product(p: ast.Product, words: "_Words", source: "_Source") -> Product:
     return Product(p.id, p.code, p.naam, tuple(feiten), p.toelichting, source.of(p))
 
 
-def _tabel(t: ast.Tabel, model: Model, words: "_Words", source: "_Source") -> Tabel:
-    rijen = tuple((tuple(words.cel(c, naam) for c, naam in zip(r.cellen, t.invoer)), words.expr(r.uitkomst))
+def _tabel(t: ast.Tabel, model: Model, words: DocumentWords, source: Source) -> Tabel:
+    rijen = tuple((tuple(words.cel(c, naam) for c, naam in zip(r.cellen, t.invoer)), words.value(t.id, r.uitkomst))
                   for r in t.rijen)
-    return Tabel(t.id, t.invoer, t.uitvoer, t.eerste_treffer, _matrix(t, model, words), rijen,
+    return Tabel(t.id, words.name(t.id), tuple(words.name(n) for n in t.invoer), t.uitvoer, t.eerste_treffer, _matrix(t, model, words), rijen,
                  t.toelichting, source.of(t))
 
 
-def _matrix(t: ast.Tabel, model: Model, words: "_Words") -> Matrix | None:
+def _matrix(t: ast.Tabel, model: Model, words: DocumentWords) -> Matrix | None:
     """The table laid out as a matrix, when every cell names exactly one value."""
     if len(t.invoer) < 2 or t.eerste_treffer:
         return None
     picked: dict[tuple, ast.Expr] = {}
     for rij in t.rijen:
-        key = []
+        values = []
         for cel in rij.cellen:
             if len(cel.tests) != 1 or not isinstance(cel.tests[0], ast.CelGelijk):
                 return None
-            key.append(_key(cel.tests[0].expr))
-        if None in key or tuple(key) in picked:
+            values.append(key(cel.tests[0].expr))
+        if None in values or tuple(values) in picked:
             return None
-        picked[tuple(key)] = rij.uitkomst
+        picked[tuple(values)] = rij.uitkomst
     axes = [_ordered_values(naam, {k[i] for k in picked}, model) for i, naam in enumerate(t.invoer)]
     across, down = axes[:-1], axes[-1]
     kopregels = []
@@ -291,21 +277,14 @@ def _matrix(t: ast.Tabel, model: Model, words: "_Words") -> Matrix | None:
         cells = []
         for combo in itertools.product(*across):
             uitkomst = picked.get((*combo, v))
-            cells.append(words.outcome(uitkomst) if uitkomst is not None else ("—", "geen rij in de tabel"))
+            cells.append(words.outcome(uitkomst, t.id) if uitkomst is not None else ("—", "geen rij in de tabel"))
         rijen.append((words.heading(t.invoer[-1], v), tuple(cells)))
     kolommen = tuple(itertools.product(*[[words.heading(t.invoer[i], v) for v in axis] for i, axis in enumerate(across)]))
-    betekenissen = tuple((naam.replace("_", " "), kop.label, kop.betekenis)
+    betekenissen = tuple((words.name(naam), kop.label, kop.betekenis)
                          for naam, axis in zip(t.invoer, axes)
                          for kop in (words.heading(naam, v) for v in axis) if kop.betekenis)
-    return Matrix(tuple(t.invoer[:-1]), tuple(kopregels), kolommen, betekenissen, t.invoer[-1], tuple(rijen))
-
-
-def _key(expr: ast.Expr) -> object:
-    if isinstance(expr, ast.Symbol):
-        return expr.id
-    if isinstance(expr, ast.Literal) and expr.kind in ("janee", "getal", "tekst"):
-        return expr.value
-    return None
+    return Matrix(tuple(words.name(n) for n in t.invoer[:-1]), tuple(kopregels), kolommen, betekenissen,
+                  words.name(t.invoer[-1]), tuple(rijen))
 
 
 def _ordered_values(naam: str, used: set, model: Model) -> list:
@@ -315,7 +294,7 @@ def _ordered_values(naam: str, used: set, model: Model) -> list:
         vraag = model.vragen[naam]
         order = [o.id for o in vraag.opties] if vraag.opties else [True, False]
     elif naam in model.waarden:
-        order = [_key(g.waarde) for g in model.waarden[naam].gevallen]
+        order = [key(g.waarde) for g in model.waarden[naam].gevallen]
     ranked = [v for v in order if v in used]
     return ranked + sorted((v for v in used if v not in ranked), key=str)
 
@@ -329,45 +308,6 @@ def _concluded_by(model: Model) -> dict[tuple[str, str], tuple[str, ...]]:
             elif isinstance(c, ast.SignaalConclusie):
                 found.setdefault(("signaal", c.id), []).append(regel.id)
     return {k: tuple(v) for k, v in found.items()}
-
-
-class _Words(Words):
-    """Words, plus the headings of a matrix (which need the document's Kop)."""
-
-    def heading(self, naam: str, value: object) -> Kop:
-        """A matrix heading: the value's label and, for a case of a derived value, its condition."""
-        if naam in self.model.vragen:
-            vraag = self.model.vragen[naam]
-            for o in vraag.opties:
-                if o.id == value:  # short in the heading, the full label below it
-                    kort = o.id.replace("_", " ")
-                    return Kop(kort, o.label if o.label.lower() != kort.lower() else None)
-            return Kop(value_text(value))
-        waarde = self.model.waarden.get(naam)
-        for g in waarde.gevallen if waarde else ():
-            if _key(g.waarde) == value:
-                return Kop(self.name(str(value)) if isinstance(value, str) else value_text(value),
-                           self.expr(g.voorwaarde) if g.voorwaarde else "in alle andere gevallen")
-        return Kop(self.name(value) if isinstance(value, str) else value_text(value))
-
-
-class _Source:
-    """The lines of the rule file that make up each definition."""
-
-    def __init__(self, model: Model) -> None:
-        self.lines = model.bronregels
-        starts = sorted({d.pos.line for group in (model.vragen, model.waarden, model.tabellen, model.producten,
-                                                  model.verwijzingen, model.signalen, model.regels, model.termijnen, model.eenheden)
-                         for d in group.values()} | {model.regio.pos.line})
-        self.next_start = dict(zip(starts, starts[1:] + [len(self.lines) + 1]))
-
-    def of(self, d: ast.Vraag | ast.Waarde | ast.Tabel | ast.Product | ast.Regel | ast.Verwijzing | ast.Signaal | ast.Termijn) -> Herkomst:
-        first = d.pos.line
-        last = self.next_start.get(first, first + 1) - 1
-        block = list(self.lines[first - 1:last])
-        while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
-            block.pop()
-        return Herkomst(d.bron.tekst if d.bron else None, first, "\n".join(block))
 
 
 # ── Rendering ──
