@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -116,10 +117,21 @@ def cmd_sessies(args: argparse.Namespace) -> int:
         store.close()
 
 
+_BREEDTE = 80  # the table fits a terminal of 80 columns: a longer kenmerk ends in …
+_MINUUT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
+
+
 def _print_sessions(rows: Sequence[tuple]) -> None:
     if not rows:
         return
-    print(f"{'id':<17} {'regio':<12} {'begonnen':<19} {'status':<11} {'antwoorden':<10} kenmerk")
+    print(f"{'id':<15} {'regio':<12} {'begonnen':<16} {'status':<11} {'antwoorden':<10} kenmerk")
     for row in rows:  # a hand-edited database can hold anything: every field is shown escaped
         sid, regio, begonnen, status, kenmerk, aantal = (printable(field if field is not None else "", lines=False) for field in row)
-        print(f"{sid:<17} {regio:<12} {begonnen.replace('T', ' '):<19} {status:<11} {aantal:<10} {kenmerk}".rstrip())
+        begonnen = begonnen.replace("T", " ")
+        if (minuut := _MINUUT.match(begonnen)) is not None:
+            begonnen = minuut.group()  # to the minute: the seconds say nothing to a consultant
+        regel = f"{sid:<15} {regio:<12} {begonnen:<16} {status:<11} {aantal:<10} "
+        ruimte = max(_BREEDTE - len(regel), 8)
+        if len(kenmerk) > ruimte:
+            kenmerk = kenmerk[:ruimte - 1] + "…"
+        print(f"{regel}{kenmerk}".rstrip())
