@@ -23,3 +23,24 @@ def test_the_sessions_table_fits_80_columns_and_shortens_a_long_kenmerk_with_an_
     assert all(len(line) <= 80 for line in lines), lines
     assert any(line.endswith(" mw. J. 14u") for line in lines)
     assert any(line.endswith("…") and " zaak Z-20" in line for line in lines)
+
+
+def test_a_help_line_that_wraps_continues_under_its_help_text_not_under_the_command(monkeypatch):
+    from wmo_dsl.intake import screen
+
+    monkeypatch.setattr(screen, "width", lambda: 40)
+    line = screen.help_line("afwijken", "leg een professionele afweging vast die afwijkt van de regel")
+    regels = screen.wrapped(line, screen.HULP_INSPRINGING).split("\n")
+    start = regels[0].index("leg")
+    assert len(regels) > 1 and start == screen.HULP_INSPRINGING
+    assert all(r[:start].isspace() and not r[start].isspace() for r in regels[1:]), regels
+
+
+def test_the_review_list_puts_every_answer_under_its_question_text_also_from_item_10_on():
+    from wmo_dsl.intake.screen import numbered
+
+    regels = numbered([(f"vraag {i}", f"antwoord {i}") for i in range(1, 12)])
+    for vraag, antwoord in zip(regels[::2], regels[1::2]):
+        assert vraag.index("vraag") == antwoord.index("antwoord") == 6, (vraag, antwoord)
+    assert regels[0] == "   1. vraag 1" and regels[18] == "  10. vraag 10"
+    assert numbered([("een", "ja")]) == ["  1. een", "     ja"]

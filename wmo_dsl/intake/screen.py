@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from prompt_toolkit import print_formatted_text
@@ -46,29 +46,50 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def wrapped(text: str) -> str:
-    """Wrap at word boundaries to the terminal (at most 80 columns), keeping each line's indent."""
+def wrapped(text: str, hang: int | None = None) -> str:
+    """Wrap at word boundaries to the terminal (at most 80 columns), keeping each line's indent;
+    ``hang``: the column the continuation lines start at (a list item's text, by default)."""
     w = width()
     out = []
     for line in text.split("\n"):
         indent = line[: len(line) - len(line.lstrip())]
         marker = re.match(r"\s*(?:\d+\.|[-*~•→])\s+", line)  # a list item hangs under its text
-        hang = " " * marker.end() if marker else indent + "  "
+        inspringing = " " * hang if hang is not None else " " * marker.end() if marker else indent + "  "
         if len(line) <= w:
             out.append(line)
         else:
-            out.append(textwrap.fill(line.strip(), width=w, initial_indent=indent, subsequent_indent=hang,
+            out.append(textwrap.fill(line.strip(), width=w, initial_indent=indent, subsequent_indent=inspringing,
                                      break_on_hyphens=False, break_long_words=False))
     return "\n".join(out)
 
 
-def say(text: str = "", style: str | None = None, wrap: bool = True) -> None:
+def say(text: str = "", style: str | None = None, wrap: bool = True, hang: int | None = None) -> None:
     """Print in the intake's style; ``wrap=False`` for a command to copy (it must stay one line)."""
-    text = wrapped(text) if wrap else text
+    text = wrapped(text, hang) if wrap else text
     if style:
         print_formatted_text(HTML(f"<{style}>{_esc(text)}</{style}>"), style=STYLE)
     else:
         print_formatted_text(text, style=STYLE)
+
+
+OPDRACHT_BREEDTE = 10  # the column of command names in 'help'
+HULP_INSPRINGING = 2 + OPDRACHT_BREEDTE + 1  # where the help text starts: its continuation lines stand under it
+
+
+def help_line(naam: str, hulp: str) -> str:
+    """One line of 'help': the command, then its help (say it with ``hang=HULP_INSPRINGING``)."""
+    return f"  {naam:<{OPDRACHT_BREEDTE}} {hulp}"
+
+
+def numbered(items: Sequence[tuple[str, str]]) -> list[str]:
+    """Numbered questions, each with its answer on the next line under the question's text; the numbers
+    are right-aligned, so every text starts in the same column whatever the number of items."""
+    breedte = len(str(len(items)))
+    regels: list[str] = []
+    for i, (tekst, antwoord) in enumerate(items, 1):
+        kop = f"  {i:>{breedte}}. "
+        regels += [kop + tekst, " " * len(kop) + antwoord]
+    return regels
 
 
 def show_question(tekst: str, vraag: ast.Vraag, kop: bool = True) -> None:

@@ -31,7 +31,7 @@ from .saving import offer_save
 from ..present.samenvatting import samenvatting
 from ..semantics.engine import Beoordeling
 from .pager import page
-from .screen import STYLE, AnswerCompleter, rows, say, show_question, toolbar, width, wrapped
+from .screen import HULP_INSPRINGING, STYLE, AnswerCompleter, help_line, numbered, rows, say, show_question, toolbar, width, wrapped
 
 
 
@@ -242,9 +242,10 @@ class IntakeScherm:
             case Hulp():
                 for o in TABEL.values():
                     if "terminal" in o.kanalen:
-                        say(f"  {o.naam:<10} {o.hulp_zonder_opslag if o.hulp_zonder_opslag and not self.opgeslagen else o.hulp}")
+                        say(help_line(o.naam, o.hulp_zonder_opslag if o.hulp_zonder_opslag and not self.opgeslagen else o.hulp),
+                            hang=HULP_INSPRINGING)
                 if wijzigen:
-                    say("  Enter      laat het antwoord zoals het was", "zacht")
+                    say(help_line("Enter", "laat het antwoord zoals het was"), "zacht", hang=HULP_INSPRINGING)
             case Uitleg(vraag):
                 say(g.waarom(vraag))
             case Overzicht():
@@ -292,9 +293,8 @@ class IntakeScherm:
         say("")
         say("Alle nodige vragen zijn beantwoord. De antwoorden die de uitkomst bepalen:", "ok")
         tellend = g.relevante_antwoorden()
-        regels = []
-        for i, vraag in enumerate((v for v in g.genummerd() if v.id in tellend), 1):  # no gaps: the numbers 'wijzig N' takes
-            regels += [f"  {i}. {g.vraagtekst(vraag)}", f"     {answer_text(vraag, g.antwoorden[vraag.id])}"]
+        regels = numbered([(g.vraagtekst(v), answer_text(v, g.antwoorden[v.id]))  # no gaps: the numbers 'wijzig N' takes
+                           for v in g.genummerd() if v.id in tellend])
         regels += [f"  Professionele afweging: {g.afwijking_tekst(a)}" for a in g.afwijkingen]
         self.page("\n".join(regels))
         say("Klopt dit? Enter of ja: de uitkomst; wijzig <nummer of vraag>; terug.", "vraag")
