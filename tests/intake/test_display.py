@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wmo_dsl.cases.sessionlog import Gebeurtenis
 from wmo_dsl.cases.sessions import SessionStore
@@ -44,3 +45,12 @@ def test_the_review_list_puts_every_answer_under_its_question_text_also_from_ite
         assert vraag.index("vraag") == antwoord.index("antwoord") == 6, (vraag, antwoord)
     assert regels[0] == "   1. vraag 1" and regels[18] == "  10. vraag 10"
     assert numbered([("een", "ja")]) == ["  1. een", "     ja"]
+
+
+def test_the_next_deadline_and_its_description_are_two_sentences_not_a_comma_before_a_capital():
+    from tests.present.test_samenvatting import REGIONS, beoordeling
+    from wmo_dsl.present.samenvatting import samenvatting
+
+    text = " ".join(" ".join(samenvatting(beoordeling(REGIONS / "leiden" / "casussen" / "intensief.json"))).split())
+    assert re.search(r"Eerstvolgende termijn: \d{1,2}-\d{1,2}-\d{4}\. [A-Z]", text), text
+    assert not re.search(r"Eerstvolgende termijn: [^.]*, [A-Z]", text), text

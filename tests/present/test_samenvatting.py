@@ -44,7 +44,7 @@ def test_the_next_deadline_is_the_first_on_or_after_the_peildatum_and_the_rest_i
     text = " ".join(" ".join(samenvatting(b)).split())
     komend = sorted((t for t in r.termijnen if t.datum >= r.peildatum), key=lambda t: t.datum)
     assert len(komend) > 2
-    assert f"Eerstvolgende termijn: {datum_tekst(komend[0].datum)}, {komend[0].omschrijving}" in text
+    assert f"Eerstvolgende termijn: {datum_tekst(komend[0].datum)}. {komend[0].omschrijving}" in text
     assert f"1-9-2025 t/m {datum_tekst(r.producten[0].einddatum)} (6 maanden)" in text
     assert f"nog {len(komend) - 1} termijnen daarna" in text
 

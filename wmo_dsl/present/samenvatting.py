@@ -76,7 +76,8 @@ def _deadline(r: Resultaat, breedte: int) -> list[str]:
     if r.termijnen:
         komend = [t for t in r.termijnen if t.datum >= r.peildatum] or [max(r.termijnen, key=lambda t: t.datum)]
         t = min(komend, key=lambda t: t.datum)
-        return _wrap(f"Eerstvolgende termijn: {datum_tekst(t.datum)}, {t.omschrijving}", breedte, "  ")
+        wat = t.omschrijving[:1].upper() + t.omschrijving[1:]  # a sentence of its own: "…: 19-1-2027. Eerste contactmoment: …"
+        return _wrap(f"Eerstvolgende termijn: {datum_tekst(t.datum)}. {wat}", breedte, "  ")
     einden = [(p, p.einddatum) for p in r.producten if p.einde in ("einddatum", "uiterlijk") and p.einddatum is not None]
     if einden:
         p, _ = min(einden, key=lambda pe: pe[1])
