@@ -54,3 +54,25 @@ def test_the_next_deadline_and_its_description_are_two_sentences_not_a_comma_bef
     text = " ".join(" ".join(samenvatting(beoordeling(REGIONS / "leiden" / "casussen" / "intensief.json"))).split())
     assert re.search(r"Eerstvolgende termijn: \d{1,2}-\d{1,2}-\d{4}\. [A-Z]", text), text
     assert not re.search(r"Eerstvolgende termijn: [^.]*, [A-Z]", text), text
+
+
+def test_the_aanvraagdatum_is_echoed_and_refused_in_the_same_date_notation_as_every_other_date():
+    import pytest
+
+    from wmo_dsl.errors import WmoFout
+    from wmo_dsl.intake.saving import _aanvraagdatum
+    from wmo_dsl.semantics.notation import value_text
+
+    morgen = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(WmoFout, match=rf"aanvraagdatum: {value_text(morgen)} ligt na vandaag"):
+        _aanvraagdatum(morgen.isoformat())
+    assert value_text(dt.date(2026, 12, 1)) == "1-12-2026"
+
+
+def test_the_intake_shows_no_date_with_leading_zeros_nor_with_a_month_name():
+    from pathlib import Path
+
+    import wmo_dsl.intake as intake
+
+    bron = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(intake.__file__).parent.glob("*.py")))
+    assert "%d-%m-%Y" not in bron and "MAANDEN[" not in bron

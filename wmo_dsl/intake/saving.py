@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cases.natural import MAANDEN, fold
+from ..cases.natural import fold
 from ..errors import WmoFout
 from ..language import limits
 from ..language.vocabulary import JA
 from ..safeio import PRIVATE, private_dir, write_atomic
+from ..semantics.notation import value_text
 from ..present.besluit import sidecar, sidecar_path
 from .beschikking import inhoud as uitvoer
 from .opdrachten import Stap, command_of
@@ -137,14 +138,14 @@ def letter_facts(scherm: Any, b: Beoordeling) -> None:
     nu = g.briefgegevens()
     standaard = nu.aanvraagdatum or dt.date.today()
     while True:
-        tekst = scherm.prompt(f"aanvraagdatum (Enter: {standaard:%d-%m-%Y})> ").strip()
+        tekst = scherm.prompt(f"aanvraagdatum (Enter: {value_text(standaard)})> ").strip()
         try:
             datum = _aanvraagdatum(tekst) if tekst else standaard
         except WmoFout as err:
             say(err.melding(), "fout")
             continue
         if tekst:
-            say(f"  → {datum.day} {MAANDEN[datum.month - 1]} {datum.year}", "zacht")
+            say(f"  → {value_text(datum)}", "zacht")  # as every date on the screen: 1-12-2026
         break
     if datum != nu.aanvraagdatum:
         g.geef("aanvraagdatum", datum.isoformat())
@@ -175,7 +176,7 @@ def _aanvraagdatum(tekst: str) -> dt.date:
     except WmoFout as err:
         fout = WmoFout(f"aanvraagdatum: {err.melding()}")
     else:
-        fout = WmoFout(f"aanvraagdatum: {datum.day} {MAANDEN[datum.month - 1]} {datum.year} ligt na vandaag; een aanvraag is al gedaan")
+        fout = WmoFout(f"aanvraagdatum: {value_text(datum)} ligt na vandaag; een aanvraag is al gedaan")
         if datum <= today:
             return datum
     if re.search(r"[a-z]", tekst.lower()) and not re.search(r"\d{4}", tekst):

@@ -30,6 +30,7 @@ from .afwijken import deviation
 from .saving import offer_save
 from ..present.samenvatting import samenvatting
 from ..semantics.engine import Beoordeling
+from ..semantics.notation import value_text
 from .pager import page
 from .screen import HULP_INSPRINGING, STYLE, AnswerCompleter, help_line, numbered, rows, say, show_question, toolbar, width, wrapped
 
@@ -89,7 +90,7 @@ class IntakeScherm:
             return 130
         sessie = f"sessie {g.sessie_id}" if self.opgeslagen else "niet bewaard"  # no id that cannot be resumed
         kenmerk = f" · kenmerk {g.staat.gegevens['kenmerk']}" if g.staat.gegevens.get("kenmerk") else ""
-        kop, staart = f"Intake {g.model.regio.naam}{kenmerk}", f"peildatum {g.peildatum:%d-%m-%Y} · {sessie}"
+        kop, staart = f"Intake {g.model.regio.naam}{kenmerk}", f"peildatum {value_text(g.peildatum)} · {sessie}"
         say(f"{kop} · {staart}" if len(kop) + len(staart) + 3 < 80 else f"{kop}\n{staart}", "kop")  # never wrapped
         if g.antwoorden:
             n = len(g.antwoorden)
@@ -195,7 +196,7 @@ class IntakeScherm:
         starts = any(w in vraag.id for w in ("start", "ingang", "begin"))
         if not (vraag.soort == "datum" and starts and isinstance(waarde, dt.date) and waarde < self.gesprek.peildatum):
             return True
-        say(f"Die datum ({waarde:%d-%m-%Y}) ligt in het verleden, voor de peildatum.", "fout")
+        say(f"Die datum ({value_text(waarde)}) ligt in het verleden, voor de peildatum.", "fout")
         while True:
             antwoord = yes_no(self.prompt("Klopt dat? (ja/nee) "))
             if antwoord is not None:
