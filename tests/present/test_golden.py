@@ -33,3 +33,9 @@ def test_the_motivering_reads_as_the_golden_file(regio, naam):
     if os.environ.get("WMO_GOLDEN") == "schrijf":
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_a_changed_duration_is_said_as_the_new_one_instead_of_the_old():
+    from wmo_dsl.present.wijziging import _instead
+
+    assert _instead("6 maanden", "12 maanden") == "6 in plaats van 12 maanden"

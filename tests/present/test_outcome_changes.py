@@ -26,12 +26,17 @@ def rules():
 
 def test_a_signal_that_comes_with_one_answer_more_is_a_line_of_what_would_change(rules):
     lines = what_would_change(rules, rules.evaluate(BASE, PEILDATUM))
-    assert "bij ‘Zijn er zorgen over de mantelzorger?’ ja: 02A01, Begeleiding, 12 maanden; signaal: Zorgen over de mantelzorger" in lines
+    assert "bij ‘Zijn er zorgen over de mantelzorger?’ ja: dan ook het signaal 'Zorgen over de mantelzorger'" in lines
 
 
-def test_a_signal_that_goes_says_there_is_no_signal(rules):
+def test_a_signal_that_goes_is_named_as_dropping_out(rules):
     lines = what_would_change(rules, rules.evaluate({**BASE, "zorgen": True}, PEILDATUM))
-    assert "bij ‘Zijn er zorgen over de mantelzorger?’ nee: 02A01, Begeleiding, 12 maanden; geen signaal" in lines
+    assert "bij ‘Zijn er zorgen over de mantelzorger?’ nee: dan vervalt het signaal 'Zorgen over de mantelzorger'" in lines
+
+
+def test_a_product_that_goes_says_it_drops_out(rules):
+    lines = what_would_change(rules, rules.evaluate(BASE, PEILDATUM))
+    assert "bij ‘Is er hulp nodig?’ nee: dan vervalt: 02A01 (Begeleiding)" in [line.split("; ")[0] for line in lines]
 
 
 def test_an_answer_that_changes_no_part_of_the_outcome_is_no_line(rules):

@@ -110,5 +110,5 @@ def test_what_would_change_names_a_changed_amount(rules):
 
     b = judge(rules, uren_per_week=0, extra_kamers=2, geboortedatum="1950-06-01", eigen_mogelijkheden=False)
     lines = what_would_change(rules, b)
-    assert "bij ‘Kan de inwoner zelf een deel van het huishouden doen?’ ja: Hulp bij het huishouden: 2,25 in plaats van 2,75 uur per week" in lines
-    assert "bij ‘Hoeveel extra kamers zijn in gebruik?’ 3: Hulp bij het huishouden: 3 in plaats van 2,75 uur per week" in lines
+    assert "bij ‘Kan de inwoner zelf een deel van het huishouden doen?’ ja: Hulp bij het huishouden dan 2,25 in plaats van 2,75 uur per week" in lines
+    assert "bij ‘Hoeveel extra kamers zijn in gebruik?’ 3: Hulp bij het huishouden dan 3 in plaats van 2,75 uur per week" in lines

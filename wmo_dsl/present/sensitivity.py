@@ -24,6 +24,7 @@ from ..semantics.engine import Beoordeling, Rules
 from ..semantics.notation import value_text
 from ..semantics.outcome import NAMEN, diff
 from .namen import termijn_naam, waarde_naam
+from .wijziging import change_words
 
 
 class _Amounts(str):
@@ -112,14 +113,6 @@ def _product_words(product: ast.Product) -> str:
     return f"{product.echte_code}, {product.naam}" if product.echte_code else product.naam
 
 
-def _kept(b: Beoordeling, alt: Beoordeling) -> bool:
-    """The same products for the same duration: only how much can differ (``amounts_changed``)."""
-    if b.conclusies is None or alt.conclusies is None:
-        return False
-    return [(p.product, p.duur) for p in b.producten] == [(p.product, p.duur) for p in alt.producten] \
-        and {v.deel for v in diff(b.conclusies, alt.conclusies)} <= {"producten"}
-
-
 def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
     if b.uitkomst == "onvolledig":
         return []
@@ -133,13 +126,11 @@ def what_would_change(rules: Rules, b: Beoordeling) -> list[str]:
             alt = rules.evaluate(changed, b.peildatum, b.afwijkingen)
         except EisBreuk:  # an answer an eis forbids changes nothing that can happen
             return None
-        if alt.conclusies is None or b.conclusies is None:
-            return alt
+        if alt.conclusies is None or b.conclusies is None:  # incomplete: what else the consultant must ask
+            return _Amounts("dan is ook nodig: " + "; ".join(_asked(m.vragen[q]) for q in alt.ontbrekend))
         if not diff(b.conclusies, alt.conclusies):
             return None
-        if _kept(b, alt) and amounts_changed(b, alt):
-            return _Amounts(amounts_changed(b, alt))
-        return _Amounts("; ".join([summary(alt), *also_changed(alt, [b])]))
+        return _Amounts(change_words(b, alt))
 
     for qid in [q for q in m.vragen if q in b.antwoorden]:
         vraag = m.vragen[qid]
