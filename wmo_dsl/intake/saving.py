@@ -32,6 +32,12 @@ BESTAND_BALK = "Enter: de standaard · terug: niet opslaan"  # the only commands
 FORMATEN = {"markdown": ".md", "json": ".json", "casus": ".casus.json", "besluit": ".besluit.html"}
 
 
+def default_name(b: Beoordeling | None, sessie_id: str, keuze: str) -> str:
+    """The file name offered first: named by what it holds (a refusal is no 'indicatie')."""
+    wat = "indicatie" if b is None or b.uitkomst == "indicatie" else "besluit" if keuze == "besluit" else "beoordeling"
+    return f"{wat}-{sessie_id}{FORMATEN[keuze]}"
+
+
 def documents_dir() -> Path:
     import platformdirs
 
@@ -80,7 +86,7 @@ def offer_save(scherm: Any, b: Beoordeling, uitleg: Uitleg, meer: Callable[[], N
         formaat = None if keuze == "casus" else output_formats()[keuze]  # casus: the session's case file, not a rendering
         if formaat is not None and formaat.brief:
             letter_facts(scherm, b)
-        standaard = documents_dir() / f"indicatie-{g.sessie_id}{FORMATEN[keuze]}"
+        standaard = documents_dir() / default_name(b, g.sessie_id, keuze)
         say(f"Standaard: {standaard} (terug: niet opslaan)", "zacht")
         pad = file_name(scherm, standaard)
         if pad is None:

@@ -12,6 +12,8 @@ never filled from answers. A region may give its own template through the hook
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 from pathlib import Path
 
@@ -42,6 +44,16 @@ def past_periods(b: Beoordeling, gegevens: Briefgegevens, vandaag: dt.date | Non
     return [z for naam, ingang, einde in perioden(b) if (z := terugwerkend(naam, ingang, einde, gegevens.aanvraagdatum, datum))]
 
 
+def refusal_grounds(b: Beoordeling, uitleg: Uitleg) -> Uitleg:
+    """A refusal letter gives as reasons the grounds of the refusal: the rules' 'geen indicatie'
+    (their motivering in "u" form), not every derived value read on the way (an internal step, or
+    a fact that argues for support). Without such a rule the argument stays as it is."""
+    if b.uitkomst != "geen_indicatie":
+        return uitleg
+    gronden = [p for p in uitleg.waarom if p.onderwerp == "geen indicatie"]
+    return dataclasses.replace(uitleg, waarom=gronden) if gronden else uitleg
+
+
 def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None,
             gegevens: Briefgegevens | None = None, vandaag: dt.date | None = None) -> dict:
     """Everything the letter says, as data for its template. The dictum's values come from the
@@ -67,7 +79,7 @@ def context(b: Beoordeling, uitleg: Uitleg, aanvraagdatum: dt.date | None = None
     regio = m.regio
     gegevens = gegevens or Briefgegevens(aanvraagdatum=aanvraagdatum)
     return {
-        "u": uitleg,
+        "u": refusal_grounds(b, uitleg),
         "regio_naam": regio.naam,
         "grondslag": regio.grondslag,
         "besluiten": besluiten,
